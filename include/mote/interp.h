@@ -1,0 +1,129 @@
+/*
+ * Arena and interpreter.
+ *
+ * One arena, handed over by the application, holds everything a model needs
+ * at run time. Persistent data (tensor table, kernel op data, variable
+ * tensors) is taken from the tail; planned activations and kernel scratch
+ * live at the head, overlapped by lifetime. Several interpreters may share
+ * one arena: their persistent parts stack at the tail and their activation
+ * plans overlap at the head, so they must not run at the same time, and an
+ * input written for one may be overwritten by another's invoke.
+ *
+ * Call order: mote_arena_init, mote_interp_init, mote_interp_prepare, then
+ * fill inputs and mote_interp_invoke as often as needed.
+ */
+#ifndef MOTE_INTERP_H
+#define MOTE_INTERP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mote/model.h"
+#include "mote/resolver.h"
+#include "mote/status.h"
+#include "mote/tensor.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Alignment of every tensor and scratch buffer in the arena. */
+#define MOTE_ARENA_ALIGN 16
+
+typedef struct mote_arena {
+  uint8_t *base_;     /* first aligned byte */
+  size_t size_;       /* usable bytes from base_ */
+  size_t tail_used_;  /* persistent bytes taken from the end */
+  size_t head_peak_;  /* largest head (activation plan or temp) seen */
+} mote_arena_t;
+
+/* Takes `bytes` at `buffer` (owned by the caller; must outlive every
+ * interpreter on it) as an arena. MOTE_ERR_BAD_ARG for NULL. */
+mote_status_t mote_arena_init(mote_arena_t *arena, void *buffer, size_t bytes);
+
+/* Bytes of the arena needed so far by everything on it: the largest head
+ * plus all persistent data, plus the alignment lost at the start. */
+size_t mote_arena_used_bytes(const mote_arena_t *arena);
+
+/* Profiling hook, called before (`end` = 0) and after (`end` = 1) each
+ * operator. */
+typedef void (*mote_profile_fn)(void *user, uint32_t op_index, int32_t op_code,
+                                int end);
+
+typedef struct mote_node mote_node_t;
+typedef struct mote_scratch mote_scratch_t;
+
+/* Caller-allocated interpreter handle; fields are private. */
+typedef struct mote_interp {
+  const mote_model_t *model_;
+  const mote_resolver_t *resolver_;
+  mote_arena_t *arena_;
+  uint32_t subgraph_;
+  uint32_t tensor_count_;
+  uint32_t op_count_;
+  void **tensor_data_;      /* arena tail: one data pointer per tensor */
+  mote_node_t *nodes_;      /* arena tail: one per operator */
+  mote_scratch_t *scratch_; /* arena tail: scratch requests, a list */
+  uint32_t scratch_count_;
+  uint32_t state_;
+  size_t head_bytes_;       /* this interpreter's activation plan */
+  size_t tail_start_;       /* arena tail_used_ when init began */
+  mote_profile_fn profile_;
+  void *profile_user_;
+} mote_interp_t;
+
+/*
+ * Binds `model`, `resolver` and `arena` (all must outlive the interpreter)
+ * and finds a kernel for every operator of subgraph 0. Takes the tensor
+ * table and operator table from the arena tail. Errors:
+ * MOTE_ERR_UNSUPPORTED_OP naming the operator index and code when no kernel
+ * is registered or the op version is newer than the kernel's;
+ * MOTE_ERR_UNSUPPORTED for models with several subgraphs;
+ * MOTE_ERR_ARENA_TOO_SMALL with the bytes needed; MOTE_ERR_BAD_ARG.
+ */
+mote_status_t mote_interp_init(mote_interp_t *interp, const mote_model_t *model,
+                               const mote_resolver_t *resolver,
+                               mote_arena_t *arena, mote_error_t *err);
+
+/*
+ * Runs every kernel's prepare in order, then plans activations and scratch
+ * at the arena head. Errors are the kernels' (naming the operator) and
+ * MOTE_ERR_ARENA_TOO_SMALL with the number of bytes the arena would need.
+ */
+mote_status_t mote_interp_prepare(mote_interp_t *interp, mote_error_t *err);
+
+/* Runs the model once. MOTE_ERR_BAD_STATE before a successful prepare. */
+mote_status_t mote_interp_invoke(mote_interp_t *interp, mote_error_t *err);
+
+uint32_t mote_interp_input_count(const mote_interp_t *interp);
+uint32_t mote_interp_output_count(const mote_interp_t *interp);
+
+/* View of model input / output `i`; its `data` is writable (inputs) or
+ * readable (outputs) after prepare. MOTE_ERR_BAD_ARG out of range,
+ * MOTE_ERR_BAD_STATE before prepare. */
+mote_status_t mote_interp_input(const mote_interp_t *interp, uint32_t i,
+                                mote_tensor_t *out);
+mote_status_t mote_interp_output(const mote_interp_t *interp, uint32_t i,
+                                 mote_tensor_t *out);
+
+/* View of any tensor of the subgraph (for tools and debugging). Activation
+ * data is only meaningful while the op that produces it is the last run. */
+mote_status_t mote_interp_tensor(const mote_interp_t *interp, uint32_t index,
+                                 mote_tensor_t *out);
+
+/* Bytes of arena this interpreter needs: its persistent data plus its
+ * activation plan (and the arena's start alignment). */
+size_t mote_interp_arena_used_bytes(const mote_interp_t *interp);
+
+/* Zeroes every variable (state) tensor, as at the first invoke. */
+mote_status_t mote_interp_reset_state(mote_interp_t *interp);
+
+/* Installs a profiling hook (NULL to remove). */
+void mote_interp_set_profiler(mote_interp_t *interp, mote_profile_fn fn,
+                              void *user);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MOTE_INTERP_H */

@@ -1,0 +1,126 @@
+/*
+ * The kernel interface: what an operator implementation sees.
+ *
+ * A kernel is a pair of functions over a context. prepare() runs once, from
+ * mote_interp_prepare(): it reads options and tensor shapes, rejects what it
+ * cannot do with a named error, precomputes (multipliers, lookup tables)
+ * into persistent arena memory and requests scratch. invoke() runs on every
+ * inference and trusts what prepare checked. Neither may keep pointers to
+ * the context itself.
+ *
+ * Built-in and custom operators use the same interface; an application adds
+ * its own ops through mote_resolver_add_custom(). Optimized variants for a
+ * CPU are other mote_kernel_t values with the same semantics; a backward
+ * pass for on-device training will be a further optional member.
+ */
+#ifndef MOTE_KERNEL_H
+#define MOTE_KERNEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mote/status.h"
+#include "mote/tensor.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct mote_kctx mote_kctx_t;
+
+typedef struct mote_kernel {
+  const char *name;    /* for messages, e.g. "CONV_2D" */
+  int32_t max_version; /* newest operator version the kernel implements */
+  mote_status_t (*prepare)(mote_kctx_t *ctx);
+  mote_status_t (*invoke)(mote_kctx_t *ctx);
+} mote_kernel_t;
+
+/*
+ * Options: a bounds-checked reader over one flatbuffer table (builtin
+ * options). Fields are numbered in schema order from 0. A missing field
+ * reads as its default. Readers never go outside the model buffer; a field
+ * that does not fit reads as the default too, and the model verifier has
+ * already rejected such models.
+ */
+typedef struct mote_options {
+  const uint8_t *base_;
+  uint32_t size_;
+  uint32_t table_; /* 0 when the operator has no options table */
+} mote_options_t;
+
+int32_t mote_options_i32(const mote_options_t *o, unsigned field, int32_t def);
+uint8_t mote_options_u8(const mote_options_t *o, unsigned field, uint8_t def);
+bool mote_options_bool(const mote_options_t *o, unsigned field, bool def);
+float mote_options_f32(const mote_options_t *o, unsigned field, float def);
+
+/* Copies the [int] vector in `field` into out[0..cap). Sets *count to its
+ * length (0 when absent). MOTE_ERR_CAPACITY when longer than cap,
+ * MOTE_ERR_CORRUPT_MODEL when it does not fit in the buffer. */
+mote_status_t mote_options_i32_vector(const mote_options_t *o, unsigned field,
+                                      int32_t *out, uint32_t cap,
+                                      uint32_t *count);
+
+/* --- Context: valid only during the prepare()/invoke() call. --- */
+
+uint32_t mote_kctx_input_count(const mote_kctx_t *ctx);
+uint32_t mote_kctx_output_count(const mote_kctx_t *ctx);
+
+/* Fills `out` with operator input / output `i`. An optional input given as
+ * -1 yields MOTE_OK with MOTE_TENSOR_ABSENT set. MOTE_ERR_BAD_SHAPE (with a
+ * message) when `i` is beyond the operator's inputs / outputs. */
+mote_status_t mote_kctx_input(mote_kctx_t *ctx, uint32_t i, mote_tensor_t *out);
+mote_status_t mote_kctx_output(mote_kctx_t *ctx, uint32_t i,
+                               mote_tensor_t *out);
+/* Intermediate tensor `i` (quantization carriers of integer LSTM). */
+mote_status_t mote_kctx_intermediate(mote_kctx_t *ctx, uint32_t i,
+                                     mote_tensor_t *out);
+
+int32_t mote_kctx_op_index(const mote_kctx_t *ctx);
+int32_t mote_kctx_op_version(const mote_kctx_t *ctx);
+
+/* The operator's builtin options. `union_type` is the BuiltinOptions union
+ * index the kernel expects (e.g. 1 for Conv2DOptions). An operator without
+ * options yields an empty reader (all defaults). MOTE_ERR_CORRUPT_MODEL
+ * when the model stores another options type. */
+mote_status_t mote_kctx_builtin_options(mote_kctx_t *ctx, uint8_t union_type,
+                                        mote_options_t *out);
+
+/* The operator's custom options bytes (in the model buffer); *len is 0 and
+ * *data NULL when there are none. */
+void mote_kctx_custom_options(const mote_kctx_t *ctx, const uint8_t **data,
+                              uint32_t *len);
+
+/* Persistent memory from the arena tail, 8-byte aligned, zeroed, alive as
+ * long as the interpreter. prepare() only; MOTE_ERR_ARENA_TOO_SMALL when
+ * the arena is full, MOTE_ERR_BAD_STATE outside prepare(). */
+mote_status_t mote_kctx_alloc_persistent(mote_kctx_t *ctx, size_t bytes,
+                                         void **out);
+
+/* Per-operator pointer kept from prepare() to invoke() (usually the
+ * kernel's persistent op data). */
+void mote_kctx_set_user_data(mote_kctx_t *ctx, void *data);
+void *mote_kctx_user_data(const mote_kctx_t *ctx);
+
+/* Requests `bytes` of scratch that is valid only during this operator's
+ * invoke(); the planner overlaps it with activations not live then.
+ * prepare() only; writes the handle to *index. */
+mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
+                                        int32_t *index);
+/* The scratch buffer `index` (16-byte aligned), or NULL for a bad index. */
+void *mote_kctx_scratch(const mote_kctx_t *ctx, int32_t index);
+
+/*
+ * Records a failure for this operator and returns `status`, so kernels can
+ * write `return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE, "...", ...)`.
+ * The message is prefixed with the operator index and name. `fmt` accepts
+ * %d (int), %u (unsigned), %ld (long), %s and %%; nothing else.
+ */
+mote_status_t mote_kctx_fail(mote_kctx_t *ctx, mote_status_t status,
+                             const char *fmt, ...);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MOTE_KERNEL_H */

@@ -1,0 +1,17 @@
+/* mote: a TensorFlow Lite runtime for microcontrollers. One include for all. */
+#ifndef MOTE_MOTE_H
+#define MOTE_MOTE_H
+
+#include "mote/interp.h"
+#include "mote/kernel.h"
+#include "mote/model.h"
+#include "mote/ops.h"
+#include "mote/resolver.h"
+#include "mote/status.h"
+#include "mote/tensor.h"
+
+#define MOTE_VERSION_MAJOR 0
+#define MOTE_VERSION_MINOR 1
+#define MOTE_VERSION_PATCH 0
+
+#endif /* MOTE_MOTE_H */

@@ -1,0 +1,77 @@
+/*
+ * Operator codes and the built-in kernels.
+ *
+ * Codes equal TFLite's BuiltinOperator numbers. Each built-in kernel is a
+ * separate object: register only those a model needs and the linker drops
+ * the rest.
+ */
+#ifndef MOTE_OPS_H
+#define MOTE_OPS_H
+
+#include <stdint.h>
+
+#include "mote/kernel.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum mote_op {
+  MOTE_OP_ADD = 0,
+  MOTE_OP_AVERAGE_POOL_2D = 1,
+  MOTE_OP_CONCATENATION = 2,
+  MOTE_OP_CONV_2D = 3,
+  MOTE_OP_DEPTHWISE_CONV_2D = 4,
+  MOTE_OP_DEQUANTIZE = 6,
+  MOTE_OP_FULLY_CONNECTED = 9,
+  MOTE_OP_LOGISTIC = 14,
+  MOTE_OP_MAX_POOL_2D = 17,
+  MOTE_OP_MUL = 18,
+  MOTE_OP_RELU = 19,
+  MOTE_OP_RELU6 = 21,
+  MOTE_OP_RESHAPE = 22,
+  MOTE_OP_SOFTMAX = 25,
+  MOTE_OP_SVDF = 27,
+  MOTE_OP_TANH = 28,
+  MOTE_OP_CUSTOM = 32,
+  MOTE_OP_PAD = 34,
+  MOTE_OP_TRANSPOSE = 39,
+  MOTE_OP_MEAN = 40,
+  MOTE_OP_SUB = 41,
+  MOTE_OP_DIV = 42,
+  MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM = 44,
+  MOTE_OP_STRIDED_SLICE = 45,
+  MOTE_OP_CAST = 53,
+  MOTE_OP_MAXIMUM = 55,
+  MOTE_OP_MINIMUM = 57,
+  MOTE_OP_QUANTIZE = 114
+} mote_op_t;
+
+/* A static name for a builtin code, e.g. "CONV_2D"; "UNKNOWN" otherwise. */
+const char *mote_op_name(int32_t code);
+
+/* Built-in reference kernels. */
+extern const mote_kernel_t mote_kernel_add;
+extern const mote_kernel_t mote_kernel_average_pool_2d;
+extern const mote_kernel_t mote_kernel_concatenation;
+extern const mote_kernel_t mote_kernel_conv_2d;
+extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
+extern const mote_kernel_t mote_kernel_dequantize;
+extern const mote_kernel_t mote_kernel_fully_connected;
+extern const mote_kernel_t mote_kernel_logistic;
+extern const mote_kernel_t mote_kernel_max_pool_2d;
+extern const mote_kernel_t mote_kernel_mean;
+extern const mote_kernel_t mote_kernel_mul;
+extern const mote_kernel_t mote_kernel_pad;
+extern const mote_kernel_t mote_kernel_quantize;
+extern const mote_kernel_t mote_kernel_reshape;
+extern const mote_kernel_t mote_kernel_softmax;
+extern const mote_kernel_t mote_kernel_strided_slice;
+extern const mote_kernel_t mote_kernel_tanh;
+extern const mote_kernel_t mote_kernel_transpose;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MOTE_OPS_H */

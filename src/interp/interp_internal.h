@@ -1,0 +1,62 @@
+/*
+ * Interpreter internals shared by interp.c, kctx.c and the arena code.
+ */
+#ifndef MOTE_INTERP_INTERNAL_H
+#define MOTE_INTERP_INTERNAL_H
+
+#include "format/tflite.h"
+#include "mote/interp.h"
+#include "mote/kernel.h"
+
+/* interp->state_ */
+enum { MOTE_STATE_NONE = 0, MOTE_STATE_INIT = 1, MOTE_STATE_PREPARED = 2 };
+
+struct mote_node {
+  const mote_kernel_t *kernel;
+  void *user_data;
+  uint32_t op_table; /* offset of the Operator table in the model */
+};
+
+/* After prepare: where each scratch buffer lives, from the arena base. */
+struct mote_scratch {
+  uint32_t offset;
+};
+
+/* A scratch request recorded during prepare (in head temp memory). */
+typedef struct mote_scratch_request {
+  uint32_t op;
+  uint32_t bytes;
+} mote_scratch_request_t;
+
+enum { MOTE_PHASE_PREPARE = 1, MOTE_PHASE_INVOKE = 2 };
+
+struct mote_kctx {
+  mote_interp_t *interp;
+  mote_node_t *node;
+  uint32_t op_index;
+  int32_t op_code;
+  int32_t op_version;
+  int phase;
+  mote_error_t *err;
+  /* Head temp memory for scratch requests during prepare. */
+  mote_scratch_request_t *requests;
+  uint32_t request_cap;
+};
+
+/* Arena tail allocation (8-byte aligned, zeroed). */
+mote_status_t mote_arena_alloc_tail(mote_arena_t *arena, size_t bytes,
+                                    size_t align, void **out);
+/* Bytes free between the head start and the tail. */
+size_t mote_arena_free_bytes(const mote_arena_t *arena);
+/* Records that the head has been used up to `bytes`. */
+void mote_arena_note_head(mote_arena_t *arena, size_t bytes);
+
+/* The tensor view of tensor index `ti` with its runtime data pointer. */
+void mote_interp_fill_view(const mote_interp_t *interp, int32_t ti,
+                           mote_tensor_t *out);
+
+static inline size_t mote_align_up(size_t v, size_t a) {
+  return (v + a - 1u) & ~(a - 1u);
+}
+
+#endif /* MOTE_INTERP_INTERNAL_H */

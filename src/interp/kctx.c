@@ -1,0 +1,250 @@
+/*
+ * The kernel context: what a kernel may ask of the interpreter while it
+ * prepares or runs. Options readers live here too: they are thin, checked
+ * views over the model's options tables.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "interp/interp_internal.h"
+#include "mote/ops.h"
+
+/* --- options ------------------------------------------------------------- */
+
+static mote_fb_t options_fb(const mote_options_t *o) {
+  mote_fb_t fb;
+  fb.p = o->base_;
+  fb.n = o->size_;
+  return fb;
+}
+
+int32_t mote_options_i32(const mote_options_t *o, unsigned field, int32_t def) {
+  mote_fb_t fb = options_fb(o);
+  return mote_fb_get_i32(&fb, o->table_, field, def);
+}
+
+uint8_t mote_options_u8(const mote_options_t *o, unsigned field, uint8_t def) {
+  mote_fb_t fb = options_fb(o);
+  return mote_fb_get_u8(&fb, o->table_, field, def);
+}
+
+bool mote_options_bool(const mote_options_t *o, unsigned field, bool def) {
+  return mote_options_u8(o, field, def ? 1u : 0u) != 0;
+}
+
+float mote_options_f32(const mote_options_t *o, unsigned field, float def) {
+  mote_fb_t fb = options_fb(o);
+  return mote_fb_get_f32(&fb, o->table_, field, def);
+}
+
+mote_status_t mote_options_i32_vector(const mote_options_t *o, unsigned field,
+                                      int32_t *out, uint32_t cap,
+                                      uint32_t *count) {
+  mote_fb_t fb = options_fb(o);
+  uint32_t vec = mote_fb_ref(&fb, o->table_, field);
+  uint32_t n = mote_fb_vec_len(&fb, vec);
+  uint32_t i;
+  *count = 0;
+  if (vec == 0) {
+    return MOTE_OK;
+  }
+  if ((vec & 3u) != 0 || !mote_fb_in(&fb, (uint64_t)vec + 4u, (uint64_t)n * 4u)) {
+    return MOTE_ERR_CORRUPT_MODEL;
+  }
+  if (n > cap) {
+    return MOTE_ERR_CAPACITY;
+  }
+  for (i = 0; i < n; i++) {
+    out[i] = mote_fb_vec_i32(&fb, vec, i);
+  }
+  *count = n;
+  return MOTE_OK;
+}
+
+/* --- tensors ------------------------------------------------------------- */
+
+static uint32_t op_vec(const mote_kctx_t *ctx, unsigned field) {
+  mote_fb_t fb = mote_model_fb(ctx->interp->model_);
+  return mote_fb_ref(&fb, ctx->node->op_table, field);
+}
+
+uint32_t mote_kctx_input_count(const mote_kctx_t *ctx) {
+  mote_fb_t fb = mote_model_fb(ctx->interp->model_);
+  return mote_fb_vec_len(&fb, op_vec(ctx, MOTE_OPERATOR_INPUTS));
+}
+
+uint32_t mote_kctx_output_count(const mote_kctx_t *ctx) {
+  mote_fb_t fb = mote_model_fb(ctx->interp->model_);
+  return mote_fb_vec_len(&fb, op_vec(ctx, MOTE_OPERATOR_OUTPUTS));
+}
+
+static mote_status_t view_at(mote_kctx_t *ctx, unsigned field, uint32_t i,
+                             const char *role, mote_tensor_t *out) {
+  mote_fb_t fb = mote_model_fb(ctx->interp->model_);
+  uint32_t vec = op_vec(ctx, field);
+  int32_t ti;
+  if (i >= mote_fb_vec_len(&fb, vec)) {
+    memset(out, 0, sizeof *out);
+    out->flags = MOTE_TENSOR_ABSENT;
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "needs %s %u but the model gives %u", role,
+                          (unsigned)i, (unsigned)mote_fb_vec_len(&fb, vec));
+  }
+  ti = mote_fb_vec_i32(&fb, vec, i);
+  mote_interp_fill_view(ctx->interp, ti, out);
+  return MOTE_OK;
+}
+
+mote_status_t mote_kctx_input(mote_kctx_t *ctx, uint32_t i,
+                              mote_tensor_t *out) {
+  return view_at(ctx, MOTE_OPERATOR_INPUTS, i, "input", out);
+}
+
+mote_status_t mote_kctx_output(mote_kctx_t *ctx, uint32_t i,
+                               mote_tensor_t *out) {
+  return view_at(ctx, MOTE_OPERATOR_OUTPUTS, i, "output", out);
+}
+
+mote_status_t mote_kctx_intermediate(mote_kctx_t *ctx, uint32_t i,
+                                     mote_tensor_t *out) {
+  return view_at(ctx, MOTE_OPERATOR_INTERMEDIATES, i, "intermediate", out);
+}
+
+int32_t mote_kctx_op_index(const mote_kctx_t *ctx) {
+  return (int32_t)ctx->op_index;
+}
+
+int32_t mote_kctx_op_version(const mote_kctx_t *ctx) { return ctx->op_version; }
+
+mote_status_t mote_kctx_builtin_options(mote_kctx_t *ctx, uint8_t union_type,
+                                        mote_options_t *out) {
+  const mote_model_t *m = ctx->interp->model_;
+  mote_fb_t fb = mote_model_fb(m);
+  uint8_t type = mote_fb_get_u8(&fb, ctx->node->op_table,
+                                MOTE_OPERATOR_OPTIONS_TYPE, 0);
+  out->base_ = m->data_;
+  out->size_ = m->size_;
+  out->table_ = mote_fb_ref(&fb, ctx->node->op_table, MOTE_OPERATOR_OPTIONS);
+  if (out->table_ == 0) {
+    return MOTE_OK;
+  }
+  if (type != union_type) {
+    out->table_ = 0;
+    return mote_kctx_fail(ctx, MOTE_ERR_CORRUPT_MODEL,
+                          "options type %u, expected %u", (unsigned)type,
+                          (unsigned)union_type);
+  }
+  return MOTE_OK;
+}
+
+void mote_kctx_custom_options(const mote_kctx_t *ctx, const uint8_t **data,
+                              uint32_t *len) {
+  const mote_model_t *m = ctx->interp->model_;
+  mote_fb_t fb = mote_model_fb(m);
+  uint32_t ot = ctx->node->op_table;
+  uint32_t vec = mote_fb_ref(&fb, ot, MOTE_OPERATOR_CUSTOM_OPTIONS);
+  uint64_t off = mote_fb_get_u64(&fb, ot, MOTE_OPERATOR_LARGE_CUSTOM_OFFSET, 0);
+  uint64_t size = mote_fb_get_u64(&fb, ot, MOTE_OPERATOR_LARGE_CUSTOM_SIZE, 0);
+  *data = NULL;
+  *len = 0;
+  if (off > 1 && mote_fb_in(&fb, off, size)) {
+    *data = m->data_ + off;
+    *len = (uint32_t)size;
+  } else if (vec != 0 && mote_fb_in(&fb, (uint64_t)vec + 4u, mote_fb_vec_len(&fb, vec))) {
+    *data = m->data_ + vec + 4;
+    *len = mote_fb_vec_len(&fb, vec);
+  }
+}
+
+/* --- memory -------------------------------------------------------------- */
+
+mote_status_t mote_kctx_alloc_persistent(mote_kctx_t *ctx, size_t bytes,
+                                         void **out) {
+  mote_arena_t *arena = ctx->interp->arena_;
+  mote_status_t st;
+  *out = NULL;
+  if (ctx->phase != MOTE_PHASE_PREPARE) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_STATE,
+                          "persistent memory requested outside prepare");
+  }
+  st = mote_arena_alloc_tail(arena, bytes, 8, out);
+  if (st != MOTE_OK) {
+    return mote_kctx_fail(ctx, st,
+                          "arena of %lu bytes is full: needs more than %lu",
+                          (unsigned long)arena->size_,
+                          (unsigned long)(mote_arena_used_bytes(arena) + bytes));
+  }
+  return MOTE_OK;
+}
+
+void mote_kctx_set_user_data(mote_kctx_t *ctx, void *data) {
+  ctx->node->user_data = data;
+}
+
+void *mote_kctx_user_data(const mote_kctx_t *ctx) {
+  return ctx->node->user_data;
+}
+
+mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
+                                        int32_t *index) {
+  mote_interp_t *in = ctx->interp;
+  *index = -1;
+  if (ctx->phase != MOTE_PHASE_PREPARE) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_STATE,
+                          "scratch requested outside prepare");
+  }
+  if (bytes > 0x7FFFFFF0u) {
+    return mote_kctx_fail(ctx, MOTE_ERR_ARENA_TOO_SMALL,
+                          "scratch of %lu bytes is too large",
+                          (unsigned long)bytes);
+  }
+  if (in->scratch_count_ >= ctx->request_cap) {
+    return mote_kctx_fail(ctx, MOTE_ERR_ARENA_TOO_SMALL,
+                          "arena of %lu bytes is full while recording "
+                          "scratch requests",
+                          (unsigned long)in->arena_->size_);
+  }
+  ctx->requests[in->scratch_count_].op = ctx->op_index;
+  ctx->requests[in->scratch_count_].bytes = (uint32_t)bytes;
+  *index = (int32_t)in->scratch_count_++;
+  return MOTE_OK;
+}
+
+void *mote_kctx_scratch(const mote_kctx_t *ctx, int32_t index) {
+  const mote_interp_t *in = ctx->interp;
+  if (ctx->phase != MOTE_PHASE_INVOKE || index < 0 ||
+      (uint32_t)index >= in->scratch_count_) {
+    return NULL;
+  }
+  return in->arena_->base_ + in->scratch_[index].offset;
+}
+
+mote_status_t mote_kctx_fail(mote_kctx_t *ctx, mote_status_t status,
+                             const char *fmt, ...) {
+#ifdef MOTE_NO_ERROR_STRINGS
+  (void)fmt;
+  if (ctx->err != NULL) {
+    ctx->err->status = status;
+    ctx->err->message[0] = '\0';
+  }
+#else
+  char prefix[48];
+  va_list ap;
+  const char *name = ctx->node->kernel != NULL && ctx->node->kernel->name != NULL
+                         ? ctx->node->kernel->name
+                         : mote_op_name(ctx->op_code);
+  {
+    /* "op 12 (CONV_2D): " */
+    mote_error_t tmp;
+    (void)mote_error_set(&tmp, status, "op %u (%s): ", (unsigned)ctx->op_index,
+                         name);
+    memcpy(prefix, tmp.message, sizeof prefix - 1);
+    prefix[sizeof prefix - 1] = '\0';
+  }
+  va_start(ap, fmt);
+  (void)mote_error_set_v(ctx->err, status, prefix, fmt, ap);
+  va_end(ap);
+#endif
+  return status;
+}

@@ -1,0 +1,41 @@
+/*
+ * Registers every built-in kernel. Kept apart from the resolver so that an
+ * application that registers kernels one by one never links this table,
+ * and with it every kernel.
+ */
+#include "mote/ops.h"
+#include "mote/resolver.h"
+
+mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
+  static const struct {
+    int32_t op;
+    const mote_kernel_t *kernel;
+  } all[MOTE_RESOLVER_BUILTINS] = {
+      {MOTE_OP_ADD, &mote_kernel_add},
+      {MOTE_OP_AVERAGE_POOL_2D, &mote_kernel_average_pool_2d},
+      {MOTE_OP_CONCATENATION, &mote_kernel_concatenation},
+      {MOTE_OP_CONV_2D, &mote_kernel_conv_2d},
+      {MOTE_OP_DEPTHWISE_CONV_2D, &mote_kernel_depthwise_conv_2d},
+      {MOTE_OP_DEQUANTIZE, &mote_kernel_dequantize},
+      {MOTE_OP_FULLY_CONNECTED, &mote_kernel_fully_connected},
+      {MOTE_OP_LOGISTIC, &mote_kernel_logistic},
+      {MOTE_OP_MAX_POOL_2D, &mote_kernel_max_pool_2d},
+      {MOTE_OP_MEAN, &mote_kernel_mean},
+      {MOTE_OP_MUL, &mote_kernel_mul},
+      {MOTE_OP_PAD, &mote_kernel_pad},
+      {MOTE_OP_QUANTIZE, &mote_kernel_quantize},
+      {MOTE_OP_RESHAPE, &mote_kernel_reshape},
+      {MOTE_OP_SOFTMAX, &mote_kernel_softmax},
+      {MOTE_OP_STRIDED_SLICE, &mote_kernel_strided_slice},
+      {MOTE_OP_TANH, &mote_kernel_tanh},
+      {MOTE_OP_TRANSPOSE, &mote_kernel_transpose},
+  };
+  uint32_t i;
+  for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {
+    mote_status_t st = mote_resolver_add(r, all[i].op, all[i].kernel);
+    if (st != MOTE_OK) {
+      return st;
+    }
+  }
+  return MOTE_OK;
+}

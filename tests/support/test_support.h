@@ -1,0 +1,41 @@
+/*
+ * Helpers shared by the tests: file loading, the shared models directory,
+ * running a model on golden inputs and comparing with golden outputs.
+ */
+#ifndef MOTE_TEST_SUPPORT_H
+#define MOTE_TEST_SUPPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mote/mote.h"
+
+/* Reads a whole file into a 16-byte aligned buffer (free() it). NULL when
+ * the file cannot be read. */
+uint8_t *mote_test_read_file(const char *path, size_t *len);
+
+/* The shared models directory: $MOTE_MODELS_DIR, else ../shared/models
+ * beside the source tree. */
+const char *mote_test_models_dir(void);
+
+/* True when running under CI (the CI environment variable is set). */
+int mote_test_under_ci(void);
+
+/* Float comparison used by conformance: |a-b| <= max(1e-5|b|, 1e-6). */
+int mote_test_float_close(float got, float want);
+
+typedef struct mote_golden_result {
+  mote_status_t status;     /* of open/init/prepare/invoke */
+  mote_error_t err;
+  size_t arena_used;
+  uint32_t outputs_compared;
+  uint32_t mismatches;      /* elements outside tolerance */
+  char detail[256];         /* first mismatch or I/O problem */
+} mote_golden_result_t;
+
+/* Runs `model` (already verified) on the case in `case_dir` with a fresh
+ * interpreter and arena of `arena_bytes`, comparing every output. */
+void mote_test_run_golden(const mote_model_t *model, const char *case_dir,
+                          size_t arena_bytes, mote_golden_result_t *out);
+
+#endif /* MOTE_TEST_SUPPORT_H */
