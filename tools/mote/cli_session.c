@@ -1,0 +1,74 @@
+/*
+ * Model, resolver, arena and interpreter set-up shared by `inspect` and
+ * `run`.
+ *
+ * The arena gets exactly the requested number of usable bytes, starting at
+ * a 16-byte boundary, so `run --arena-bytes N` measures the library's own
+ * arena checks rather than whatever slack malloc happened to give. The
+ * resolver holds every built-in kernel: the CLI is a host tool and has no
+ * flash to save.
+ */
+#include <string.h>
+
+#include "cli.h"
+
+int cli_session_open(cli_session_t *s, const char *path) {
+  mote_error_t err;
+  mote_status_t st;
+  memset(s, 0, sizeof *s);
+  s->path = path;
+  if (cli_read_file(path, &s->file) != 0) {
+    return -1;
+  }
+  cli_error_clear(&err);
+  st = mote_model_open(&s->model, s->file.data, s->file.size, &err);
+  if (st != MOTE_OK) {
+    cli_report(path, st, &err);
+    cli_buffer_free(&s->file);
+    return -1;
+  }
+  return 0;
+}
+
+mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
+                                  mote_error_t *err) {
+  mote_status_t st;
+  cli_error_clear(err);
+  st = mote_resolver_init(&s->resolver, s->entries, MOTE_RESOLVER_BUILTINS);
+  if (st == MOTE_OK) {
+    st = mote_resolver_add_builtins(&s->resolver);
+  }
+  if (st != MOTE_OK) {
+    err->status = st;
+    strcpy(err->message, "cannot register the built-in kernels");
+    return st;
+  }
+  if (cli_buffer_alloc(&s->arena_buf, arena_bytes) != 0) {
+    err->status = MOTE_ERR_BAD_ARG;
+    strcpy(err->message, "cannot allocate the arena on the host");
+    return MOTE_ERR_BAD_ARG;
+  }
+  s->arena_bytes = arena_bytes;
+  st = mote_arena_init(&s->arena, s->arena_buf.data, arena_bytes);
+  if (st != MOTE_OK) {
+    err->status = st;
+    strcpy(err->message, "cannot set up the arena");
+    return st;
+  }
+  st = mote_interp_init(&s->interp, &s->model, &s->resolver, &s->arena, err);
+  if (st == MOTE_OK) {
+    st = mote_interp_prepare(&s->interp, err);
+  }
+  if (st != MOTE_OK) {
+    err->status = st;
+    return st;
+  }
+  s->prepared = 1;
+  return MOTE_OK;
+}
+
+void cli_session_close(cli_session_t *s) {
+  cli_buffer_free(&s->arena_buf);
+  cli_buffer_free(&s->file);
+  s->prepared = 0;
+}

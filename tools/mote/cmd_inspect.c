@@ -1,0 +1,452 @@
+/*
+ * `mote inspect MODEL [--json]`: describe a model.
+ *
+ * Everything shown comes from the verified model through the public
+ * accessors, except the arena figure, which needs a real interpreter: the
+ * model is prepared in a 16 MiB arena with every built-in kernel. A model
+ * mote cannot run yet (an unsupported op, several subgraphs) is still a
+ * valid model, so that failure is reported in the output and the exit
+ * status stays 0; only a file that cannot be read or fails verification
+ * exits 1.
+ *
+ * Operators and tensors are those of subgraph 0, the one mote runs.
+ * Weight bytes sum the constant tensors (a buffer shared by two tensors is
+ * counted twice); activation bytes sum every non-constant tensor, before
+ * planning, so comparing it with the arena figure shows what the planner
+ * saves.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define SUBGRAPH 0u
+
+typedef struct inspect_totals {
+  uint64_t weight_bytes;
+  uint64_t activation_bytes;
+  uint64_t macs;
+  mote_status_t arena_status;
+  mote_error_t arena_err;
+  size_t arena_used;
+} inspect_totals_t;
+
+/* Name of operator `op`: the builtin's, or the custom op's own. */
+static const char *op_name(const mote_op_info_t *info) {
+  if (info->builtin == MOTE_OP_CUSTOM && info->custom_name != NULL) {
+    return info->custom_name;
+  }
+  return mote_op_name(info->builtin);
+}
+
+static const char *tensor_kind(const mote_tensor_t *t) {
+  if ((t->flags & MOTE_TENSOR_CONST) != 0) {
+    return "const";
+  }
+  if ((t->flags & MOTE_TENSOR_VARIABLE) != 0) {
+    return "variable";
+  }
+  return "activation";
+}
+
+/* A model string for a terminal: control characters shown as '?'. */
+static void print_text(FILE *f, const char *s) {
+  for (; *s != '\0'; s++) {
+    unsigned char c = (unsigned char)*s;
+    fputc(c < 0x20u || c == 0x7Fu ? '?' : c, f);
+  }
+}
+
+/* "[3, 7, -]": operator inputs or outputs as tensor indices, '-' absent. */
+static void format_op_tensors(const mote_model_t *m, uint32_t op, int output,
+                              uint32_t count, char *buf, size_t cap) {
+  size_t len = 0;
+  uint32_t k;
+  buf[0] = '\0';
+  len += (size_t)snprintf(buf, cap, "[");
+  for (k = 0; k < count && len < cap; k++) {
+    int32_t ti = output ? mote_model_op_output(m, SUBGRAPH, op, k)
+                        : mote_model_op_input(m, SUBGRAPH, op, k);
+    if (ti < 0) {
+      len += (size_t)snprintf(buf + len, cap - len, "%s-", k ? ", " : "");
+    } else {
+      len += (size_t)snprintf(buf + len, cap - len, "%s%ld", k ? ", " : "",
+                              (long)ti);
+    }
+  }
+  if (len < cap) {
+    snprintf(buf + len, cap - len, "]");
+  }
+}
+
+static void format_quant(const mote_tensor_t *t, char *buf, size_t cap) {
+  if (t->scale == 0.0f || t->quant_count == 0) {
+    snprintf(buf, cap, "-");
+  } else if (t->quant_count > 1) {
+    snprintf(buf, cap, "per-channel %lu along dim %ld",
+             (unsigned long)t->quant_count, (long)t->quant_dim);
+  } else {
+    snprintf(buf, cap, "scale %.6g zp %ld", (double)t->scale,
+             (long)t->zero_point);
+  }
+}
+
+static void compute_totals(cli_session_t *s, inspect_totals_t *tot) {
+  const mote_model_t *m = &s->model;
+  uint32_t n = mote_model_subgraph_count(m) > 0
+                   ? mote_model_tensor_count(m, SUBGRAPH)
+                   : 0u;
+  uint32_t ops = mote_model_subgraph_count(m) > 0
+                     ? mote_model_op_count(m, SUBGRAPH)
+                     : 0u;
+  uint32_t i;
+  memset(tot, 0, sizeof *tot);
+  for (i = 0; i < n; i++) {
+    mote_tensor_t t;
+    if (mote_model_tensor(m, SUBGRAPH, i, &t) != MOTE_OK) {
+      continue;
+    }
+    if ((t.flags & MOTE_TENSOR_CONST) != 0) {
+      tot->weight_bytes += t.bytes;
+    } else {
+      tot->activation_bytes += t.bytes;
+    }
+  }
+  for (i = 0; i < ops; i++) {
+    tot->macs += cli_op_macs(m, SUBGRAPH, i);
+  }
+  tot->arena_status =
+      cli_session_prepare(s, CLI_DEFAULT_ARENA_BYTES, &tot->arena_err);
+  if (tot->arena_status == MOTE_OK) {
+    tot->arena_used = mote_interp_arena_used_bytes(&s->interp);
+  }
+}
+
+/* --- text ------------------------------------------------------------- */
+
+static void print_io_text(const mote_model_t *m, const char *title,
+                          int output) {
+  uint32_t n = output ? mote_model_output_count(m, SUBGRAPH)
+                      : mote_model_input_count(m, SUBGRAPH);
+  uint32_t i;
+  printf("%s (%lu):\n", title, (unsigned long)n);
+  for (i = 0; i < n; i++) {
+    int32_t ti = output ? mote_model_output_index(m, SUBGRAPH, i)
+                        : mote_model_input_index(m, SUBGRAPH, i);
+    mote_tensor_t t;
+    char shape[96];
+    if (ti < 0 || mote_model_tensor(m, SUBGRAPH, (uint32_t)ti, &t) != MOTE_OK) {
+      printf("  %lu: tensor %ld (invalid)\n", (unsigned long)i, (long)ti);
+      continue;
+    }
+    cli_format_shape(&t, shape, sizeof shape);
+    printf("  %lu: tensor %ld %s %s, %lu bytes \"", (unsigned long)i,
+           (long)ti, mote_type_name((mote_type_t)t.type), shape,
+           (unsigned long)t.bytes);
+    print_text(stdout, mote_model_tensor_name(m, SUBGRAPH, (uint32_t)ti));
+    printf("\"\n");
+  }
+}
+
+static void print_ops_text(const mote_model_t *m) {
+  uint32_t n = mote_model_op_count(m, SUBGRAPH);
+  int name_w = 2;
+  int in_w = 6;
+  int out_w = 7;
+  uint32_t i;
+  char ins[512];
+  char outs[512];
+  /* First pass: column widths. */
+  for (i = 0; i < n; i++) {
+    mote_op_info_t info;
+    int len;
+    if (mote_model_op(m, SUBGRAPH, i, &info) != MOTE_OK) {
+      continue;
+    }
+    len = (int)strlen(op_name(&info));
+    name_w = len > name_w ? (len < 40 ? len : 40) : name_w;
+    format_op_tensors(m, i, 0, info.input_count, ins, sizeof ins);
+    len = (int)strlen(ins);
+    in_w = len > in_w ? (len < 40 ? len : 40) : in_w;
+    format_op_tensors(m, i, 1, info.output_count, outs, sizeof outs);
+    len = (int)strlen(outs);
+    out_w = len > out_w ? (len < 40 ? len : 40) : out_w;
+  }
+  printf("operators (%lu, in execution order):\n", (unsigned long)n);
+  printf("  %4s  %-*s  %3s  %-*s  %-*s  %s\n", "#", name_w, "op", "ver",
+         in_w, "inputs", out_w, "outputs", "MACs");
+  for (i = 0; i < n; i++) {
+    mote_op_info_t info;
+    if (mote_model_op(m, SUBGRAPH, i, &info) != MOTE_OK) {
+      continue;
+    }
+    format_op_tensors(m, i, 0, info.input_count, ins, sizeof ins);
+    format_op_tensors(m, i, 1, info.output_count, outs, sizeof outs);
+    printf("  %4lu  ", (unsigned long)i);
+    if (info.builtin == MOTE_OP_CUSTOM && info.custom_name != NULL) {
+      int pad = name_w - (int)strlen(info.custom_name);
+      print_text(stdout, info.custom_name);
+      printf("%*s", pad > 0 ? pad : 0, "");
+    } else {
+      printf("%-*s", name_w, op_name(&info));
+    }
+    printf("  %3ld  %-*s  %-*s  %llu\n", (long)info.version, in_w, ins, out_w,
+           outs, (unsigned long long)cli_op_macs(m, SUBGRAPH, i));
+  }
+}
+
+static void print_tensors_text(const mote_model_t *m) {
+  uint32_t n = mote_model_tensor_count(m, SUBGRAPH);
+  int shape_w = 5;
+  int quant_w = 12;
+  uint32_t i;
+  char shape[96];
+  char quant[64];
+  for (i = 0; i < n; i++) {
+    mote_tensor_t t;
+    int len;
+    if (mote_model_tensor(m, SUBGRAPH, i, &t) != MOTE_OK) {
+      continue;
+    }
+    cli_format_shape(&t, shape, sizeof shape);
+    format_quant(&t, quant, sizeof quant);
+    len = (int)strlen(shape);
+    shape_w = len > shape_w ? len : shape_w;
+    len = (int)strlen(quant);
+    quant_w = len > quant_w ? len : quant_w;
+  }
+  printf("tensors (%lu):\n", (unsigned long)n);
+  printf("  %4s  %-8s  %-*s  %-*s  %-10s  %9s  %s\n", "#", "type", shape_w,
+         "shape", quant_w, "quantization", "kind", "bytes", "name");
+  for (i = 0; i < n; i++) {
+    mote_tensor_t t;
+    if (mote_model_tensor(m, SUBGRAPH, i, &t) != MOTE_OK) {
+      printf("  %4lu  (unreadable)\n", (unsigned long)i);
+      continue;
+    }
+    cli_format_shape(&t, shape, sizeof shape);
+    format_quant(&t, quant, sizeof quant);
+    printf("  %4lu  %-8s  %-*s  %-*s  %-10s  %9lu  ", (unsigned long)i,
+           mote_type_name((mote_type_t)t.type), shape_w, shape, quant_w, quant,
+           tensor_kind(&t), (unsigned long)t.bytes);
+    print_text(stdout, mote_model_tensor_name(m, SUBGRAPH, i));
+    fputc('\n', stdout);
+  }
+}
+
+static void print_text_report(cli_session_t *s, const inspect_totals_t *tot) {
+  const mote_model_t *m = &s->model;
+  uint32_t subgraphs = mote_model_subgraph_count(m);
+  printf("model:       %s (%lu bytes)\n", s->path, (unsigned long)s->file.size);
+  printf("description: ");
+  print_text(stdout, mote_model_description(m)[0] != '\0'
+                         ? mote_model_description(m)
+                         : "(none)");
+  printf("\nsubgraphs:   %lu", (unsigned long)subgraphs);
+  if (subgraphs > 1) {
+    printf(" (shown: subgraph 0, the one mote runs)");
+  }
+  printf("\n\n");
+  if (subgraphs > 0) {
+    print_ops_text(m);
+    printf("\n");
+    print_tensors_text(m);
+    printf("\n");
+    print_io_text(m, "inputs", 0);
+    print_io_text(m, "outputs", 1);
+    printf("\n");
+  }
+  printf("weight bytes:     %llu (constant tensors)\n",
+         (unsigned long long)tot->weight_bytes);
+  printf("activation bytes: %llu (all non-constant tensors, before planning)\n",
+         (unsigned long long)tot->activation_bytes);
+  printf("MACs:             %llu\n", (unsigned long long)tot->macs);
+  if (tot->arena_status == MOTE_OK) {
+    printf("arena used bytes: %lu (planned in a %lu MiB arena)\n",
+           (unsigned long)tot->arena_used,
+           (unsigned long)(CLI_DEFAULT_ARENA_BYTES >> 20));
+  } else {
+    printf("arena used bytes: unavailable: %s",
+           mote_status_str(tot->arena_status));
+    if (tot->arena_err.message[0] != '\0') {
+      printf(": ");
+      print_text(stdout, tot->arena_err.message);
+    }
+    printf("\n");
+  }
+}
+
+/* --- JSON ------------------------------------------------------------- */
+
+static void json_op_tensors(const mote_model_t *m, uint32_t op, int output,
+                            uint32_t count) {
+  uint32_t k;
+  fputc('[', stdout);
+  for (k = 0; k < count; k++) {
+    int32_t ti = output ? mote_model_op_output(m, SUBGRAPH, op, k)
+                        : mote_model_op_input(m, SUBGRAPH, op, k);
+    printf("%s%ld", k ? ", " : "", (long)ti);
+  }
+  fputc(']', stdout);
+}
+
+static void json_io(const mote_model_t *m, int output) {
+  uint32_t n = output ? mote_model_output_count(m, SUBGRAPH)
+                      : mote_model_input_count(m, SUBGRAPH);
+  uint32_t i;
+  fputc('[', stdout);
+  for (i = 0; i < n; i++) {
+    int32_t ti = output ? mote_model_output_index(m, SUBGRAPH, i)
+                        : mote_model_input_index(m, SUBGRAPH, i);
+    printf("%s%ld", i ? ", " : "", (long)ti);
+  }
+  fputc(']', stdout);
+}
+
+static void print_json_ops(const mote_model_t *m) {
+  uint32_t n = mote_model_op_count(m, SUBGRAPH);
+  uint32_t i;
+  printf("  \"operators\": [");
+  for (i = 0; i < n; i++) {
+    mote_op_info_t info;
+    if (mote_model_op(m, SUBGRAPH, i, &info) != MOTE_OK) {
+      memset(&info, 0, sizeof info);
+      info.builtin = -1;
+    }
+    printf("%s\n    {\"index\": %lu, \"name\": ", i ? "," : "",
+           (unsigned long)i);
+    cli_json_string(stdout, op_name(&info));
+    printf(", \"version\": %ld, \"inputs\": ", (long)info.version);
+    json_op_tensors(m, i, 0, info.input_count);
+    printf(", \"outputs\": ");
+    json_op_tensors(m, i, 1, info.output_count);
+    printf(", \"macs\": %llu}",
+           (unsigned long long)cli_op_macs(m, SUBGRAPH, i));
+  }
+  printf("%s],\n", n ? "\n  " : "");
+}
+
+static void print_json_tensors(const mote_model_t *m) {
+  uint32_t n = mote_model_tensor_count(m, SUBGRAPH);
+  uint32_t i;
+  printf("  \"tensors\": [");
+  for (i = 0; i < n; i++) {
+    mote_tensor_t t;
+    uint8_t d;
+    if (mote_model_tensor(m, SUBGRAPH, i, &t) != MOTE_OK) {
+      memset(&t, 0, sizeof t);
+      t.type = MOTE_TYPE_COUNT_;
+    }
+    printf("%s\n    {\"index\": %lu, \"name\": ", i ? "," : "",
+           (unsigned long)i);
+    cli_json_string(stdout, mote_model_tensor_name(m, SUBGRAPH, i));
+    printf(", \"type\": ");
+    cli_json_string(stdout, mote_type_name((mote_type_t)t.type));
+    printf(", \"shape\": [");
+    for (d = 0; d < t.rank; d++) {
+      printf("%s%ld", d ? ", " : "", (long)t.dims[d]);
+    }
+    printf("], \"scale\": ");
+    cli_json_float(stdout, (double)t.scale);
+    printf(", \"zero_point\": %ld, \"quant_channels\": %lu, "
+           "\"quant_dim\": %ld, \"constant\": %s, \"variable\": %s, "
+           "\"bytes\": %lu}",
+           (long)t.zero_point, (unsigned long)t.quant_count,
+           (long)t.quant_dim,
+           (t.flags & MOTE_TENSOR_CONST) != 0 ? "true" : "false",
+           (t.flags & MOTE_TENSOR_VARIABLE) != 0 ? "true" : "false",
+           (unsigned long)t.bytes);
+  }
+  printf("%s],\n", n ? "\n  " : "");
+}
+
+static void print_json_report(cli_session_t *s, const inspect_totals_t *tot) {
+  const mote_model_t *m = &s->model;
+  uint32_t subgraphs = mote_model_subgraph_count(m);
+  printf("{\n  \"file\": ");
+  cli_json_string(stdout, s->path);
+  printf(",\n  \"description\": ");
+  cli_json_string(stdout, mote_model_description(m));
+  printf(",\n  \"subgraphs\": %lu,\n", (unsigned long)subgraphs);
+  if (subgraphs > 0) {
+    print_json_ops(m);
+    print_json_tensors(m);
+    printf("  \"inputs\": ");
+    json_io(m, 0);
+    printf(",\n  \"outputs\": ");
+    json_io(m, 1);
+    printf(",\n");
+  } else {
+    printf("  \"operators\": [],\n  \"tensors\": [],\n"
+           "  \"inputs\": [],\n  \"outputs\": [],\n");
+  }
+  printf("  \"weight_bytes\": %llu,\n  \"activation_bytes\": %llu,\n"
+         "  \"macs\": %llu,\n",
+         (unsigned long long)tot->weight_bytes,
+         (unsigned long long)tot->activation_bytes,
+         (unsigned long long)tot->macs);
+  if (tot->arena_status == MOTE_OK) {
+    printf("  \"arena_used_bytes\": %lu,\n  \"arena_error\": null\n}\n",
+           (unsigned long)tot->arena_used);
+  } else {
+    char msg[MOTE_ERROR_MESSAGE_BYTES + 64];
+    if (tot->arena_err.message[0] != '\0') {
+      snprintf(msg, sizeof msg, "%s: %s", mote_status_str(tot->arena_status),
+               tot->arena_err.message);
+    } else {
+      snprintf(msg, sizeof msg, "%s", mote_status_str(tot->arena_status));
+    }
+    printf("  \"arena_used_bytes\": null,\n  \"arena_error\": ");
+    cli_json_string(stdout, msg);
+    printf("\n}\n");
+  }
+}
+
+/* --- command ---------------------------------------------------------- */
+
+int cli_cmd_inspect(int argc, char **argv) {
+  const char *path = NULL;
+  int json = 0;
+  int options_done = 0;
+  int i;
+  cli_session_t session;
+  inspect_totals_t totals;
+  for (i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (!options_done && strcmp(a, "--json") == 0) {
+      json = 1;
+    } else if (!options_done && (strcmp(a, "--help") == 0 ||
+                                 strcmp(a, "-h") == 0)) {
+      cli_usage(stdout);
+      return CLI_EXIT_OK;
+    } else if (!options_done && strcmp(a, "--") == 0) {
+      options_done = 1;
+    } else if (!options_done && a[0] == '-' && a[1] != '\0') {
+      return cli_usage_error("inspect: unknown option '%s'", a);
+    } else if (path != NULL) {
+      return cli_usage_error("inspect: one model at a time ('%s' and '%s')",
+                             path, a);
+    } else {
+      path = a;
+    }
+  }
+  if (path == NULL) {
+    return cli_usage_error("inspect: missing MODEL\n"
+                           "usage: mote inspect MODEL [--json]");
+  }
+  if (cli_session_open(&session, path) != 0) {
+    return CLI_EXIT_FAIL;
+  }
+  compute_totals(&session, &totals);
+  if (json) {
+    print_json_report(&session, &totals);
+  } else {
+    print_text_report(&session, &totals);
+  }
+  cli_session_close(&session);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    cli_error("cannot write to standard output");
+    return CLI_EXIT_FAIL;
+  }
+  return CLI_EXIT_OK;
+}
