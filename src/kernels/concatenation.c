@@ -1,0 +1,192 @@
+/*
+ * CONCATENATION: joins inputs along one axis.
+ *
+ * Semantics follow TFLite Micro's kernel, which is a pure byte copy for
+ * every type it accepts:
+ *  - the fused activation must be NONE (TFLM and TFLite both reject
+ *    others, float included);
+ *  - int8 and int16 inputs are copied unchanged even when their scale or
+ *    zero point differs from the output's. TFLM stores the quantization
+ *    parameters but never rescales; TFLite's converter restricts
+ *    concatenation inputs to the output's scale, so conforming models never
+ *    differ. Rescaling here would give bytes TFLM does not.
+ *  - uint8, which TFLM does not run, is accepted only when every input has
+ *    the output's quantization, where a copy is exact; TFLite would rescale
+ *    otherwise, so that case is rejected rather than approximated.
+ * Every other fixed-size type is a byte copy (a superset of TFLM's float32,
+ * int8, int16, int32, int64 and bool). The number of inputs is not capped
+ * (TFLM caps it at 10) because inputs are placed one at a time.
+ *
+ * Prepare checks what TFLM leaves to debug assertions: equal ranks, equal
+ * dimensions off the axis, and axis sizes that sum to the output's.
+ */
+#include "kernels/concatenation.h"
+
+#include <string.h>
+
+#include "kernels/kernel_util.h"
+#include "mote/ops.h"
+
+void mote_concatenation_place(const mote_concat_params_t *p, const void *in,
+                              size_t in_row_bytes, size_t offset_bytes,
+                              void *out) {
+  const uint8_t *src = (const uint8_t *)in;
+  uint8_t *dst = (uint8_t *)out + offset_bytes;
+  int32_t k;
+  if (in_row_bytes == 0) {
+    return;
+  }
+  for (k = 0; k < p->outer; ++k) {
+    memcpy(dst, src, in_row_bytes);
+    src += in_row_bytes;
+    dst += p->out_row_bytes;
+  }
+}
+
+/* Bytes of dims[axis..rank) for one element of `esize` bytes. */
+static size_t row_bytes(const mote_tensor_t *t, int axis, size_t esize) {
+  size_t n = esize;
+  int d;
+  for (d = axis; d < (int)t->rank; ++d) {
+    n *= (size_t)t->dims[d];
+  }
+  return n;
+}
+
+static mote_status_t check_input(mote_kctx_t *ctx, uint32_t i,
+                                 const mote_tensor_t *in,
+                                 const mote_tensor_t *out, int axis) {
+  int d;
+  if ((in->flags & MOTE_TENSOR_ABSENT) != 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE, "input %u is absent",
+                          (unsigned)i);
+  }
+  if (in->type != out->type) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "input %u is %s but output 0 is %s", (unsigned)i,
+                          mote_type_name((mote_type_t)in->type),
+                          mote_type_name((mote_type_t)out->type));
+  }
+  if (in->rank != out->rank) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "input %u has rank %d, output 0 has rank %d",
+                          (unsigned)i, (int)in->rank, (int)out->rank);
+  }
+  for (d = 0; d < (int)out->rank; ++d) {
+    if (d != axis && in->dims[d] != out->dims[d]) {
+      return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                            "input %u dim %d is %ld, output 0 has %ld",
+                            (unsigned)i, d, (long)in->dims[d],
+                            (long)out->dims[d]);
+    }
+  }
+  if (in->type == MOTE_TYPE_UINT8 &&
+      (in->scale != out->scale || in->zero_point != out->zero_point)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "uint8 input %u is quantized differently from "
+                          "output 0; rescaling is not supported",
+                          (unsigned)i);
+  }
+  return MOTE_OK;
+}
+
+static mote_status_t concat_prepare(mote_kctx_t *ctx) {
+  mote_options_t opt;
+  mote_tensor_t in, out;
+  mote_concat_params_t *p;
+  void *mem;
+  uint32_t n_in = mote_kctx_input_count(ctx);
+  uint32_t i;
+  int32_t axis, act, axis_sum = 0;
+  size_t esize;
+  int d;
+  mote_status_t st;
+
+  if (n_in < 1 || mote_kctx_output_count(ctx) != 1) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "expects inputs and 1 output, has %u and %u",
+                          (unsigned)n_in,
+                          (unsigned)mote_kctx_output_count(ctx));
+  }
+  if ((st = mote_kctx_builtin_options(ctx, 10, &opt)) != MOTE_OK) {
+    return st;
+  }
+  axis = mote_options_i32(&opt, 0, 0);
+  act = (int32_t)(int8_t)mote_options_u8(&opt, 1, 0);
+  if (act != MOTE_ACT_NONE) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "fused activation %d; only NONE is supported",
+                          (int)act);
+  }
+  if ((st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
+    return st;
+  }
+  esize = mote_type_size((mote_type_t)out.type);
+  if (esize == 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                          "output 0 has type %s, which has no fixed size",
+                          mote_type_name((mote_type_t)out.type));
+  }
+  if (axis < 0) {
+    axis += (int32_t)out.rank;
+  }
+  if (axis < 0 || axis >= (int32_t)out.rank) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "axis %ld is out of range for output rank %d",
+                          (long)mote_options_i32(&opt, 0, 0),
+                          (int)out.rank);
+  }
+  for (i = 0; i < n_in; ++i) {
+    if ((st = mote_kctx_input(ctx, i, &in)) != MOTE_OK ||
+        (st = check_input(ctx, i, &in, &out, (int)axis)) != MOTE_OK) {
+      return st;
+    }
+    axis_sum += in.dims[axis];
+  }
+  if (axis_sum != out.dims[axis]) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "inputs sum to %ld along axis %d, output 0 has %ld",
+                          (long)axis_sum, (int)axis, (long)out.dims[axis]);
+  }
+
+  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(*p), &mem)) != MOTE_OK) {
+    return st;
+  }
+  p = (mote_concat_params_t *)mem;
+  p->outer = 1;
+  for (d = 0; d < (int)axis; ++d) {
+    p->outer *= out.dims[d];
+  }
+  p->out_row_bytes = row_bytes(&out, (int)axis, esize);
+  mote_kctx_set_user_data(ctx, p);
+  return MOTE_OK;
+}
+
+static mote_status_t concat_invoke(mote_kctx_t *ctx) {
+  const mote_concat_params_t *p =
+      (const mote_concat_params_t *)mote_kctx_user_data(ctx);
+  uint32_t n_in = mote_kctx_input_count(ctx);
+  mote_tensor_t in, out;
+  size_t offset = 0, in_row;
+  uint32_t i;
+  mote_status_t st;
+
+  if ((st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
+    return st;
+  }
+  for (i = 0; i < n_in; ++i) {
+    if ((st = mote_kctx_input(ctx, i, &in)) != MOTE_OK) {
+      return st;
+    }
+    /* Prepare checked that every input has the output's dims off the
+     * axis, so its row is its size over the shared outer count. */
+    in_row = p->outer > 0 ? (size_t)in.bytes / (size_t)p->outer : 0;
+    mote_concatenation_place(p, in.data, in_row, offset, out.data);
+    offset += in_row;
+  }
+  return MOTE_OK;
+}
+
+const mote_kernel_t mote_kernel_concatenation = {"CONCATENATION", 4,
+                                                 concat_prepare,
+                                                 concat_invoke};

@@ -1,0 +1,30 @@
+/*
+ * PAD / PADV2 compute, free of the kernel framework.
+ */
+#ifndef MOTE_KERNELS_PAD_H
+#define MOTE_KERNELS_PAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mote/tensor.h"
+
+typedef struct mote_pad_params {
+  uint8_t rank;                   /* 0..MOTE_MAX_DIMS */
+  size_t elem_size;               /* bytes per element (any size > 0) */
+  int32_t in_dims[MOTE_MAX_DIMS]; /* input shape, outermost first */
+  int32_t before[MOTE_MAX_DIMS];  /* elements added in front, >= 0 */
+  int32_t after[MOTE_MAX_DIMS];   /* elements added behind, >= 0 */
+} mote_pad_params_t;
+
+/*
+ * Pads `in` into `out`.
+ * in:        in_dims, row-major, elem_size bytes per element
+ * pad_value: one element (elem_size bytes) written to every padded place
+ * out:       dims in_dims[d] + before[d] + after[d], row-major
+ * Buffers must not overlap.
+ */
+void mote_pad(const mote_pad_params_t *p, const void *in,
+              const void *pad_value, void *out);
+
+#endif /* MOTE_KERNELS_PAD_H */

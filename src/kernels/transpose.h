@@ -1,0 +1,29 @@
+/*
+ * TRANSPOSE compute, free of the kernel framework.
+ */
+#ifndef MOTE_KERNELS_TRANSPOSE_H
+#define MOTE_KERNELS_TRANSPOSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mote/tensor.h"
+
+typedef struct mote_transpose_params {
+  uint8_t rank;                   /* 0..MOTE_MAX_DIMS */
+  size_t elem_size;               /* bytes per element (any size > 0) */
+  int32_t in_dims[MOTE_MAX_DIMS]; /* input shape, outermost first */
+  int32_t perm[MOTE_MAX_DIMS];    /* output dim d is input dim perm[d];
+                                     a permutation of 0..rank-1 */
+} mote_transpose_params_t;
+
+/*
+ * out[i0..i(r-1)] = in[j] with j[perm[d]] = i[d].
+ * in:  in_dims, row-major
+ * out: dims in_dims[perm[d]], row-major
+ * Buffers must not overlap.
+ */
+void mote_transpose(const mote_transpose_params_t *p, const void *in,
+                    void *out);
+
+#endif /* MOTE_KERNELS_TRANSPOSE_H */
