@@ -41,8 +41,9 @@ typedef struct mote_arena {
  * interpreter on it) as an arena. MOTE_ERR_BAD_ARG for NULL. */
 mote_status_t mote_arena_init(mote_arena_t *arena, void *buffer, size_t bytes);
 
-/* Bytes of the arena needed so far by everything on it: the largest head
- * plus all persistent data, plus the alignment lost at the start. */
+/* Bytes of arena needed so far by everything on it: the largest head plus
+ * all persistent data, rounded up to MOTE_ARENA_ALIGN. An arena of this
+ * size at a 16-byte aligned address is enough. */
 size_t mote_arena_used_bytes(const mote_arena_t *arena);
 
 /* Profiling hook, called before (`end` = 0) and after (`end` = 1) each
@@ -111,8 +112,8 @@ mote_status_t mote_interp_output(const mote_interp_t *interp, uint32_t i,
 mote_status_t mote_interp_tensor(const mote_interp_t *interp, uint32_t index,
                                  mote_tensor_t *out);
 
-/* Bytes of arena this interpreter needs: its persistent data plus its
- * activation plan (and the arena's start alignment). */
+/* Bytes of arena this interpreter needs alone: its persistent data plus its
+ * activation plan, rounded up to MOTE_ARENA_ALIGN. */
 size_t mote_interp_arena_used_bytes(const mote_interp_t *interp);
 
 /* Zeroes every variable (state) tensor, as at the first invoke. */

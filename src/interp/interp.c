@@ -338,13 +338,11 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   mote_arena_t *arena;
   uint32_t i;
   mote_status_t st;
-  size_t head_before;
   if (in == NULL || in->state_ != MOTE_STATE_INIT) {
     return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
                      "prepare needs a freshly initialised interpreter");
   }
   arena = in->arena_;
-  head_before = arena->head_peak_;
   st = alloc_variables(in, err);
   if (st != MOTE_OK) {
     return st;
@@ -353,15 +351,8 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   ctx.interp = in;
   ctx.err = err;
   ctx.phase = MOTE_PHASE_PREPARE;
-  /* Scratch requests go to the head, which is free until planning. Give
-   * them a bounded slice so persistent allocations still have room. */
+  /* Scratch requests go to the head, which is free until planning. */
   ctx.requests = (mote_scratch_request_t *)(void *)arena->base_;
-  ctx.request_cap = (uint32_t)(mote_arena_free_bytes(arena) / 4u /
-                               sizeof(mote_scratch_request_t));
-  if (ctx.request_cap > 4u * in->op_count_ + 16u) {
-    ctx.request_cap = 4u * in->op_count_ + 16u;
-  }
-  mote_arena_note_head(arena, ctx.request_cap * sizeof(mote_scratch_request_t));
   in->scratch_count_ = 0;
   for (i = 0; i < in->op_count_; i++) {
     mote_op_info_t info;
@@ -380,8 +371,6 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
       }
     }
   }
-  /* Only the requests actually made count as temp memory. */
-  arena->head_peak_ = head_before;
   st = plan_memory(in, ctx.requests,
                    in->scratch_count_ * sizeof(mote_scratch_request_t), err);
   if (st != MOTE_OK) {
@@ -478,7 +467,8 @@ size_t mote_interp_arena_used_bytes(const mote_interp_t *in) {
   if (in == NULL || in->arena_ == NULL) {
     return 0;
   }
-  return in->head_bytes_ + (in->arena_->tail_used_ - in->tail_start_);
+  return mote_align_up(in->head_bytes_ + (in->arena_->tail_used_ - in->tail_start_),
+                       MOTE_ARENA_ALIGN);
 }
 
 mote_status_t mote_interp_reset_state(mote_interp_t *in) {

@@ -40,7 +40,6 @@ struct mote_kctx {
   mote_error_t *err;
   /* Head temp memory for scratch requests during prepare. */
   mote_scratch_request_t *requests;
-  uint32_t request_cap;
 };
 
 /* Arena tail allocation (8-byte aligned, zeroed). */

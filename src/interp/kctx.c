@@ -189,6 +189,7 @@ void *mote_kctx_user_data(const mote_kctx_t *ctx) {
 mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
                                         int32_t *index) {
   mote_interp_t *in = ctx->interp;
+  size_t need;
   *index = -1;
   if (ctx->phase != MOTE_PHASE_PREPARE) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_STATE,
@@ -199,12 +200,17 @@ mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
                           "scratch of %lu bytes is too large",
                           (unsigned long)bytes);
   }
-  if (in->scratch_count_ >= ctx->request_cap) {
+  /* Records grow at the head; persistent data grows at the tail. */
+  need = (in->scratch_count_ + 1u) * sizeof(mote_scratch_request_t);
+  if (need > mote_arena_free_bytes(in->arena_)) {
     return mote_kctx_fail(ctx, MOTE_ERR_ARENA_TOO_SMALL,
                           "arena of %lu bytes is full while recording "
-                          "scratch requests",
-                          (unsigned long)in->arena_->size_);
+                          "scratch requests: needs more than %lu",
+                          (unsigned long)in->arena_->size_,
+                          (unsigned long)(mote_arena_used_bytes(in->arena_) +
+                                          sizeof(mote_scratch_request_t)));
   }
+  mote_arena_note_head(in->arena_, need);
   ctx->requests[in->scratch_count_].op = ctx->op_index;
   ctx->requests[in->scratch_count_].bytes = (uint32_t)bytes;
   *index = (int32_t)in->scratch_count_++;

@@ -35,7 +35,8 @@ size_t mote_arena_used_bytes(const mote_arena_t *arena) {
   if (arena == NULL) {
     return 0;
   }
-  return arena->head_peak_ + arena->tail_used_;
+  /* Rounded up: mote_arena_init keeps only whole aligned units. */
+  return mote_align_up(arena->head_peak_ + arena->tail_used_, MOTE_ARENA_ALIGN);
 }
 
 size_t mote_arena_free_bytes(const mote_arena_t *arena) {

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "test.h"
-#include "test_support.h"
+#include "support.h"
 
 typedef enum { RUN, UNSUPPORTED } expect_t;
 

@@ -2,7 +2,7 @@
  * Test helpers; see test_support.h.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "test_support.h"
+#include "support.h"
 
 #include <math.h>
 #include <stdio.h>
