@@ -1,0 +1,356 @@
+/*
+ * DEPTHWISE_CONV_2D compute kernels against a straightforward reference
+ * written in this file: exact int64 sums over each channel's window
+ * (padding taps skipped), TFLite's requantization as exact formulas
+ * (conv_test_ref.h), double sums for float. Table-driven over shapes,
+ * depth multipliers, strides, dilations, padding, activations and bias,
+ * for int8, 16x8 and float32 (the quantized ones with per-channel and
+ * with per-tensor requantization arrays), plus hand-worked cases.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conv_test_ref.h"
+#include "kernels/depthwise_conv_2d.h"
+#include "test.h"
+
+typedef struct {
+  const char *name;
+  int32_t n, ih, iw, ic, fh, fw, dm;
+  int32_t sh, sw, dh, dw;
+  int padding, act;
+  int bias;
+  int32_t in_zp, out_zp;
+  float gain;
+} dw_case_t;
+
+static const dw_case_t cases[] = {
+    {"3x3 same", 1, 6, 6, 4, 3, 3, 1, 1, 1, 1, 1, MOTE_PADDING_SAME,
+     MOTE_ACT_RELU6, 1, -128, -128, 1.0f},
+    {"3x3 same s2", 1, 7, 6, 5, 3, 3, 1, 2, 2, 1, 1, MOTE_PADDING_SAME,
+     MOTE_ACT_RELU, 1, 3, -5, 1.0f},
+    {"multiplier 8 from 1 channel", 1, 9, 8, 1, 3, 3, 8, 2, 2, 1, 1,
+     MOTE_PADDING_SAME, MOTE_ACT_NONE, 1, 0, 2, 1.0f},
+    {"multiplier 3", 2, 5, 5, 2, 2, 3, 3, 1, 2, 1, 1, MOTE_PADDING_VALID,
+     MOTE_ACT_NONE, 1, -7, 7, 1.0f},
+    {"micro_speech-like 10x8", 1, 12, 10, 1, 10, 8, 4, 2, 2, 1, 1,
+     MOTE_PADDING_SAME, MOTE_ACT_RELU, 1, -20, -128, 1.0f},
+    {"dilated", 1, 10, 9, 3, 3, 2, 1, 1, 1, 2, 3, MOTE_PADDING_SAME,
+     MOTE_ACT_RELU_N1_TO_1, 1, 1, 0, 4.0f},
+    {"dilated valid strided", 1, 12, 11, 2, 3, 3, 2, 2, 1, 2, 2,
+     MOTE_PADDING_VALID, MOTE_ACT_NONE, 1, 0, 0, 1.0f},
+    {"1-D like sww", 1, 30, 1, 6, 5, 1, 1, 1, 1, 1, 1, MOTE_PADDING_VALID,
+     MOTE_ACT_NONE, 1, 4, -3, 1.0f},
+    {"no bias", 1, 4, 5, 3, 3, 3, 1, 1, 1, 1, 1, MOTE_PADDING_SAME,
+     MOTE_ACT_NONE, 0, 2, 1, 1.0f},
+    {"gain > 1 (left shift)", 1, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1,
+     MOTE_PADDING_VALID, MOTE_ACT_NONE, 1, 0, 0, 200.0f},
+    {"saturating batch 3", 3, 4, 4, 3, 3, 3, 2, 1, 1, 1, 1, MOTE_PADDING_SAME,
+     MOTE_ACT_NONE, 1, 0, 0, 8.0f},
+    {"filter wider than input", 1, 2, 2, 2, 4, 5, 1, 1, 1, 1, 1,
+     MOTE_PADDING_SAME, MOTE_ACT_NONE, 1, -1, 1, 1.0f},
+};
+
+typedef struct {
+  mote_conv_params_t p;
+  int32_t oc, k;
+  int32_t in_n, f_n, out_n;
+  /* Per output channel, for the reference. */
+  int32_t mult[64];
+  int8_t shift[64];
+  /* What the kernel gets: the same, or when per-tensor only entry 0 is
+   * meaningful and the rest is poison a kernel must not read. */
+  int32_t kmult[64];
+  int8_t kshift[64];
+} setup_t;
+
+static void make_setup(const dw_case_t *c, float in_std, float amp,
+                       int per_tensor, setup_t *s) {
+  int32_t ch;
+  memset(s, 0, sizeof(*s));
+  s->p.per_tensor_quant = per_tensor != 0;
+  s->oc = c->ic * c->dm;
+  s->k = c->fh * c->fw;
+  s->p.batches = c->n;
+  s->p.in_h = c->ih;
+  s->p.in_w = c->iw;
+  s->p.in_c = c->ic;
+  s->p.filter_h = c->fh;
+  s->p.filter_w = c->fw;
+  s->p.filter_c = 1;
+  s->p.out_c = s->oc;
+  s->p.depth_multiplier = c->dm;
+  s->p.stride_h = c->sh;
+  s->p.stride_w = c->sw;
+  s->p.dilation_h = c->dh;
+  s->p.dilation_w = c->dw;
+  s->p.out_h = ref_out_size(c->padding, c->ih, c->fh, c->sh, c->dh);
+  s->p.out_w = ref_out_size(c->padding, c->iw, c->fw, c->sw, c->dw);
+  s->p.pad_h = ref_pad(c->ih, c->fh, c->sh, c->dh, s->p.out_h);
+  s->p.pad_w = ref_pad(c->iw, c->fw, c->sw, c->dw, s->p.out_w);
+  s->in_n = c->n * c->ih * c->iw * c->ic;
+  s->f_n = s->k * s->oc;
+  s->out_n = c->n * s->p.out_h * s->p.out_w * s->oc;
+  for (ch = 0; ch < s->oc; ++ch) {
+    const float in_s = 0.05f, out_s = 0.1f;
+    const double eff = amp * c->gain * ref_rand_f(0.5f, 2.0f) /
+                       (sqrt((double)s->k) * in_std * 73.0);
+    const float f_s = (float)(eff * out_s / in_s);
+    int sh;
+    mote_quantize_multiplier((double)in_s * (double)f_s / (double)out_s,
+                             &s->mult[ch], &sh);
+    s->shift[ch] = (int8_t)sh;
+    if (per_tensor && ch > 0) {
+      s->mult[ch] = s->mult[0];
+      s->shift[ch] = s->shift[0];
+    }
+    s->kmult[ch] = per_tensor && ch > 0 ? 0 : s->mult[ch];
+    s->kshift[ch] = per_tensor && ch > 0 ? (int8_t)-31 : s->shift[ch];
+  }
+}
+
+/* Exact window sum of output channel oc = ic * dm + m at (b, oy, ox). */
+#define REF_SUM(s, c, b, oy, ox, oc, IN, FILT, T, acc)                         \
+  do {                                                                         \
+    int32_t ky, kx;                                                            \
+    const int32_t ci = (oc) / (c)->dm;                                         \
+    for (ky = 0; ky < (c)->fh; ++ky) {                                         \
+      for (kx = 0; kx < (c)->fw; ++kx) {                                       \
+        int32_t iy = (oy) * (c)->sh - (s)->p.pad_h + ky * (c)->dh;             \
+        int32_t ix = (ox) * (c)->sw - (s)->p.pad_w + kx * (c)->dw;             \
+        if (iy < 0 || ix < 0 || iy >= (c)->ih || ix >= (c)->iw) {              \
+          continue;                                                            \
+        }                                                                      \
+        acc += (T)(IN[(((b) * (c)->ih + iy) * (c)->iw + ix) * (c)->ic + ci]) * \
+               (T)(FILT[(ky * (c)->fw + kx) * (s)->oc + (oc)]);                \
+      }                                                                        \
+    }                                                                          \
+  } while (0)
+
+static void run_s8(const dw_case_t *c, int per_tensor) {
+  setup_t s;
+  int8_t *in, *f, *out;
+  int32_t *bias, *inz;
+  int32_t i, b, oy, ox, oc, lo, hi, bad = 0;
+  make_setup(c, 73.0f, 60.0f, per_tensor, &s);
+  in = malloc((size_t)s.in_n);
+  inz = malloc((size_t)s.in_n * sizeof(int32_t));
+  f = malloc((size_t)s.f_n);
+  out = malloc((size_t)s.out_n);
+  bias = malloc((size_t)s.oc * sizeof(int32_t));
+  for (i = 0; i < s.in_n; ++i) {
+    in[i] = (int8_t)ref_rand_range(-128, 127);
+    inz[i] = in[i] - c->in_zp;
+  }
+  for (i = 0; i < s.f_n; ++i) {
+    f[i] = (int8_t)ref_rand_range(-127, 127);
+  }
+  for (i = 0; i < s.oc; ++i) {
+    bias[i] = ref_rand_range(-2000 * s.k, 2000 * s.k);
+  }
+  ref_act_range(c->act, -128, 127, 0.1f, c->out_zp, &lo, &hi);
+  s.p.input_offset = -c->in_zp;
+  s.p.output_offset = c->out_zp;
+  s.p.act_min = lo;
+  s.p.act_max = hi;
+  mote_depthwise_conv_2d_s8(&s.p, s.kmult, s.kshift, in, f,
+                            c->bias ? bias : NULL, out);
+  i = 0;
+  for (b = 0; b < c->n; ++b)
+    for (oy = 0; oy < s.p.out_h; ++oy)
+      for (ox = 0; ox < s.p.out_w; ++ox)
+        for (oc = 0; oc < s.oc; ++oc, ++i) {
+          int64_t acc = c->bias ? bias[oc] : 0;
+          int32_t want;
+          REF_SUM(&s, c, b, oy, ox, oc, inz, f, int64_t, acc);
+          want = ref_requant32(acc, s.mult[oc], s.shift[oc]) + c->out_zp;
+          want = ref_clamp(want, lo, hi);
+          if (out[i] != want && bad++ < 3) {
+            fprintf(stderr, "s8%s %s: out[%d] = %d, want %d\n",
+                    per_tensor ? " per-tensor" : "", c->name, (int)i, out[i],
+                    (int)want);
+          }
+        }
+  CHECK_EQ_INT(bad, 0);
+  free(in), free(inz), free(f), free(out), free(bias);
+}
+
+static void run_s16(const dw_case_t *c, int per_tensor) {
+  setup_t s;
+  int16_t *in, *out;
+  int8_t *f;
+  int64_t *bias;
+  int32_t i, b, oy, ox, oc, lo, hi, bad = 0;
+  make_setup(c, 9000.0f, 15000.0f, per_tensor, &s);
+  in = malloc((size_t)s.in_n * sizeof(int16_t));
+  f = malloc((size_t)s.f_n);
+  out = malloc((size_t)s.out_n * sizeof(int16_t));
+  bias = malloc((size_t)s.oc * sizeof(int64_t));
+  for (i = 0; i < s.in_n; ++i) {
+    in[i] = (int16_t)ref_rand_range(-32768, 32767);
+  }
+  for (i = 0; i < s.f_n; ++i) {
+    f[i] = (int8_t)ref_rand_range(-127, 127);
+  }
+  for (i = 0; i < s.oc; ++i) {
+    bias[i] = (int64_t)ref_rand_range(-200000 * s.k, 200000 * s.k) * 3;
+  }
+  ref_act_range(c->act, -32768, 32767, 0.001f, 0, &lo, &hi);
+  s.p.act_min = lo;
+  s.p.act_max = hi;
+  mote_depthwise_conv_2d_s16(&s.p, s.kmult, s.kshift, in, f,
+                             c->bias ? bias : NULL, out);
+  i = 0;
+  for (b = 0; b < c->n; ++b)
+    for (oy = 0; oy < s.p.out_h; ++oy)
+      for (ox = 0; ox < s.p.out_w; ++ox)
+        for (oc = 0; oc < s.oc; ++oc, ++i) {
+          int64_t acc = c->bias ? bias[oc] : 0;
+          int32_t want;
+          REF_SUM(&s, c, b, oy, ox, oc, in, f, int64_t, acc);
+          want = ref_clamp(ref_requant64(acc, s.mult[oc], s.shift[oc]), lo, hi);
+          if (out[i] != want && bad++ < 3) {
+            fprintf(stderr, "s16%s %s: out[%d] = %d, want %d\n",
+                    per_tensor ? " per-tensor" : "", c->name, (int)i, out[i],
+                    (int)want);
+          }
+        }
+  CHECK_EQ_INT(bad, 0);
+  free(in), free(f), free(out), free(bias);
+}
+
+static void run_f32(const dw_case_t *c) {
+  setup_t s;
+  float *in, *f, *out, *bias, *absin, *absf;
+  float lo, hi;
+  int32_t i, b, oy, ox, oc, bad = 0;
+  make_setup(c, 1.0f, 1.0f, 0, &s);
+  in = malloc((size_t)s.in_n * sizeof(float));
+  absin = malloc((size_t)s.in_n * sizeof(float));
+  f = malloc((size_t)s.f_n * sizeof(float));
+  absf = malloc((size_t)s.f_n * sizeof(float));
+  out = malloc((size_t)s.out_n * sizeof(float));
+  bias = malloc((size_t)s.oc * sizeof(float));
+  for (i = 0; i < s.in_n; ++i) {
+    in[i] = ref_rand_f(-1.0f, 1.0f) * c->gain;
+    absin[i] = fabsf(in[i]);
+  }
+  for (i = 0; i < s.f_n; ++i) {
+    f[i] = ref_rand_f(-0.5f, 0.5f);
+    absf[i] = fabsf(f[i]);
+  }
+  for (i = 0; i < s.oc; ++i) {
+    bias[i] = ref_rand_f(-0.5f, 0.5f);
+  }
+  ref_act_range_f(c->act, &lo, &hi);
+  s.p.act_min_f = lo;
+  s.p.act_max_f = hi;
+  mote_depthwise_conv_2d_f32(&s.p, in, f, c->bias ? bias : NULL, out);
+  i = 0;
+  for (b = 0; b < c->n; ++b)
+    for (oy = 0; oy < s.p.out_h; ++oy)
+      for (ox = 0; ox < s.p.out_w; ++ox)
+        for (oc = 0; oc < s.oc; ++oc, ++i) {
+          double acc = c->bias ? bias[oc] : 0.0, mag = fabs(acc);
+          double want;
+          REF_SUM(&s, c, b, oy, ox, oc, in, f, double, acc);
+          REF_SUM(&s, c, b, oy, ox, oc, absin, absf, double, mag);
+          want = acc < lo ? lo : acc;
+          want = want > hi ? hi : want;
+          if (!(fabs(out[i] - want) <= 1e-5 * mag + 1e-7) && bad++ < 3) {
+            fprintf(stderr, "f32 %s: out[%d] = %.9g, want %.9g\n", c->name,
+                    (int)i, out[i], want);
+          }
+        }
+  CHECK_EQ_INT(bad, 0);
+  free(in), free(absin), free(f), free(absf), free(out), free(bias);
+}
+
+static void test_table(void) {
+  size_t i;
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
+    run_s8(&cases[i], 0);
+    run_s16(&cases[i], 0);
+    run_f32(&cases[i]);
+  }
+}
+
+/* The same cases with one multiplier and shift for all channels, as the
+ * glue stores them for a filter with a single scale. */
+static void test_table_per_tensor(void) {
+  size_t i;
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
+    run_s8(&cases[i], 1);
+    run_s16(&cases[i], 1);
+  }
+}
+
+/* 2 input channels, multiplier 2, 2x2 image, 2x2 filter, VALID: each
+ * output channel is a dot product worked by hand. */
+static void test_float_by_hand(void) {
+  /* input [1,2,2,2]: channel 0 = 1,2,3,4; channel 1 = 10,20,30,40. */
+  static const float in[8] = {1, 10, 2, 20, 3, 30, 4, 40};
+  /* filter [1,2,2,4]: tap t holds (oc0..oc3) = (t+1, 1, -1, 0.5). */
+  static const float f[16] = {1, 1, -1, 0.5f, 2, 1, -1, 0.5f,
+                              3, 1, -1, 0.5f, 4, 1, -1, 0.5f};
+  const float bias[4] = {0, 1, 2, 3};
+  float out[4];
+  mote_conv_params_t p;
+  memset(&p, 0, sizeof(p));
+  p.batches = 1;
+  p.in_h = p.in_w = 2;
+  p.in_c = 2;
+  p.depth_multiplier = 2;
+  p.out_c = 4;
+  p.filter_h = p.filter_w = 2;
+  p.filter_c = 1;
+  p.out_h = p.out_w = 1;
+  p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
+  p.act_min_f = -FLT_MAX;
+  p.act_max_f = FLT_MAX;
+  mote_depthwise_conv_2d_f32(&p, in, f, bias, out);
+  /* oc0, oc1 read channel 0; oc2, oc3 read channel 1. */
+  CHECK(out[0] == 30.0f);  /* 1+4+9+16 */
+  CHECK(out[1] == 11.0f);  /* 1+2+3+4 + 1 */
+  CHECK(out[2] == -98.0f); /* -(10+20+30+40) + 2 */
+  CHECK(out[3] == 53.0f);  /* 0.5*100 + 3 */
+}
+
+/* int8 double rounding through the depthwise path, by hand. */
+static void test_s8_by_hand(void) {
+  static const int8_t in[1] = {-20};
+  static const int8_t f[1] = {4};
+  int32_t mult = 1 << 30, bias;
+  int8_t shift = -1, out;
+  mote_conv_params_t p;
+  memset(&p, 0, sizeof(p));
+  p.batches = p.in_h = p.in_w = p.out_h = p.out_w = 1;
+  p.filter_h = p.filter_w = p.filter_c = 1;
+  p.in_c = p.out_c = p.depth_multiplier = 1;
+  p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
+  p.input_offset = -1; /* input zero point 1 */
+  p.output_offset = -2;
+  p.act_min = -128;
+  p.act_max = 127;
+  /* acc = 4 * (-21) + 1 = -83; * 0.25: -41.5 -> -41, /2 -> -20.5 -> -21 */
+  bias = 1;
+  mote_depthwise_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  CHECK_EQ_INT(out, -23);
+  /* acc = -84 + 3 = -81: -40.5 -> -40, /2 = -20 exactly. */
+  bias = 3;
+  mote_depthwise_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  CHECK_EQ_INT(out, -22);
+  /* RELU with zero point -2: clamp at -2. */
+  p.act_min = -2;
+  mote_depthwise_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  CHECK_EQ_INT(out, -2);
+}
+
+int main(void) {
+  MOTE_RUN(test_table);
+  MOTE_RUN(test_table_per_tensor);
+  MOTE_RUN(test_float_by_hand);
+  MOTE_RUN(test_s8_by_hand);
+  return MOTE_TEST_END();
+}
