@@ -1,0 +1,163 @@
+/*
+ * One-operator models for kernel glue tests: builds a .tflite with
+ * tools/tflite_build, runs it through the real loader, resolver and
+ * interpreter, and hands back the status, the error text and the outputs.
+ * Tests use it to check what prepare() accepts and rejects (types, options,
+ * quantization) and that invoke() wires the compute functions correctly.
+ */
+#ifndef MOTE_TEST_OP_MODEL_H
+#define MOTE_TEST_OP_MODEL_H
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mote/mote.h"
+#include "tflite_build.h"
+
+#define OM_MAX_TENSORS 4
+#define OM_ARENA_BYTES (256 * 1024)
+
+/* One operator input or output. `data` non-NULL makes it a constant;
+ * absent marks an optional input given as -1. */
+typedef struct om_tensor {
+  int type; /* mote_type_t */
+  int rank;
+  int32_t shape[MOTE_MAX_DIMS];
+  const void *data;
+  size_t bytes;
+  int nquant; /* 0: not quantized */
+  const float *scales;
+  const int64_t *zero_points;
+  int quant_dim;
+  int absent;
+} om_tensor_t;
+
+typedef struct om_run {
+  mote_status_t status; /* first failing stage, or MOTE_OK */
+  int stage;            /* 0 build/open, 1 init, 2 prepare, 3 invoke */
+  mote_error_t err;
+} om_run_t;
+
+static uint8_t om_arena_mem[OM_ARENA_BYTES];
+
+/* A quantized tensor description with per-tensor scale / zero point. */
+static om_tensor_t om_q(int type, int rank, const int32_t *shape,
+                        const void *data, size_t bytes, const float *scale,
+                        const int64_t *zero_point) {
+  om_tensor_t t;
+  memset(&t, 0, sizeof t);
+  t.type = type;
+  t.rank = rank;
+  memcpy(t.shape, shape, sizeof(int32_t) * (size_t)rank);
+  t.data = data;
+  t.bytes = bytes;
+  t.nquant = scale != NULL ? 1 : 0;
+  t.scales = scale;
+  t.zero_points = zero_point;
+  return t;
+}
+
+/*
+ * Builds and runs op `code` (version `version`) with `nin` inputs and
+ * `nout` outputs. Non-constant inputs become model inputs, filled from
+ * in_data[i] (in operator-input order, NULL entries skipped); outputs are
+ * copied to out_data[i] (out_bytes[i] bytes each) after invoke.
+ */
+static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
+                          int nin, const om_tensor_t *outs, int nout,
+                          int options_type, const tfb_options_t *opts,
+                          const void *const *in_data, void *const *out_data,
+                          const size_t *out_bytes) {
+  om_run_t r;
+  tfb_model_t *m = tfb_new();
+  int32_t in_idx[OM_MAX_TENSORS];
+  int32_t out_idx[OM_MAX_TENSORS];
+  int32_t model_in[OM_MAX_TENSORS];
+  int n_model_in = 0;
+  int i;
+  int opcode;
+  uint8_t *bytes = NULL;
+  size_t len = 0;
+  mote_model_t model;
+  mote_resolver_entry_t entries[64];
+  mote_resolver_t resolver;
+  mote_arena_t arena;
+  mote_interp_t interp;
+  memset(&r, 0, sizeof r);
+  r.status = MOTE_ERR_BAD_ARG;
+  for (i = 0; i < nin; ++i) {
+    const om_tensor_t *t = &ins[i];
+    int buf = 0;
+    if (t->absent) {
+      in_idx[i] = -1;
+      continue;
+    }
+    if (t->data != NULL) {
+      buf = tfb_add_buffer(m, t->data, t->bytes);
+    }
+    in_idx[i] = tfb_add_tensor(m, NULL, t->type, t->shape, t->rank, buf,
+                               t->scales, t->zero_points, t->nquant,
+                               t->quant_dim, false);
+    if (t->data == NULL) {
+      model_in[n_model_in++] = in_idx[i];
+    }
+  }
+  for (i = 0; i < nout; ++i) {
+    const om_tensor_t *t = &outs[i];
+    out_idx[i] = tfb_add_tensor(m, NULL, t->type, t->shape, t->rank, 0,
+                                t->scales, t->zero_points, t->nquant,
+                                t->quant_dim, false);
+  }
+  opcode = tfb_add_opcode(m, code, NULL, version);
+  tfb_add_op(m, opcode, in_idx, nin, out_idx, nout, options_type, opts, NULL,
+             0);
+  tfb_set_io(m, model_in, n_model_in, out_idx, nout);
+  if (tfb_finish(m, &bytes, &len) != 0) {
+    strncpy(r.err.message, tfb_error(m), sizeof r.err.message - 1);
+    tfb_free(m);
+    return r;
+  }
+  tfb_free(m);
+  r.status = mote_model_open(&model, bytes, len, &r.err);
+  if (r.status == MOTE_OK) {
+    r.stage = 1;
+    mote_resolver_init(&resolver, entries, 64);
+    mote_resolver_add_builtins(&resolver);
+    mote_arena_init(&arena, om_arena_mem, sizeof om_arena_mem);
+    r.status = mote_interp_init(&interp, &model, &resolver, &arena, &r.err);
+  }
+  if (r.status == MOTE_OK) {
+    r.stage = 2;
+    r.status = mote_interp_prepare(&interp, &r.err);
+  }
+  if (r.status == MOTE_OK) {
+    int k = 0;
+    r.stage = 3;
+    for (i = 0; i < nin; ++i) {
+      mote_tensor_t t;
+      if (ins[i].absent || ins[i].data != NULL) {
+        continue;
+      }
+      if (mote_interp_input(&interp, (uint32_t)k++, &t) == MOTE_OK &&
+          in_data != NULL && in_data[i] != NULL) {
+        memcpy(t.data, in_data[i], t.bytes);
+      }
+    }
+    r.status = mote_interp_invoke(&interp, &r.err);
+  }
+  if (r.status == MOTE_OK && out_data != NULL) {
+    for (i = 0; i < nout; ++i) {
+      mote_tensor_t t;
+      if (out_data[i] != NULL &&
+          mote_interp_output(&interp, (uint32_t)i, &t) == MOTE_OK) {
+        memcpy(out_data[i], t.data,
+               out_bytes[i] < t.bytes ? out_bytes[i] : t.bytes);
+      }
+    }
+  }
+  free(bytes);
+  return r;
+}
+
+#endif /* MOTE_TEST_OP_MODEL_H */
