@@ -1,0 +1,358 @@
+/*
+ * MEAN: average over constant axes, float32, int8 and int16, keep_dims
+ * either way.
+ *
+ * Semantics are TFLite Micro's reduce.cc (EvalMeanHelper):
+ *  - float32 sums in single precision, visiting the input in row-major
+ *    order, and divides each sum by (float)n. TFLM's special case for a
+ *    4-D mean over axes {1, 2} with keep_dims sums each (batch, channel)
+ *    over rows then columns and divides by H * W: the same additions in
+ *    the same order, so one path gives both;
+ *  - int8 / int16: QuantizedMeanOrSum, the int32 (wrapping) sum of the
+ *    raw values, less zp_in * n, rescaled once by s_in / s_out with 1/n
+ *    folded into the multiplier (mote_mean_fold in mean.h). TFLM takes
+ *    this path also when input and output share scale and zero point
+ *    (mobilenet_v2's global average): its golden bytes match it and not
+ *    the older truncating reference_ops::Mean branch, nor the rounding
+ *    4-D {1, 2} special case releases before that had.
+ * The axis tensor must be constant so the plan and the folded multiplier
+ * are built in prepare (TFLM re-reads it on every invoke). TFLM's fixed
+ * stack arrays cap it at 5 dimensions and 2 distinct axes; this kernel
+ * takes up to MOTE_MAX_DIMS of each. The output shape is checked by
+ * element count only, as TFLM lets a model store the result as any view.
+ */
+#include "kernels/mean.h"
+
+#include <stdbool.h>
+
+#include "kernels/kernel_util.h"
+#include "mote/ops.h"
+
+static int32_t wrap_add(int32_t a, int32_t b) {
+  return (int32_t)((uint32_t)a + (uint32_t)b);
+}
+
+mote_status_t mote_mean_plan_init(mote_mean_plan_t *m, const int32_t *dims,
+                                  int rank, const int32_t *axes, int naxes,
+                                  int *bad_axis) {
+  bool reduced[MOTE_MAX_DIMS];
+  int32_t ext[MOTE_MAX_DIMS];
+  bool red[MOTE_MAX_DIMS];
+  int32_t acc = 1;
+  int groups = 0, i, g;
+
+  *bad_axis = -1;
+  if (rank < 0 || rank > MOTE_MAX_DIMS) {
+    return MOTE_ERR_BAD_SHAPE;
+  }
+  for (i = 0; i < rank; ++i) {
+    reduced[i] = false;
+  }
+  /* A scalar has no axes to resolve (TFLite short-circuits too). */
+  for (i = 0; i < naxes && rank > 0; ++i) {
+    const int32_t a = axes[i] < 0 ? axes[i] + rank : axes[i];
+    if (a < 0 || a >= rank) {
+      *bad_axis = i;
+      return MOTE_ERR_BAD_SHAPE;
+    }
+    reduced[a] = true;
+  }
+  m->in_count = 1;
+  m->out_count = 1;
+  m->n = 1;
+  for (i = 0; i < rank; ++i) {
+    m->in_count *= dims[i];
+    if (reduced[i]) {
+      m->n *= dims[i];
+    } else {
+      m->out_count *= dims[i];
+    }
+    if (dims[i] == 1) {
+      continue;
+    }
+    if (groups > 0 && red[groups - 1] == reduced[i]) {
+      ext[groups - 1] *= dims[i];
+    } else {
+      ext[groups] = dims[i];
+      red[groups] = reduced[i];
+      ++groups;
+    }
+  }
+  for (i = 0; i < MOTE_MAX_DIMS; ++i) {
+    m->dims[i] = 1;
+    m->ostride[i] = 0;
+  }
+  for (g = groups - 1; g >= 0; --g) {
+    const int slot = MOTE_MAX_DIMS - groups + g;
+    m->dims[slot] = ext[g];
+    if (!red[g]) {
+      m->ostride[slot] = acc;
+      acc *= ext[g];
+    }
+  }
+  return MOTE_OK;
+}
+
+void mote_mean_fold(int32_t multiplier, int shift, int32_t n,
+                    int32_t *folded_multiplier, int *folded_shift) {
+  int s = 0;
+  while (s < 31 && ((int64_t)1 << (s + 1)) <= (int64_t)n) {
+    ++s; /* s = floor(log2 n) */
+  }
+  if (s > 31 + shift) {
+    s = 31 + shift;
+  }
+  *folded_multiplier = (int32_t)(((int64_t)multiplier << s) / (int64_t)n);
+  *folded_shift = shift - s;
+}
+
+/* Moves the output offset to the next input row (odometer over every
+ * dimension but the innermost). */
+static int32_t next_row(const mote_mean_plan_t *m, int32_t *idx,
+                        int32_t off) {
+  int d;
+  for (d = MOTE_MAX_DIMS - 2; d >= 0; --d) {
+    off += m->ostride[d];
+    if (++idx[d] < m->dims[d]) {
+      return off;
+    }
+    off -= m->ostride[d] * m->dims[d];
+    idx[d] = 0;
+  }
+  return off;
+}
+
+/* Adds every input element into SUMS[output cell] with ADD(sum, x). */
+#define MEAN_ACCUMULATE(SUMS, ADD)                                          \
+  do {                                                                      \
+    int32_t idx_[MOTE_MAX_DIMS] = {0, 0, 0, 0, 0, 0};                       \
+    const int32_t len_ = m->dims[MOTE_MAX_DIMS - 1];                        \
+    const int32_t os_ = m->ostride[MOTE_MAX_DIMS - 1];                      \
+    const int32_t rows_ = len_ == 0 ? 0 : m->in_count / len_;               \
+    int32_t off_ = 0, r_, i_;                                               \
+    for (r_ = 0; r_ < rows_; ++r_) {                                        \
+      for (i_ = 0; i_ < len_; ++i_) {                                       \
+        SUMS[off_ + i_ * os_] = ADD(SUMS[off_ + i_ * os_], in[i_]);         \
+      }                                                                     \
+      in += len_;                                                           \
+      off_ = next_row(m, idx_, off_);                                       \
+    }                                                                       \
+  } while (0)
+
+#define ADD_F32(s, x) ((s) + (x))
+
+void mote_mean_f32(const mote_mean_plan_t *m, const float *in, float *out) {
+  int32_t i;
+  for (i = 0; i < m->out_count; ++i) {
+    out[i] = 0.0f;
+  }
+  if (m->n == 0 || m->in_count == 0) {
+    return;
+  }
+  MEAN_ACCUMULATE(out, ADD_F32);
+  for (i = 0; i < m->out_count; ++i) {
+    out[i] = out[i] / (float)m->n;
+  }
+}
+
+/* The mean of one output cell from its int32 input sum, saturated to
+ * [lo, hi], the output type's range. */
+static int32_t mean_q(const mote_mean_plan_t *m, const mote_mean_qparams_t *q,
+                      int32_t sum, int32_t lo, int32_t hi) {
+  const int64_t centered =
+      (int64_t)sum - (int64_t)q->input_zero_point * m->n;
+  const int32_t v =
+      mote_mul_by_qmult((int32_t)centered, q->multiplier, q->shift);
+  return mote_clamp_i32(wrap_add(v, q->output_zero_point), lo, hi);
+}
+
+#define MEAN_INT(T, LO, HI)                                                 \
+  do {                                                                      \
+    int32_t k_;                                                             \
+    for (k_ = 0; k_ < m->out_count; ++k_) {                                 \
+      acc[k_] = 0;                                                          \
+      out[k_] = 0;                                                          \
+    }                                                                       \
+    if (m->n == 0 || m->in_count == 0) {                                    \
+      return;                                                               \
+    }                                                                       \
+    MEAN_ACCUMULATE(acc, wrap_add);                                         \
+    for (k_ = 0; k_ < m->out_count; ++k_) {                                 \
+      out[k_] = (T)mean_q(m, q, acc[k_], LO, HI);                           \
+    }                                                                       \
+  } while (0)
+
+void mote_mean_s8(const mote_mean_plan_t *m, const mote_mean_qparams_t *q,
+                  const int8_t *in, int8_t *out, int32_t *acc) {
+  MEAN_INT(int8_t, INT8_MIN, INT8_MAX);
+}
+
+void mote_mean_s16(const mote_mean_plan_t *m, const mote_mean_qparams_t *q,
+                   const int16_t *in, int16_t *out, int32_t *acc) {
+  MEAN_INT(int16_t, INT16_MIN, INT16_MAX);
+}
+
+/* --- kernel glue ------------------------------------------------------ */
+
+/* ReducerOptions: BuiltinOptions union index and field. */
+#define REDUCER_OPTIONS 27
+#define REDUCER_OPT_KEEP_DIMS 0
+
+typedef struct mean_op {
+  mote_mean_plan_t plan;
+  mote_mean_qparams_t q;
+  int32_t scratch; /* int32 sums, integer types only; -1 when none */
+} mean_op_t;
+
+static int32_t read_i32_le(const void *base, int32_t i) {
+  const uint8_t *b = (const uint8_t *)base + 4 * i;
+  return (int32_t)((uint32_t)b[0] | ((uint32_t)b[1] << 8) |
+                   ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24));
+}
+
+static mote_status_t mean_read_axes(mote_kctx_t *ctx, const mote_tensor_t *in,
+                                    mean_op_t *op) {
+  mote_tensor_t ax;
+  int32_t axes[MOTE_MAX_DIMS];
+  int32_t naxes, i;
+  int bad;
+  mote_status_t st = mote_kctx_input(ctx, 1, &ax);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  if ((st = mote_check_type(ctx, &ax, MOTE_TYPE_INT32, "axis input 1")) !=
+      MOTE_OK) {
+    return st;
+  }
+  if ((ax.flags & MOTE_TENSOR_CONST) == 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "axis input 1 (tensor %u) is not constant",
+                          (unsigned)ax.index);
+  }
+  naxes = mote_tensor_elements(&ax);
+  if (naxes < 0 || naxes > MOTE_MAX_DIMS || ax.bytes < 4u * (uint32_t)naxes) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "axis input 1 has %ld values, at most %d supported",
+                          (long)naxes, MOTE_MAX_DIMS);
+  }
+  for (i = 0; i < naxes; ++i) {
+    axes[i] = read_i32_le(ax.data, i);
+  }
+  if (mote_mean_plan_init(&op->plan, in->dims, in->rank, axes, (int)naxes,
+                          &bad) != MOTE_OK) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "axis %ld out of range for input 0 of rank %d",
+                          bad >= 0 ? (long)axes[bad] : -1L, (int)in->rank);
+  }
+  return MOTE_OK;
+}
+
+static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
+                                        const mote_tensor_t *in,
+                                        const mote_tensor_t *out) {
+  int32_t mult;
+  int shift;
+  op->q.input_zero_point = in->zero_point;
+  op->q.output_zero_point = out->zero_point;
+  if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "%s MEAN needs quantized input 0 and output 0",
+                          mote_type_name((mote_type_t)in->type));
+  }
+  mote_quantize_multiplier((double)in->scale / (double)out->scale, &mult,
+                           &shift);
+  if (op->plan.n > 0) {
+    mote_mean_fold(mult, shift, op->plan.n, &op->q.multiplier, &op->q.shift);
+  }
+  if (op->plan.out_count > 0) {
+    return mote_kctx_request_scratch(
+        ctx, (size_t)op->plan.out_count * sizeof(int32_t), &op->scratch);
+  }
+  return MOTE_OK;
+}
+
+static mote_status_t mean_prepare(mote_kctx_t *ctx) {
+  mote_tensor_t in, out;
+  mote_options_t opt;
+  mean_op_t *op;
+  void *mem;
+  mote_status_t st;
+
+  if (mote_kctx_input_count(ctx) != 2 || mote_kctx_output_count(ctx) != 1) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "expects 2 inputs and 1 output, has %u and %u",
+                          (unsigned)mote_kctx_input_count(ctx),
+                          (unsigned)mote_kctx_output_count(ctx));
+  }
+  if ((st = mote_kctx_builtin_options(ctx, REDUCER_OPTIONS, &opt)) !=
+          MOTE_OK ||
+      (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
+    return st;
+  }
+  /* keep_dims only shapes the output, which the model already states. */
+  (void)mote_options_bool(&opt, REDUCER_OPT_KEEP_DIMS, false);
+  if (in.type != MOTE_TYPE_FLOAT32 && in.type != MOTE_TYPE_INT8 &&
+      in.type != MOTE_TYPE_INT16) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                          "input 0 has type %s; MEAN supports float32, int8 "
+                          "and int16",
+                          mote_type_name((mote_type_t)in.type));
+  }
+  if ((st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
+      MOTE_OK) {
+    return st;
+  }
+  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(mean_op_t), &mem)) !=
+      MOTE_OK) {
+    return st;
+  }
+  op = (mean_op_t *)mem;
+  op->scratch = -1;
+  if ((st = mean_read_axes(ctx, &in, op)) != MOTE_OK) {
+    return st;
+  }
+  if (mote_tensor_elements(&out) != op->plan.out_count) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "output 0 has %ld elements, the reduction gives %ld",
+                          (long)mote_tensor_elements(&out),
+                          (long)op->plan.out_count);
+  }
+  if (in.type != MOTE_TYPE_FLOAT32 &&
+      (st = mean_prepare_quant(ctx, op, &in, &out)) != MOTE_OK) {
+    return st;
+  }
+  mote_kctx_set_user_data(ctx, op);
+  return MOTE_OK;
+}
+
+static mote_status_t mean_invoke(mote_kctx_t *ctx) {
+  const mean_op_t *op = (const mean_op_t *)mote_kctx_user_data(ctx);
+  mote_tensor_t in, out;
+  int32_t *acc = NULL;
+  mote_status_t st;
+  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
+    return st;
+  }
+  if (op->scratch >= 0) {
+    acc = (int32_t *)mote_kctx_scratch(ctx, op->scratch);
+  }
+  switch (in.type) {
+  case MOTE_TYPE_INT8:
+    mote_mean_s8(&op->plan, &op->q, (const int8_t *)in.data,
+                 (int8_t *)out.data, acc);
+    break;
+  case MOTE_TYPE_INT16:
+    mote_mean_s16(&op->plan, &op->q, (const int16_t *)in.data,
+                  (int16_t *)out.data, acc);
+    break;
+  default:
+    mote_mean_f32(&op->plan, (const float *)in.data, (float *)out.data);
+    break;
+  }
+  return MOTE_OK;
+}
+
+/* Versions: 1 float32, 2 int8, 3 int16. */
+const mote_kernel_t mote_kernel_mean = {"MEAN", 3, mean_prepare, mean_invoke};
