@@ -86,7 +86,7 @@ static void run(const int32_t *in_dims, const int32_t *perm, int rank,
 
 /* Calls run() for every permutation of 0..rank-1 (Heap's algorithm). */
 static void all_perms(const int32_t *dims, int rank, size_t es, size_t skew) {
-  int32_t perm[MOTE_MAX_DIMS];
+  int32_t perm[MOTE_MAX_DIMS] = {0};
   int c[MOTE_MAX_DIMS] = {0};
   int i = 1, d;
   for (d = 0; d < rank; ++d) {
