@@ -265,9 +265,21 @@ static mote_status_t check_index_vector(verifier_t *v, uint32_t t,
   return st;
 }
 
+/* The zero point must be a value of the tensor's own type: kernels add it
+ * to elements in int32 arithmetic and rely on that bound. */
+static int zero_point_fits(uint8_t type, int64_t z) {
+  switch (type) {
+  case MOTE_TYPE_INT8: return z >= -128 && z <= 127;
+  case MOTE_TYPE_UINT8: return z >= 0 && z <= 255;
+  case MOTE_TYPE_INT16: return z >= -32768 && z <= 32767;
+  case MOTE_TYPE_UINT16: return z >= 0 && z <= 65535;
+  default: return z >= INT32_MIN && z <= INT32_MAX;
+  }
+}
+
 static mote_status_t check_quantization(verifier_t *v, uint32_t q,
-                                        uint32_t ti, const int32_t *dims,
-                                        uint32_t rank) {
+                                        uint32_t ti, uint8_t type,
+                                        const int32_t *dims, uint32_t rank) {
   uint32_t sv, sn, zv, zn, mv, mn, details;
   uint32_t i;
   int32_t qdim;
@@ -315,9 +327,10 @@ static mote_status_t check_quantization(verifier_t *v, uint32_t q,
                      "finite",
                   (unsigned long)ti, (unsigned long)i);
     }
-    if (z < INT32_MIN || z > INT32_MAX) {
-      return FAIL(v, "tensor %lu: zero point %lu is out of range",
-                  (unsigned long)ti, (unsigned long)i);
+    if (!zero_point_fits(type, z)) {
+      return FAIL(v, "tensor %lu: zero point %lu does not fit type %s",
+                  (unsigned long)ti, (unsigned long)i,
+                  mote_type_name((mote_type_t)type));
     }
   }
   return MOTE_OK;
@@ -402,7 +415,7 @@ static mote_status_t check_tensor(verifier_t *v, uint32_t tt, uint32_t ti) {
     }
   }
   if (q != 0) {
-    return check_quantization(v, q, ti, dims, rank);
+    return check_quantization(v, q, ti, type, dims, rank);
   }
   return MOTE_OK;
 }

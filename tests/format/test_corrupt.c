@@ -157,6 +157,9 @@ static void test_corpus(void) {
   char paths[4][1024];
   corpus_model_t corpus[5];
   size_t i;
+  /* MOTE_CORRUPT_SCALE=N runs N times the mutations (a longer soak). */
+  const char *scale_env = getenv("MOTE_CORRUPT_SCALE");
+  int scale = scale_env != NULL ? atoi(scale_env) : 1;
   const char *dir = mote_test_models_dir();
   snprintf(paths[0], sizeof paths[0], "%s/hello_world_int8.tflite", dir);
   snprintf(paths[1], sizeof paths[1], "%s/micro_speech_quantized.tflite", dir);
@@ -178,6 +181,9 @@ static void test_corpus(void) {
   corpus[4].all_truncations = 0;
   corpus[4].mutations = 150;
   for (i = 0; i < sizeof corpus / sizeof corpus[0]; i++) {
+    if (scale > 1) {
+      corpus[i].mutations *= scale;
+    }
     run_corpus(&corpus[i]);
   }
 }

@@ -25,7 +25,8 @@ typedef enum {
   DEFECT_CUSTOM_NO_NAME,
   DEFECT_NEGATIVE_DIM,
   DEFECT_RANK_TOO_HIGH,
-  DEFECT_ZERO_POINT_COUNT
+  DEFECT_ZERO_POINT_COUNT,
+  DEFECT_ZERO_POINT_RANGE
 } defect_t;
 
 /* A one-op float FULLY_CONNECTED model: y[1,2] = x[1,3] W^T + b. */
@@ -48,8 +49,14 @@ static uint8_t *build(defect_t d, size_t *len) {
   if (d == DEFECT_NEGATIVE_DIM) {
     xs[1] = -3;
   }
-  x = tfb_add_tensor(m, "x", 0, xs, d == DEFECT_RANK_TOO_HIGH ? 0 : 2, 0, NULL,
-                     NULL, 0, 0, false);
+  {
+    const float xscale = 0.5f;
+    const int64_t xzp = 300; /* outside int8 */
+    int bad_zp = d == DEFECT_ZERO_POINT_RANGE;
+    x = tfb_add_tensor(m, "x", bad_zp ? 9 : 0, xs, d == DEFECT_RANK_TOO_HIGH ? 0 : 2,
+                       0, bad_zp ? &xscale : NULL, bad_zp ? &xzp : NULL,
+                       bad_zp ? 1 : 0, 0, false);
+  }
   if (d == DEFECT_RANK_TOO_HIGH) {
     x = tfb_add_tensor(m, "x7", 0, big, 7, 0, NULL, NULL, 0, 0, false);
   }
@@ -147,6 +154,8 @@ static void test_defects_are_named(void) {
   expect(DEFECT_CUSTOM_NO_NAME, MOTE_ERR_CORRUPT_MODEL, "CUSTOM without a custom_code");
   expect(DEFECT_NEGATIVE_DIM, MOTE_ERR_CORRUPT_MODEL, "tensor 0: dimension 1 is negative");
   expect(DEFECT_RANK_TOO_HIGH, MOTE_ERR_UNSUPPORTED, "rank 7");
+  expect(DEFECT_ZERO_POINT_RANGE, MOTE_ERR_CORRUPT_MODEL,
+         "tensor 0: zero point 0 does not fit type int8");
 }
 
 static void test_header_checks(void) {
