@@ -83,6 +83,7 @@ static int cmp_str(const void *a, const void *b) {
 
 static int g_cases_run;
 static int g_cases_passed;
+static int g_cases_exact;
 
 static void run_model(const model_case_t *mc) {
   char path[1024];
@@ -145,7 +146,11 @@ static void run_model(const model_case_t *mc) {
       CHECK(0);
     } else {
       g_cases_passed++;
-      printf("  %-28s %-26s pass\n", mc->name, cases[i]);
+      if (r.inexact == 0) {
+        g_cases_exact++;
+      }
+      printf("  %-28s %-26s pass%s\n", mc->name, cases[i],
+             r.inexact ? " (float, within tolerance)" : " (bit-exact)");
     }
     if (r.arena_used > arena_max) {
       arena_max = r.arena_used;
@@ -192,8 +197,8 @@ static void test_all_models(void) {
     }
     run_model(&kModels[i]);
   }
-  printf("conformance: %d of %d golden cases identical\n", g_cases_passed,
-         g_cases_run);
+  printf("conformance: %d of %d golden cases pass, %d of them byte-identical\n",
+         g_cases_passed, g_cases_run, g_cases_exact);
 }
 
 int main(void) {

@@ -81,6 +81,9 @@ static void compare_output(const mote_tensor_t *t, const uint8_t *want,
       memcpy(&g, (const uint8_t *)t->data + 4 * i, 4);
       memcpy(&w, want + 4 * i, 4);
       bad = !mote_test_float_close(g, w);
+      if (!bad && memcmp(&g, &w, sizeof g) != 0) {
+        out->inexact++;
+      }
       if (bad && out->mismatches == 0) {
         snprintf(out->detail, sizeof out->detail,
                  "output %u element %zu: got %.9g, want %.9g", index, i,

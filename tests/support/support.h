@@ -30,6 +30,7 @@ typedef struct mote_golden_result {
   size_t arena_used;
   uint32_t outputs_compared;
   uint32_t mismatches;      /* elements outside tolerance */
+  uint32_t inexact;         /* float elements within tolerance, not equal */
   char detail[256];         /* first mismatch or I/O problem */
 } mote_golden_result_t;
 
