@@ -171,7 +171,8 @@ static mote_status_t check_shapes(mote_kctx_t *ctx, const mote_tensor_t *in,
   }
   op->batches = in_elems / op->accum_depth;
   if (out->rank < 1 || mote_tensor_dim(out, -1) != op->out_depth ||
-      mote_tensor_elements(out) != op->batches * op->out_depth) {
+      (int64_t)mote_tensor_elements(out) !=
+          (int64_t)op->batches * (int64_t)op->out_depth) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "output 0 must hold %ld x %ld elements",
                           (long)op->batches, (long)op->out_depth);
