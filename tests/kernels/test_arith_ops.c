@@ -240,6 +240,7 @@ static void test_quantize_glue(void) {
   const float x[] = {0.25f, -0.25f, 3.0f, -100.0f};
   const float s_out = 0.5f;
   const int64_t zp = -3;
+  const int64_t zp_u8 = 3;
   int8_t q[4];
   float back[4];
   om_tensor_t ins[1], outs[1];
@@ -270,9 +271,10 @@ static void test_quantize_glue(void) {
                MOTE_OK);
   CHECK(back[0] == 0.5f && back[1] == -0.5f && back[2] == 3.0f &&
         back[3] == -62.5f);
-  /* float32 -> uint8 is not a conversion TFLM runs. */
+  /* float32 -> uint8 is not a conversion TFLM runs. (uint8 zero points
+   * must be in [0, 255] or the verifier rejects the model first.) */
   ins[0] = om_q(MOTE_TYPE_FLOAT32, 1, sh, NULL, 0, NULL, NULL);
-  outs[0] = om_q(MOTE_TYPE_UINT8, 1, sh, NULL, 0, &s_out, &zp);
+  outs[0] = om_q(MOTE_TYPE_UINT8, 1, sh, NULL, 0, &s_out, &zp_u8);
   CHECK_EQ_INT(om_run_op(MOTE_OP_QUANTIZE, 1, ins, 1, outs, 1, 0, NULL, NULL,
                          NULL, NULL)
                    .status,

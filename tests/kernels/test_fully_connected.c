@@ -548,6 +548,12 @@ static void test_kernel_refusals(void) {
   make_s8_model(&m);
   m.t[0].type = MOTE_TYPE_UINT8;
   m.t[3].type = MOTE_TYPE_UINT8;
+  {
+    /* uint8 zero points must be in [0, 255] or the verifier stops first. */
+    static const int64_t u8zp = 128;
+    m.t[0].zero_points = &u8zp;
+    m.t[3].zero_points = &u8zp;
+  }
   expect_refusal(&m, MOTE_ERR_UNSUPPORTED_TYPE, "uint8");
   make_s8_model(&m);
   m.t[3].type = MOTE_TYPE_INT16;
