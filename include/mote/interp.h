@@ -71,6 +71,7 @@ typedef struct mote_interp {
   size_t tail_start_;       /* arena tail_used_ when init began */
   mote_profile_fn profile_;
   void *profile_user_;
+  void *state_blocks_;      /* arena tail: kernel state, a list */
 } mote_interp_t;
 
 /*
@@ -116,7 +117,10 @@ mote_status_t mote_interp_tensor(const mote_interp_t *interp, uint32_t index,
  * activation plan, rounded up to MOTE_ARENA_ALIGN. */
 size_t mote_interp_arena_used_bytes(const mote_interp_t *interp);
 
-/* Zeroes every variable (state) tensor, as at the first invoke. */
+/* Restarts a stream: resets every variable (state) tensor to real 0, as at
+ * the first invoke (int8 tensors to their zero point, all others to 0, as
+ * TFLite Micro), and zeroes kernels' state memory (mote_kctx_alloc_state).
+ * MOTE_ERR_BAD_STATE before prepare. */
 mote_status_t mote_interp_reset_state(mote_interp_t *interp);
 
 /* Installs a profiling hook (NULL to remove). */

@@ -97,6 +97,14 @@ void mote_kctx_custom_options(const mote_kctx_t *ctx, const uint8_t **data,
 mote_status_t mote_kctx_alloc_persistent(mote_kctx_t *ctx, size_t bytes,
                                          void **out);
 
+/* State memory: persistent like the above, but zeroed again by
+ * mote_interp_reset_state(). For what a kernel carries from one invoke to
+ * the next outside variable tensors (a noise estimate, a filter history),
+ * so that an application can restart a stream. prepare() only; errors as
+ * mote_kctx_alloc_persistent. */
+mote_status_t mote_kctx_alloc_state(mote_kctx_t *ctx, size_t bytes,
+                                    void **out);
+
 /* Per-operator pointer kept from prepare() to invoke() (usually the
  * kernel's persistent op data). */
 void mote_kctx_set_user_data(mote_kctx_t *ctx, void *data);
@@ -118,6 +126,14 @@ void *mote_kctx_scratch(const mote_kctx_t *ctx, int32_t index);
  */
 mote_status_t mote_kctx_fail(mote_kctx_t *ctx, mote_status_t status,
                              const char *fmt, ...);
+
+#ifdef MOTE_NO_ERROR_STRINGS
+/* Drop the message text from flash, keep the status (see status.h). */
+int mote_unused_format_(const char *fmt, ...);
+#define mote_kctx_fail(ctx, status, ...)                                      \
+  ((void)sizeof(mote_unused_format_(__VA_ARGS__)),                            \
+   mote_kctx_fail((ctx), (status), ""))
+#endif
 
 #ifdef __cplusplus
 }

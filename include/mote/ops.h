@@ -53,22 +53,28 @@ const char *mote_op_name(int32_t code);
 /* Built-in reference kernels. */
 extern const mote_kernel_t mote_kernel_add;
 extern const mote_kernel_t mote_kernel_average_pool_2d;
+extern const mote_kernel_t mote_kernel_cast;
 extern const mote_kernel_t mote_kernel_concatenation;
 extern const mote_kernel_t mote_kernel_conv_2d;
 extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
 extern const mote_kernel_t mote_kernel_dequantize;
+extern const mote_kernel_t mote_kernel_div;
 extern const mote_kernel_t mote_kernel_fully_connected;
 extern const mote_kernel_t mote_kernel_logistic;
 extern const mote_kernel_t mote_kernel_max_pool_2d;
+extern const mote_kernel_t mote_kernel_maximum;
 extern const mote_kernel_t mote_kernel_mean;
+extern const mote_kernel_t mote_kernel_minimum;
 extern const mote_kernel_t mote_kernel_mul;
 extern const mote_kernel_t mote_kernel_pad;
 extern const mote_kernel_t mote_kernel_quantize;
 extern const mote_kernel_t mote_kernel_reshape;
 extern const mote_kernel_t mote_kernel_softmax;
 extern const mote_kernel_t mote_kernel_strided_slice;
+extern const mote_kernel_t mote_kernel_svdf;
 extern const mote_kernel_t mote_kernel_tanh;
 extern const mote_kernel_t mote_kernel_transpose;
+extern const mote_kernel_t mote_kernel_unidirectional_sequence_lstm;
 
 #ifdef __cplusplus
 }

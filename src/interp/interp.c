@@ -481,7 +481,17 @@ mote_status_t mote_interp_reset_state(mote_interp_t *in) {
     mote_interp_fill_view(in, (int32_t)i, &t);
     if ((t.flags & MOTE_TENSOR_VARIABLE) != 0 && (t.flags & MOTE_TENSOR_CONST) == 0 &&
         t.data != NULL) {
-      memset(t.data, 0, t.bytes);
+      /* As TFLite Micro: an int8 state starts at its zero point (real
+       * 0); every other type at 0. */
+      const int fill = t.type == MOTE_TYPE_INT8 ? t.zero_point : 0;
+      memset(t.data, fill, t.bytes);
+    }
+  }
+  {
+    const size_t header = mote_align_up(sizeof(mote_state_block_t), 8);
+    mote_state_block_t *b = (mote_state_block_t *)in->state_blocks_;
+    for (; b != NULL; b = b->next) {
+      memset((uint8_t *)b + header, 0, b->bytes);
     }
   }
   return MOTE_OK;

@@ -22,6 +22,13 @@ struct mote_scratch {
   uint32_t offset;
 };
 
+/* Kernel state memory (mote_kctx_alloc_state): a header in the arena tail
+ * followed by the bytes, listed so that reset can zero them. */
+typedef struct mote_state_block {
+  struct mote_state_block *next;
+  size_t bytes;
+} mote_state_block_t;
+
 /* A scratch request recorded during prepare (in head temp memory). */
 typedef struct mote_scratch_request {
   uint32_t op;

@@ -178,6 +178,31 @@ mote_status_t mote_kctx_alloc_persistent(mote_kctx_t *ctx, size_t bytes,
   return MOTE_OK;
 }
 
+mote_status_t mote_kctx_alloc_state(mote_kctx_t *ctx, size_t bytes,
+                                    void **out) {
+  /* The header keeps the data 8-byte aligned: two pointer-sized fields. */
+  size_t header = mote_align_up(sizeof(mote_state_block_t), 8);
+  mote_state_block_t *block;
+  void *mem;
+  mote_status_t st;
+  *out = NULL;
+  if (bytes > (size_t)0x7FFFFFF0u) {
+    return mote_kctx_fail(ctx, MOTE_ERR_ARENA_TOO_SMALL,
+                          "state of %lu bytes is too large",
+                          (unsigned long)bytes);
+  }
+  st = mote_kctx_alloc_persistent(ctx, header + bytes, &mem);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  block = (mote_state_block_t *)mem;
+  block->bytes = bytes;
+  block->next = (mote_state_block_t *)ctx->interp->state_blocks_;
+  ctx->interp->state_blocks_ = block;
+  *out = (uint8_t *)mem + header;
+  return MOTE_OK;
+}
+
 void mote_kctx_set_user_data(mote_kctx_t *ctx, void *data) {
   ctx->node->user_data = data;
 }
@@ -226,8 +251,9 @@ void *mote_kctx_scratch(const mote_kctx_t *ctx, int32_t index) {
   return in->arena_->base_ + in->scratch_[index].offset;
 }
 
-mote_status_t mote_kctx_fail(mote_kctx_t *ctx, mote_status_t status,
-                             const char *fmt, ...) {
+/* The parentheses keep the MOTE_NO_ERROR_STRINGS macro from expanding. */
+mote_status_t(mote_kctx_fail)(mote_kctx_t *ctx, mote_status_t status,
+                              const char *fmt, ...) {
 #ifdef MOTE_NO_ERROR_STRINGS
   (void)fmt;
   if (ctx->err != NULL) {

@@ -45,15 +45,15 @@ static const model_case_t kModels[] = {
     {"mlperf_sww_int8", RUN, 0},
     {"mlperf_vww_mobilenet_float", RUN, 1},
     {"mlperf_vww_mobilenet_int8", RUN, 1},
-    /* Later work: signal ops, CAST/DIV/MINIMUM/MAXIMUM, SVDF, LSTM. */
-    {"audio_preprocessor_float", UNSUPPORTED, 0},
-    {"audio_preprocessor_int8", UNSUPPORTED, 0},
-    {"keyword_scrambled", UNSUPPORTED, 0},
-    {"keyword_scrambled_8bit", UNSUPPORTED, 0},
-    {"mnist_lstm_float", UNSUPPORTED, 0},
-    {"mnist_lstm_int8", UNSUPPORTED, 0},
-    {"dtln_noise_suppression", UNSUPPORTED, 0},
-    {"micro_speech_lstm", UNSUPPORTED, 0},
+    {"audio_preprocessor_float", RUN, 0},
+    {"audio_preprocessor_int8", RUN, 0},
+    /* Sequence ops: SVDF, UNIDIRECTIONAL_SEQUENCE_LSTM. */
+    {"keyword_scrambled", RUN, 0},
+    {"keyword_scrambled_8bit", RUN, 0},
+    {"mnist_lstm_float", RUN, 0},
+    {"mnist_lstm_int8", RUN, 0},
+    {"dtln_noise_suppression", RUN, 0},
+    {"micro_speech_lstm", RUN, 0},
 };
 
 #define ARENA_BYTES (8u * 1024u * 1024u)

@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include "mote/mote.h"
+#include "mote/signal_ops.h"
 
 #define CLI_EXIT_OK 0
 #define CLI_EXIT_FAIL 1
@@ -83,7 +84,8 @@ typedef struct cli_session {
   const char *path;
   cli_buffer_t file;
   mote_model_t model;
-  mote_resolver_entry_t entries[MOTE_RESOLVER_BUILTINS];
+  mote_resolver_entry_t
+      entries[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS];
   mote_resolver_t resolver;
   cli_buffer_t arena_buf;
   mote_arena_t arena;

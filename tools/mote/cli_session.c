@@ -5,7 +5,8 @@
  * The arena gets exactly the requested number of usable bytes, starting at
  * a 16-byte boundary, so `run --arena-bytes N` measures the library's own
  * arena checks rather than whatever slack malloc happened to give. The
- * resolver holds every built-in kernel: the CLI is a host tool and has no
+ * resolver holds every built-in kernel and the signal-library custom ops
+ * (the micro_speech front end): the CLI is a host tool and has no
  * flash to save.
  */
 #include <string.h>
@@ -34,13 +35,17 @@ mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
                                   mote_error_t *err) {
   mote_status_t st;
   cli_error_clear(err);
-  st = mote_resolver_init(&s->resolver, s->entries, MOTE_RESOLVER_BUILTINS);
+  st = mote_resolver_init(&s->resolver, s->entries,
+                          MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS);
   if (st == MOTE_OK) {
     st = mote_resolver_add_builtins(&s->resolver);
   }
+  if (st == MOTE_OK) {
+    st = mote_resolver_add_signal_ops(&s->resolver);
+  }
   if (st != MOTE_OK) {
     err->status = st;
-    strcpy(err->message, "cannot register the built-in kernels");
+    strcpy(err->message, "cannot register the built-in and signal kernels");
     return st;
   }
   if (cli_buffer_alloc(&s->arena_buf, arena_bytes) != 0) {

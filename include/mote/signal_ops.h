@@ -1,0 +1,58 @@
+/*
+ * The TFLM signal-library operators: the audio front end of micro_speech
+ * (audio_preprocessor_*.tflite), which TFLite stores as custom operators.
+ *
+ * Each kernel is registered by its TFLM custom name through
+ * mote_resolver_add_custom(), the same way an application adds its own
+ * operators; mote_resolver_add_signal_ops() registers all of them. Their
+ * options are the operator's flexbuffer custom options, read by key.
+ *
+ * SignalFilterBankSpectralSubtraction keeps its noise estimate across
+ * invokes in kernel state memory, as TFLM does; it starts from zero when
+ * the interpreter is prepared, and mote_interp_reset_state() zeroes it
+ * again to restart the front end on a new stream.
+ */
+#ifndef MOTE_SIGNAL_OPS_H
+#define MOTE_SIGNAL_OPS_H
+
+#include "mote/kernel.h"
+#include "mote/resolver.h"
+#include "mote/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Kernels; each registers under the custom name in its comment. */
+/* "SignalWindow" */
+extern const mote_kernel_t mote_kernel_signal_window;
+/* "SignalFftAutoScale" */
+extern const mote_kernel_t mote_kernel_signal_fft_auto_scale;
+/* "SignalRfft" (int16) */
+extern const mote_kernel_t mote_kernel_signal_rfft;
+/* "SignalEnergy" */
+extern const mote_kernel_t mote_kernel_signal_energy;
+/* "SignalFilterBank" */
+extern const mote_kernel_t mote_kernel_signal_filter_bank;
+/* "SignalFilterBankSquareRoot" */
+extern const mote_kernel_t mote_kernel_signal_filter_bank_square_root;
+/* "SignalFilterBankSpectralSubtraction" */
+extern const mote_kernel_t mote_kernel_signal_filter_bank_spectral_subtraction;
+/* "SignalPCAN" */
+extern const mote_kernel_t mote_kernel_signal_pcan;
+/* "SignalFilterBankLog" */
+extern const mote_kernel_t mote_kernel_signal_filter_bank_log;
+
+/* Number of resolver entries mote_resolver_add_signal_ops() uses. */
+#define MOTE_RESOLVER_SIGNAL_OPS 9
+
+/* Registers all nine signal kernels under their custom names. Returns
+ * MOTE_ERR_CAPACITY when the resolver is full, MOTE_ERR_BAD_ARG for a
+ * NULL resolver. */
+mote_status_t mote_resolver_add_signal_ops(mote_resolver_t *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MOTE_SIGNAL_OPS_H */

@@ -1,0 +1,170 @@
+/*
+ * SignalFilterBank: mel-style triangular filter bank over an energy
+ * spectrum, accumulated in uint64.
+ *
+ * Each frequency bin feeds two neighbouring channels: weight * energy to
+ * one, unweight * energy to the next, so the tables describe
+ * num_channels + 1 channels whose first exists only to pass its unweighted
+ * sum on. TFLM multiplies the int16 weight, sign-extended to uint64, by
+ * the energy and lets the sums wrap; uint64 addition is associative, so
+ * accumulating the carried unweighted sum first or last gives the same
+ * bits, and no work area is needed.
+ *
+ * The five tables are inputs. Constant tables (the normal case) are
+ * checked once in prepare; tables computed at run time are checked on
+ * every invoke, so a start or width can never index outside the input or
+ * the weights.
+ */
+#include "kernels/signal/signal.h"
+
+#include "mote/signal_ops.h"
+
+bool mote_signal_filter_bank_check(const mote_signal_filter_bank_cfg_t *cfg,
+                                   int32_t input_len, int32_t weights_len,
+                                   int32_t *bad_channel) {
+  int32_t i;
+  for (i = 0; i <= cfg->num_channels; ++i) {
+    const int32_t width = cfg->channel_widths[i];
+    const int32_t freq = cfg->channel_frequency_starts[i];
+    const int32_t wstart = cfg->channel_weight_starts[i];
+    if (width > 0 && (freq < 0 || freq + width > input_len || wstart < 0 ||
+                      wstart + width > weights_len)) {
+      *bad_channel = i;
+      return false;
+    }
+  }
+  return true;
+}
+
+void mote_signal_filter_bank(const mote_signal_filter_bank_cfg_t *cfg,
+                             const uint32_t *in, uint64_t *out) {
+  uint64_t carry = 0;
+  int32_t i, j;
+  for (i = 0; i <= cfg->num_channels; ++i) {
+    const uint32_t *e = in + cfg->channel_frequency_starts[i];
+    const int32_t w0 = cfg->channel_weight_starts[i];
+    uint64_t weighted = carry;
+    carry = 0;
+    for (j = 0; j < cfg->channel_widths[i]; ++j) {
+      weighted += (uint64_t)(int64_t)cfg->weights[w0 + j] * e[j];
+      carry += (uint64_t)(int64_t)cfg->unweights[w0 + j] * e[j];
+    }
+    if (i > 0) {
+      out[i - 1] = weighted;
+    }
+  }
+}
+
+typedef struct filter_bank_op {
+  int32_t num_channels;
+  int32_t checked; /* the tables are constant and passed the check */
+} filter_bank_op_t;
+
+static void bank_cfg(mote_signal_filter_bank_cfg_t *cfg, int32_t channels,
+                     const mote_tensor_t *in) {
+  cfg->num_channels = channels;
+  cfg->weights = (const int16_t *)in[1].data;
+  cfg->unweights = (const int16_t *)in[2].data;
+  cfg->channel_frequency_starts = (const int16_t *)in[3].data;
+  cfg->channel_weight_starts = (const int16_t *)in[4].data;
+  cfg->channel_widths = (const int16_t *)in[5].data;
+}
+
+static mote_status_t check_tables(mote_kctx_t *ctx, int32_t channels,
+                                  const mote_tensor_t *in) {
+  mote_signal_filter_bank_cfg_t cfg;
+  const int32_t w1 = mote_tensor_elements(&in[1]);
+  const int32_t w2 = mote_tensor_elements(&in[2]);
+  int32_t bad = 0;
+  bank_cfg(&cfg, channels, in);
+  if (!mote_signal_filter_bank_check(&cfg, mote_tensor_elements(&in[0]),
+                                     w1 < w2 ? w1 : w2, &bad)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "channel %ld of inputs 3-5 reaches outside input 0 "
+                          "or the weights (inputs 1, 2)",
+                          (long)bad);
+  }
+  return MOTE_OK;
+}
+
+static mote_status_t filter_bank_prepare(mote_kctx_t *ctx) {
+  static const char *const roles[6] = {"input 0", "input 1", "input 2",
+                                       "input 3", "input 4", "input 5"};
+  mote_tensor_t in[6], out;
+  mote_flex_map_t opts;
+  filter_bank_op_t *op;
+  int64_t channels;
+  void *mem;
+  int i, all_const = 1;
+  mote_status_t st;
+  if ((st = mote_signal_io(ctx, 6, in, 1, &out)) != MOTE_OK ||
+      (st = mote_signal_check(ctx, &in[0], MOTE_TYPE_UINT32, 1, roles[0])) !=
+          MOTE_OK ||
+      (st = mote_signal_check(ctx, &out, MOTE_TYPE_UINT64, 1, "output 0")) !=
+          MOTE_OK) {
+    return st;
+  }
+  for (i = 1; i < 6; ++i) {
+    if ((st = mote_signal_check(ctx, &in[i], MOTE_TYPE_INT16, 1, roles[i])) !=
+        MOTE_OK) {
+      return st;
+    }
+    all_const &= (in[i].flags & MOTE_TENSOR_CONST) != 0;
+  }
+  if ((st = mote_signal_options(ctx, &opts)) != MOTE_OK ||
+      (st = mote_signal_option_int(ctx, &opts, "num_channels", 1, INT32_MAX - 1,
+                                   &channels)) != MOTE_OK) {
+    return st;
+  }
+  if (out.dims[0] != channels) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "output 0 has %ld elements, num_channels is %ld",
+                          (long)out.dims[0], (long)channels);
+  }
+  for (i = 3; i < 6; ++i) {
+    if (in[i].dims[0] <= channels) {
+      return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                            "%s has %ld entries, needs num_channels + 1 = %ld",
+                            roles[i], (long)in[i].dims[0], (long)channels + 1);
+    }
+  }
+  if (all_const && (st = check_tables(ctx, (int32_t)channels, in)) != MOTE_OK) {
+    return st;
+  }
+  if ((st = mote_kctx_alloc_persistent(ctx, sizeof *op, &mem)) != MOTE_OK) {
+    return st;
+  }
+  op = (filter_bank_op_t *)mem;
+  op->num_channels = (int32_t)channels;
+  op->checked = all_const;
+  mote_kctx_set_user_data(ctx, op);
+  return MOTE_OK;
+}
+
+static mote_status_t filter_bank_invoke(mote_kctx_t *ctx) {
+  const filter_bank_op_t *op =
+      (const filter_bank_op_t *)mote_kctx_user_data(ctx);
+  mote_signal_filter_bank_cfg_t cfg;
+  mote_tensor_t in[6], out;
+  mote_status_t st;
+  uint32_t i;
+  for (i = 0; i < 6; ++i) {
+    if ((st = mote_kctx_input(ctx, i, &in[i])) != MOTE_OK) {
+      return st;
+    }
+  }
+  if ((st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
+    return st;
+  }
+  if (!op->checked &&
+      (st = check_tables(ctx, op->num_channels, in)) != MOTE_OK) {
+    return st;
+  }
+  bank_cfg(&cfg, op->num_channels, in);
+  mote_signal_filter_bank(&cfg, (const uint32_t *)in[0].data,
+                          (uint64_t *)out.data);
+  return MOTE_OK;
+}
+
+const mote_kernel_t mote_kernel_signal_filter_bank = {
+    "SignalFilterBank", 1, filter_bank_prepare, filter_bank_invoke};

@@ -1,0 +1,163 @@
+/*
+ * SignalFilterBankSpectralSubtraction: noise reduction by subtracting a
+ * slowly tracking per-channel noise estimate.
+ *
+ * The estimate is a one-pole low-pass of the signal, kept with
+ * smoothing_bits extra fraction bits in uint32 and carried from one
+ * invoke to the next in persistent memory (zeroed at prepare, as TFLM
+ * resets it there). Odd channels may use an alternate coefficient. The
+ * output never drops below min_signal_remaining of the input. All the
+ * arithmetic is TFLM's: uint32 shifts that drop high bits, a uint64
+ * blend truncated back to uint32. The second output is a copy of the
+ * estimate for later stages (PCAN).
+ */
+#include "kernels/signal/signal.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "mote/signal_ops.h"
+
+void mote_signal_spectral_sub(const mote_signal_spectral_sub_cfg_t *cfg,
+                              const uint32_t *in, uint32_t *noise,
+                              uint32_t *out) {
+  int32_t i;
+  for (i = 0; i < cfg->num_channels; ++i) {
+    const int odd = (i & 1) != 0;
+    const uint32_t smoothing = odd ? cfg->alternate_smoothing : cfg->smoothing;
+    const uint32_t keep =
+        odd ? cfg->alternate_one_minus_smoothing : cfg->one_minus_smoothing;
+    const uint32_t signal = in[i] << cfg->smoothing_bits;
+    uint32_t estimate, floor_value, subtracted;
+    noise[i] =
+        (uint32_t)(((uint64_t)signal * smoothing + (uint64_t)noise[i] * keep) >>
+                   cfg->spectral_subtraction_bits);
+    estimate = noise[i];
+    if (estimate > signal) {
+      estimate = signal;
+      if (cfg->clamping) {
+        noise[i] = estimate;
+      }
+    }
+    floor_value = (uint32_t)(((uint64_t)in[i] * cfg->min_signal_remaining) >>
+                             cfg->spectral_subtraction_bits);
+    subtracted = (signal - estimate) >> cfg->smoothing_bits;
+    out[i] = subtracted > floor_value ? subtracted : floor_value;
+  }
+}
+
+typedef struct spectral_sub_op {
+  mote_signal_spectral_sub_cfg_t cfg;
+  uint32_t *noise; /* num_channels, persistent state */
+} spectral_sub_op_t;
+
+static const struct {
+  const char *key;
+  size_t offset;
+} kCoefficients[] = {
+    {"smoothing", offsetof(mote_signal_spectral_sub_cfg_t, smoothing)},
+    {"one_minus_smoothing",
+     offsetof(mote_signal_spectral_sub_cfg_t, one_minus_smoothing)},
+    {"alternate_smoothing",
+     offsetof(mote_signal_spectral_sub_cfg_t, alternate_smoothing)},
+    {"alternate_one_minus_smoothing",
+     offsetof(mote_signal_spectral_sub_cfg_t, alternate_one_minus_smoothing)},
+    {"min_signal_remaining",
+     offsetof(mote_signal_spectral_sub_cfg_t, min_signal_remaining)},
+};
+
+static mote_status_t read_cfg(mote_kctx_t *ctx,
+                              mote_signal_spectral_sub_cfg_t *cfg) {
+  mote_flex_map_t opts;
+  int64_t v;
+  size_t i;
+  mote_status_t st;
+  if ((st = mote_signal_options(ctx, &opts)) != MOTE_OK ||
+      (st = mote_signal_option_int(ctx, &opts, "num_channels", 1, INT32_MAX,
+                                   &v)) != MOTE_OK) {
+    return st;
+  }
+  cfg->num_channels = (int32_t)v;
+  for (i = 0; i < sizeof kCoefficients / sizeof kCoefficients[0]; ++i) {
+    uint32_t u;
+    /* TFLM reads int32 and stores uint32; accept either reading. */
+    if ((st = mote_signal_option_int(ctx, &opts, kCoefficients[i].key,
+                                     INT32_MIN, UINT32_MAX, &v)) != MOTE_OK) {
+      return st;
+    }
+    u = (uint32_t)v;
+    memcpy((char *)cfg + kCoefficients[i].offset, &u, sizeof u);
+  }
+  if ((st = mote_signal_option_int(ctx, &opts, "smoothing_bits", 0, 31, &v)) !=
+      MOTE_OK) {
+    return st;
+  }
+  cfg->smoothing_bits = (uint32_t)v;
+  if ((st = mote_signal_option_int(ctx, &opts, "spectral_subtraction_bits", 0,
+                                   63, &v)) != MOTE_OK) {
+    return st;
+  }
+  cfg->spectral_subtraction_bits = (uint32_t)v;
+  return mote_signal_option_bool(ctx, &opts, "clamping", &cfg->clamping);
+}
+
+static mote_status_t spectral_sub_prepare(mote_kctx_t *ctx) {
+  mote_tensor_t in, out[2];
+  spectral_sub_op_t *op;
+  void *mem;
+  mote_status_t st;
+  if ((st = mote_signal_io(ctx, 1, &in, 2, out)) != MOTE_OK ||
+      (st = mote_signal_check(ctx, &in, MOTE_TYPE_UINT32, 1, "input 0")) !=
+          MOTE_OK ||
+      (st = mote_signal_check(ctx, &out[0], MOTE_TYPE_UINT32, 1, "output 0")) !=
+          MOTE_OK ||
+      (st = mote_signal_check(ctx, &out[1], MOTE_TYPE_UINT32, 1, "output 1")) !=
+          MOTE_OK ||
+      (st = mote_kctx_alloc_persistent(ctx, sizeof *op, &mem)) != MOTE_OK) {
+    return st;
+  }
+  op = (spectral_sub_op_t *)mem;
+  if ((st = read_cfg(ctx, &op->cfg)) != MOTE_OK) {
+    return st;
+  }
+  if (in.dims[0] != op->cfg.num_channels ||
+      out[0].dims[0] != op->cfg.num_channels ||
+      out[1].dims[0] != op->cfg.num_channels) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "input 0 and outputs 0, 1 have %ld, %ld and %ld "
+                          "channels; num_channels is %ld",
+                          (long)in.dims[0], (long)out[0].dims[0],
+                          (long)out[1].dims[0], (long)op->cfg.num_channels);
+  }
+  /* State memory, so mote_interp_reset_state() restarts the estimate as
+   * TFLM's Reset does. */
+  if ((st = mote_kctx_alloc_state(
+           ctx, (size_t)op->cfg.num_channels * sizeof(uint32_t), &mem)) !=
+      MOTE_OK) {
+    return st;
+  }
+  op->noise = (uint32_t *)mem;
+  mote_kctx_set_user_data(ctx, op);
+  return MOTE_OK;
+}
+
+static mote_status_t spectral_sub_invoke(mote_kctx_t *ctx) {
+  const spectral_sub_op_t *op =
+      (const spectral_sub_op_t *)mote_kctx_user_data(ctx);
+  mote_tensor_t in, out, noise_out;
+  mote_status_t st;
+  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK ||
+      (st = mote_kctx_output(ctx, 1, &noise_out)) != MOTE_OK) {
+    return st;
+  }
+  mote_signal_spectral_sub(&op->cfg, (const uint32_t *)in.data, op->noise,
+                           (uint32_t *)out.data);
+  memcpy(noise_out.data, op->noise,
+         (size_t)op->cfg.num_channels * sizeof(uint32_t));
+  return MOTE_OK;
+}
+
+const mote_kernel_t mote_kernel_signal_filter_bank_spectral_subtraction = {
+    "SignalFilterBankSpectralSubtraction", 1, spectral_sub_prepare,
+    spectral_sub_invoke};

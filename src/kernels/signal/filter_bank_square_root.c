@@ -1,0 +1,62 @@
+/*
+ * SignalFilterBankSquareRoot: rounded square root of each uint64 channel
+ * energy, shifted right by the scale bits FftAutoScale applied.
+ *
+ * The shift arrives as an int32 scalar tensor at run time. FftAutoScale
+ * only produces 0..15; any value outside 0..31 (an undefined shift in
+ * TFLM) fails the invoke with a named error.
+ */
+#include "kernels/signal/signal.h"
+
+#include "mote/signal_ops.h"
+
+void mote_signal_filter_bank_sqrt(const uint64_t *in, int32_t n, int shift,
+                                  uint32_t *out) {
+  int32_t i;
+  for (i = 0; i < n; ++i) {
+    out[i] = mote_signal_sqrt64(in[i]) >> shift;
+  }
+}
+
+static mote_status_t sqrt_prepare(mote_kctx_t *ctx) {
+  mote_tensor_t in[2], out;
+  mote_status_t st;
+  if ((st = mote_signal_io(ctx, 2, in, 1, &out)) != MOTE_OK ||
+      (st = mote_signal_check(ctx, &in[0], MOTE_TYPE_UINT64, 1, "input 0")) !=
+          MOTE_OK ||
+      (st = mote_signal_check(ctx, &in[1], MOTE_TYPE_INT32, 0, "input 1")) !=
+          MOTE_OK ||
+      (st = mote_signal_check(ctx, &out, MOTE_TYPE_UINT32, 1, "output 0")) !=
+          MOTE_OK) {
+    return st;
+  }
+  if (out.dims[0] != in[0].dims[0]) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "input 0 has %ld channels, output 0 %ld",
+                          (long)in[0].dims[0], (long)out.dims[0]);
+  }
+  return MOTE_OK;
+}
+
+static mote_status_t sqrt_invoke(mote_kctx_t *ctx) {
+  mote_tensor_t in, bits, out;
+  int32_t shift;
+  mote_status_t st;
+  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+      (st = mote_kctx_input(ctx, 1, &bits)) != MOTE_OK ||
+      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
+    return st;
+  }
+  shift = *(const int32_t *)bits.data;
+  if (shift < 0 || shift > 31) {
+    return mote_kctx_fail(ctx, MOTE_ERR_KERNEL,
+                          "input 1 (scale bits) is %ld, outside [0, 31]",
+                          (long)shift);
+  }
+  mote_signal_filter_bank_sqrt((const uint64_t *)in.data, in.dims[0],
+                               (int)shift, (uint32_t *)out.data);
+  return MOTE_OK;
+}
+
+const mote_kernel_t mote_kernel_signal_filter_bank_square_root = {
+    "SignalFilterBankSquareRoot", 1, sqrt_prepare, sqrt_invoke};

@@ -1,0 +1,151 @@
+/*
+ * Framework-free compute functions of the TFLM signal-library operators
+ * (the micro_speech audio front end) and the integer helpers they share.
+ *
+ * Each function is the arithmetic of TFLM's signal/src sources, written anew:
+ * unsigned wraparound, truncating shifts and the rounding rules are the
+ * same, because the front end's features must match TFLM byte for byte.
+ * Kernel glue (src/kernels/signal/<op>.c) checks shapes and options so
+ * these functions can trust their arguments; tests call them directly.
+ */
+#ifndef MOTE_KERNELS_SIGNAL_SIGNAL_H
+#define MOTE_KERNELS_SIGNAL_SIGNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "format/flexbuffer.h"
+#include "mote/kernel.h"
+
+/* --- integer helpers (signal_math.c) ----------------------------------- */
+
+/* Bit length of x (1 + index of the top set bit) as TFLM's
+ * MostSignificantBit32 built with GCC: 32 for x == 0. */
+uint32_t mote_signal_msb32(uint32_t x);
+/* The same for 64 bits: 64 for x == 0. */
+uint32_t mote_signal_msb64(uint64_t x);
+
+/* sqrt(x) rounded to nearest (floor, plus one when the remainder exceeds
+ * the root), saturating at 0xFFFF. */
+uint16_t mote_signal_sqrt32(uint32_t x);
+/* sqrt(x) rounded to nearest, saturating at 0xFFFFFFFF. Values below 2^32
+ * go through mote_signal_sqrt32() and so saturate at 0xFFFF, as in TFLM. */
+uint32_t mote_signal_sqrt64(uint64_t x);
+
+/* ln(x) * out_scale, in TFLM's Log32 fixed point: log2(x) in Q16 from a
+ * 128-segment interpolated table, times ln 2 in Q16, times out_scale with
+ * 32-bit wraparound, each product rounded half up to Q0. x > 1. */
+uint32_t mote_signal_log32(uint32_t x, uint32_t out_scale);
+
+/* The 130-entry table behind mote_signal_log32(), for tests. */
+const uint16_t *mote_signal_log_lut(void);
+
+/* --- per-operator compute ---------------------------------------------- */
+
+/* SignalWindow: out[i] = saturate16((in[i] * weights[i % size]) >> shift)
+ * for i < count; count is a multiple of size; 0 <= shift <= 31. */
+void mote_signal_window(const int16_t *in, const int16_t *weights, int32_t size,
+                        int32_t count, int shift, int16_t *out);
+
+/* SignalFftAutoScale: shifts in[0..n) left so the largest magnitude uses
+ * the full int16 range; returns the shift (0..15). */
+int32_t mote_signal_fft_auto_scale(const int16_t *in, int32_t n, int16_t *out);
+
+/* SignalEnergy: out[i] = re^2 + im^2 (uint32 wraparound) of complex bin i
+ * (spectrum holds re, im pairs) for start <= i < end; the other entries
+ * of out[0..n) are zeroed. */
+void mote_signal_energy(const int16_t *spectrum, int32_t start, int32_t end,
+                        int32_t n, uint32_t *out);
+
+/* SignalFilterBank configuration: num_channels + 1 entries per table;
+ * channel 0 only feeds its unweighted part to channel 1. */
+typedef struct mote_signal_filter_bank_cfg {
+  int32_t num_channels;
+  const int16_t *weights;
+  const int16_t *unweights;
+  const int16_t *channel_frequency_starts;
+  const int16_t *channel_weight_starts;
+  const int16_t *channel_widths;
+} mote_signal_filter_bank_cfg_t;
+
+/* Checks every table entry stays inside the input (input_len bins) and
+ * the weight tables (weights_len entries each). On failure returns false
+ * and the offending channel in *bad_channel. */
+bool mote_signal_filter_bank_check(const mote_signal_filter_bank_cfg_t *cfg,
+                                   int32_t input_len, int32_t weights_len,
+                                   int32_t *bad_channel);
+
+/* SignalFilterBank: out[0..num_channels) from energies in[] (uint64
+ * wraparound, negative weights sign-extended as TFLM does). */
+void mote_signal_filter_bank(const mote_signal_filter_bank_cfg_t *cfg,
+                             const uint32_t *in, uint64_t *out);
+
+/* SignalFilterBankSquareRoot: out[i] = sqrt64(in[i]) >> shift. */
+void mote_signal_filter_bank_sqrt(const uint64_t *in, int32_t n, int shift,
+                                  uint32_t *out);
+
+typedef struct mote_signal_spectral_sub_cfg {
+  int32_t num_channels;
+  uint32_t smoothing;
+  uint32_t one_minus_smoothing;
+  uint32_t alternate_smoothing;
+  uint32_t alternate_one_minus_smoothing;
+  uint32_t min_signal_remaining;
+  uint32_t smoothing_bits;            /* 0..31 */
+  uint32_t spectral_subtraction_bits; /* 0..63 */
+  bool clamping;
+} mote_signal_spectral_sub_cfg_t;
+
+/* SignalFilterBankSpectralSubtraction: updates the running noise
+ * estimate noise[0..num_channels) (state kept across invocations) and
+ * writes the noise-reduced channels to out. */
+void mote_signal_spectral_sub(const mote_signal_spectral_sub_cfg_t *cfg,
+                              const uint32_t *in, uint32_t *noise,
+                              uint32_t *out);
+
+/* Entries a PCAN gain table needs for every uint32 noise estimate. */
+#define MOTE_SIGNAL_PCAN_LUT_SIZE 125
+
+/* SignalPCAN: per-channel automatic gain from the noise estimate through
+ * gain_lut (MOTE_SIGNAL_PCAN_LUT_SIZE entries), then the "shrink" curve.
+ * io holds the filter bank channels on entry and the result on exit;
+ * 0 <= snr_shift <= 63. */
+void mote_signal_pcan(const int16_t *gain_lut, int snr_shift,
+                      const uint32_t *noise, uint32_t *io, int32_t n);
+
+/* SignalFilterBankLog: out[i] = min(log32(in[i] << correction_bits,
+ * output_scale), INT16_MAX), 0 when the shifted value is 0 or 1;
+ * 0 <= correction_bits <= 31. */
+void mote_signal_filter_bank_log(const uint32_t *in, int32_t n,
+                                 uint32_t output_scale, int correction_bits,
+                                 int16_t *out);
+
+/* --- kernel glue helpers (signal_util.c) -------------------------------- */
+
+/* Opens the operator's custom options as a flexbuffer map, failing through
+ * mote_kctx_fail with a message naming the fault. */
+mote_status_t mote_signal_options(mote_kctx_t *ctx, mote_flex_map_t *map);
+
+/* Reads integer option `key` into *out; it must exist and lie in
+ * [min, max] (checked in 64 bits). */
+mote_status_t mote_signal_option_int(mote_kctx_t *ctx,
+                                     const mote_flex_map_t *map,
+                                     const char *key, int64_t min, int64_t max,
+                                     int64_t *out);
+
+/* Reads bool option `key`; it must exist. */
+mote_status_t mote_signal_option_bool(mote_kctx_t *ctx,
+                                      const mote_flex_map_t *map,
+                                      const char *key, bool *out);
+
+/* Checks inputs/outputs counts, then fills in[] and out[] (sized at least
+ * n_in and n_out). */
+mote_status_t mote_signal_io(mote_kctx_t *ctx, uint32_t n_in, mote_tensor_t *in,
+                             uint32_t n_out, mote_tensor_t *out);
+
+/* Checks tensor `t` has `type` and rank `rank` (-1: any rank >= 1),
+ * naming `role` ("input 0") on failure. */
+mote_status_t mote_signal_check(mote_kctx_t *ctx, const mote_tensor_t *t,
+                                mote_type_t type, int rank, const char *role);
+
+#endif /* MOTE_KERNELS_SIGNAL_SIGNAL_H */
