@@ -4,7 +4,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "support.h"
 
-#include <math.h>
+#include "mote/signal_ops.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,19 +54,11 @@ int mote_test_under_ci(void) {
          strcmp(ci, "false") != 0;
 }
 
-int mote_test_float_close(float got, float want) {
-  double tol = fabs((double)want) * 1e-5;
-  if (tol < 1e-6) {
-    tol = 1e-6;
-  }
-  return fabs((double)got - (double)want) <= tol;
-}
-
 static void compare_output(const mote_tensor_t *t, const uint8_t *want,
                            size_t want_len, uint32_t index,
                            mote_golden_result_t *out) {
   size_t esize = mote_type_size((mote_type_t)t->type);
-  size_t n = esize ? t->bytes / esize : 0;
+  mote_test_cmp_t cmp;
   size_t i;
   if (want_len != t->bytes) {
     out->mismatches++;
@@ -74,55 +67,51 @@ static void compare_output(const mote_tensor_t *t, const uint8_t *want,
              (unsigned)t->bytes);
     return;
   }
-  for (i = 0; i < n; i++) {
-    int bad;
-    if (t->type == MOTE_TYPE_FLOAT32) {
-      float g, w;
-      memcpy(&g, (const uint8_t *)t->data + 4 * i, 4);
-      memcpy(&w, want + 4 * i, 4);
-      bad = !mote_test_float_close(g, w);
-      if (!bad && memcmp(&g, &w, sizeof g) != 0) {
-        out->inexact++;
-      }
-      if (bad && out->mismatches == 0) {
-        snprintf(out->detail, sizeof out->detail,
-                 "output %u element %zu: got %.9g, want %.9g", index, i,
-                 (double)g, (double)w);
-      }
-    } else {
-      bad = memcmp((const uint8_t *)t->data + esize * i, want + esize * i,
-                   esize) != 0;
-      if (bad && out->mismatches == 0) {
-        long g = 0, w = 0;
-        if (t->type == MOTE_TYPE_INT8) {
-          g = ((const int8_t *)t->data)[i];
-          w = (int8_t)want[i];
-        } else if (t->type == MOTE_TYPE_INT16) {
-          int16_t a, b;
-          memcpy(&a, (const uint8_t *)t->data + 2 * i, 2);
-          memcpy(&b, want + 2 * i, 2);
-          g = a;
-          w = b;
-        } else if (t->type == MOTE_TYPE_INT32) {
-          int32_t a, b;
-          memcpy(&a, (const uint8_t *)t->data + 4 * i, 4);
-          memcpy(&b, want + 4 * i, 4);
-          g = a;
-          w = b;
-        }
-        snprintf(out->detail, sizeof out->detail,
-                 "output %u element %zu: got %ld, want %ld", index, i, g, w);
-      }
-    }
-    if (bad) {
-      out->mismatches++;
-    }
+  memset(&cmp, 0, sizeof cmp);
+  mote_test_compare((mote_type_t)t->type, t->data, want, t->bytes, &cmp);
+  out->inexact += cmp.inexact;
+  if (cmp.mismatches == 0) {
+    return;
   }
+  i = cmp.first_bad;
+  if (out->mismatches == 0 && t->type == MOTE_TYPE_FLOAT32) {
+    float g, w;
+    memcpy(&g, (const uint8_t *)t->data + 4 * i, 4);
+    memcpy(&w, want + 4 * i, 4);
+    snprintf(out->detail, sizeof out->detail,
+             "output %u element %zu: got %.9g, want %.9g", index, i, (double)g,
+             (double)w);
+  } else if (out->mismatches == 0) {
+    long g = 0, w = 0;
+    if (t->type == MOTE_TYPE_INT8) {
+      g = ((const int8_t *)t->data)[i];
+      w = (int8_t)want[i];
+    } else if (t->type == MOTE_TYPE_INT16) {
+      int16_t a, b;
+      memcpy(&a, (const uint8_t *)t->data + 2 * i, 2);
+      memcpy(&b, want + 2 * i, 2);
+      g = a;
+      w = b;
+    } else if (t->type == MOTE_TYPE_INT32) {
+      int32_t a, b;
+      memcpy(&a, (const uint8_t *)t->data + 4 * i, 4);
+      memcpy(&b, want + 4 * i, 4);
+      g = a;
+      w = b;
+    } else if (esize == 1) {
+      g = ((const uint8_t *)t->data)[i];
+      w = want[i];
+    }
+    snprintf(out->detail, sizeof out->detail,
+             "output %u element %zu: got %ld, want %ld", index, i, g, w);
+  }
+  out->mismatches += cmp.mismatches;
 }
 
 void mote_test_run_golden(const mote_model_t *model, const char *case_dir,
                           size_t arena_bytes, mote_golden_result_t *out) {
-  mote_resolver_entry_t entries[MOTE_RESOLVER_BUILTINS];
+  mote_resolver_entry_t
+      entries[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS];
   mote_resolver_t resolver;
   mote_arena_t arena;
   mote_interp_t interp;
@@ -136,8 +125,10 @@ void mote_test_run_golden(const mote_model_t *model, const char *case_dir,
     snprintf(out->detail, sizeof out->detail, "out of host memory");
     return;
   }
-  mote_resolver_init(&resolver, entries, MOTE_RESOLVER_BUILTINS);
+  mote_resolver_init(&resolver, entries,
+                     MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS);
   mote_resolver_add_builtins(&resolver);
+  mote_resolver_add_signal_ops(&resolver);
   mote_arena_init(&arena, arena_mem, arena_bytes);
   out->status = mote_interp_init(&interp, model, &resolver, &arena, &out->err);
   if (out->status == MOTE_OK) {

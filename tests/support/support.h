@@ -10,6 +10,10 @@
 
 #include "mote/mote.h"
 
+/* The comparison rule (mote_test_float_close, mote_test_compare) lives in
+ * compare.h, freestanding, so the Cortex-M firmware shares it. */
+#include "compare.h"
+
 /* Reads a whole file into a 16-byte aligned buffer (free() it). NULL when
  * the file cannot be read. */
 uint8_t *mote_test_read_file(const char *path, size_t *len);
@@ -20,9 +24,6 @@ const char *mote_test_models_dir(void);
 
 /* True when running under CI (the CI environment variable is set). */
 int mote_test_under_ci(void);
-
-/* Float comparison used by conformance: |a-b| <= max(1e-5|b|, 1e-6). */
-int mote_test_float_close(float got, float want);
 
 typedef struct mote_golden_result {
   mote_status_t status;     /* of open/init/prepare/invoke */
