@@ -33,7 +33,9 @@ const char *mote_type_name(mote_type_t type) {
       "string",  "bool",    "int16",  "complex64",  "int8",
       "float64", "complex128", "uint64", "resource", "variant",
       "uint32",  "uint16",  "int4",   "bfloat16"};
-  if ((int)type < 0 || (int)type >= MOTE_TYPE_COUNT_) {
+  /* One unsigned compare: arm-none-eabi makes enums one unsigned byte, so
+   * a `< 0` test would be always false there (and a -Wtype-limits error). */
+  if ((unsigned)type >= (unsigned)MOTE_TYPE_COUNT_) {
     return "unknown";
   }
   return names[type];
