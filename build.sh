@@ -2,7 +2,7 @@
 # mote's one entry point for a fresh machine.
 #
 #   ./build.sh demo   build, then run the sine model the repository contains
-#   ./build.sh test   build (plain and sanitized) and run every test
+#   ./build.sh test   build plain, sanitized, clang and cross; run every test
 #
 # Both install what they need on Debian (apt-get, as root or with sudo).
 set -eu
@@ -20,6 +20,17 @@ need_packages() {
     case "$tool" in
       clang) command -v clang >/dev/null 2>&1 || missing="$missing clang" ;;
       python3) command -v python3 >/dev/null 2>&1 || missing="$missing python3" ;;
+      # Cortex-M cross compiler with newlib, and QEMU to run it (target tests).
+      arm-gcc)
+        command -v arm-none-eabi-gcc >/dev/null 2>&1 &&
+          [ "$(arm-none-eabi-gcc -print-file-name=libc_nano.a)" != libc_nano.a ] ||
+          missing="$missing gcc-arm-none-eabi libnewlib-arm-none-eabi" ;;
+      qemu-arm) command -v qemu-system-arm >/dev/null 2>&1 || missing="$missing qemu-system-arm" ;;
+      # RV32 cross compiler; it ships no C library, picolibc gives string.h/math.h.
+      riscv-gcc)
+        command -v riscv64-unknown-elf-gcc >/dev/null 2>&1 &&
+          [ -f /usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs ] ||
+          missing="$missing gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf" ;;
     esac
   done
   if [ -n "$missing" ]; then
@@ -28,7 +39,8 @@ need_packages() {
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -q
     # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q $missing
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q \
+      --no-install-recommends $missing
   fi
 }
 
@@ -51,16 +63,35 @@ demo)
   build/examples/example_hello_world models/sine_int8.tflite
   ;;
 test)
-  need_packages clang python3
+  need_packages clang python3 arm-gcc qemu-arm riscv-gcc
   configure_build build
-  (cd build && ctest --output-on-failure -j "$jobs")
+  (cd build && ctest --output-on-failure -j "$jobs" -O ctest.log)
   # Sanitized run: every unit test, and conformance on the small models.
   configure_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOTE_SANITIZE=ON
-  (cd build-asan && MOTE_CONFORMANCE_SMALL=1 ctest --output-on-failure -j "$jobs")
+  (cd build-asan &&
+    MOTE_CONFORMANCE_SMALL=1 ctest --output-on-failure -j "$jobs" -O ctest.log)
   # The library must also build warning-free under clang.
   CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Release \
     -DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF >/dev/null
   cmake --build build-clang -j "$jobs"
+  # And with its error strings compiled out (MOTE_NO_ERROR_STRINGS).
+  cmake -S . -B build-nostrings -DCMAKE_BUILD_TYPE=MinSizeRel \
+    -DMOTE_NO_ERROR_STRINGS=ON -DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF >/dev/null
+  cmake --build build-nostrings -j "$jobs"
+  # Cross builds: the library for every Cortex-M and RV32IMC at -Os and -O2,
+  # warning-free; then its size per object (M4F -Os), and the flash budget
+  # of a minimal firmware, which also runs on QEMU against the host.
+  sh cmake/cross_check.sh
+  lib_m4f="$here/build-cross/cortex-m4f-Os/libmote.a"
+  MOTE_SIZE_LIB="$lib_m4f" sh tools/size/size_report.sh --top 15
+  MOTE_SIZE_LIB="$lib_m4f" MOTE_HOST_LIB="$here/build/libmote.a" \
+    sh tools/size/fw_budget.sh
+  # One closing line for both ctest runs (set -e stopped at any failure).
+  total=$(cat build/ctest.log build-asan/ctest.log |
+    sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\1 \2/p' |
+    awk '{ failed += $1; total += $2 } END { print total - failed " passed, " failed " failed" }')
+  echo
+  echo "build.sh test: $total"
   ;;
 *)
   echo "usage: ./build.sh demo | test" >&2
