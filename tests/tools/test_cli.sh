@@ -261,6 +261,10 @@ else
   fail "run output in the nested directory matches"
 fi
 
+mote run "$MODEL" --inputs "$GOLDEN/q_0" --outputs "$TMP/prof" --profile
+expect_rc "run --profile exits 0" 0
+expect_out "run --profile lists every operator" "op   2  FULLY_CONNECTED"
+
 mote run "$MODEL" --inputs "$GOLDEN/q_0" --outputs "$TMP/repeat" --repeat 5
 expect_rc "run --repeat 5 exits 0" 0
 expect_out "run --repeat reports timing" "invoke: 5 runs"

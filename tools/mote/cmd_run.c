@@ -1,6 +1,6 @@
 /*
  * `mote run MODEL --inputs INDIR --outputs OUTDIR [--arena-bytes N]
- *  [--repeat N]`
+ *  [--repeat N] [--profile]`
  *
  * Reads every input file before invoking anything, so a missing or
  * wrongly sized file is reported before any work is done. Input sizes must
@@ -12,16 +12,17 @@
  * reset before every invoke: the planner may reuse an input's memory once
  * its last reader has run, and a stateful model would otherwise drift, so
  * this is what keeps the written outputs equal to those of one invoke.
- * Only mote_interp_invoke() itself is timed.
+ * Only mote_interp_invoke() itself is timed, with the platform layer's
+ * tick counter (include/mote/platform.h); --profile also times each
+ * operator through the interpreter's profiling hook.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
 #include "cli.h"
+#include "mote/platform.h"
 
 typedef struct run_args {
   const char *model;
@@ -30,7 +31,26 @@ typedef struct run_args {
   size_t arena_bytes;
   unsigned long repeat;
   int repeat_given;
+  int profile;
 } run_args_t;
+
+/* Ticks spent in each operator, summed over the runs (--profile). */
+typedef struct op_profile {
+  uint64_t start;
+  uint64_t *ticks; /* [op count] */
+  uint32_t count;
+} op_profile_t;
+
+static void on_operator(void *user, uint32_t op, int32_t code, int end) {
+  op_profile_t *p = (op_profile_t *)user;
+  uint64_t now = mote_platform_ticks();
+  (void)code;
+  if (!end) {
+    p->start = now;
+  } else if (op < p->count) {
+    p->ticks[op] += now - p->start;
+  }
+}
 
 /* Parses a byte count or count: decimal digits, optionally followed by K
  * (x1024) or M (x1024^2) when `suffixes` is set. 0 on success. */
@@ -122,6 +142,8 @@ static int parse_args(int argc, char **argv, run_args_t *a) {
                                v);
       }
       a->arena_bytes = (size_t)n;
+    } else if (strcmp(argv[i], "--profile") == 0) {
+      a->profile = 1;
     } else if ((r = take_option(argc, argv, &i, "--repeat", &v)) != 0) {
       if (r < 0) {
         return CLI_EXIT_USAGE;
@@ -153,13 +175,31 @@ static int parse_args(int argc, char **argv, run_args_t *a) {
 }
 
 static double now_seconds(void) {
-#if defined(CLOCK_MONOTONIC)
-  struct timespec ts;
-  if (clock_gettime(CLOCK_MONOTONIC, &ts) == 0) {
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+  uint32_t hz = mote_platform_ticks_per_second();
+  return hz ? (double)mote_platform_ticks() / (double)hz : 0.0;
+}
+
+static void print_profile(const cli_session_t *s, const op_profile_t *p,
+                          unsigned long runs) {
+  uint32_t hz = mote_platform_ticks_per_second();
+  uint64_t sum = 0;
+  uint32_t i;
+  if (hz == 0) {
+    printf("profile: this platform has no clock\n");
+    return;
   }
-#endif
-  return (double)clock() / CLOCKS_PER_SEC;
+  for (i = 0; i < p->count; i++) {
+    sum += p->ticks[i];
+  }
+  printf("profile (mean of %lu runs):\n", runs);
+  for (i = 0; i < p->count; i++) {
+    mote_op_info_t info;
+    double ms = (double)p->ticks[i] * 1e3 / (double)hz / (double)runs;
+    mote_model_op(&s->model, 0, i, &info);
+    printf("  op %3lu  %-30s %9.4f ms  %5.1f%%\n", (unsigned long)i,
+           info.custom_name ? info.custom_name : mote_op_name(info.builtin),
+           ms, sum ? 100.0 * (double)p->ticks[i] / (double)sum : 0.0);
+  }
 }
 
 /* Reads DIR/input_<i>.bin for every model input and checks its size. */
@@ -204,6 +244,17 @@ static int invoke_all(const run_args_t *a, cli_session_t *s,
   double total = 0.0;
   double best = 0.0;
   unsigned long r;
+  op_profile_t prof;
+  memset(&prof, 0, sizeof prof);
+  if (a->profile) {
+    prof.count = mote_model_op_count(&s->model, 0);
+    prof.ticks = (uint64_t *)calloc(prof.count ? prof.count : 1u, sizeof *prof.ticks);
+    if (prof.ticks == NULL) {
+      cli_error("out of memory");
+      return -1;
+    }
+    mote_interp_set_profiler(&s->interp, on_operator, &prof);
+  }
   for (r = 0; r < a->repeat; r++) {
     mote_error_t err;
     mote_status_t st;
@@ -219,6 +270,7 @@ static int invoke_all(const run_args_t *a, cli_session_t *s,
     }
     if (r > 0 && (st = mote_interp_reset_state(&s->interp)) != MOTE_OK) {
       cli_report(a->model, st, NULL);
+      free(prof.ticks);
       return -1;
     }
     cli_error_clear(&err);
@@ -227,6 +279,7 @@ static int invoke_all(const run_args_t *a, cli_session_t *s,
     dt = now_seconds() - t0;
     if (st != MOTE_OK) {
       cli_report(a->model, st, &err);
+      free(prof.ticks);
       return -1;
     }
     total += dt;
@@ -235,6 +288,11 @@ static int invoke_all(const run_args_t *a, cli_session_t *s,
   if (a->repeat_given) {
     printf("invoke: %lu runs, mean %.4g ms, best %.4g ms\n", a->repeat,
            total * 1e3 / (double)a->repeat, best * 1e3);
+  }
+  if (a->profile) {
+    mote_interp_set_profiler(&s->interp, NULL, NULL);
+    print_profile(s, &prof, a->repeat);
+    free(prof.ticks);
   }
   return 0;
 }
