@@ -50,10 +50,12 @@ typedef struct mote_op_info {
 
 /*
  * Verifies `size` bytes at `data` as a .tflite model and fills `model`.
- * Returns MOTE_OK; MOTE_ERR_BAD_ARG for NULL pointers, a size over 2 GiB or
- * misaligned data; MOTE_ERR_CORRUPT_MODEL with the byte offset of the first
- * fault; MOTE_ERR_UNSUPPORTED for valid features mote does not read
- * (buffers stored outside the flatbuffer, sparse tensors). `err` may be NULL.
+ * Buffers stored after the flatbuffer (Buffer.offset / size, counted from
+ * the first byte) are read in place and must lie within `size`.
+ * Returns MOTE_OK; MOTE_ERR_BAD_ARG for NULL pointers or misaligned data;
+ * MOTE_ERR_CORRUPT_MODEL with the byte offset of the first fault;
+ * MOTE_ERR_UNSUPPORTED for a size of 2 GiB or more and for valid features
+ * mote does not read (sparse tensors). `err` may be NULL.
  */
 mote_status_t mote_model_open(mote_model_t *model, const void *data,
                               size_t size, mote_error_t *err);

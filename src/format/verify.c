@@ -340,6 +340,7 @@ static mote_status_t check_tensor(verifier_t *v, uint32_t tt, uint32_t ti) {
   uint32_t shape, rank, sig, siglen, q, sparsity, variants, buffer;
   int32_t dims[MOTE_MAX_DIMS];
   uint64_t elems = 1;
+  uint64_t nonzero = 1;
   uint32_t i;
   size_t esize;
   uint8_t type;
@@ -372,11 +373,16 @@ static mote_status_t check_tensor(verifier_t *v, uint32_t tt, uint32_t ti) {
       return FAIL(v, "tensor %lu: dimension %lu is negative (%ld)",
                   (unsigned long)ti, (unsigned long)i, (long)dims[i]);
     }
-    elems *= (uint64_t)dims[i];
-    if (elems > 0x7FFFFFFFu) {
-      return FAIL(v, "tensor %lu: shape has more than 2^31 elements",
+    /* Zero dimensions are skipped so that an empty tensor such as
+     * [0, 65536, 65536] cannot carry products (strides, row counts) that
+     * overflow the int32 arithmetic kernels do on its dimensions. */
+    nonzero *= dims[i] != 0 ? (uint64_t)dims[i] : 1u;
+    if (nonzero > 0x7FFFFFFFu) {
+      return FAIL(v, "tensor %lu: shape has more than 2^31 elements "
+                     "(counting zero dimensions as 1)",
                   (unsigned long)ti);
     }
+    elems *= (uint64_t)dims[i];
   }
   type = mote_fb_get_u8(&v->fb, tt, MOTE_TENSOR_TYPE, 0);
   if (type >= MOTE_TYPE_COUNT_) {

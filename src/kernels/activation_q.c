@@ -6,6 +6,7 @@
  */
 #include "kernels/activation_q.h"
 
+#include <float.h>
 #include <math.h>
 
 /* Fractional bits of the Q4.27 int8 input format. */
@@ -29,17 +30,27 @@ mote_status_t mote_act_params_s8(float input_scale, int32_t input_zero_point,
   p->input_multiplier = (int32_t)round(q * 2147483648.0);
   p->input_left_shift = shift;
   p->input_zero_point = input_zero_point;
-  radius = floor((double)((1 << S8_INPUT_INT_BITS) - 1) *
-                 (double)((int64_t)1 << (31 - S8_INPUT_INT_BITS)) /
-                 (double)((int64_t)1 << shift));
+  /* TFLite divides by (1LL << shift); ldexp is the same exact power-of-two
+   * scaling and stays defined for the shifts of 63 and more that a huge
+   * input scale gives (the radius is then 0 and every input saturates,
+   * so the multiplier is never applied). */
+  radius = floor(ldexp((double)((1 << S8_INPUT_INT_BITS) - 1) *
+                           (double)((int64_t)1 << (31 - S8_INPUT_INT_BITS)),
+                       -shift));
   p->input_range_radius = (int32_t)radius;
   return MOTE_OK;
 }
 
 int mote_checked_log2(float x, int *log2) {
-  const float x_log2 = logf(x) * (1.0f / logf(2.0f));
-  const float rounded = roundf(x_log2);
-  const float frac = x_log2 - rounded;
+  float x_log2, rounded, frac;
+  /* A zero (or corrupt) scale has no logarithm to convert to int. */
+  if (!(x > 0.0f && x <= FLT_MAX)) {
+    *log2 = 0;
+    return 0;
+  }
+  x_log2 = logf(x) * (1.0f / logf(2.0f));
+  rounded = roundf(x_log2);
+  frac = x_log2 - rounded;
   *log2 = (int)rounded;
   return fabsf(frac) < 1e-3f;
 }

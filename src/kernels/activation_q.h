@@ -39,7 +39,8 @@ mote_status_t mote_act_params_s16(float input_scale, int max_pot_shift,
                                   mote_act_params_t *p);
 
 /* TFLite CheckedLog2: *log2 = round(log2(x)); true when x is within 1e-3
- * (in log2) of that power of two. Float arithmetic, as TFLite. */
+ * (in log2) of that power of two. Float arithmetic, as TFLite. False (and
+ * *log2 = 0) for x <= 0, infinity or NaN. */
 int mote_checked_log2(float x, int *log2);
 
 #endif /* MOTE_KERNELS_ACTIVATION_Q_H */

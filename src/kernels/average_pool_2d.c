@@ -15,8 +15,16 @@
 #include "kernels/pooling.h"
 #include "mote/ops.h"
 
+/* In int64 so that a sum near the int32 limits cannot overflow. */
 static int32_t round_div(int32_t sum, int32_t count) {
-  return sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
+  const int64_t s = sum;
+  return (int32_t)(s > 0 ? (s + count / 2) / count : (s - count / 2) / count);
+}
+
+/* TFLite's int32 window sum, made to wrap (a window of more than 2^16
+ * int16 elements can overflow it) instead of being undefined. */
+static int32_t wrap_add(int32_t a, int32_t b) {
+  return (int32_t)((uint32_t)a + (uint32_t)b);
 }
 
 /* Integer average over every output element; T is the element type. */
@@ -39,7 +47,7 @@ static int32_t round_div(int32_t sum, int32_t count) {
             for (y_ = w_.y0; y_ < w_.y1; ++y_) {                            \
               const T *row_ = img_ + y_ * p->in_w * p->depth + c_;          \
               for (x_ = w_.x0; x_ < w_.x1; ++x_) {                          \
-                acc_ += row_[x_ * p->depth];                                \
+                acc_ = wrap_add(acc_, row_[x_ * p->depth]);                 \
               }                                                             \
             }                                                               \
             *out++ = (T)mote_clamp_i32(round_div(acc_, count_), p->act_min, \

@@ -97,7 +97,8 @@ static mote_status_t concat_prepare(mote_kctx_t *ctx) {
   void *mem;
   uint32_t n_in = mote_kctx_input_count(ctx);
   uint32_t i;
-  int32_t axis, act, axis_sum = 0;
+  int32_t axis, act;
+  int64_t axis_sum = 0; /* any number of inputs, each up to INT32_MAX */
   size_t esize;
   int d;
   mote_status_t st;
@@ -143,7 +144,7 @@ static mote_status_t concat_prepare(mote_kctx_t *ctx) {
     }
     axis_sum += in.dims[axis];
   }
-  if (axis_sum != out.dims[axis]) {
+  if (axis_sum != (int64_t)out.dims[axis]) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "inputs sum to %ld along axis %d, output 0 has %ld",
                           (long)axis_sum, (int)axis, (long)out.dims[axis]);

@@ -117,7 +117,7 @@ void mote_conv_2d_s16(const mote_conv_params_t *p, const int32_t *mult,
           int32_t v;
           CONV_WINDOW(p, b, oy, ox, oc, ACC_S16_64);
           if (bias != NULL) {
-            acc += bias[oc];
+            acc = mote_add_wrap64(acc, bias[oc]);
           }
           v = mote_mul_by_qmult64(acc, mult[oc * qs], shift[oc * qs]);
           *output++ = (int16_t)mote_conv_clamp(v, p->act_min, p->act_max);
@@ -198,7 +198,7 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
   p.filter_h = t.filter.dims[1];
   p.filter_w = t.filter.dims[2];
   p.filter_c = t.filter.dims[3];
-  if (p.filter_c < 1 || p.in_c % p.filter_c != 0 ||
+  if (p.filter_c < 1 || p.in_c < 1 || p.in_c % p.filter_c != 0 ||
       p.out_c % (p.in_c / p.filter_c) != 0) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "input 1 (filter) [%d,%d,%d,%d] does not group "

@@ -92,11 +92,13 @@ static mote_status_t check_geometry(mote_kctx_t *ctx, const mote_conv_opts_t *o,
                                 o->dilation_w);
   if (p->out_h < 1 || p->out_w < 1) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "filter %dx%d (dilation %dx%d) does not fit input "
-                          "%dx%d with VALID padding",
+                          "filter %dx%d (dilation %dx%d, stride %dx%d) gives "
+                          "no output for input %dx%d with %s padding",
                           (int)p->filter_h, (int)p->filter_w,
-                          (int)o->dilation_h, (int)o->dilation_w, (int)p->in_h,
-                          (int)p->in_w);
+                          (int)o->dilation_h, (int)o->dilation_w,
+                          (int)o->stride_h, (int)o->stride_w, (int)p->in_h,
+                          (int)p->in_w,
+                          o->padding == MOTE_PADDING_SAME ? "SAME" : "VALID");
   }
   if (out->dims[0] != p->batches || out->dims[1] != p->out_h ||
       out->dims[2] != p->out_w || out->dims[3] != p->out_c) {

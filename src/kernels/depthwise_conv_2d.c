@@ -98,7 +98,7 @@ void mote_depthwise_conv_2d_s16(const mote_conv_params_t *p,
             int32_t v;
             DW_WINDOW(p, b, oy, ox, ic, oc, ACC_S16);
             if (bias != NULL) {
-              acc += bias[oc];
+              acc = mote_add_wrap64(acc, bias[oc]);
             }
             v = mote_mul_by_qmult64(acc, mult[oc * qs], shift[oc * qs]);
             *output++ = (int16_t)mote_conv_clamp(v, p->act_min, p->act_max);

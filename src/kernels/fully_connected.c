@@ -100,12 +100,16 @@ static void fc_s16(const int16_t *input, const int8_t *filter,
     const int16_t *in = input + (ptrdiff_t)b * accum_depth;
     for (o = 0; o < out_depth; ++o) {
       const int8_t *w = filter + (ptrdiff_t)o * accum_depth;
-      int64_t acc = bias64 != NULL ? bias64[o] : 0;
+      int64_t acc = 0;
       int32_t scaled;
-      acc += bias32 != NULL ? bias32[o] : 0;
       for (d = 0; d < accum_depth; ++d) {
         acc += (int32_t)w[d] * (int32_t)in[d];
       }
+      /* The bias last (the exact sum does not depend on the order), with
+       * a wrapping add: a corrupt model's int64 bias can be anything. */
+      acc = mote_add_wrap64(acc, bias64 != NULL ? bias64[o]
+                                 : bias32 != NULL ? (int64_t)bias32[o]
+                                                  : 0);
       scaled = wide ? mote_mul_by_qmult64(acc, channel_mult(p, o),
                                           (int)channel_shift(p, o))
                     : mote_mul_by_qmult((int32_t)(uint32_t)(uint64_t)acc,
@@ -207,7 +211,12 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, const mote_tensor_t *in,
                                    const mote_tensor_t *out, int act,
                                    fc_op_t *op) {
   int shift = 0;
+  int32_t o;
   mote_status_t st;
+  if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "input 0 and output 0 need a positive scale");
+  }
   if (filter->zero_point != 0) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                           "input 1 (weights) zero point must be 0, is %d",
@@ -260,6 +269,15 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, const mote_tensor_t *in,
                              &op->q.output_multiplier, &shift);
     op->q.output_shift = shift;
   }
+  /* The requantizers' shift range: beyond it TFLite's own arithmetic is
+   * undefined, so there is no byte pattern to match. */
+  for (o = 0; o < op->out_depth; ++o) {
+    if (channel_shift(&op->q, o) > 30) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                            "channel %ld rescale 2^%ld is too large", (long)o,
+                            (long)channel_shift(&op->q, o));
+    }
+  }
   if (in->type == MOTE_TYPE_INT16) {
     if (in->zero_point != 0 || out->zero_point != 0) {
       return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
@@ -268,13 +286,12 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, const mote_tensor_t *in,
     }
     if (op->bias_type == MOTE_TYPE_INT64) {
       /* TFLite's int64 requantization asserts shift < 8. */
-      int32_t c;
-      for (c = 0; c < op->out_depth; ++c) {
-        if (channel_shift(&op->q, c) >= 8) {
+      for (o = 0; o < op->out_depth; ++o) {
+        if (channel_shift(&op->q, o) >= 8) {
           return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                                 "16x8 rescale shift %d too large for int64 "
                                 "bias (max 7)",
-                                (int)channel_shift(&op->q, c));
+                                (int)channel_shift(&op->q, o));
         }
       }
     }

@@ -60,7 +60,12 @@ int32_t mote_mul_by_qmult64(int64_t x, int32_t multiplier, int shift) {
   const int32_t reduced =
       multiplier < 0x7FFF0000 ? ((multiplier + (1 << 15)) >> 16) : 0x7FFF;
   const int total_shift = 15 - shift;
-  const int64_t v = x * (int64_t)reduced + ((int64_t)1 << (total_shift - 1));
+  /* TFLite assumes |x| < 2^47 (an accumulator plus a bias) and overflows
+   * past it, where there is no byte pattern to match; a corrupt model can
+   * store any int64 bias, so saturate x to that range instead. */
+  const int64_t lim = (int64_t)1 << 47;
+  const int64_t xs = x < -lim ? -lim : (x > lim - 1 ? lim - 1 : x);
+  const int64_t v = xs * (int64_t)reduced + ((int64_t)1 << (total_shift - 1));
   return (int32_t)(v >> total_shift);
 }
 
@@ -79,6 +84,15 @@ void mote_quantize_multiplier(double real, int32_t *multiplier, int *shift) {
   if (real == 0.0) {
     *multiplier = 0;
     *shift = 0;
+    return;
+  }
+  /* Only a corrupt model gets here (a scale ratio with a zero divisor or
+   * an infinite or NaN option): give a shift no requantizer accepts, so
+   * the caller's range check refuses it, instead of converting NaN or
+   * infinity to an integer (undefined). */
+  if (!(real > -DBL_MAX && real < DBL_MAX)) {
+    *multiplier = INT32_MAX;
+    *shift = MOTE_QMULT_BAD_SHIFT;
     return;
   }
   q = frexp(real, &exp);
@@ -194,17 +208,21 @@ mote_status_t mote_act_range_f32(int act, float *min, float *max) {
   }
 }
 
+/* Window geometry is computed in int64 and refused when it leaves int32:
+ * the kernels' window loops form in + stride and in + dilated filter
+ * extents in int32, so bounding those here keeps every loop defined. */
 int32_t mote_conv_out_size(int padding, int32_t in, int32_t filter,
                            int32_t stride, int32_t dilation) {
-  const int32_t effective = (filter - 1) * dilation + 1;
-  if (stride <= 0) {
+  const int64_t effective = ((int64_t)filter - 1) * dilation + 1;
+  if (stride <= 0 || in < 0 || filter < 1 || dilation < 1 ||
+      (int64_t)in + stride > INT32_MAX || (int64_t)in + effective > INT32_MAX) {
     return 0;
   }
   switch (padding) {
   case MOTE_PADDING_SAME:
-    return (in + stride - 1) / stride;
+    return (int32_t)(((int64_t)in + stride - 1) / stride);
   case MOTE_PADDING_VALID:
-    return (in + stride - effective) / stride;
+    return (int32_t)(((int64_t)in + stride - effective) / stride);
   default:
     return 0;
   }
@@ -212,13 +230,16 @@ int32_t mote_conv_out_size(int padding, int32_t in, int32_t filter,
 
 int32_t mote_conv_padding(int32_t stride, int32_t dilation, int32_t in,
                           int32_t filter, int32_t out, int32_t *offset) {
-  const int32_t effective = (filter - 1) * dilation + 1;
-  int32_t total = (out - 1) * stride + effective - in;
+  const int64_t effective = ((int64_t)filter - 1) * dilation + 1;
+  int64_t total = ((int64_t)out - 1) * stride + effective - in;
   if (total < 0) {
     total = 0;
   }
-  *offset = total % 2;
-  return total / 2;
+  if (total > INT32_MAX) {
+    total = INT32_MAX; /* only for shapes mote_conv_out_size refuses */
+  }
+  *offset = (int32_t)(total % 2);
+  return (int32_t)(total / 2);
 }
 
 mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,

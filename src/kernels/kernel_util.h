@@ -43,8 +43,12 @@ int32_t mote_mul_by_qmult_lt1(int32_t x, int32_t multiplier, int left_shift);
 /* TFLite MultiplyByQuantizedMultiplierGreaterThanOne. */
 int32_t mote_mul_by_qmult_gt1(int32_t x, int32_t multiplier, int left_shift);
 
-/* TFLite QuantizeMultiplier: real = multiplier * 2^(shift - 31). */
+/* TFLite QuantizeMultiplier: real = multiplier * 2^(shift - 31). The
+ * shift is not bounded above (a large real gives a large shift) and is
+ * MOTE_QMULT_BAD_SHIFT for an infinite or NaN real: callers check it
+ * against the range their requantizer supports. */
 void mote_quantize_multiplier(double real, int32_t *multiplier, int *shift);
+#define MOTE_QMULT_BAD_SHIFT 10000
 
 /* TFLite CalculateActivationRangeQuantized for an output of `type`
  * (int8/int16/uint8). MOTE_ERR_UNSUPPORTED for TANH / SIGN_BIT. */
@@ -55,7 +59,8 @@ mote_status_t mote_act_range_quant(int act, mote_type_t type, float scale,
 mote_status_t mote_act_range_f32(int act, float *min, float *max);
 
 /* Output size for SAME / VALID padding (TFLite ComputeOutSize). Returns 0
- * for a bad combination. */
+ * for a bad combination, including one where in + stride or in + the
+ * dilated filter extent does not fit int32. */
 int32_t mote_conv_out_size(int padding, int32_t in, int32_t filter,
                            int32_t stride, int32_t dilation);
 /* TFLite ComputePaddingWithOffset: padding before, and the odd extra. */
@@ -65,6 +70,13 @@ int32_t mote_conv_padding(int32_t stride, int32_t dilation, int32_t in,
 static inline int32_t mote_clamp_i32(int32_t v, int32_t lo, int32_t hi) {
   return v < lo ? lo : (v > hi ? hi : v);
 }
+/* a + b modulo 2^64, for adding an int64 bias to an accumulator: a
+ * corrupt model can store any bias, and TFLite's plain sum would then
+ * overflow (undefined) where this wraps. */
+static inline int64_t mote_add_wrap64(int64_t a, int64_t b) {
+  return (int64_t)((uint64_t)a + (uint64_t)b);
+}
+
 static inline float mote_clamp_f32(float v, float lo, float hi) {
   return v < lo ? lo : (v > hi ? hi : v);
 }

@@ -74,7 +74,9 @@ mote_status_t mote_lstm_quantize(const mote_lstm_scales_t *s,
   q->clip = s->cell_clip > 0.0f;
   clip = (double)s->cell_clip / (double)s->cell;
   clip = clip < -32768.0 ? -32768.0 : (clip > 32767.0 ? 32767.0 : clip);
-  q->cell_clip = (int32_t)(int16_t)clip;
+  /* Converted only when used: a NaN cell_clip option (clip off) would
+   * make the conversion undefined. */
+  q->cell_clip = q->clip ? (int32_t)(int16_t)clip : 0;
   /* The cell tanh shifts by 12 + power either way; keep it in range. */
   if (!ok || *power < -27 || *power > 3) {
     return MOTE_ERR_UNSUPPORTED;

@@ -261,6 +261,14 @@ static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
   }
   mote_quantize_multiplier((double)in->scale / (double)out->scale, &mult,
                            &shift);
+  /* Folding in 1/n only lowers the shift; past 30 TFLite's requantization
+   * is undefined, so there is no byte pattern to match. */
+  if (shift > 30) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "rescale 2^%d (input scale over output scale) is "
+                          "too large",
+                          shift);
+  }
   if (op->plan.n > 0) {
     mote_mean_fold(mult, shift, op->plan.n, &op->q.multiplier, &op->q.shift);
   }

@@ -136,6 +136,14 @@ static mote_status_t mul_prepare_quant(mote_kctx_t *ctx, mul_op_t *op,
   mote_quantize_multiplier((double)in1->scale * (double)in2->scale /
                                (double)out->scale,
                            &op->q.multiplier, &op->q.shift);
+  /* Beyond a left shift of 30 TFLite's requantization is undefined, so
+   * there is no byte pattern to match. */
+  if (op->q.shift > 30) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "rescale 2^%d (input scales over output scale) is "
+                          "too large",
+                          op->q.shift);
+  }
   op->q.input1_offset = -in1->zero_point;
   op->q.input2_offset = -in2->zero_point;
   op->q.output_offset = out->zero_point;

@@ -62,6 +62,10 @@ void mote_pad(const mote_pad_params_t *p, const void *in,
   for (d = 0; d <= last; ++d) {
     od[d] = p->in_dims[d] + p->before[d] + p->after[d];
     idx[d] = 0;
+    /* Empty: nothing to write, however many rows the other dims give. */
+    if (od[d] == 0) {
+      return;
+    }
   }
   for (d = 0; d < last; ++d) {
     rows *= od[d];

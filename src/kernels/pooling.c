@@ -121,6 +121,11 @@ mote_status_t mote_pool_prepare(mote_kctx_t *ctx, mote_pool_params_t *p) {
                                p->out_h, &unused_offset);
   p->pad_w = mote_conv_padding(p->stride_w, 1, p->in_w, p->filter_w,
                                p->out_w, &unused_offset);
+  /* An output with depth 0 holds nothing, but the loops would still walk
+   * every one of its (up to 2^31) pixels: no batches skips them at once. */
+  if (out.bytes == 0) {
+    p->batches = 0;
+  }
 
   if (in.type == MOTE_TYPE_FLOAT32) {
     st = mote_act_range_f32(act, &p->act_min_f, &p->act_max_f);

@@ -205,6 +205,14 @@ static mote_status_t quantize_prepare(mote_kctx_t *ctx) {
   if (in.type != MOTE_TYPE_FLOAT32) {
     mote_quantize_multiplier((double)in.scale / (double)out.scale,
                              &op->rq.multiplier, &op->rq.shift);
+    /* Past a left shift of 30 TFLite's requantization is undefined, so
+     * there is no byte pattern to match. */
+    if (op->rq.shift > 30) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                            "rescale 2^%d (input scale over output scale) "
+                            "is too large",
+                            op->rq.shift);
+    }
   }
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
