@@ -5,8 +5,11 @@
  * mote_interp_prepare(): it reads options and tensor shapes, rejects what it
  * cannot do with a named error, precomputes (multipliers, lookup tables)
  * into persistent arena memory and requests scratch. invoke() runs on every
- * inference and trusts what prepare checked. Neither may keep pointers to
- * the context itself.
+ * inference and trusts what prepare checked: it keeps in its op data what
+ * it needs of the shapes and fetches only data pointers
+ * (mote_kctx_input_data()), so that a small model does not spend its
+ * invoke re-reading the flatbuffer. Neither may keep pointers to the
+ * context itself.
  *
  * Built-in and custom operators use the same interface; an application adds
  * its own ops through mote_resolver_add_custom(). Optimized variants for a
@@ -72,6 +75,19 @@ uint32_t mote_kctx_output_count(const mote_kctx_t *ctx);
 mote_status_t mote_kctx_input(mote_kctx_t *ctx, uint32_t i, mote_tensor_t *out);
 mote_status_t mote_kctx_output(mote_kctx_t *ctx, uint32_t i,
                                mote_tensor_t *out);
+/*
+ * The data pointer alone of operator input / output `i`: what .data of
+ * mote_kctx_input() / mote_kctx_output() would be, without reading the
+ * tensor's shape and quantization from the model. Meant for invoke(),
+ * where prepare() has already checked (and kept in its op data) every
+ * shape the kernel needs; at invoke the pointer is valid for the call.
+ * During prepare() it is NULL for activations, as the view's. NULL when
+ * `i` is beyond the operator's inputs / outputs or the input is absent
+ * (-1); no message is recorded. Costs two bounds-checked reads.
+ */
+void *mote_kctx_input_data(const mote_kctx_t *ctx, uint32_t i);
+void *mote_kctx_output_data(const mote_kctx_t *ctx, uint32_t i);
+
 /* Intermediate tensor `i` (quantization carriers of integer LSTM). */
 mote_status_t mote_kctx_intermediate(mote_kctx_t *ctx, uint32_t i,
                                      mote_tensor_t *out);

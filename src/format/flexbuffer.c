@@ -186,12 +186,18 @@ mote_status_t mote_flex_map_find(const mote_flex_map_t *map, const char *key,
   return MOTE_OK;
 }
 
-/* Reads an integer-like value: its type, raw bits and byte width. */
-static mote_status_t flex_scalar(const mote_flex_ref_t *ref, unsigned *type,
-                                 uint64_t *raw, unsigned *width,
+/* Reads an integer-like value: its type, raw bits and byte width.
+ * MOTE_ERR_BAD_ARG when `ref` or the caller's `out` is NULL. */
+static mote_status_t flex_scalar(const mote_flex_ref_t *ref, const void *out,
+                                 unsigned *type, uint64_t *raw, unsigned *width,
                                  const char **why) {
-  uint64_t at = ref->off_;
-  unsigned w = ref->slot_width_;
+  uint64_t at;
+  unsigned w;
+  if (ref == NULL || out == NULL) {
+    return MOTE_ERR_BAD_ARG;
+  }
+  at = ref->off_;
+  w = ref->slot_width_;
   *type = (unsigned)(ref->packed_type_ >> 2);
   switch (*type) {
   case FBT_INDIRECT_INT:
@@ -223,10 +229,7 @@ mote_status_t mote_flex_int(const mote_flex_ref_t *ref, int64_t *out,
   unsigned type, w;
   uint64_t raw;
   mote_status_t st;
-  if (ref == NULL || out == NULL) {
-    return MOTE_ERR_BAD_ARG;
-  }
-  if ((st = flex_scalar(ref, &type, &raw, &w, why)) != MOTE_OK) {
+  if ((st = flex_scalar(ref, out, &type, &raw, &w, why)) != MOTE_OK) {
     return st;
   }
   if (type == FBT_INT) {
@@ -244,10 +247,7 @@ mote_status_t mote_flex_uint(const mote_flex_ref_t *ref, uint64_t *out,
   unsigned type, w;
   uint64_t raw;
   mote_status_t st;
-  if (ref == NULL || out == NULL) {
-    return MOTE_ERR_BAD_ARG;
-  }
-  if ((st = flex_scalar(ref, &type, &raw, &w, why)) != MOTE_OK) {
+  if ((st = flex_scalar(ref, out, &type, &raw, &w, why)) != MOTE_OK) {
     return st;
   }
   if (type == FBT_FLOAT || (type == FBT_INT && sign_extend(raw, w) < 0)) {
@@ -262,10 +262,7 @@ mote_status_t mote_flex_float(const mote_flex_ref_t *ref, double *out,
   unsigned type, w;
   uint64_t raw;
   mote_status_t st;
-  if (ref == NULL || out == NULL) {
-    return MOTE_ERR_BAD_ARG;
-  }
-  if ((st = flex_scalar(ref, &type, &raw, &w, why)) != MOTE_OK) {
+  if ((st = flex_scalar(ref, out, &type, &raw, &w, why)) != MOTE_OK) {
     return st;
   }
   if (type == FBT_INT) {
@@ -290,10 +287,7 @@ mote_status_t mote_flex_bool(const mote_flex_ref_t *ref, bool *out,
   unsigned type, w;
   uint64_t raw;
   mote_status_t st;
-  if (ref == NULL || out == NULL) {
-    return MOTE_ERR_BAD_ARG;
-  }
-  if ((st = flex_scalar(ref, &type, &raw, &w, why)) != MOTE_OK) {
+  if ((st = flex_scalar(ref, out, &type, &raw, &w, why)) != MOTE_OK) {
     return st;
   }
   if (type == FBT_FLOAT) {

@@ -4,12 +4,18 @@
  *
  * Arena use. init takes from the tail one data pointer per tensor and one
  * node per operator (the only per-tensor runtime state: shapes and
- * quantization stay in the model and are read when a kernel asks). prepare
- * runs every kernel's prepare (which may take more tail memory and record
- * scratch requests in head temp memory), then builds the list of buffers
- * to plan, again in head temp memory, plans them and keeps only each
- * scratch buffer's final offset in the tail. Variable tensors live in the
- * tail because they must survive other interpreters' invokes.
+ * quantization stay in the model and are read when a kernel asks). A node
+ * holds the kernel, its op data and the model offsets of the operator's
+ * input and output index vectors, so that invoke reads nothing else from
+ * the model: a kernel's data pointers are two bounds-checked reads away,
+ * and the op code and version are looked up only for the profiler, a
+ * failure message or a kernel that asks.
+ *
+ * prepare runs every kernel's prepare (which may take more tail memory and
+ * record scratch requests in head temp memory), then builds the list of
+ * buffers to plan, again in head temp memory, plans them and keeps only
+ * each scratch buffer's final offset in the tail. Variable tensors live in
+ * the tail because they must survive other interpreters' invokes.
  *
  * Lifetimes are in operator steps: a tensor is alive from the step that
  * writes it (0 for model inputs) to the last step that reads it (the end
@@ -46,6 +52,12 @@ void mote_interp_fill_view(const mote_interp_t *in, int32_t ti,
   out->data = in->tensor_data_[ti];
 }
 
+/* Bytes of a table of `count` entries: at least one, so that an empty
+ * table still gets a pointer into the arena. */
+static size_t table_bytes(size_t entry, uint32_t count) {
+  return count > 0 ? entry * count : 1u;
+}
+
 static mote_status_t arena_fail(mote_interp_t *in, mote_error_t *err,
                                 size_t more) {
   return MOTE_FAIL(err, MOTE_ERR_ARENA_TOO_SMALL,
@@ -79,12 +91,14 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   }
   in->tensor_count_ = mote_model_tensor_count(model, 0);
   in->op_count_ = mote_model_op_count(model, 0);
-  if (mote_arena_alloc_tail(arena, sizeof(void *) * in->tensor_count_ + 1u,
+  if (mote_arena_alloc_tail(arena,
+                            table_bytes(sizeof(void *), in->tensor_count_),
                             sizeof(void *), &mem) != MOTE_OK) {
     return arena_fail(in, err, sizeof(void *) * in->tensor_count_);
   }
   in->tensor_data_ = (void **)mem;
-  if (mote_arena_alloc_tail(arena, sizeof(mote_node_t) * in->op_count_ + 1u,
+  if (mote_arena_alloc_tail(arena,
+                            table_bytes(sizeof(mote_node_t), in->op_count_),
                             sizeof(void *), &mem) != MOTE_OK) {
     return arena_fail(in, err, sizeof(mote_node_t) * in->op_count_);
   }
@@ -99,8 +113,10 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   for (i = 0; i < in->op_count_; i++) {
     mote_op_info_t info;
     mote_node_t *node = &in->nodes_[i];
+    uint32_t ot = mote_model_op_table(model, subgraph_table(in), i);
     (void)mote_model_op(model, 0, i, &info);
-    node->op_table = mote_model_op_table(model, subgraph_table(in), i);
+    node->inputs = mote_fb_ref(&fb, ot, MOTE_OPERATOR_INPUTS);
+    node->outputs = mote_fb_ref(&fb, ot, MOTE_OPERATOR_OUTPUTS);
     node->kernel = mote_resolver_find(resolver, info.builtin, info.custom_name);
     if (node->kernel == NULL) {
       if (info.builtin == MOTE_OP_CUSTOM) {
@@ -123,7 +139,6 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
                        (int)info.version, (int)node->kernel->max_version);
     }
   }
-  (void)fb;
   in->state_ = MOTE_STATE_INIT;
   return MOTE_OK;
 }
@@ -355,12 +370,9 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   ctx.requests = (mote_scratch_request_t *)(void *)arena->base_;
   in->scratch_count_ = 0;
   for (i = 0; i < in->op_count_; i++) {
-    mote_op_info_t info;
-    (void)mote_model_op(in->model_, 0, i, &info);
     ctx.node = &in->nodes_[i];
     ctx.op_index = i;
-    ctx.op_code = info.builtin;
-    ctx.op_version = info.version;
+    ctx.op_table = mote_model_op_table(in->model_, subgraph_table(in), i);
     if (ctx.node->kernel->prepare != NULL) {
       st = ctx.node->kernel->prepare(&ctx);
       if (st != MOTE_OK) {
@@ -392,22 +404,21 @@ mote_status_t mote_interp_invoke(mote_interp_t *in, mote_error_t *err) {
   ctx.err = err;
   ctx.phase = MOTE_PHASE_INVOKE;
   for (i = 0; i < in->op_count_; i++) {
-    mote_fb_t fb = interp_fb(in);
     mote_node_t *node = &in->nodes_[i];
-    uint32_t oc = mote_fb_vec_table(
-        &fb, in->model_->opcodes_,
-        mote_fb_get_u32(&fb, node->op_table, MOTE_OPERATOR_OPCODE_INDEX, 0));
+    int32_t code = 0;
     mote_status_t st;
     ctx.node = node;
     ctx.op_index = i;
-    ctx.op_code = mote_model_opcode_builtin(&fb, oc);
-    ctx.op_version = mote_fb_get_i32(&fb, oc, MOTE_OPCODE_VERSION, 1);
+    /* Nothing is read from the model per operator unless asked for: the
+     * kernel finds its data through the node, and the op code is looked
+     * up only for the profiler (and for a failure message). */
     if (in->profile_ != NULL) {
-      in->profile_(in->profile_user_, i, ctx.op_code, 0);
+      code = mote_kctx_op_code(&ctx, NULL);
+      in->profile_(in->profile_user_, i, code, 0);
     }
     st = node->kernel->invoke(&ctx);
     if (in->profile_ != NULL) {
-      in->profile_(in->profile_user_, i, ctx.op_code, 1);
+      in->profile_(in->profile_user_, i, code, 1);
     }
     if (st != MOTE_OK) {
       if (err != NULL && err->status != st) {

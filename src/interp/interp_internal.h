@@ -11,10 +11,16 @@
 /* interp->state_ */
 enum { MOTE_STATE_NONE = 0, MOTE_STATE_INIT = 1, MOTE_STATE_PREPARED = 2 };
 
+/* One per operator, in the arena tail. The model offsets of the
+ * operator's input and output tensor-index vectors are read once at init
+ * so that finding an operand's data at invoke is two bounds-checked reads
+ * (the vector length and the index) and no table walk; the Operator table
+ * itself is looked up again only when a kernel asks for its options. */
 struct mote_node {
   const mote_kernel_t *kernel;
   void *user_data;
-  uint32_t op_table; /* offset of the Operator table in the model */
+  uint32_t inputs;  /* [int] vector offset, 0 when absent */
+  uint32_t outputs; /* [int] vector offset, 0 when absent */
 };
 
 /* After prepare: where each scratch buffer lives, from the arena base. */
@@ -41,8 +47,9 @@ struct mote_kctx {
   mote_interp_t *interp;
   mote_node_t *node;
   uint32_t op_index;
-  int32_t op_code;
-  int32_t op_version;
+  /* Offset of the Operator table; 0 when not looked up (invoke looks it
+   * up only when a kernel asks: mote_kctx_op_table()). */
+  uint32_t op_table;
   int phase;
   mote_error_t *err;
   /* Head temp memory for scratch requests during prepare. */
@@ -56,6 +63,13 @@ mote_status_t mote_arena_alloc_tail(mote_arena_t *arena, size_t bytes,
 size_t mote_arena_free_bytes(const mote_arena_t *arena);
 /* Records that the head has been used up to `bytes`. */
 void mote_arena_note_head(mote_arena_t *arena, size_t bytes);
+
+/* The operator's Operator table offset (ctx->op_table, or looked up). */
+uint32_t mote_kctx_op_table(const mote_kctx_t *ctx);
+
+/* The operator's builtin code, and its version when `version` is not
+ * NULL, read from the model. */
+int32_t mote_kctx_op_code(const mote_kctx_t *ctx, int32_t *version);
 
 /* The tensor view of tensor index `ti` with its runtime data pointer. */
 void mote_interp_fill_view(const mote_interp_t *interp, int32_t ti,

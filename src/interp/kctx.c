@@ -64,25 +64,68 @@ mote_status_t mote_options_i32_vector(const mote_options_t *o, unsigned field,
 
 /* --- tensors ------------------------------------------------------------- */
 
-static uint32_t op_vec(const mote_kctx_t *ctx, unsigned field) {
-  mote_fb_t fb = mote_model_fb(ctx->interp->model_);
-  return mote_fb_ref(&fb, ctx->node->op_table, field);
+uint32_t mote_kctx_op_table(const mote_kctx_t *ctx) {
+  const mote_interp_t *in = ctx->interp;
+  if (ctx->op_table != 0) {
+    return ctx->op_table;
+  }
+  return mote_model_op_table(
+      in->model_, mote_model_subgraph_table(in->model_, in->subgraph_),
+      ctx->op_index);
+}
+
+int32_t mote_kctx_op_code(const mote_kctx_t *ctx, int32_t *version) {
+  const mote_model_t *m = ctx->interp->model_;
+  mote_fb_t fb = mote_model_fb(m);
+  uint32_t oc = mote_fb_vec_table(
+      &fb, m->opcodes_,
+      mote_fb_get_u32(&fb, mote_kctx_op_table(ctx), MOTE_OPERATOR_OPCODE_INDEX,
+                      0));
+  if (version != NULL) {
+    *version = mote_fb_get_i32(&fb, oc, MOTE_OPCODE_VERSION, 1);
+  }
+  return mote_model_opcode_builtin(&fb, oc);
 }
 
 uint32_t mote_kctx_input_count(const mote_kctx_t *ctx) {
   mote_fb_t fb = mote_model_fb(ctx->interp->model_);
-  return mote_fb_vec_len(&fb, op_vec(ctx, MOTE_OPERATOR_INPUTS));
+  return mote_fb_vec_len(&fb, ctx->node->inputs);
 }
 
 uint32_t mote_kctx_output_count(const mote_kctx_t *ctx) {
   mote_fb_t fb = mote_model_fb(ctx->interp->model_);
-  return mote_fb_vec_len(&fb, op_vec(ctx, MOTE_OPERATOR_OUTPUTS));
+  return mote_fb_vec_len(&fb, ctx->node->outputs);
 }
 
-static mote_status_t view_at(mote_kctx_t *ctx, unsigned field, uint32_t i,
+/* Element i of the tensor-index vector `vec`: the data pointer, with no
+ * view filled. NULL for i beyond the vector and for an absent (-1) or
+ * out-of-range index. */
+static void *data_at(const mote_kctx_t *ctx, uint32_t vec, uint32_t i) {
+  const mote_interp_t *in = ctx->interp;
+  mote_fb_t fb = mote_model_fb(in->model_);
+  int32_t ti;
+  if (i >= mote_fb_vec_len(&fb, vec)) {
+    return NULL;
+  }
+  ti = mote_fb_vec_i32(&fb, vec, i);
+  if (ti < 0 || (uint32_t)ti >= in->tensor_count_) {
+    return NULL;
+  }
+  return in->tensor_data_[ti];
+}
+
+void *mote_kctx_input_data(const mote_kctx_t *ctx, uint32_t i) {
+  return data_at(ctx, ctx->node->inputs, i);
+}
+
+void *mote_kctx_output_data(const mote_kctx_t *ctx, uint32_t i) {
+  return data_at(ctx, ctx->node->outputs, i);
+}
+
+/* The view of element i of the tensor-index vector `vec`. */
+static mote_status_t view_at(mote_kctx_t *ctx, uint32_t vec, uint32_t i,
                              const char *role, mote_tensor_t *out) {
   mote_fb_t fb = mote_model_fb(ctx->interp->model_);
-  uint32_t vec = op_vec(ctx, field);
   int32_t ti;
   if (i >= mote_fb_vec_len(&fb, vec)) {
     memset(out, 0, sizeof *out);
@@ -98,34 +141,41 @@ static mote_status_t view_at(mote_kctx_t *ctx, unsigned field, uint32_t i,
 
 mote_status_t mote_kctx_input(mote_kctx_t *ctx, uint32_t i,
                               mote_tensor_t *out) {
-  return view_at(ctx, MOTE_OPERATOR_INPUTS, i, "input", out);
+  return view_at(ctx, ctx->node->inputs, i, "input", out);
 }
 
 mote_status_t mote_kctx_output(mote_kctx_t *ctx, uint32_t i,
                                mote_tensor_t *out) {
-  return view_at(ctx, MOTE_OPERATOR_OUTPUTS, i, "output", out);
+  return view_at(ctx, ctx->node->outputs, i, "output", out);
 }
 
 mote_status_t mote_kctx_intermediate(mote_kctx_t *ctx, uint32_t i,
                                      mote_tensor_t *out) {
-  return view_at(ctx, MOTE_OPERATOR_INTERMEDIATES, i, "intermediate", out);
+  mote_fb_t fb = mote_model_fb(ctx->interp->model_);
+  return view_at(
+      ctx, mote_fb_ref(&fb, mote_kctx_op_table(ctx), MOTE_OPERATOR_INTERMEDIATES),
+      i, "intermediate", out);
 }
 
 int32_t mote_kctx_op_index(const mote_kctx_t *ctx) {
   return (int32_t)ctx->op_index;
 }
 
-int32_t mote_kctx_op_version(const mote_kctx_t *ctx) { return ctx->op_version; }
+int32_t mote_kctx_op_version(const mote_kctx_t *ctx) {
+  int32_t version = 0;
+  (void)mote_kctx_op_code(ctx, &version);
+  return version;
+}
 
 mote_status_t mote_kctx_builtin_options(mote_kctx_t *ctx, uint8_t union_type,
                                         mote_options_t *out) {
   const mote_model_t *m = ctx->interp->model_;
   mote_fb_t fb = mote_model_fb(m);
-  uint8_t type = mote_fb_get_u8(&fb, ctx->node->op_table,
-                                MOTE_OPERATOR_OPTIONS_TYPE, 0);
+  const uint32_t ot = mote_kctx_op_table(ctx);
+  uint8_t type = mote_fb_get_u8(&fb, ot, MOTE_OPERATOR_OPTIONS_TYPE, 0);
   out->base_ = m->data_;
   out->size_ = m->size_;
-  out->table_ = mote_fb_ref(&fb, ctx->node->op_table, MOTE_OPERATOR_OPTIONS);
+  out->table_ = mote_fb_ref(&fb, ot, MOTE_OPERATOR_OPTIONS);
   if (out->table_ == 0) {
     return MOTE_OK;
   }
@@ -142,7 +192,7 @@ void mote_kctx_custom_options(const mote_kctx_t *ctx, const uint8_t **data,
                               uint32_t *len) {
   const mote_model_t *m = ctx->interp->model_;
   mote_fb_t fb = mote_model_fb(m);
-  uint32_t ot = ctx->node->op_table;
+  uint32_t ot = mote_kctx_op_table(ctx);
   uint32_t vec = mote_fb_ref(&fb, ot, MOTE_OPERATOR_CUSTOM_OPTIONS);
   uint64_t off = mote_fb_get_u64(&fb, ot, MOTE_OPERATOR_LARGE_CUSTOM_OFFSET, 0);
   uint64_t size = mote_fb_get_u64(&fb, ot, MOTE_OPERATOR_LARGE_CUSTOM_SIZE, 0);
@@ -263,9 +313,10 @@ mote_status_t(mote_kctx_fail)(mote_kctx_t *ctx, mote_status_t status,
 #else
   char prefix[48];
   va_list ap;
-  const char *name = ctx->node->kernel != NULL && ctx->node->kernel->name != NULL
-                         ? ctx->node->kernel->name
-                         : mote_op_name(ctx->op_code);
+  const char *name =
+      ctx->node->kernel != NULL && ctx->node->kernel->name != NULL
+          ? ctx->node->kernel->name
+          : mote_op_name(mote_kctx_op_code(ctx, NULL));
   {
     /* "op 12 (CONV_2D): " */
     mote_error_t tmp;

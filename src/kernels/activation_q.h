@@ -15,8 +15,10 @@
 #ifndef MOTE_KERNELS_ACTIVATION_Q_H
 #define MOTE_KERNELS_ACTIVATION_Q_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
+#include "mote/kernel.h"
 #include "mote/status.h"
 
 typedef struct mote_act_params {
@@ -42,5 +44,29 @@ mote_status_t mote_act_params_s16(float input_scale, int max_pot_shift,
  * (in log2) of that power of two. Float arithmetic, as TFLite. False (and
  * *log2 = 0) for x <= 0, infinity or NaN. */
 int mote_checked_log2(float x, int *log2);
+
+/*
+ * The kernel glue LOGISTIC and TANH share: the checks are the same but for
+ * two details, so each op describes itself in one of these and hands it to
+ * mote_act_prepare() / mote_act_invoke().
+ */
+typedef struct mote_act_kernel {
+  int s16_max_pot_shift; /* see mote_act_params_s16 */
+  bool s8_output_zp_min; /* an int8 output must have zero point -128 */
+  void (*f32)(const float *input, float *output, int32_t n);
+  void (*s8)(const int8_t *input, int8_t *output, int32_t n,
+             const mote_act_params_t *p);
+  void (*s16)(const int16_t *input, int16_t *output, int32_t n,
+              const mote_act_params_t *p);
+} mote_act_kernel_t;
+
+/* Checks one input and one output of the same type (float32, int8 or
+ * int16) and element count, and for the integer types the quantization
+ * the compute functions assume; keeps the input scaling as the op's user
+ * data. Fails through mote_kctx_fail() naming the tensor and the reason. */
+mote_status_t mote_act_prepare(mote_kctx_t *ctx, const mote_act_kernel_t *k);
+
+/* Runs the compute function for the type prepare saw. */
+mote_status_t mote_act_invoke(mote_kctx_t *ctx, const mote_act_kernel_t *k);
 
 #endif /* MOTE_KERNELS_ACTIVATION_Q_H */

@@ -8,19 +8,25 @@
  * dimensions); every output element depends only on the two elements it
  * is paired with, so the order of the walk does not change any byte.
  *
- * mote_bcast_init() therefore canonicalises the shapes (a few dozen
- * instructions, cheap enough to redo on every invoke instead of keeping
- * the result in the arena): it drops output dimensions of extent 1 and
- * merges neighbours that repeat the same way in both inputs, so an
- * element-wise op on equal shapes is a single row and [1,8,8,64] + [64]
- * is 64 rows of 64. The compute walks rows of dims[MOTE_MAX_DIMS - 1]
- * elements with mote_bcast_step().
+ * mote_bcast_init() therefore canonicalises the shapes: it drops output
+ * dimensions of extent 1 and merges neighbours that repeat the same way in
+ * both inputs, so an element-wise op on equal shapes is a single row and
+ * [1,8,8,64] + [64] is 64 rows of 64. The compute walks rows of
+ * dims[MOTE_MAX_DIMS - 1] elements with mote_bcast_step().
+ *
+ * The kernel glue ADD, MUL, DIV, MAXIMUM and MINIMUM share (the prepare
+ * checks, the data at invoke) and their row walk live here too. Kernels
+ * keep the canonical shape packed in 28 bytes (mote_bcast_op_t) rather
+ * than the 76-byte description, and unpack it on each invoke: re-reading
+ * three shapes from the model there cost far more than the 48 bytes.
  */
 #ifndef MOTE_KERNELS_BROADCAST_H
 #define MOTE_KERNELS_BROADCAST_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "mote/kernel.h"
 #include "mote/status.h"
 #include "mote/tensor.h"
 
@@ -62,5 +68,80 @@ void mote_bcast_step(const mote_bcast_t *b, mote_bcast_iter_t *it);
 
 /* Number of rows: count / row length (0 for an empty output). */
 int32_t mote_bcast_rows(const mote_bcast_t *b);
+
+/*
+ * The walk every element-wise binary kernel shares: for each output element
+ * in row-major order, *out++ = OP(x, y) with x read through in1 and y
+ * through in2 (pointers to T; `out` is advanced). STOP is evaluated after
+ * every element and ends the walk when true (0 for kernels that cannot
+ * fail). OP may be a macro; its arguments are plain array reads.
+ */
+#define MOTE_BCAST_WALK(b, T, in1, in2, out, OP, STOP)                         \
+  do {                                                                         \
+    const int32_t bw_rows_ = mote_bcast_rows(b);                               \
+    const int32_t bw_n_ = (b)->dims[MOTE_MAX_DIMS - 1];                        \
+    const int32_t bw_s1_ = (b)->stride1[MOTE_MAX_DIMS - 1];                    \
+    const int32_t bw_s2_ = (b)->stride2[MOTE_MAX_DIMS - 1];                    \
+    mote_bcast_iter_t bw_it_;                                                  \
+    int32_t bw_r_, bw_i_;                                                      \
+    mote_bcast_begin(&bw_it_);                                                 \
+    for (bw_r_ = 0; bw_r_ < bw_rows_; ++bw_r_) {                               \
+      const T *bw_x_ = (in1) + bw_it_.off1;                                    \
+      const T *bw_y_ = (in2) + bw_it_.off2;                                    \
+      for (bw_i_ = 0; bw_i_ < bw_n_; ++bw_i_) {                                \
+        *(out)++ = OP(bw_x_[bw_i_ * bw_s1_], bw_y_[bw_i_ * bw_s2_]);           \
+        if (STOP) {                                                            \
+          break;                                                               \
+        }                                                                      \
+      }                                                                        \
+      if (bw_i_ < bw_n_) {                                                     \
+        break;                                                                 \
+      }                                                                        \
+      mote_bcast_step((b), &bw_it_);                                           \
+    }                                                                          \
+  } while (0)
+
+/*
+ * What an element-wise binary kernel keeps from prepare for invoke, in 28
+ * bytes where a mote_bcast_t takes 76: the merged extents, the dimensions
+ * each input varies along, and the type. mote_bcast_unpack() rebuilds the
+ * description from it in a few dozen instructions, without reading a
+ * shape from the model. Each such kernel's op data begins with one.
+ */
+typedef struct mote_bcast_op {
+  int32_t dims[MOTE_MAX_DIMS]; /* as mote_bcast_t.dims */
+  uint8_t vary1;               /* bit d: input 1 varies along dims[d] */
+  uint8_t vary2;
+  uint8_t type; /* mote_type_t of both inputs and the output */
+} mote_bcast_op_t;
+
+/* Fills *b from *o: the description mote_bcast_init() gave in prepare. */
+void mote_bcast_unpack(const mote_bcast_op_t *o, mote_bcast_t *b);
+
+/* Bit of `type` in mote_bcast_prepare()'s `types`. */
+#define MOTE_TYPE_BIT(type) (1u << (unsigned)(type))
+
+/*
+ * The prepare checks of an element-wise binary operator: 2 inputs and 1
+ * output; the builtin options of union type `options_type` into *opt
+ * (skipped when opt is NULL); an output type among `types` (MOTE_TYPE_BIT
+ * flags), else MOTE_ERR_UNSUPPORTED_TYPE with "output 0 has type T; " and
+ * `supported`; inputs of the output's type; and shapes that broadcast to
+ * the output (MOTE_ERR_BAD_SHAPE). Fills the three views, then takes
+ * `op_bytes` (at least sizeof(mote_bcast_op_t)) of persistent memory for
+ * the op data, fills the mote_bcast_op_t it begins with and returns it in
+ * *op. Fails through mote_kctx_fail().
+ */
+mote_status_t mote_bcast_prepare(mote_kctx_t *ctx, uint8_t options_type,
+                                 mote_options_t *opt, uint32_t types,
+                                 const char *supported, size_t op_bytes,
+                                 void **op, mote_tensor_t *in1,
+                                 mote_tensor_t *in2, mote_tensor_t *out);
+
+/* At invoke: the op data (see mote_bcast_prepare), *b rebuilt from it, and
+ * the data of both inputs and the output. */
+const mote_bcast_op_t *mote_bcast_invoke_data(mote_kctx_t *ctx, mote_bcast_t *b,
+                                              const void **in1,
+                                              const void **in2, void **out);
 
 #endif /* MOTE_KERNELS_BROADCAST_H */

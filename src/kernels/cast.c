@@ -102,16 +102,20 @@ void mote_cast(mote_type_t in_type, const void *in, mote_type_t out_type,
   }
 }
 
+/* What invoke needs, so that it reads no tensor description. */
+typedef struct cast_op {
+  int32_t count;
+  uint8_t in_type;
+  uint8_t out_type;
+} cast_op_t;
+
 static mote_status_t cast_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in, out;
+  cast_op_t *op;
+  void *mem;
   mote_status_t st;
-  if (mote_kctx_input_count(ctx) != 1 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects 1 input and 1 output, has %u and %u",
-                          (unsigned)mote_kctx_input_count(ctx),
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+  if ((st = mote_check_io_count(ctx, 1, 1)) != MOTE_OK ||
+      (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
   }
@@ -127,18 +131,23 @@ static mote_status_t cast_prepare(mote_kctx_t *ctx) {
         ctx, MOTE_ERR_BAD_SHAPE, "input 0 has %ld elements, output 0 %ld",
         (long)mote_tensor_elements(&in), (long)mote_tensor_elements(&out));
   }
+  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(cast_op_t), &mem)) !=
+      MOTE_OK) {
+    return st;
+  }
+  op = (cast_op_t *)mem;
+  op->count = mote_tensor_elements(&out);
+  op->in_type = in.type;
+  op->out_type = out.type;
+  mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
 
 static mote_status_t cast_invoke(mote_kctx_t *ctx) {
-  mote_tensor_t in, out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  mote_cast((mote_type_t)in.type, in.data, (mote_type_t)out.type, out.data,
-            mote_tensor_elements(&out));
+  const cast_op_t *op = (const cast_op_t *)mote_kctx_user_data(ctx);
+  mote_cast((mote_type_t)op->in_type, mote_kctx_input_data(ctx, 0),
+            (mote_type_t)op->out_type, mote_kctx_output_data(ctx, 0),
+            op->count);
   return MOTE_OK;
 }
 

@@ -90,10 +90,14 @@ static mote_status_t check_input(mote_kctx_t *ctx, uint32_t i,
   return MOTE_OK;
 }
 
+/* The op data is the params followed by each input's row size in bytes
+ * (uint32_t[inputs]), so that invoke reads no shape. */
+
 static mote_status_t concat_prepare(mote_kctx_t *ctx) {
   mote_options_t opt;
   mote_tensor_t in, out;
   mote_concat_params_t *p;
+  uint32_t *rows;
   void *mem;
   uint32_t n_in = mote_kctx_input_count(ctx);
   uint32_t i;
@@ -150,7 +154,9 @@ static mote_status_t concat_prepare(mote_kctx_t *ctx) {
                           (long)axis_sum, (int)axis, (long)out.dims[axis]);
   }
 
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(*p), &mem)) != MOTE_OK) {
+  if ((st = mote_kctx_alloc_persistent(
+           ctx, sizeof(*p) + (size_t)n_in * sizeof(uint32_t), &mem)) !=
+      MOTE_OK) {
     return st;
   }
   p = (mote_concat_params_t *)mem;
@@ -159,6 +165,15 @@ static mote_status_t concat_prepare(mote_kctx_t *ctx) {
     p->outer *= out.dims[d];
   }
   p->out_row_bytes = row_bytes(&out, (int)axis, esize);
+  rows = (uint32_t *)(void *)(p + 1);
+  for (i = 0; i < n_in; ++i) {
+    /* Every input has the output's dims off the axis (checked above), so
+     * its row is its size over the shared outer count. */
+    if ((st = mote_kctx_input(ctx, i, &in)) != MOTE_OK) {
+      return st;
+    }
+    rows[i] = p->outer > 0 ? in.bytes / (uint32_t)p->outer : 0;
+  }
   mote_kctx_set_user_data(ctx, p);
   return MOTE_OK;
 }
@@ -166,23 +181,15 @@ static mote_status_t concat_prepare(mote_kctx_t *ctx) {
 static mote_status_t concat_invoke(mote_kctx_t *ctx) {
   const mote_concat_params_t *p =
       (const mote_concat_params_t *)mote_kctx_user_data(ctx);
-  uint32_t n_in = mote_kctx_input_count(ctx);
-  mote_tensor_t in, out;
-  size_t offset = 0, in_row;
+  const uint32_t *rows = (const uint32_t *)(const void *)(p + 1);
+  const uint32_t n_in = mote_kctx_input_count(ctx);
+  void *out = mote_kctx_output_data(ctx, 0);
+  size_t offset = 0;
   uint32_t i;
-  mote_status_t st;
-
-  if ((st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
   for (i = 0; i < n_in; ++i) {
-    if ((st = mote_kctx_input(ctx, i, &in)) != MOTE_OK) {
-      return st;
-    }
-    /* Prepare checked that every input has the output's dims off the
-     * axis, so its row is its size over the shared outer count. */
-    in_row = p->outer > 0 ? (size_t)in.bytes / (size_t)p->outer : 0;
-    mote_concatenation_place(p, in.data, in_row, offset, out.data);
+    const size_t in_row = rows[i];
+    mote_concatenation_place(p, mote_kctx_input_data(ctx, i), in_row, offset,
+                             out);
     offset += in_row;
   }
   return MOTE_OK;

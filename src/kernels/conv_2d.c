@@ -17,7 +17,6 @@
 #include "kernels/conv_2d.h"
 
 #include <stddef.h>
-#include <string.h>
 
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
@@ -66,16 +65,30 @@ static ptrdiff_t filter_index(const mote_conv_params_t *p, int32_t oc,
     }                                                                        \
   } while (0)
 
-#define ACC_S8(i, k) \
-  acc += (uint32_t)((int32_t)filter[k] * ((int32_t)input[i] + in_off))
-#define ACC_S16_64(i, k) acc += (int64_t)filter[k] * (int64_t)input[i]
+/* Every variant's loop nest: output pixel by output channel, the window
+ * summed into `acc` (a TACC from 0), then *output++ = FINISH(acc, oc). */
+#define CONV_EACH_OUTPUT(p, TACC, ACCUMULATE, FINISH)                          \
+  do {                                                                         \
+    int32_t b_, oy_, ox_, oc_;                                                 \
+    for (b_ = 0; b_ < (p)->batches; ++b_) {                                    \
+      for (oy_ = 0; oy_ < (p)->out_h; ++oy_) {                                 \
+        for (ox_ = 0; ox_ < (p)->out_w; ++ox_) {                               \
+          for (oc_ = 0; oc_ < (p)->out_c; ++oc_) {                             \
+            TACC acc = 0;                                                      \
+            CONV_WINDOW(p, b_, oy_, ox_, oc_, ACCUMULATE);                     \
+            *output++ = FINISH(acc, oc_);                                      \
+          }                                                                    \
+        }                                                                      \
+      }                                                                        \
+    }                                                                          \
+  } while (0)
+
+/* Only CONV_2D's int16 takes a 32-bit bias (and then a 32-bit sum). */
 #define ACC_S16_32(i, k) \
   acc += (uint32_t)((int32_t)filter[k] * (int32_t)input[i])
-#define ACC_F32(i, k)                         \
-  do {                                        \
-    const float prod_ = input[i] * filter[k]; \
-    acc += prod_;                             \
-  } while (0)
+#define FINISH_S16_32(acc, oc)                                                 \
+  (int16_t) mote_conv_requant32(p, acc, bias, oc, mult[qs * (oc)],             \
+                                shift[qs * (oc)], 0)
 
 void mote_conv_2d_s8(const mote_conv_params_t *p, const int32_t *mult,
                      const int8_t *shift, const int8_t *input,
@@ -83,24 +96,7 @@ void mote_conv_2d_s8(const mote_conv_params_t *p, const int32_t *mult,
                      int8_t *output) {
   const int32_t in_off = p->input_offset;
   const int32_t qs = mote_conv_quant_step(p);
-  int32_t b, oy, ox, oc;
-  for (b = 0; b < p->batches; ++b) {
-    for (oy = 0; oy < p->out_h; ++oy) {
-      for (ox = 0; ox < p->out_w; ++ox) {
-        for (oc = 0; oc < p->out_c; ++oc) {
-          uint32_t acc = 0;
-          int32_t v;
-          CONV_WINDOW(p, b, oy, ox, oc, ACC_S8);
-          if (bias != NULL) {
-            acc += (uint32_t)bias[oc];
-          }
-          v = mote_mul_by_qmult((int32_t)acc, mult[oc * qs], shift[oc * qs]);
-          v = (int32_t)((uint32_t)v + (uint32_t)p->output_offset);
-          *output++ = (int8_t)mote_conv_clamp(v, p->act_min, p->act_max);
-        }
-      }
-    }
-  }
+  CONV_EACH_OUTPUT(p, uint32_t, MOTE_CONV_ACC_S8, MOTE_CONV_FINISH_S8);
 }
 
 void mote_conv_2d_s16(const mote_conv_params_t *p, const int32_t *mult,
@@ -108,23 +104,7 @@ void mote_conv_2d_s16(const mote_conv_params_t *p, const int32_t *mult,
                       const int8_t *filter, const int64_t *bias,
                       int16_t *output) {
   const int32_t qs = mote_conv_quant_step(p);
-  int32_t b, oy, ox, oc;
-  for (b = 0; b < p->batches; ++b) {
-    for (oy = 0; oy < p->out_h; ++oy) {
-      for (ox = 0; ox < p->out_w; ++ox) {
-        for (oc = 0; oc < p->out_c; ++oc) {
-          int64_t acc = 0;
-          int32_t v;
-          CONV_WINDOW(p, b, oy, ox, oc, ACC_S16_64);
-          if (bias != NULL) {
-            acc = mote_add_wrap64(acc, bias[oc]);
-          }
-          v = mote_mul_by_qmult64(acc, mult[oc * qs], shift[oc * qs]);
-          *output++ = (int16_t)mote_conv_clamp(v, p->act_min, p->act_max);
-        }
-      }
-    }
-  }
+  CONV_EACH_OUTPUT(p, int64_t, MOTE_CONV_ACC_S16_64, MOTE_CONV_FINISH_S16_64);
 }
 
 void mote_conv_2d_s16_b32(const mote_conv_params_t *p, const int32_t *mult,
@@ -132,42 +112,12 @@ void mote_conv_2d_s16_b32(const mote_conv_params_t *p, const int32_t *mult,
                           const int8_t *filter, const int32_t *bias,
                           int16_t *output) {
   const int32_t qs = mote_conv_quant_step(p);
-  int32_t b, oy, ox, oc;
-  for (b = 0; b < p->batches; ++b) {
-    for (oy = 0; oy < p->out_h; ++oy) {
-      for (ox = 0; ox < p->out_w; ++ox) {
-        for (oc = 0; oc < p->out_c; ++oc) {
-          uint32_t acc = 0;
-          int32_t v;
-          CONV_WINDOW(p, b, oy, ox, oc, ACC_S16_32);
-          if (bias != NULL) {
-            acc += (uint32_t)bias[oc];
-          }
-          v = mote_mul_by_qmult((int32_t)acc, mult[oc * qs], shift[oc * qs]);
-          *output++ = (int16_t)mote_conv_clamp(v, p->act_min, p->act_max);
-        }
-      }
-    }
-  }
+  CONV_EACH_OUTPUT(p, uint32_t, ACC_S16_32, FINISH_S16_32);
 }
 
 void mote_conv_2d_f32(const mote_conv_params_t *p, const float *input,
                       const float *filter, const float *bias, float *output) {
-  int32_t b, oy, ox, oc;
-  for (b = 0; b < p->batches; ++b) {
-    for (oy = 0; oy < p->out_h; ++oy) {
-      for (ox = 0; ox < p->out_w; ++ox) {
-        for (oc = 0; oc < p->out_c; ++oc) {
-          float acc = 0.0f;
-          float v;
-          CONV_WINDOW(p, b, oy, ox, oc, ACC_F32);
-          /* TFLM adds a 0.0f bias when there is none (-0 becomes +0). */
-          v = acc + (bias != NULL ? bias[oc] : 0.0f);
-          *output++ = mote_conv_clamp_f32(v, p->act_min_f, p->act_max_f);
-        }
-      }
-    }
-  }
+  CONV_EACH_OUTPUT(p, float, MOTE_CONV_ACC_F32, MOTE_CONV_FINISH_F32);
 }
 
 /* --- glue --------------------------------------------------------------- */
@@ -176,27 +126,11 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
   mote_conv_tensors_t t;
   mote_conv_params_t p;
   mote_conv_opts_t o;
-  mote_options_t opt;
-  mote_status_t st;
-  if ((st = mote_kctx_builtin_options(ctx, 1, &opt)) != MOTE_OK ||
-      (st = mote_conv_get_tensors(ctx, &t)) != MOTE_OK) {
+  mote_status_t st = mote_conv_prepare_begin(ctx, 1, 3, &o, &t, &p);
+  if (st != MOTE_OK) {
     return st;
   }
-  o.padding = mote_options_u8(&opt, 0, MOTE_PADDING_SAME);
-  o.stride_w = mote_options_i32(&opt, 1, 0);
-  o.stride_h = mote_options_i32(&opt, 2, 0);
-  o.activation = mote_options_u8(&opt, 3, MOTE_ACT_NONE);
-  o.dilation_w = mote_options_i32(&opt, 4, 1);
-  o.dilation_h = mote_options_i32(&opt, 5, 1);
-
-  memset(&p, 0, sizeof(p));
-  p.batches = t.input.dims[0];
-  p.in_h = t.input.dims[1];
-  p.in_w = t.input.dims[2];
-  p.in_c = t.input.dims[3];
   p.out_c = t.filter.dims[0];
-  p.filter_h = t.filter.dims[1];
-  p.filter_w = t.filter.dims[2];
   p.filter_c = t.filter.dims[3];
   if (p.filter_c < 1 || p.in_c < 1 || p.in_c % p.filter_c != 0 ||
       p.out_c % (p.in_c / p.filter_c) != 0) {
@@ -210,36 +144,27 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
 }
 
 static mote_status_t invoke(mote_kctx_t *ctx) {
-  const mote_conv_op_t *op = (const mote_conv_op_t *)mote_kctx_user_data(ctx);
-  const mote_conv_params_t *p = &op->p;
-  mote_conv_tensors_t t;
-  const void *bias;
-  mote_status_t st = mote_conv_get_tensors(ctx, &t);
-  if (st != MOTE_OK) {
-    return st;
-  }
-  bias = op->has_bias ? t.bias.data : NULL;
+  mote_conv_data_t d;
+  const mote_conv_op_t *op = mote_conv_invoke_data(ctx, &d);
   switch (op->type) {
   case MOTE_TYPE_FLOAT32:
-    mote_conv_2d_f32(p, (const float *)t.input.data,
-                     (const float *)t.filter.data, (const float *)bias,
-                     (float *)t.output.data);
+    mote_conv_2d_f32(&op->p, (const float *)d.input, (const float *)d.filter,
+                     (const float *)d.bias, (float *)d.output);
     break;
   case MOTE_TYPE_INT8:
-    mote_conv_2d_s8(p, op->mult, op->shift, (const int8_t *)t.input.data,
-                    (const int8_t *)t.filter.data, (const int32_t *)bias,
-                    (int8_t *)t.output.data);
+    mote_conv_2d_s8(&op->p, op->mult, op->shift, (const int8_t *)d.input,
+                    (const int8_t *)d.filter, (const int32_t *)d.bias,
+                    (int8_t *)d.output);
     break;
   default:
     if (op->acc64) {
-      mote_conv_2d_s16(p, op->mult, op->shift, (const int16_t *)t.input.data,
-                       (const int8_t *)t.filter.data, (const int64_t *)bias,
-                       (int16_t *)t.output.data);
+      mote_conv_2d_s16(&op->p, op->mult, op->shift, (const int16_t *)d.input,
+                       (const int8_t *)d.filter, (const int64_t *)d.bias,
+                       (int16_t *)d.output);
     } else {
-      mote_conv_2d_s16_b32(p, op->mult, op->shift,
-                           (const int16_t *)t.input.data,
-                           (const int8_t *)t.filter.data, (const int32_t *)bias,
-                           (int16_t *)t.output.data);
+      mote_conv_2d_s16_b32(&op->p, op->mult, op->shift,
+                           (const int16_t *)d.input, (const int8_t *)d.filter,
+                           (const int32_t *)d.bias, (int16_t *)d.output);
     }
     break;
   }

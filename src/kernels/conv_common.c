@@ -32,7 +32,7 @@ static mote_status_t check_4d(mote_kctx_t *ctx, const mote_tensor_t *t,
   return MOTE_OK;
 }
 
-mote_status_t mote_conv_get_tensors(mote_kctx_t *ctx, mote_conv_tensors_t *t) {
+static mote_status_t get_tensors(mote_kctx_t *ctx, mote_conv_tensors_t *t) {
   const uint32_t inputs = mote_kctx_input_count(ctx);
   mote_status_t st;
   if (inputs != 2 && inputs != 3) {
@@ -62,6 +62,43 @@ mote_status_t mote_conv_get_tensors(mote_kctx_t *ctx, mote_conv_tensors_t *t) {
     return st;
   }
   return MOTE_OK;
+}
+
+mote_status_t mote_conv_prepare_begin(mote_kctx_t *ctx, uint8_t options_type,
+                                      unsigned act_field, mote_conv_opts_t *o,
+                                      mote_conv_tensors_t *t,
+                                      mote_conv_params_t *p) {
+  mote_options_t opt;
+  mote_status_t st;
+  if ((st = mote_kctx_builtin_options(ctx, options_type, &opt)) != MOTE_OK ||
+      (st = get_tensors(ctx, t)) != MOTE_OK) {
+    return st;
+  }
+  o->padding = mote_options_u8(&opt, 0, MOTE_PADDING_SAME);
+  o->stride_w = mote_options_i32(&opt, 1, 0);
+  o->stride_h = mote_options_i32(&opt, 2, 0);
+  o->activation = mote_options_u8(&opt, act_field, MOTE_ACT_NONE);
+  o->dilation_w = mote_options_i32(&opt, act_field + 1u, 1);
+  o->dilation_h = mote_options_i32(&opt, act_field + 2u, 1);
+
+  memset(p, 0, sizeof(*p));
+  p->batches = t->input.dims[0];
+  p->in_h = t->input.dims[1];
+  p->in_w = t->input.dims[2];
+  p->in_c = t->input.dims[3];
+  p->filter_h = t->filter.dims[1];
+  p->filter_w = t->filter.dims[2];
+  return MOTE_OK;
+}
+
+const mote_conv_op_t *mote_conv_invoke_data(mote_kctx_t *ctx,
+                                            mote_conv_data_t *d) {
+  const mote_conv_op_t *op = (const mote_conv_op_t *)mote_kctx_user_data(ctx);
+  d->input = mote_kctx_input_data(ctx, 0);
+  d->filter = mote_kctx_input_data(ctx, 1);
+  d->bias = op->has_bias ? mote_kctx_input_data(ctx, 2) : NULL;
+  d->output = mote_kctx_output_data(ctx, 0);
+  return op;
 }
 
 static mote_status_t check_geometry(mote_kctx_t *ctx, const mote_conv_opts_t *o,

@@ -25,6 +25,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kernels/kernel_util.h"
 #include "mote/kernel.h"
 #include "mote/tensor.h"
 
@@ -69,6 +70,64 @@ static inline int32_t mote_conv_quant_step(const mote_conv_params_t *p) {
   return p->per_tensor_quant ? 0 : 1;
 }
 
+/* The end of a quantized output channel with a 32-bit accumulator (int8,
+ * and CONV_2D's int16 with a 32-bit bias), as TFLM: the bias added with
+ * wraparound, TFLite's 32-bit requantization, `offset` added, the clamp. */
+static inline int32_t mote_conv_requant32(const mote_conv_params_t *p,
+                                          uint32_t acc, const int32_t *bias,
+                                          int32_t oc, int32_t mult, int shift,
+                                          int32_t offset) {
+  int32_t v;
+  if (bias != NULL) {
+    acc += (uint32_t)bias[oc];
+  }
+  v = mote_mul_by_qmult((int32_t)acc, mult, shift);
+  v = (int32_t)((uint32_t)v + (uint32_t)offset);
+  return mote_conv_clamp(v, p->act_min, p->act_max);
+}
+
+/* The same with the 64-bit accumulator and requantization of 16x8. */
+static inline int32_t mote_conv_requant64(const mote_conv_params_t *p,
+                                          int64_t acc, const int64_t *bias,
+                                          int32_t oc, int32_t mult, int shift) {
+  if (bias != NULL) {
+    acc = mote_add_wrap64(acc, bias[oc]);
+  }
+  return mote_conv_clamp(mote_mul_by_qmult64(acc, mult, shift), p->act_min,
+                         p->act_max);
+}
+
+/* float32: the bias added last (TFLM adds 0.0f when there is none, so -0
+ * becomes +0), then the clamp. */
+static inline float mote_conv_finish_f32(const mote_conv_params_t *p, float acc,
+                                         const float *bias, int32_t oc) {
+  const float v = acc + (bias != NULL ? bias[oc] : 0.0f);
+  return mote_conv_clamp_f32(v, p->act_min_f, p->act_max_f);
+}
+
+/*
+ * The per-tap sums and per-channel ends the compute loops of both ops
+ * share. They use the compute functions' own names: input, filter,
+ * in_off (the input offset), acc, bias, mult, shift, qs (the quant step)
+ * and p. Float products stay in their own statement so that they are not
+ * contracted into FMAs TFLM's build does not use.
+ */
+#define MOTE_CONV_ACC_S8(i, k)                                                 \
+  acc += (uint32_t)((int32_t)filter[k] * ((int32_t)input[i] + in_off))
+#define MOTE_CONV_ACC_S16_64(i, k) acc += (int64_t)filter[k] * (int64_t)input[i]
+#define MOTE_CONV_ACC_F32(i, k)                                                \
+  do {                                                                         \
+    const float prod_ = input[i] * filter[k];                                  \
+    acc += prod_;                                                              \
+  } while (0)
+#define MOTE_CONV_FINISH_S8(acc, oc)                                           \
+  (int8_t) mote_conv_requant32(p, acc, bias, oc, mult[qs * (oc)],              \
+                               shift[qs * (oc)], p->output_offset)
+#define MOTE_CONV_FINISH_S16_64(acc, oc)                                       \
+  (int16_t)                                                                    \
+      mote_conv_requant64(p, acc, bias, oc, mult[qs * (oc)], shift[qs * (oc)])
+#define MOTE_CONV_FINISH_F32(acc, oc) mote_conv_finish_f32(p, acc, bias, oc)
+
 /* Builtin options both ops carry, in TFLite's encoding. */
 typedef struct mote_conv_opts {
   int padding;    /* MOTE_PADDING_* */
@@ -96,10 +155,27 @@ typedef struct mote_conv_op {
   bool acc64; /* int16: 64-bit accumulator and requantization */
 } mote_conv_op_t;
 
-/* Fetches inputs 0..2 and output 0. MOTE_ERR_BAD_SHAPE when the operator
- * has other than 2 or 3 inputs or other than one output, or when input,
- * filter or output is not 4-D. */
-mote_status_t mote_conv_get_tensors(mote_kctx_t *ctx, mote_conv_tensors_t *t);
+/* The data of one invoke: input, filter, bias (NULL when the op has
+ * none) and output. */
+typedef struct mote_conv_data {
+  const void *input, *filter, *bias;
+  void *output;
+} mote_conv_data_t;
+
+/*
+ * The first half of prepare: reads the options (union `options_type`,
+ * padding and strides in fields 0-2, the activation in `act_field` and the
+ * dilations in the two fields after it), fetches inputs 0..2 and output 0
+ * and fills *p with zeros and the geometry the input and filter shapes
+ * give alike (batches, in_*, filter_h, filter_w). MOTE_ERR_BAD_SHAPE when
+ * the operator has other than 2 or 3 inputs or other than one output, or
+ * when input, filter or output is not 4-D; MOTE_ERR_CORRUPT_MODEL for
+ * another options type.
+ */
+mote_status_t mote_conv_prepare_begin(mote_kctx_t *ctx, uint8_t options_type,
+                                      unsigned act_field, mote_conv_opts_t *o,
+                                      mote_conv_tensors_t *t,
+                                      mote_conv_params_t *p);
 
 /*
  * The shared half of prepare. `p` arrives with the geometry the op read
@@ -119,5 +195,9 @@ mote_status_t mote_conv_prepare_common(mote_kctx_t *ctx,
                                        const mote_conv_tensors_t *t,
                                        int32_t quant_dim, bool s16_bias32,
                                        mote_conv_params_t *p);
+
+/* At invoke: the data pointers into *d, and the op data prepare stored. */
+const mote_conv_op_t *mote_conv_invoke_data(mote_kctx_t *ctx,
+                                            mote_conv_data_t *d);
 
 #endif /* MOTE_KERNELS_CONV_COMMON_H */

@@ -75,6 +75,8 @@ void mote_dequantize_f16(const uint16_t *in, int32_t count, float *out) {
 typedef struct dequantize_op {
   float scale;
   int32_t zero_point;
+  int32_t count;
+  uint8_t type; /* of the input */
 } dequantize_op_t;
 
 static mote_status_t dequantize_prepare(mote_kctx_t *ctx) {
@@ -83,13 +85,8 @@ static mote_status_t dequantize_prepare(mote_kctx_t *ctx) {
   void *mem;
   mote_status_t st;
 
-  if (mote_kctx_input_count(ctx) != 1 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects 1 input and 1 output, has %u and %u",
-                          (unsigned)mote_kctx_input_count(ctx),
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+  if ((st = mote_check_io_count(ctx, 1, 1)) != MOTE_OK ||
+      (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
   }
@@ -123,6 +120,8 @@ static mote_status_t dequantize_prepare(mote_kctx_t *ctx) {
   op = (dequantize_op_t *)mem;
   op->scale = in.scale;
   op->zero_point = in.zero_point;
+  op->count = mote_tensor_elements(&in);
+  op->type = in.type;
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
@@ -130,18 +129,13 @@ static mote_status_t dequantize_prepare(mote_kctx_t *ctx) {
 static mote_status_t dequantize_invoke(mote_kctx_t *ctx) {
   const dequantize_op_t *op =
       (const dequantize_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  if (in.type == MOTE_TYPE_FLOAT16) {
-    mote_dequantize_f16((const uint16_t *)in.data, mote_tensor_elements(&in),
-                        (float *)out.data);
+  const void *in = mote_kctx_input_data(ctx, 0);
+  float *out = (float *)mote_kctx_output_data(ctx, 0);
+  if (op->type == MOTE_TYPE_FLOAT16) {
+    mote_dequantize_f16((const uint16_t *)in, op->count, out);
   } else {
-    mote_dequantize((mote_type_t)in.type, in.data, mote_tensor_elements(&in),
-                    op->scale, op->zero_point, (float *)out.data);
+    mote_dequantize((mote_type_t)op->type, in, op->count, op->scale,
+                    op->zero_point, out);
   }
   return MOTE_OK;
 }

@@ -26,6 +26,10 @@
 #define DIV_OPTIONS 29
 #define DIV_OPT_ACTIVATION 0
 
+#define DIV_TYPES                                                              \
+  (MOTE_TYPE_BIT(MOTE_TYPE_INT8) | MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32) |          \
+   MOTE_TYPE_BIT(MOTE_TYPE_INT32))
+
 /* Leading redundant sign bits of x (GCC __builtin_clrsb); 31 for 0. */
 static int clrsb32(int32_t x) {
   const uint32_t u = x < 0 ? ~(uint32_t)x : (uint32_t)x;
@@ -60,36 +64,19 @@ static int32_t div_q(const mote_div_params_t *p, int32_t x, int32_t y,
   return mote_clamp_i32(p->output_offset + v, p->act_min, p->act_max);
 }
 
-/* The broadcast row walk; OP(a, b) yields one output element. */
-#define DIV_WALK(T, OP)                                                        \
-  do {                                                                         \
-    const int32_t rows_ = mote_bcast_rows(b);                                  \
-    const int32_t n_ = b->dims[MOTE_MAX_DIMS - 1];                             \
-    const int32_t s1_ = b->stride1[MOTE_MAX_DIMS - 1];                         \
-    const int32_t s2_ = b->stride2[MOTE_MAX_DIMS - 1];                         \
-    mote_bcast_iter_t it_;                                                     \
-    int32_t r_, i_, k_ = 0;                                                    \
-    mote_bcast_begin(&it_);                                                    \
-    for (r_ = 0; r_ < rows_; ++r_) {                                           \
-      const T *a_ = in1 + it_.off1;                                            \
-      const T *b_ = in2 + it_.off2;                                            \
-      for (i_ = 0; i_ < n_; ++i_, ++k_) {                                      \
-        out[k_] = OP(a_[i_ * s1_], b_[i_ * s2_]);                              \
-        if (bad) {                                                             \
-          return k_;                                                           \
-        }                                                                      \
-      }                                                                        \
-      mote_bcast_step(b, &it_);                                                \
-    }                                                                          \
-  } while (0)
+/* The index of the element that stopped the walk when `bad` is set, else
+ * -1; `start` is where the output began. */
+#define DIV_RESULT(out, start, bad)                                            \
+  ((bad) ? (int32_t)((out) - (start)) - 1 : -1)
 
 #define DIV_Q8(x, y) (int8_t) div_q(p, (x), (y), &bad)
 
 int32_t mote_div_s8(const mote_div_params_t *p, const mote_bcast_t *b,
                     const int8_t *in1, const int8_t *in2, int8_t *out) {
+  int8_t *const start = out;
   int bad = 0;
-  DIV_WALK(int8_t, DIV_Q8);
-  return -1;
+  MOTE_BCAST_WALK(b, int8_t, in1, in2, out, DIV_Q8, bad);
+  return DIV_RESULT(out, start, bad);
 }
 
 static int32_t div_i32(int32_t x, int32_t y, int32_t lo, int32_t hi, int *bad) {
@@ -104,50 +91,31 @@ static int32_t div_i32(int32_t x, int32_t y, int32_t lo, int32_t hi, int *bad) {
 
 int32_t mote_div_s32(int32_t act_min, int32_t act_max, const mote_bcast_t *b,
                      const int32_t *in1, const int32_t *in2, int32_t *out) {
+  int32_t *const start = out;
   int bad = 0;
-  DIV_WALK(int32_t, DIV_I32);
-  return -1;
+  MOTE_BCAST_WALK(b, int32_t, in1, in2, out, DIV_I32, bad);
+  return DIV_RESULT(out, start, bad);
 }
 
 #define DIV_F32(x, y) mote_clamp_f32((x) / (y), act_min, act_max)
 
 int32_t mote_div_f32(float act_min, float act_max, const mote_bcast_t *b,
                      const float *in1, const float *in2, float *out) {
-  const int bad = 0; /* IEEE division always has a result */
-  DIV_WALK(float, DIV_F32);
+  /* IEEE division always has a result. */
+  MOTE_BCAST_WALK(b, float, in1, in2, out, DIV_F32, 0);
   return -1;
 }
 
 /* --- kernel glue ------------------------------------------------------ */
 
+/* Persistent per-operator data: the packed broadcast (see broadcast.h)
+ * first, then the arithmetic. */
 typedef struct div_op {
+  mote_bcast_op_t bc;
   mote_div_params_t q;
   float act_min_f;
   float act_max_f;
 } div_op_t;
-
-static mote_status_t act_range_i32(int act, int32_t *min, int32_t *max) {
-  switch (act) {
-  case MOTE_ACT_NONE:
-    *min = INT32_MIN;
-    *max = INT32_MAX;
-    return MOTE_OK;
-  case MOTE_ACT_RELU:
-    *min = 0;
-    *max = INT32_MAX;
-    return MOTE_OK;
-  case MOTE_ACT_RELU6:
-    *min = 0;
-    *max = 6;
-    return MOTE_OK;
-  case MOTE_ACT_RELU_N1_TO_1:
-    *min = -1;
-    *max = 1;
-    return MOTE_OK;
-  default:
-    return MOTE_ERR_UNSUPPORTED;
-  }
-}
 
 static mote_status_t div_prepare_q8(mote_kctx_t *ctx, div_op_t *op,
                                     const mote_tensor_t *in1,
@@ -174,49 +142,18 @@ static mote_status_t div_prepare_q8(mote_kctx_t *ctx, div_op_t *op,
 static mote_status_t div_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in1, in2, out;
   mote_options_t opt;
-  mote_bcast_t bcast;
   div_op_t *op;
   void *mem;
-  int act, bad;
+  int act;
   mote_status_t st;
-  if (mote_kctx_input_count(ctx) != 2 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects 2 inputs and 1 output, has %u and %u",
-                          (unsigned)mote_kctx_input_count(ctx),
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_builtin_options(ctx, DIV_OPTIONS, &opt)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 0, &in1)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, &in2)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  act = (int)mote_options_u8(&opt, DIV_OPT_ACTIVATION, 0);
-  if (out.type != MOTE_TYPE_INT8 && out.type != MOTE_TYPE_FLOAT32 &&
-      out.type != MOTE_TYPE_INT32) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "output 0 has type %s; DIV supports int8, float32 "
-                          "and int32",
-                          mote_type_name((mote_type_t)out.type));
-  }
-  if ((st = mote_check_type(ctx, &in1, (mote_type_t)out.type, "input 0")) !=
-          MOTE_OK ||
-      (st = mote_check_type(ctx, &in2, (mote_type_t)out.type, "input 1")) !=
-          MOTE_OK) {
-    return st;
-  }
-  if (mote_bcast_init(&bcast, in1.dims, in1.rank, in2.dims, in2.rank, out.dims,
-                      out.rank, &bad) != MOTE_OK) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "inputs of rank %d and %d do not broadcast to "
-                          "output 0 of rank %d (dim %d)",
-                          (int)in1.rank, (int)in2.rank, (int)out.rank, bad);
-  }
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(div_op_t), &mem)) !=
+  if ((st = mote_bcast_prepare(ctx, DIV_OPTIONS, &opt, DIV_TYPES,
+                               "DIV supports int8, float32 and int32",
+                               sizeof(div_op_t), &mem, &in1, &in2, &out)) !=
       MOTE_OK) {
     return st;
   }
   op = (div_op_t *)mem;
+  act = (int)mote_options_u8(&opt, DIV_OPT_ACTIVATION, 0);
   switch (out.type) {
   case MOTE_TYPE_INT8:
     if ((st = div_prepare_q8(ctx, op, &in1, &in2, &out)) != MOTE_OK) {
@@ -229,7 +166,7 @@ static mote_status_t div_prepare(mote_kctx_t *ctx) {
     st = mote_act_range_f32(act, &op->act_min_f, &op->act_max_f);
     break;
   default:
-    st = act_range_i32(act, &op->q.act_min, &op->q.act_max);
+    st = mote_act_range_i32(act, &op->q.act_min, &op->q.act_max);
     break;
   }
   if (st != MOTE_OK) {
@@ -240,36 +177,25 @@ static mote_status_t div_prepare(mote_kctx_t *ctx) {
 }
 
 static mote_status_t div_invoke(mote_kctx_t *ctx) {
-  const div_op_t *op = (const div_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in1, in2, out;
-  mote_bcast_t bcast;
-  mote_status_t st;
-  int32_t bad_at = -1;
-  int bad;
-  if ((st = mote_kctx_input(ctx, 0, &in1)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, &in2)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  if (mote_bcast_init(&bcast, in1.dims, in1.rank, in2.dims, in2.rank, out.dims,
-                      out.rank, &bad) != MOTE_OK) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "shapes changed since prepare (dim %d)", bad);
-  }
-  switch (out.type) {
+  mote_bcast_t b;
+  const void *in1, *in2;
+  void *out;
+  int32_t bad_at;
+  const div_op_t *op =
+      (const div_op_t *)mote_bcast_invoke_data(ctx, &b, &in1, &in2, &out);
+  switch (op->bc.type) {
   case MOTE_TYPE_INT8:
-    bad_at = mote_div_s8(&op->q, &bcast, (const int8_t *)in1.data,
-                         (const int8_t *)in2.data, (int8_t *)out.data);
+    bad_at = mote_div_s8(&op->q, &b, (const int8_t *)in1, (const int8_t *)in2,
+                         (int8_t *)out);
     break;
   case MOTE_TYPE_FLOAT32:
-    bad_at = mote_div_f32(op->act_min_f, op->act_max_f, &bcast,
-                          (const float *)in1.data, (const float *)in2.data,
-                          (float *)out.data);
+    bad_at = mote_div_f32(op->act_min_f, op->act_max_f, &b, (const float *)in1,
+                          (const float *)in2, (float *)out);
     break;
   default:
-    bad_at = mote_div_s32(op->q.act_min, op->q.act_max, &bcast,
-                          (const int32_t *)in1.data, (const int32_t *)in2.data,
-                          (int32_t *)out.data);
+    bad_at =
+        mote_div_s32(op->q.act_min, op->q.act_max, &b, (const int32_t *)in1,
+                     (const int32_t *)in2, (int32_t *)out);
     break;
   }
   if (bad_at >= 0) {

@@ -425,45 +425,32 @@ static mote_status_t fc_prepare(mote_kctx_t *ctx) {
 
 static mote_status_t fc_invoke(mote_kctx_t *ctx) {
   const fc_op_t *op = (const fc_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in;
-  mote_tensor_t filter;
-  mote_tensor_t out;
-  mote_tensor_t bias;
-  const void *bias_data = NULL;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, &filter)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  if (op->bias_type != MOTE_TYPE_COUNT_) {
-    if ((st = mote_kctx_input(ctx, 2, &bias)) != MOTE_OK) {
-      return st;
-    }
-    bias_data = bias.data;
-  }
+  const void *in = mote_kctx_input_data(ctx, 0);
+  const void *filter = mote_kctx_input_data(ctx, 1);
+  const void *bias =
+      op->bias_type != MOTE_TYPE_COUNT_ ? mote_kctx_input_data(ctx, 2) : NULL;
+  void *out = mote_kctx_output_data(ctx, 0);
   switch (op->type) {
   case MOTE_TYPE_FLOAT32:
-    mote_fc_f32((const float *)in.data, (const float *)filter.data,
-                (const float *)bias_data, (float *)out.data, op->batches,
-                op->out_depth, op->accum_depth, op->act_min_f,
-                op->act_max_f);
+    mote_fc_f32((const float *)in, (const float *)filter, (const float *)bias,
+                (float *)out, op->batches, op->out_depth, op->accum_depth,
+                op->act_min_f, op->act_max_f);
     break;
   case MOTE_TYPE_INT8:
-    mote_fc_s8((const int8_t *)in.data, (const int8_t *)filter.data,
-               (const int32_t *)bias_data, (int8_t *)out.data, op->batches,
-               op->out_depth, op->accum_depth, &op->q);
+    mote_fc_s8((const int8_t *)in, (const int8_t *)filter,
+               (const int32_t *)bias, (int8_t *)out, op->batches, op->out_depth,
+               op->accum_depth, &op->q);
     break;
   default:
     /* TFLite Micro runs a bias-less 16x8 layer on the int32 path too. */
     if (op->bias_type != MOTE_TYPE_INT64) {
-      mote_fc_s16_b32((const int16_t *)in.data, (const int8_t *)filter.data,
-                      (const int32_t *)bias_data, (int16_t *)out.data,
-                      op->batches, op->out_depth, op->accum_depth, &op->q);
+      mote_fc_s16_b32((const int16_t *)in, (const int8_t *)filter,
+                      (const int32_t *)bias, (int16_t *)out, op->batches,
+                      op->out_depth, op->accum_depth, &op->q);
     } else {
-      mote_fc_s16((const int16_t *)in.data, (const int8_t *)filter.data,
-                  (const int64_t *)bias_data, (int16_t *)out.data,
-                  op->batches, op->out_depth, op->accum_depth, &op->q);
+      mote_fc_s16((const int16_t *)in, (const int8_t *)filter,
+                  (const int64_t *)bias, (int16_t *)out, op->batches,
+                  op->out_depth, op->accum_depth, &op->q);
     }
     break;
   }

@@ -208,6 +208,29 @@ mote_status_t mote_act_range_f32(int act, float *min, float *max) {
   }
 }
 
+mote_status_t mote_act_range_i32(int act, int32_t *min, int32_t *max) {
+  switch (act) {
+  case MOTE_ACT_NONE:
+    *min = INT32_MIN;
+    *max = INT32_MAX;
+    return MOTE_OK;
+  case MOTE_ACT_RELU:
+    *min = 0;
+    *max = INT32_MAX;
+    return MOTE_OK;
+  case MOTE_ACT_RELU6:
+    *min = 0;
+    *max = 6;
+    return MOTE_OK;
+  case MOTE_ACT_RELU_N1_TO_1:
+    *min = -1;
+    *max = 1;
+    return MOTE_OK;
+  default:
+    return MOTE_ERR_UNSUPPORTED;
+  }
+}
+
 /* Window geometry is computed in int64 and refused when it leaves int32:
  * the kernels' window loops form in + stride and in + dilated filter
  * extents in int32, so bounding those here keeps every loop defined. */
@@ -240,6 +263,20 @@ int32_t mote_conv_padding(int32_t stride, int32_t dilation, int32_t in,
   }
   *offset = (int32_t)(total % 2);
   return (int32_t)(total / 2);
+}
+
+mote_status_t mote_check_io_count(mote_kctx_t *ctx, uint32_t inputs,
+                                  uint32_t outputs) {
+  const uint32_t has_in = mote_kctx_input_count(ctx);
+  const uint32_t has_out = mote_kctx_output_count(ctx);
+  if (has_in == inputs && has_out == outputs) {
+    return MOTE_OK;
+  }
+  return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                        "expects %u input%s and %u output%s, has %u and %u",
+                        (unsigned)inputs, inputs == 1 ? "" : "s",
+                        (unsigned)outputs, outputs == 1 ? "" : "s",
+                        (unsigned)has_in, (unsigned)has_out);
 }
 
 mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,

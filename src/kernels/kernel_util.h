@@ -57,6 +57,9 @@ mote_status_t mote_act_range_quant(int act, mote_type_t type, float scale,
                                    int32_t *max);
 /* TFLite CalculateActivationRange for float. */
 mote_status_t mote_act_range_f32(int act, float *min, float *max);
+/* TFLite CalculateActivationRange<int32_t>: RELU [0, max], RELU6 [0, 6],
+ * RELU_N1_TO_1 [-1, 1]. MOTE_ERR_UNSUPPORTED for TANH / SIGN_BIT. */
+mote_status_t mote_act_range_i32(int act, int32_t *min, int32_t *max);
 
 /* Output size for SAME / VALID padding (TFLite ComputeOutSize). Returns 0
  * for a bad combination, including one where in + stride or in + the
@@ -80,6 +83,12 @@ static inline int64_t mote_add_wrap64(int64_t a, int64_t b) {
 static inline float mote_clamp_f32(float v, float lo, float hi) {
   return v < lo ? lo : (v > hi ? hi : v);
 }
+
+/* Checks the operator has exactly `inputs` inputs and `outputs` outputs,
+ * or fails with MOTE_ERR_BAD_SHAPE: "expects 2 inputs and 1 output, has 3
+ * and 1". */
+mote_status_t mote_check_io_count(mote_kctx_t *ctx, uint32_t inputs,
+                                  uint32_t outputs);
 
 /* Checks `t` has `type` or fails naming the role ("input 0") and types. */
 mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,

@@ -79,45 +79,25 @@ void mote_max_pool_f32(const mote_pool_params_t *p, const float *in,
 
 /* --- kernel glue ------------------------------------------------------ */
 
-static mote_status_t max_pool_prepare(mote_kctx_t *ctx) {
-  void *mem;
-  mote_status_t st =
-      mote_kctx_alloc_persistent(ctx, sizeof(mote_pool_params_t), &mem);
-  if (st != MOTE_OK) {
-    return st;
-  }
-  st = mote_pool_prepare(ctx, (mote_pool_params_t *)mem);
-  if (st != MOTE_OK) {
-    return st;
-  }
-  mote_kctx_set_user_data(ctx, mem);
-  return MOTE_OK;
-}
-
 static mote_status_t max_pool_invoke(mote_kctx_t *ctx) {
-  const mote_pool_params_t *p =
-      (const mote_pool_params_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  switch (in.type) {
+  const void *in;
+  void *out;
+  uint8_t type;
+  const mote_pool_params_t *p = mote_pool_invoke_data(ctx, &type, &in, &out);
+  switch (type) {
   case MOTE_TYPE_INT8:
-    mote_max_pool_s8(p, (const int8_t *)in.data, (int8_t *)out.data);
+    mote_max_pool_s8(p, (const int8_t *)in, (int8_t *)out);
     break;
   case MOTE_TYPE_INT16:
-    mote_max_pool_s16(p, (const int16_t *)in.data, (int16_t *)out.data);
+    mote_max_pool_s16(p, (const int16_t *)in, (int16_t *)out);
     break;
   default:
-    mote_max_pool_f32(p, (const float *)in.data, (float *)out.data);
+    mote_max_pool_f32(p, (const float *)in, (float *)out);
     break;
   }
   return MOTE_OK;
 }
 
 /* Versions: 1 float32, 2 int8, 3 int16. */
-const mote_kernel_t mote_kernel_max_pool_2d = {"MAX_POOL_2D", 3,
-                                               max_pool_prepare,
-                                               max_pool_invoke};
+const mote_kernel_t mote_kernel_max_pool_2d = {
+    "MAX_POOL_2D", 3, mote_pool_prepare, max_pool_invoke};

@@ -202,6 +202,7 @@ typedef struct mean_op {
   mote_mean_plan_t plan;
   mote_mean_qparams_t q;
   int32_t scratch; /* int32 sums, integer types only; -1 when none */
+  uint8_t type;    /* of input and output */
 } mean_op_t;
 
 static int32_t read_i32_le(const void *base, int32_t i) {
@@ -286,14 +287,8 @@ static mote_status_t mean_prepare(mote_kctx_t *ctx) {
   void *mem;
   mote_status_t st;
 
-  if (mote_kctx_input_count(ctx) != 2 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects 2 inputs and 1 output, has %u and %u",
-                          (unsigned)mote_kctx_input_count(ctx),
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_builtin_options(ctx, REDUCER_OPTIONS, &opt)) !=
-          MOTE_OK ||
+  if ((st = mote_check_io_count(ctx, 2, 1)) != MOTE_OK ||
+      (st = mote_kctx_builtin_options(ctx, REDUCER_OPTIONS, &opt)) != MOTE_OK ||
       (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
@@ -317,6 +312,7 @@ static mote_status_t mean_prepare(mote_kctx_t *ctx) {
   }
   op = (mean_op_t *)mem;
   op->scratch = -1;
+  op->type = in.type;
   if ((st = mean_read_axes(ctx, &in, op)) != MOTE_OK) {
     return st;
   }
@@ -336,27 +332,21 @@ static mote_status_t mean_prepare(mote_kctx_t *ctx) {
 
 static mote_status_t mean_invoke(mote_kctx_t *ctx) {
   const mean_op_t *op = (const mean_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out;
+  const void *in = mote_kctx_input_data(ctx, 0);
+  void *out = mote_kctx_output_data(ctx, 0);
   int32_t *acc = NULL;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
   if (op->scratch >= 0) {
     acc = (int32_t *)mote_kctx_scratch(ctx, op->scratch);
   }
-  switch (in.type) {
+  switch (op->type) {
   case MOTE_TYPE_INT8:
-    mote_mean_s8(&op->plan, &op->q, (const int8_t *)in.data,
-                 (int8_t *)out.data, acc);
+    mote_mean_s8(&op->plan, &op->q, (const int8_t *)in, (int8_t *)out, acc);
     break;
   case MOTE_TYPE_INT16:
-    mote_mean_s16(&op->plan, &op->q, (const int16_t *)in.data,
-                  (int16_t *)out.data, acc);
+    mote_mean_s16(&op->plan, &op->q, (const int16_t *)in, (int16_t *)out, acc);
     break;
   default:
-    mote_mean_f32(&op->plan, (const float *)in.data, (float *)out.data);
+    mote_mean_f32(&op->plan, (const float *)in, (float *)out);
     break;
   }
   return MOTE_OK;

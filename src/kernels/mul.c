@@ -24,6 +24,10 @@
 #define MUL_OPTIONS 21
 #define MUL_OPT_ACTIVATION 0
 
+#define MUL_TYPES                                                              \
+  (MOTE_TYPE_BIT(MOTE_TYPE_INT8) | MOTE_TYPE_BIT(MOTE_TYPE_INT16) |            \
+   MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32) | MOTE_TYPE_BIT(MOTE_TYPE_INT32))
+
 /* x * y with int32 wraparound (plain int32 overflow in TFLite). */
 static int32_t mul_wrap(int32_t x, int32_t y) {
   return (int32_t)((uint32_t)x * (uint32_t)y);
@@ -36,26 +40,6 @@ static int32_t mul_q(const mote_mul_params_t *p, int32_t x, int32_t y) {
   return mote_clamp_i32(shifted, p->act_min, p->act_max);
 }
 
-/* The row walk shared by every variant; OP(a, b) combines two elements. */
-#define MUL_WALK(T, OP)                                                     \
-  do {                                                                      \
-    const int32_t rows_ = mote_bcast_rows(b);                               \
-    const int32_t n_ = b->dims[MOTE_MAX_DIMS - 1];                          \
-    const int32_t s1_ = b->stride1[MOTE_MAX_DIMS - 1];                      \
-    const int32_t s2_ = b->stride2[MOTE_MAX_DIMS - 1];                      \
-    mote_bcast_iter_t it_;                                                  \
-    int32_t r_, i_;                                                         \
-    mote_bcast_begin(&it_);                                                 \
-    for (r_ = 0; r_ < rows_; ++r_) {                                        \
-      const T *a_ = in1 + it_.off1;                                         \
-      const T *b_ = in2 + it_.off2;                                         \
-      for (i_ = 0; i_ < n_; ++i_) {                                         \
-        *out++ = OP(a_[i_ * s1_], b_[i_ * s2_]);                            \
-      }                                                                     \
-      mote_bcast_step(b, &it_);                                             \
-    }                                                                       \
-  } while (0)
-
 #define MUL_Q8(x, y) (int8_t) mul_q(p, (x), (y))
 #define MUL_Q16(x, y) (int16_t) mul_q(p, (x), (y))
 #define MUL_F32(x, y) mote_clamp_f32((x) * (y), act_min, act_max)
@@ -63,58 +47,34 @@ static int32_t mul_q(const mote_mul_params_t *p, int32_t x, int32_t y) {
 
 void mote_mul_s8(const mote_mul_params_t *p, const mote_bcast_t *b,
                  const int8_t *in1, const int8_t *in2, int8_t *out) {
-  MUL_WALK(int8_t, MUL_Q8);
+  MOTE_BCAST_WALK(b, int8_t, in1, in2, out, MUL_Q8, 0);
 }
 
 void mote_mul_s16(const mote_mul_params_t *p, const mote_bcast_t *b,
                   const int16_t *in1, const int16_t *in2, int16_t *out) {
-  MUL_WALK(int16_t, MUL_Q16);
+  MOTE_BCAST_WALK(b, int16_t, in1, in2, out, MUL_Q16, 0);
 }
 
 void mote_mul_f32(float act_min, float act_max, const mote_bcast_t *b,
                   const float *in1, const float *in2, float *out) {
-  MUL_WALK(float, MUL_F32);
+  MOTE_BCAST_WALK(b, float, in1, in2, out, MUL_F32, 0);
 }
 
 void mote_mul_s32(int32_t act_min, int32_t act_max, const mote_bcast_t *b,
                   const int32_t *in1, const int32_t *in2, int32_t *out) {
-  MUL_WALK(int32_t, MUL_I32);
+  MOTE_BCAST_WALK(b, int32_t, in1, in2, out, MUL_I32, 0);
 }
 
 /* --- kernel glue ------------------------------------------------------ */
 
-/* Persistent per-operator data. The broadcast description is rebuilt from
- * the tensor shapes on each invoke (a few dozen instructions) rather than
- * kept, which saves 76 bytes of arena per operator. */
+/* Persistent per-operator data: the packed broadcast (see broadcast.h)
+ * first, then the arithmetic. */
 typedef struct mul_op {
+  mote_bcast_op_t bc;
   mote_mul_params_t q;
   float act_min_f;
   float act_max_f;
 } mul_op_t;
-
-/* TFLite CalculateActivationRange<int32_t>. */
-static mote_status_t act_range_i32(int act, int32_t *min, int32_t *max) {
-  switch (act) {
-  case MOTE_ACT_NONE:
-    *min = INT32_MIN;
-    *max = INT32_MAX;
-    return MOTE_OK;
-  case MOTE_ACT_RELU:
-    *min = 0;
-    *max = INT32_MAX;
-    return MOTE_OK;
-  case MOTE_ACT_RELU6:
-    *min = 0;
-    *max = 6;
-    return MOTE_OK;
-  case MOTE_ACT_RELU_N1_TO_1:
-    *min = -1;
-    *max = 1;
-    return MOTE_OK;
-  default:
-    return MOTE_ERR_UNSUPPORTED;
-  }
-}
 
 static mote_status_t mul_prepare_quant(mote_kctx_t *ctx, mul_op_t *op,
                                        const mote_tensor_t *in1,
@@ -153,51 +113,19 @@ static mote_status_t mul_prepare_quant(mote_kctx_t *ctx, mul_op_t *op,
 static mote_status_t mul_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in1, in2, out;
   mote_options_t opt;
-  mote_bcast_t bcast;
   mul_op_t *op;
   void *mem;
-  int act, bad;
+  int act;
   mote_status_t st;
 
-  if (mote_kctx_input_count(ctx) != 2 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects 2 inputs and 1 output, has %u and %u",
-                          (unsigned)mote_kctx_input_count(ctx),
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_builtin_options(ctx, MUL_OPTIONS, &opt)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 0, &in1)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, &in2)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  act = (int)mote_options_u8(&opt, MUL_OPT_ACTIVATION, 0);
-
-  if (out.type != MOTE_TYPE_INT8 && out.type != MOTE_TYPE_INT16 &&
-      out.type != MOTE_TYPE_FLOAT32 && out.type != MOTE_TYPE_INT32) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "output 0 has type %s; MUL supports int8, int16, "
-                          "float32 and int32",
-                          mote_type_name((mote_type_t)out.type));
-  }
-  if ((st = mote_check_type(ctx, &in1, (mote_type_t)out.type, "input 0")) !=
-          MOTE_OK ||
-      (st = mote_check_type(ctx, &in2, (mote_type_t)out.type, "input 1")) !=
-          MOTE_OK) {
-    return st;
-  }
-  if (mote_bcast_init(&bcast, in1.dims, in1.rank, in2.dims, in2.rank,
-                      out.dims, out.rank, &bad) != MOTE_OK) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "inputs of rank %d and %d do not broadcast to "
-                          "output 0 of rank %d (dim %d)",
-                          (int)in1.rank, (int)in2.rank, (int)out.rank, bad);
-  }
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(mul_op_t), &mem)) !=
+  if ((st = mote_bcast_prepare(ctx, MUL_OPTIONS, &opt, MUL_TYPES,
+                               "MUL supports int8, int16, float32 and int32",
+                               sizeof(mul_op_t), &mem, &in1, &in2, &out)) !=
       MOTE_OK) {
     return st;
   }
   op = (mul_op_t *)mem;
+  act = (int)mote_options_u8(&opt, MUL_OPT_ACTIVATION, 0);
 
   switch (out.type) {
   case MOTE_TYPE_INT8:
@@ -212,7 +140,7 @@ static mote_status_t mul_prepare(mote_kctx_t *ctx) {
     st = mote_act_range_f32(act, &op->act_min_f, &op->act_max_f);
     break;
   default: /* int32 */
-    st = act_range_i32(act, &op->q.act_min, &op->q.act_max);
+    st = mote_act_range_i32(act, &op->q.act_min, &op->q.act_max);
     break;
   }
   if (st != MOTE_OK) {
@@ -223,39 +151,27 @@ static mote_status_t mul_prepare(mote_kctx_t *ctx) {
 }
 
 static mote_status_t mul_invoke(mote_kctx_t *ctx) {
-  const mul_op_t *op = (const mul_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in1, in2, out;
-  mote_bcast_t bcast;
-  mote_status_t st;
-  int bad;
-  if ((st = mote_kctx_input(ctx, 0, &in1)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, &in2)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  if (mote_bcast_init(&bcast, in1.dims, in1.rank, in2.dims, in2.rank,
-                      out.dims, out.rank, &bad) != MOTE_OK) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "shapes changed since prepare (dim %d)", bad);
-  }
-  switch (out.type) {
+  mote_bcast_t b;
+  const void *in1, *in2;
+  void *out;
+  const mul_op_t *op =
+      (const mul_op_t *)mote_bcast_invoke_data(ctx, &b, &in1, &in2, &out);
+  switch (op->bc.type) {
   case MOTE_TYPE_INT8:
-    mote_mul_s8(&op->q, &bcast, (const int8_t *)in1.data,
-                (const int8_t *)in2.data, (int8_t *)out.data);
+    mote_mul_s8(&op->q, &b, (const int8_t *)in1, (const int8_t *)in2,
+                (int8_t *)out);
     break;
   case MOTE_TYPE_INT16:
-    mote_mul_s16(&op->q, &bcast, (const int16_t *)in1.data,
-                 (const int16_t *)in2.data, (int16_t *)out.data);
+    mote_mul_s16(&op->q, &b, (const int16_t *)in1, (const int16_t *)in2,
+                 (int16_t *)out);
     break;
   case MOTE_TYPE_FLOAT32:
-    mote_mul_f32(op->act_min_f, op->act_max_f, &bcast,
-                 (const float *)in1.data, (const float *)in2.data,
-                 (float *)out.data);
+    mote_mul_f32(op->act_min_f, op->act_max_f, &b, (const float *)in1,
+                 (const float *)in2, (float *)out);
     break;
   default:
-    mote_mul_s32(op->q.act_min, op->q.act_max, &bcast,
-                 (const int32_t *)in1.data, (const int32_t *)in2.data,
-                 (int32_t *)out.data);
+    mote_mul_s32(op->q.act_min, op->q.act_max, &b, (const int32_t *)in1,
+                 (const int32_t *)in2, (int32_t *)out);
     break;
   }
   return MOTE_OK;

@@ -254,22 +254,11 @@ static mote_status_t pad_prepare(mote_kctx_t *ctx) {
 
 static mote_status_t pad_invoke(mote_kctx_t *ctx) {
   const pad_op_t *op = (const pad_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out, v;
-  const void *value = op->default_value;
-  mote_status_t st;
-
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  if (op->has_value_input) {
-    /* Read each invoke: the value may be computed by an earlier op. */
-    if ((st = mote_kctx_input(ctx, 2, &v)) != MOTE_OK) {
-      return st;
-    }
-    value = v.data;
-  }
-  mote_pad(&op->params, in.data, value, out.data);
+  /* The PADV2 value is read on each invoke: an earlier op may compute it. */
+  const void *value =
+      op->has_value_input ? mote_kctx_input_data(ctx, 2) : op->default_value;
+  mote_pad(&op->params, mote_kctx_input_data(ctx, 0), value,
+           mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 

@@ -62,20 +62,16 @@ static mote_status_t check_tensors(mote_kctx_t *ctx, const mote_tensor_t *in,
   return MOTE_OK;
 }
 
-mote_status_t mote_pool_prepare(mote_kctx_t *ctx, mote_pool_params_t *p) {
+static mote_status_t prepare(mote_kctx_t *ctx, mote_pool_params_t *p,
+                             uint8_t *type) {
   mote_tensor_t in, out;
   mote_options_t opt;
   int32_t want_h, want_w, unused_offset;
   int padding, act;
   mote_status_t st;
 
-  if (mote_kctx_input_count(ctx) != 1 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects 1 input and 1 output, has %u and %u",
-                          (unsigned)mote_kctx_input_count(ctx),
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_builtin_options(ctx, POOL_OPTIONS, &opt)) != MOTE_OK ||
+  if ((st = mote_check_io_count(ctx, 1, 1)) != MOTE_OK ||
+      (st = mote_kctx_builtin_options(ctx, POOL_OPTIONS, &opt)) != MOTE_OK ||
       (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
@@ -83,6 +79,7 @@ mote_status_t mote_pool_prepare(mote_kctx_t *ctx, mote_pool_params_t *p) {
   if ((st = check_tensors(ctx, &in, &out)) != MOTE_OK) {
     return st;
   }
+  *type = in.type;
   padding = (int)mote_options_u8(&opt, POOL_OPT_PADDING, 0);
   p->stride_w = mote_options_i32(&opt, POOL_OPT_STRIDE_W, 0);
   p->stride_h = mote_options_i32(&opt, POOL_OPT_STRIDE_H, 0);
@@ -137,4 +134,33 @@ mote_status_t mote_pool_prepare(mote_kctx_t *ctx, mote_pool_params_t *p) {
     return mote_kctx_fail(ctx, st, "fused activation %d not supported", act);
   }
   return MOTE_OK;
+}
+
+/* The op data: the params, and the element type for invoke. */
+typedef struct pool_op {
+  mote_pool_params_t p;
+  uint8_t type;
+} pool_op_t;
+
+mote_status_t mote_pool_prepare(mote_kctx_t *ctx) {
+  void *mem;
+  mote_status_t st = mote_kctx_alloc_persistent(ctx, sizeof(pool_op_t), &mem);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  st = prepare(ctx, &((pool_op_t *)mem)->p, &((pool_op_t *)mem)->type);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  mote_kctx_set_user_data(ctx, mem);
+  return MOTE_OK;
+}
+
+const mote_pool_params_t *mote_pool_invoke_data(mote_kctx_t *ctx, uint8_t *type,
+                                                const void **in, void **out) {
+  const pool_op_t *op = (const pool_op_t *)mote_kctx_user_data(ctx);
+  *type = op->type;
+  *in = mote_kctx_input_data(ctx, 0);
+  *out = mote_kctx_output_data(ctx, 0);
+  return &op->p;
 }

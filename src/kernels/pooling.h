@@ -67,12 +67,18 @@ void mote_max_pool_f32(const mote_pool_params_t *p, const float *in,
                        float *out);
 
 /*
- * Shared prepare: reads Pool2DOptions, checks one 4-D input and output of
- * the same type (float32, int8 or int16; integers with the same scale and
- * zero point), that the output shape is the one SAME / VALID padding
- * gives, and fills *p (padding, activation range). Fails through
- * mote_kctx_fail() with the reason.
+ * The prepare both operators run: reads Pool2DOptions, checks one 4-D
+ * input and output of the same type (float32, int8 or int16; integers
+ * with the same scale and zero point), that the output shape is the one
+ * SAME / VALID padding gives, and keeps a mote_pool_params_t (padding,
+ * activation range) and the element type in persistent memory as the op's
+ * user data. Fails through mote_kctx_fail() with the reason.
  */
-mote_status_t mote_pool_prepare(mote_kctx_t *ctx, mote_pool_params_t *p);
+mote_status_t mote_pool_prepare(mote_kctx_t *ctx);
+
+/* At invoke: the element type (mote_type_t), the input and output data,
+ * and the params prepare kept. */
+const mote_pool_params_t *mote_pool_invoke_data(mote_kctx_t *ctx, uint8_t *type,
+                                                const void **in, void **out);
 
 #endif /* MOTE_KERNELS_POOLING_H */

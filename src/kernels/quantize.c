@@ -130,6 +130,9 @@ void mote_requantize(const mote_requant_params_t *p, mote_type_t in_type,
 typedef struct quantize_op {
   mote_requant_params_t rq;
   float scale; /* float input: the output scale */
+  int32_t count;
+  uint8_t in_type;
+  uint8_t out_type;
 } quantize_op_t;
 
 /* Whether TFLM's quantize kernel converts `in` to `out`. */
@@ -158,13 +161,8 @@ static mote_status_t quantize_prepare(mote_kctx_t *ctx) {
   void *mem;
   mote_status_t st;
 
-  if (mote_kctx_input_count(ctx) != 1 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects 1 input and 1 output, has %u and %u",
-                          (unsigned)mote_kctx_input_count(ctx),
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+  if ((st = mote_check_io_count(ctx, 1, 1)) != MOTE_OK ||
+      (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
   }
@@ -200,6 +198,9 @@ static mote_status_t quantize_prepare(mote_kctx_t *ctx) {
   }
   op = (quantize_op_t *)mem;
   op->scale = out.scale;
+  op->count = mote_tensor_elements(&in);
+  op->in_type = in.type;
+  op->out_type = out.type;
   op->rq.input_zero_point = in.zero_point;
   op->rq.output_zero_point = out.zero_point;
   if (in.type != MOTE_TYPE_FLOAT32) {
@@ -220,23 +221,17 @@ static mote_status_t quantize_prepare(mote_kctx_t *ctx) {
 
 static mote_status_t quantize_invoke(mote_kctx_t *ctx) {
   const quantize_op_t *op = (const quantize_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out;
-  int32_t count;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  count = mote_tensor_elements(&in);
-  if (in.type != MOTE_TYPE_FLOAT32) {
-    mote_requantize(&op->rq, (mote_type_t)in.type, in.data,
-                    (mote_type_t)out.type, out.data, count);
-  } else if (out.type == MOTE_TYPE_INT8) {
-    mote_quantize_f32_s8((const float *)in.data, count, op->scale,
-                         op->rq.output_zero_point, (int8_t *)out.data);
+  const void *in = mote_kctx_input_data(ctx, 0);
+  void *out = mote_kctx_output_data(ctx, 0);
+  if (op->in_type != MOTE_TYPE_FLOAT32) {
+    mote_requantize(&op->rq, (mote_type_t)op->in_type, in,
+                    (mote_type_t)op->out_type, out, op->count);
+  } else if (op->out_type == MOTE_TYPE_INT8) {
+    mote_quantize_f32_s8((const float *)in, op->count, op->scale,
+                         op->rq.output_zero_point, (int8_t *)out);
   } else {
-    mote_quantize_f32_s16((const float *)in.data, count, op->scale,
-                          op->rq.output_zero_point, (int16_t *)out.data);
+    mote_quantize_f32_s16((const float *)in, op->count, op->scale,
+                          op->rq.output_zero_point, (int16_t *)out);
   }
   return MOTE_OK;
 }

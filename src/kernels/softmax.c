@@ -239,6 +239,8 @@ mote_status_t mote_softmax_s16(const int16_t *input, int16_t *output,
 typedef struct softmax_op {
   mote_softmax_params_t q;
   float beta;
+  int32_t depth; /* row length: the innermost dimension */
+  int32_t outer; /* rows */
   uint8_t in_type;
   uint8_t out_type;
   /* int16 input only: exp table then 1 / (1 + x) table, each
@@ -337,6 +339,8 @@ static mote_status_t softmax_prepare(mote_kctx_t *ctx) {
   }
   op = (softmax_op_t *)mem;
   op->beta = mote_options_f32(&opt, 0, 0.0f);
+  op->depth = mote_tensor_dim(&in, -1);
+  op->outer = op->depth > 0 ? mote_tensor_elements(&in) / op->depth : 0;
   op->in_type = in.type;
   op->out_type = out.type;
   switch (in.type) {
@@ -380,39 +384,31 @@ static mote_status_t softmax_prepare(mote_kctx_t *ctx) {
 
 static mote_status_t softmax_invoke(mote_kctx_t *ctx) {
   const softmax_op_t *op = (const softmax_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in;
-  mote_tensor_t out;
-  int32_t depth;
-  int32_t outer;
+  const void *in = mote_kctx_input_data(ctx, 0);
+  void *out = mote_kctx_output_data(ctx, 0);
   mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  depth = mote_tensor_dim(&in, -1);
-  outer = depth > 0 ? mote_tensor_elements(&in) / depth : 0;
   switch (op->in_type) {
   case MOTE_TYPE_FLOAT32:
-    mote_softmax_f32((const float *)in.data, (float *)out.data, outer, depth,
+    mote_softmax_f32((const float *)in, (float *)out, op->outer, op->depth,
                      op->beta);
     return MOTE_OK;
   case MOTE_TYPE_INT8:
     st = op->out_type == MOTE_TYPE_INT8
-             ? mote_softmax_s8((const int8_t *)in.data, (int8_t *)out.data,
-                               outer, depth, &op->q)
-             : mote_softmax_s8_s16((const int8_t *)in.data,
-                                   (int16_t *)out.data, outer, depth, &op->q);
+             ? mote_softmax_s8((const int8_t *)in, (int8_t *)out, op->outer,
+                               op->depth, &op->q)
+             : mote_softmax_s8_s16((const int8_t *)in, (int16_t *)out,
+                                   op->outer, op->depth, &op->q);
     break;
   default:
-    st = mote_softmax_s16((const int16_t *)in.data, (int16_t *)out.data,
-                          outer, depth, &op->q, op->luts,
+    st = mote_softmax_s16((const int16_t *)in, (int16_t *)out, op->outer,
+                          op->depth, &op->q, op->luts,
                           op->luts + MOTE_LUT16_SIZE);
     break;
   }
   if (st != MOTE_OK) {
     return mote_kctx_fail(ctx, st,
                           "sum of exponentials out of range in a row of %d",
-                          (int)depth);
+                          (int)op->depth);
   }
   return MOTE_OK;
 }

@@ -320,13 +320,8 @@ static mote_status_t strided_slice_prepare(mote_kctx_t *ctx) {
   int d;
   mote_status_t st;
 
-  if (mote_kctx_input_count(ctx) != 4 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects 4 inputs and 1 output, has %u and %u",
-                          (unsigned)mote_kctx_input_count(ctx),
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+  if ((st = mote_check_io_count(ctx, 4, 1)) != MOTE_OK ||
+      (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
   }
@@ -384,13 +379,8 @@ static mote_status_t strided_slice_prepare(mote_kctx_t *ctx) {
 static mote_status_t strided_slice_invoke(mote_kctx_t *ctx) {
   const mote_strided_slice_params_t *p =
       (const mote_strided_slice_params_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  mote_strided_slice(p, in.data, out.data);
+  mote_strided_slice(p, mote_kctx_input_data(ctx, 0),
+                     mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 

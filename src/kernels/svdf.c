@@ -287,36 +287,25 @@ static mote_status_t svdf_prepare(mote_kctx_t *ctx) {
 
 static mote_status_t svdf_invoke(mote_kctx_t *ctx) {
   const svdf_op_t *op = (const svdf_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t t[6];
   void *scratch = mote_kctx_scratch(ctx, op->scratch);
-  uint32_t i;
-  mote_status_t st;
-  for (i = 0; i < 5; ++i) {
-    if ((st = mote_kctx_input(ctx, i, &t[i])) != MOTE_OK) {
-      return st;
-    }
-  }
-  if ((st = mote_kctx_output(ctx, 0, &t[5])) != MOTE_OK) {
-    return st;
-  }
+  const void *in = mote_kctx_input_data(ctx, 0);
+  const void *wf = mote_kctx_input_data(ctx, 1);
+  const void *wt = mote_kctx_input_data(ctx, 2);
+  const void *bias = op->has_bias ? mote_kctx_input_data(ctx, 3) : NULL;
+  void *state = mote_kctx_input_data(ctx, 4);
+  void *out = mote_kctx_output_data(ctx, 0);
   if (op->type == MOTE_TYPE_FLOAT32) {
-    mote_svdf_f32(&op->d, (const float *)t[0].data, (const float *)t[1].data,
-                  (const float *)t[2].data,
-                  op->has_bias ? (const float *)t[3].data : NULL,
-                  (float *)t[4].data, (float *)scratch, (float *)t[5].data,
-                  op->act);
+    mote_svdf_f32(&op->d, (const float *)in, (const float *)wf,
+                  (const float *)wt, (const float *)bias, (float *)state,
+                  (float *)scratch, (float *)out, op->act);
   } else if (op->state16) {
-    mote_svdf_s8_s16(&op->d, &op->q, (const int8_t *)t[0].data,
-                     (const int8_t *)t[1].data, (const int16_t *)t[2].data,
-                     op->has_bias ? (const int32_t *)t[3].data : NULL,
-                     (int16_t *)t[4].data, (int32_t *)scratch,
-                     (int8_t *)t[5].data);
+    mote_svdf_s8_s16(&op->d, &op->q, (const int8_t *)in, (const int8_t *)wf,
+                     (const int16_t *)wt, (const int32_t *)bias,
+                     (int16_t *)state, (int32_t *)scratch, (int8_t *)out);
   } else {
-    mote_svdf_s8_s8(&op->d, &op->q, (const int8_t *)t[0].data,
-                    (const int8_t *)t[1].data, (const int8_t *)t[2].data,
-                    op->has_bias ? (const int32_t *)t[3].data : NULL,
-                    (int8_t *)t[4].data, (int32_t *)scratch,
-                    (int8_t *)t[5].data);
+    mote_svdf_s8_s8(&op->d, &op->q, (const int8_t *)in, (const int8_t *)wf,
+                    (const int8_t *)wt, (const int32_t *)bias, (int8_t *)state,
+                    (int32_t *)scratch, (int8_t *)out);
   }
   return MOTE_OK;
 }

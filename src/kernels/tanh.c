@@ -78,100 +78,15 @@ void mote_tanh_s16(const int16_t *input, int16_t *output, int32_t n,
 
 /* --- kernel glue -------------------------------------------------------- */
 
-typedef struct tanh_op {
-  mote_act_params_t q;
-  uint8_t type;
-} tanh_op_t;
+static const mote_act_kernel_t tanh_kernel = {1, false, mote_tanh_f32,
+                                              mote_tanh_s8, mote_tanh_s16};
 
 static mote_status_t tanh_prepare(mote_kctx_t *ctx) {
-  mote_tensor_t in;
-  mote_tensor_t out;
-  tanh_op_t *op;
-  void *mem = NULL;
-  int log2 = 0;
-  mote_status_t st;
-  if (mote_kctx_input_count(ctx) != 1 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "needs 1 input and 1 output, has %u and %u",
-                          mote_kctx_input_count(ctx),
-                          mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  if (mote_tensor_elements(&in) != mote_tensor_elements(&out)) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "input 0 has %ld elements, output 0 has %ld",
-                          (long)mote_tensor_elements(&in),
-                          (long)mote_tensor_elements(&out));
-  }
-  if ((st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
-      MOTE_OK) {
-    return st;
-  }
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(*op), &mem)) != MOTE_OK) {
-    return st;
-  }
-  op = (tanh_op_t *)mem;
-  op->type = in.type;
-  switch (in.type) {
-  case MOTE_TYPE_FLOAT32:
-    break;
-  case MOTE_TYPE_INT8:
-    if (mote_act_params_s8(in.scale, in.zero_point, &op->q) != MOTE_OK) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                            "int8 input scale out of range (below 2^-28)");
-    }
-    break;
-  case MOTE_TYPE_INT16:
-    if (in.zero_point != 0 || out.zero_point != 0) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                            "int16 zero points must be 0 (input %d, output %d)",
-                            (int)in.zero_point, (int)out.zero_point);
-    }
-    if (!mote_checked_log2(out.scale, &log2) || log2 != -15) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                            "int16 output scale must be 2^-15");
-    }
-    if (mote_act_params_s16(in.scale, 1, &op->q) != MOTE_OK) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                            "int16 input scale must be in (0, 8/3]");
-    }
-    break;
-  default:
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "input 0 has type %s; supported: float32, int8, "
-                          "int16",
-                          mote_type_name((mote_type_t)in.type));
-  }
-  mote_kctx_set_user_data(ctx, op);
-  return MOTE_OK;
+  return mote_act_prepare(ctx, &tanh_kernel);
 }
 
 static mote_status_t tanh_invoke(mote_kctx_t *ctx) {
-  const tanh_op_t *op = (const tanh_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in;
-  mote_tensor_t out;
-  int32_t n;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  n = mote_tensor_elements(&in);
-  switch (op->type) {
-  case MOTE_TYPE_FLOAT32:
-    mote_tanh_f32((const float *)in.data, (float *)out.data, n);
-    break;
-  case MOTE_TYPE_INT8:
-    mote_tanh_s8((const int8_t *)in.data, (int8_t *)out.data, n, &op->q);
-    break;
-  default:
-    mote_tanh_s16((const int16_t *)in.data, (int16_t *)out.data, n, &op->q);
-    break;
-  }
-  return MOTE_OK;
+  return mote_act_invoke(ctx, &tanh_kernel);
 }
 
 const mote_kernel_t mote_kernel_tanh = {"TANH", 3, tanh_prepare, tanh_invoke};

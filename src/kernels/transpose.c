@@ -171,13 +171,8 @@ static mote_status_t transpose_prepare(mote_kctx_t *ctx) {
   int d;
   mote_status_t st;
 
-  if (mote_kctx_input_count(ctx) != 2 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects 2 inputs and 1 output, has %u and %u",
-                          (unsigned)mote_kctx_input_count(ctx),
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+  if ((st = mote_check_io_count(ctx, 2, 1)) != MOTE_OK ||
+      (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
       (st = mote_kctx_input(ctx, 1, &pt)) != MOTE_OK ||
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
@@ -222,13 +217,8 @@ static mote_status_t transpose_prepare(mote_kctx_t *ctx) {
 static mote_status_t transpose_invoke(mote_kctx_t *ctx) {
   const mote_transpose_params_t *p =
       (const mote_transpose_params_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  mote_transpose(p, in.data, out.data);
+  mote_transpose(p, mote_kctx_input_data(ctx, 0),
+                 mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 

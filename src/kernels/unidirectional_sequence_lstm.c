@@ -333,50 +333,29 @@ static mote_status_t lstm_prepare(mote_kctx_t *ctx) {
 static mote_status_t lstm_invoke(mote_kctx_t *ctx) {
   const lstm_op_t *op = (const lstm_op_t *)mote_kctx_user_data(ctx);
   void *scratch = mote_kctx_scratch(ctx, op->scratch);
-  mote_tensor_t in;
-  mote_tensor_t hidden;
-  mote_tensor_t cell;
-  mote_tensor_t out;
-  mote_tensor_t tmp;
+  const void *in = mote_kctx_input_data(ctx, IN_INPUT);
+  void *hidden = mote_kctx_input_data(ctx, IN_HIDDEN);
+  void *cell = mote_kctx_input_data(ctx, IN_CELL);
+  void *out = mote_kctx_output_data(ctx, 0);
   mote_lstm_weights_t w;
   int g;
-  int k;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, IN_INPUT, &in)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, IN_HIDDEN, &hidden)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, IN_CELL, &cell)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
   for (g = 0; g < MOTE_LSTM_GATES; ++g) {
-    const void **dst[3];
-    static const uint8_t kFirst[3] = {IN_W_IN, IN_W_REC, IN_BIAS};
-    dst[0] = &w.w_in[g];
-    dst[1] = &w.w_rec[g];
-    dst[2] = &w.bias[g];
-    for (k = 0; k < 3; ++k) {
-      st = mote_kctx_input(ctx, (uint32_t)(kFirst[k] + kGateSlot[g]), &tmp);
-      if (st != MOTE_OK) {
-        return st;
-      }
-      *dst[k] = tmp.data;
-    }
+    w.w_in[g] = mote_kctx_input_data(ctx, (uint32_t)(IN_W_IN + kGateSlot[g]));
+    w.w_rec[g] = mote_kctx_input_data(ctx, (uint32_t)(IN_W_REC + kGateSlot[g]));
+    w.bias[g] = mote_kctx_input_data(ctx, (uint32_t)(IN_BIAS + kGateSlot[g]));
   }
   switch (op->type) {
   case MOTE_TYPE_FLOAT32:
-    mote_lstm_f32(&op->d, &w, op->cell_clip, (const float *)in.data,
-                  (float *)hidden.data, (float *)cell.data, (float *)out.data,
-                  (float *)scratch);
+    mote_lstm_f32(&op->d, &w, op->cell_clip, (const float *)in, (float *)hidden,
+                  (float *)cell, (float *)out, (float *)scratch);
     break;
   case MOTE_TYPE_INT8:
-    mote_lstm_s8(&op->d, &w, &op->q, (const int8_t *)in.data,
-                 (int8_t *)hidden.data, (int16_t *)cell.data,
-                 (int8_t *)out.data, (int16_t *)scratch);
+    mote_lstm_s8(&op->d, &w, &op->q, (const int8_t *)in, (int8_t *)hidden,
+                 (int16_t *)cell, (int8_t *)out, (int16_t *)scratch);
     break;
   default:
-    mote_lstm_s16(&op->d, &w, &op->q, (const int16_t *)in.data,
-                  (int16_t *)hidden.data, (int16_t *)cell.data,
-                  (int16_t *)out.data, (int16_t *)scratch);
+    mote_lstm_s16(&op->d, &w, &op->q, (const int16_t *)in, (int16_t *)hidden,
+                  (int16_t *)cell, (int16_t *)out, (int16_t *)scratch);
     break;
   }
   return MOTE_OK;

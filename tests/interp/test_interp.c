@@ -2,8 +2,9 @@
  * Interpreter tests on a small two-layer float model built in the test:
  * every too-small arena fails cleanly and says how much is needed, two
  * interpreters share one arena, the profiler sees every op, call-order
- * mistakes are caught, unsupported ops and versions are named, and an
- * offline memory plan is honoured.
+ * mistakes are caught, unsupported ops and versions are named, an offline
+ * memory plan is honoured, and a kernel's data accessors agree with its
+ * tensor views.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -286,6 +287,79 @@ static void test_offline_plan_is_honoured(void) {
   free(f.bytes);
 }
 
+/* A probe in place of FULLY_CONNECTED: compares the data accessors with
+ * the views in prepare and in invoke; every disagreement counts. */
+static int g_probe_bad, g_probe_prepares, g_probe_invokes;
+
+static void probe_compare(mote_kctx_t *ctx) {
+  mote_tensor_t t;
+  uint32_t i;
+  for (i = 0; i < mote_kctx_input_count(ctx); i++) {
+    g_probe_bad += mote_kctx_input(ctx, i, &t) != MOTE_OK ||
+                   mote_kctx_input_data(ctx, i) != t.data;
+  }
+  g_probe_bad += mote_kctx_output(ctx, 0, &t) != MOTE_OK ||
+                 mote_kctx_output_data(ctx, 0) != t.data;
+  /* Beyond the operator's inputs and outputs: NULL, and no failure. */
+  g_probe_bad += mote_kctx_input_data(ctx, 3) != NULL;
+  g_probe_bad += mote_kctx_output_data(ctx, 1) != NULL;
+  g_probe_bad += mote_kctx_op_version(ctx) != 1;
+}
+
+static mote_status_t probe_prepare(mote_kctx_t *ctx) {
+  probe_compare(ctx);
+  /* Activations get memory after every prepare; constants have it. */
+  g_probe_bad += mote_kctx_input_data(ctx, 0) != NULL;
+  g_probe_bad += mote_kctx_input_data(ctx, 1) == NULL;
+  g_probe_prepares++;
+  return MOTE_OK;
+}
+
+static mote_status_t probe_invoke(mote_kctx_t *ctx) {
+  probe_compare(ctx);
+  g_probe_bad += mote_kctx_input_data(ctx, 0) == NULL;
+  g_probe_bad += mote_kctx_output_data(ctx, 0) == NULL;
+  g_probe_invokes++;
+  return MOTE_OK;
+}
+
+/* A nameless kernel that fails: the message must still name the op. */
+static mote_status_t failing_invoke(mote_kctx_t *ctx) {
+  return mote_kctx_fail(ctx, MOTE_ERR_KERNEL, "probe failure %d", 7);
+}
+
+static void test_data_accessors_match_views(void) {
+  static const mote_kernel_t probe = {"PROBE", 1, probe_prepare, probe_invoke};
+  static const mote_kernel_t nameless = {NULL, 1, NULL, failing_invoke};
+  fixture_t f;
+  mote_arena_t arena;
+  mote_interp_t in;
+  mote_error_t err;
+  mote_resolver_entry_t entry;
+  mote_resolver_t r;
+  CHECK(fixture_open(&f, 1, NULL));
+  mote_resolver_init(&r, &entry, 1);
+  CHECK_EQ_INT(mote_resolver_add(&r, MOTE_OP_FULLY_CONNECTED, &probe), MOTE_OK);
+  mote_arena_init(&arena, g_arena, ARENA_SIZE);
+  CHECK_EQ_INT(mote_interp_init(&in, &f.model, &r, &arena, &err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_prepare(&in, &err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_invoke(&in, &err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_invoke(&in, &err), MOTE_OK);
+  CHECK_EQ_INT(g_probe_prepares, 2);
+  CHECK_EQ_INT(g_probe_invokes, 4);
+  CHECK_EQ_INT(g_probe_bad, 0);
+
+  mote_resolver_init(&r, &entry, 1);
+  CHECK_EQ_INT(mote_resolver_add(&r, MOTE_OP_FULLY_CONNECTED, &nameless),
+               MOTE_OK);
+  mote_arena_init(&arena, g_arena, ARENA_SIZE);
+  CHECK_EQ_INT(mote_interp_init(&in, &f.model, &r, &arena, &err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_prepare(&in, &err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_invoke(&in, &err), MOTE_ERR_KERNEL);
+  CHECK(strstr(err.message, "op 0 (FULLY_CONNECTED): probe failure 7") != NULL);
+  free(f.bytes);
+}
+
 int main(void) {
   void *mem = NULL;
   if (posix_memalign(&mem, 16, ARENA_SIZE) != 0) {
@@ -297,6 +371,7 @@ int main(void) {
   MOTE_RUN(test_profiler_and_call_order);
   MOTE_RUN(test_unsupported_ops_are_named);
   MOTE_RUN(test_offline_plan_is_honoured);
+  MOTE_RUN(test_data_accessors_match_views);
   free(g_arena);
   return MOTE_TEST_END();
 }

@@ -29,6 +29,7 @@ void mote_signal_energy(const int16_t *spectrum, int32_t start, int32_t end,
 typedef struct energy_op {
   int32_t start;
   int32_t end;
+  int32_t bins; /* output elements */
 } energy_op_t;
 
 static mote_status_t energy_prepare(mote_kctx_t *ctx) {
@@ -63,20 +64,16 @@ static mote_status_t energy_prepare(mote_kctx_t *ctx) {
   op = (energy_op_t *)mem;
   op->start = (int32_t)start;
   op->end = (int32_t)end;
+  op->bins = out.dims[0];
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
 
 static mote_status_t energy_invoke(mote_kctx_t *ctx) {
   const energy_op_t *op = (const energy_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  mote_signal_energy((const int16_t *)in.data, op->start, op->end, out.dims[0],
-                     (uint32_t *)out.data);
+  mote_signal_energy((const int16_t *)mote_kctx_input_data(ctx, 0), op->start,
+                     op->end, op->bins,
+                     (uint32_t *)mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 

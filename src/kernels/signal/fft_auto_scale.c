@@ -50,21 +50,13 @@ static mote_status_t auto_scale_prepare(mote_kctx_t *ctx) {
                           "input 0 has %ld elements, output 0 %ld",
                           (long)in.dims[0], (long)out[0].dims[0]);
   }
-  return MOTE_OK;
+  return mote_signal_keep_count(ctx, in.dims[0]);
 }
 
 static mote_status_t auto_scale_invoke(mote_kctx_t *ctx) {
-  mote_tensor_t in, out, bits;
-  int32_t shift;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 1, &bits)) != MOTE_OK) {
-    return st;
-  }
-  shift = mote_signal_fft_auto_scale((const int16_t *)in.data, in.dims[0],
-                                     (int16_t *)out.data);
-  *(int32_t *)bits.data = shift;
+  *(int32_t *)mote_kctx_output_data(ctx, 1) = mote_signal_fft_auto_scale(
+      (const int16_t *)mote_kctx_input_data(ctx, 0), mote_signal_count(ctx),
+      (int16_t *)mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 

@@ -60,14 +60,15 @@ typedef struct filter_bank_op {
   int32_t checked; /* the tables are constant and passed the check */
 } filter_bank_op_t;
 
+/* The tables are inputs 1-5; constant ones have their data at prepare. */
 static void bank_cfg(mote_signal_filter_bank_cfg_t *cfg, int32_t channels,
-                     const mote_tensor_t *in) {
+                     const mote_kctx_t *ctx) {
   cfg->num_channels = channels;
-  cfg->weights = (const int16_t *)in[1].data;
-  cfg->unweights = (const int16_t *)in[2].data;
-  cfg->channel_frequency_starts = (const int16_t *)in[3].data;
-  cfg->channel_weight_starts = (const int16_t *)in[4].data;
-  cfg->channel_widths = (const int16_t *)in[5].data;
+  cfg->weights = (const int16_t *)mote_kctx_input_data(ctx, 1);
+  cfg->unweights = (const int16_t *)mote_kctx_input_data(ctx, 2);
+  cfg->channel_frequency_starts = (const int16_t *)mote_kctx_input_data(ctx, 3);
+  cfg->channel_weight_starts = (const int16_t *)mote_kctx_input_data(ctx, 4);
+  cfg->channel_widths = (const int16_t *)mote_kctx_input_data(ctx, 5);
 }
 
 static mote_status_t check_tables(mote_kctx_t *ctx, int32_t channels,
@@ -76,7 +77,7 @@ static mote_status_t check_tables(mote_kctx_t *ctx, int32_t channels,
   const int32_t w1 = mote_tensor_elements(&in[1]);
   const int32_t w2 = mote_tensor_elements(&in[2]);
   int32_t bad = 0;
-  bank_cfg(&cfg, channels, in);
+  bank_cfg(&cfg, channels, ctx);
   if (!mote_signal_filter_bank_check(&cfg, mote_tensor_elements(&in[0]),
                                      w1 < w2 ? w1 : w2, &bad)) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
@@ -145,24 +146,24 @@ static mote_status_t filter_bank_invoke(mote_kctx_t *ctx) {
   const filter_bank_op_t *op =
       (const filter_bank_op_t *)mote_kctx_user_data(ctx);
   mote_signal_filter_bank_cfg_t cfg;
-  mote_tensor_t in[6], out;
   mote_status_t st;
-  uint32_t i;
-  for (i = 0; i < 6; ++i) {
-    if ((st = mote_kctx_input(ctx, i, &in[i])) != MOTE_OK) {
+  if (!op->checked) {
+    /* Tables an earlier op computes: checked on every invoke, from their
+     * shapes. */
+    mote_tensor_t in[6];
+    uint32_t i;
+    for (i = 0; i < 6; ++i) {
+      if ((st = mote_kctx_input(ctx, i, &in[i])) != MOTE_OK) {
+        return st;
+      }
+    }
+    if ((st = check_tables(ctx, op->num_channels, in)) != MOTE_OK) {
       return st;
     }
   }
-  if ((st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  if (!op->checked &&
-      (st = check_tables(ctx, op->num_channels, in)) != MOTE_OK) {
-    return st;
-  }
-  bank_cfg(&cfg, op->num_channels, in);
-  mote_signal_filter_bank(&cfg, (const uint32_t *)in[0].data,
-                          (uint64_t *)out.data);
+  bank_cfg(&cfg, op->num_channels, ctx);
+  mote_signal_filter_bank(&cfg, (const uint32_t *)mote_kctx_input_data(ctx, 0),
+                          (uint64_t *)mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 

@@ -28,6 +28,7 @@ void mote_signal_filter_bank_log(const uint32_t *in, int32_t n,
 typedef struct log_op {
   uint32_t output_scale;
   int32_t correction_bits;
+  int32_t channels;
 } log_op_t;
 
 static mote_status_t log_prepare(mote_kctx_t *ctx) {
@@ -60,21 +61,17 @@ static mote_status_t log_prepare(mote_kctx_t *ctx) {
   op = (log_op_t *)mem;
   op->correction_bits = (int32_t)bits;
   op->output_scale = (uint32_t)scale;
+  op->channels = in.dims[0];
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
 
 static mote_status_t log_invoke(mote_kctx_t *ctx) {
   const log_op_t *op = (const log_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  mote_signal_filter_bank_log((const uint32_t *)in.data, in.dims[0],
-                              op->output_scale, (int)op->correction_bits,
-                              (int16_t *)out.data);
+  mote_signal_filter_bank_log((const uint32_t *)mote_kctx_input_data(ctx, 0),
+                              op->channels, op->output_scale,
+                              (int)op->correction_bits,
+                              (int16_t *)mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 

@@ -144,16 +144,10 @@ static mote_status_t spectral_sub_prepare(mote_kctx_t *ctx) {
 static mote_status_t spectral_sub_invoke(mote_kctx_t *ctx) {
   const spectral_sub_op_t *op =
       (const spectral_sub_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, out, noise_out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 1, &noise_out)) != MOTE_OK) {
-    return st;
-  }
-  mote_signal_spectral_sub(&op->cfg, (const uint32_t *)in.data, op->noise,
-                           (uint32_t *)out.data);
-  memcpy(noise_out.data, op->noise,
+  mote_signal_spectral_sub(
+      &op->cfg, (const uint32_t *)mote_kctx_input_data(ctx, 0), op->noise,
+      (uint32_t *)mote_kctx_output_data(ctx, 0));
+  memcpy(mote_kctx_output_data(ctx, 1), op->noise,
          (size_t)op->cfg.num_channels * sizeof(uint32_t));
   return MOTE_OK;
 }

@@ -35,26 +35,19 @@ static mote_status_t sqrt_prepare(mote_kctx_t *ctx) {
                           "input 0 has %ld channels, output 0 %ld",
                           (long)in[0].dims[0], (long)out.dims[0]);
   }
-  return MOTE_OK;
+  return mote_signal_keep_count(ctx, in[0].dims[0]);
 }
 
 static mote_status_t sqrt_invoke(mote_kctx_t *ctx) {
-  mote_tensor_t in, bits, out;
-  int32_t shift;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, &bits)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  shift = *(const int32_t *)bits.data;
+  const int32_t shift = *(const int32_t *)mote_kctx_input_data(ctx, 1);
   if (shift < 0 || shift > 31) {
     return mote_kctx_fail(ctx, MOTE_ERR_KERNEL,
                           "input 1 (scale bits) is %ld, outside [0, 31]",
                           (long)shift);
   }
-  mote_signal_filter_bank_sqrt((const uint64_t *)in.data, in.dims[0],
-                               (int)shift, (uint32_t *)out.data);
+  mote_signal_filter_bank_sqrt((const uint64_t *)mote_kctx_input_data(ctx, 0),
+                               mote_signal_count(ctx), (int)shift,
+                               (uint32_t *)mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 

@@ -59,6 +59,7 @@ void mote_signal_pcan(const int16_t *gain_lut, int snr_shift,
 
 typedef struct pcan_op {
   int32_t snr_shift;
+  int32_t channels;
 } pcan_op_t;
 
 static mote_status_t pcan_prepare(mote_kctx_t *ctx) {
@@ -100,26 +101,21 @@ static mote_status_t pcan_prepare(mote_kctx_t *ctx) {
   }
   op = (pcan_op_t *)mem;
   op->snr_shift = (int32_t)shift;
+  op->channels = in[0].dims[0];
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
 
 static mote_status_t pcan_invoke(mote_kctx_t *ctx) {
   const pcan_op_t *op = (const pcan_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, noise, lut, out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, &noise)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 2, &lut)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
+  const void *in = mote_kctx_input_data(ctx, 0);
+  uint32_t *out = (uint32_t *)mote_kctx_output_data(ctx, 0);
+  if ((const void *)out != in) {
+    memcpy(out, in, (size_t)op->channels * sizeof(uint32_t));
   }
-  if (out.data != in.data) {
-    memcpy(out.data, in.data, (size_t)in.dims[0] * sizeof(uint32_t));
-  }
-  mote_signal_pcan((const int16_t *)lut.data, (int)op->snr_shift,
-                   (const uint32_t *)noise.data, (uint32_t *)out.data,
-                   in.dims[0]);
+  mote_signal_pcan(
+      (const int16_t *)mote_kctx_input_data(ctx, 2), (int)op->snr_shift,
+      (const uint32_t *)mote_kctx_input_data(ctx, 1), out, op->channels);
   return MOTE_OK;
 }
 

@@ -85,17 +85,9 @@ static mote_status_t rfft_prepare(mote_kctx_t *ctx) {
 static mote_status_t rfft_invoke(mote_kctx_t *ctx) {
   const rfft_op_t *op = (const rfft_op_t *)mote_kctx_user_data(ctx);
   const int32_t out_len = op->plan.fft_length + 2;
-  mote_tensor_t in, out;
-  const int16_t *src;
-  int16_t *dst;
+  const int16_t *src = (const int16_t *)mote_kctx_input_data(ctx, 0);
+  int16_t *dst = (int16_t *)mote_kctx_output_data(ctx, 0);
   int32_t f;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  src = (const int16_t *)in.data;
-  dst = (int16_t *)out.data;
   for (f = 0; f < op->frames; ++f) {
     mote_rfft_q15(&op->plan, src + f * op->in_len, op->in_len,
                   dst + f * out_len);

@@ -148,4 +148,10 @@ mote_status_t mote_signal_io(mote_kctx_t *ctx, uint32_t n_in, mote_tensor_t *in,
 mote_status_t mote_signal_check(mote_kctx_t *ctx, const mote_tensor_t *t,
                                 mote_type_t type, int rank, const char *role);
 
+/* For ops whose invoke needs only an element count: keeps `n` in
+ * persistent memory as the op's user data (MOTE_ERR_ARENA_TOO_SMALL when
+ * that fails); mote_signal_count() reads it back at invoke. */
+mote_status_t mote_signal_keep_count(mote_kctx_t *ctx, int32_t n);
+int32_t mote_signal_count(const mote_kctx_t *ctx);
+
 #endif /* MOTE_KERNELS_SIGNAL_SIGNAL_H */

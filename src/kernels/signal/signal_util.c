@@ -124,3 +124,18 @@ mote_status_t mote_signal_check(mote_kctx_t *ctx, const mote_tensor_t *t,
   }
   return MOTE_OK;
 }
+
+mote_status_t mote_signal_keep_count(mote_kctx_t *ctx, int32_t n) {
+  void *mem;
+  mote_status_t st = mote_kctx_alloc_persistent(ctx, sizeof(int32_t), &mem);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  *(int32_t *)mem = n;
+  mote_kctx_set_user_data(ctx, mem);
+  return MOTE_OK;
+}
+
+int32_t mote_signal_count(const mote_kctx_t *ctx) {
+  return *(const int32_t *)mote_kctx_user_data(ctx);
+}

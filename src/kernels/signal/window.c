@@ -23,6 +23,8 @@ void mote_signal_window(const int16_t *in, const int16_t *weights, int32_t size,
 
 typedef struct window_op {
   int32_t shift;
+  int32_t n_w;  /* window length (input 1) */
+  int32_t n_in; /* input 0 elements: whole frames */
 } window_op_t;
 
 static mote_status_t window_prepare(mote_kctx_t *ctx) {
@@ -59,22 +61,18 @@ static mote_status_t window_prepare(mote_kctx_t *ctx) {
   }
   op = (window_op_t *)mem;
   op->shift = (int32_t)shift;
+  op->n_w = n_w;
+  op->n_in = n_in;
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
 
 static mote_status_t window_invoke(mote_kctx_t *ctx) {
   const window_op_t *op = (const window_op_t *)mote_kctx_user_data(ctx);
-  mote_tensor_t in, w, out;
-  mote_status_t st;
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, &w)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  mote_signal_window((const int16_t *)in.data, (const int16_t *)w.data,
-                     mote_tensor_elements(&w), mote_tensor_elements(&in),
-                     (int)op->shift, (int16_t *)out.data);
+  mote_signal_window((const int16_t *)mote_kctx_input_data(ctx, 0),
+                     (const int16_t *)mote_kctx_input_data(ctx, 1), op->n_w,
+                     op->n_in, (int)op->shift,
+                     (int16_t *)mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 
