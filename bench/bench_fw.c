@@ -92,6 +92,21 @@ static void print_outputs(const mote_interp_t *interp) {
   }
 }
 
+#ifdef BENCH_PER_OP
+/* Per-operator regions: the plugin counts each operator's instructions
+ * (the hook's own few included) as one region, in operator order. */
+static void mark_op(void *user, uint32_t op_index, int32_t op_code, int end) {
+  (void)user;
+  (void)op_index;
+  (void)op_code;
+  if (end) {
+    cm_mark_end();
+  } else {
+    cm_mark_begin();
+  }
+}
+#endif
+
 int main(void) {
   mote_model_t model;
   mote_resolver_entry_t entries[BENCH_MAX_OPS];
@@ -132,9 +147,14 @@ int main(void) {
     return 1;
   }
 
+#ifdef BENCH_PER_OP
+  mote_interp_set_profiler(&interp, mark_op, NULL);
+  run = mote_interp_invoke(&interp, &err);
+#else
   cm_mark_begin();
   run = mote_interp_invoke(&interp, &err);
   cm_mark_end();
+#endif
 
   if (run != MOTE_OK) {
     return fail("invoke", run);

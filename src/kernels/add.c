@@ -43,10 +43,10 @@ static int32_t add_q(const mote_add_params_t *p, int32_t x, int32_t y) {
   const int32_t x1 = wrap_shl(p->input1_offset + x, p->left_shift);
   const int32_t y1 = wrap_shl(p->input2_offset + y, p->left_shift);
   const int32_t x2 =
-      mote_mul_by_qmult_lt1(x1, p->input1_multiplier, p->input1_shift);
+      mote_mul_by_quant_mult_lt1(x1, p->input1_multiplier, p->input1_shift);
   const int32_t y2 =
-      mote_mul_by_qmult_lt1(y1, p->input2_multiplier, p->input2_shift);
-  const int32_t sum = mote_mul_by_qmult_lt1(
+      mote_mul_by_quant_mult_lt1(y1, p->input2_multiplier, p->input2_shift);
+  const int32_t sum = mote_mul_by_quant_mult_lt1(
       wrap_add(x2, y2), p->output_multiplier, p->output_shift);
   return mote_clamp_i32(wrap_add(sum, p->output_offset), p->act_min,
                         p->act_max);

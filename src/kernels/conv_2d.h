@@ -1,46 +1,84 @@
 /*
- * Framework-free CONV_2D kernels (TFLite reference semantics).
+ * CONV_2D compute functions: the seam between the op's glue (conv_2d.c)
+ * and its implementations (impl.h). Parameters, layouts and windows are
+ * in conv_params.h.
  *
  * Filters are [out_c, filter_h, filter_w, filter_c] with filter_c =
- * in_c / groups; output channel oc reads input channels of group
- * oc / (out_c / groups). See conv_common.h for layouts, the parameter
- * struct and the quantization conventions. These functions do no
- * validation and cannot fail.
- *
- * Quantized variants take `mult` and `shift` with out_c entries, or one
- * entry when p->per_tensor_quant; output channel oc is rescaled by
- * mult * 2^(shift - 31). Shifts are int8_t: -31 <= shift <= 30, the
- * range of mote_quantize_multiplier() for the gains prepare accepts.
+ * in_c / groups; output channel oc reads the input channels of group
+ * oc / (out_c / groups). Integer sums wrap in 32 bits (int8, and 16x8
+ * with an int32 bias or none) or are exact in 64 bits (16x8 with an int64
+ * bias, scaled with the int64 rescale: shifts <= 7), bias added, then
+ * p->rq. Float sums in filter_y, filter_x, channel order, adds the bias
+ * last, then clamps to [act_min_f, act_max_f]. `scratch` holds
+ * *_scratch_bytes(p) bytes, 16-byte aligned (NULL when 0). No validation,
+ * no failure: the glue has checked.
  */
 #ifndef MOTE_KERNELS_CONV_2D_H
 #define MOTE_KERNELS_CONV_2D_H
 
+#include <stddef.h>
 #include <stdint.h>
 
-#include "kernels/conv_common.h"
+#include "kernels/conv_params.h"
+#include "kernels/impl.h"
 
-/* CONV_2D, int8 activations, int8 filter, int32 bias. */
-void mote_conv_2d_s8(const mote_conv_params_t *p, const int32_t *mult,
-                     const int8_t *shift, const int8_t *input,
-                     const int8_t *filter, const int32_t *bias, int8_t *output);
+typedef size_t mote_conv_scratch_fn(const mote_conv_params_t *p);
+typedef void mote_conv_s8_fn(const mote_conv_params_t *p, const int8_t *input,
+                             const int8_t *filter, const int32_t *bias,
+                             int8_t *output, void *scratch);
+typedef void mote_conv_s16_fn(const mote_conv_params_t *p,
+                              const int16_t *input, const int8_t *filter,
+                              const int64_t *bias, int16_t *output,
+                              void *scratch);
+typedef void mote_conv_s16_b32_fn(const mote_conv_params_t *p,
+                                  const int16_t *input, const int8_t *filter,
+                                  const int32_t *bias, int16_t *output,
+                                  void *scratch);
+typedef void mote_conv_f32_fn(const mote_conv_params_t *p, const float *input,
+                              const float *filter, const float *bias,
+                              float *output, void *scratch);
 
-/* CONV_2D 16x8 with an int64 bias: 64-bit accumulator, TFLite's 64-bit
- * requantization (mote_mul_by_qmult64). Needs -31 <= shift <= 7. */
-void mote_conv_2d_s16(const mote_conv_params_t *p, const int32_t *mult,
-                      const int8_t *shift, const int16_t *input,
-                      const int8_t *filter, const int64_t *bias,
-                      int16_t *output);
+mote_conv_s8_fn mote_conv_2d_s8_ref;
+mote_conv_s16_fn mote_conv_2d_s16_ref;
+mote_conv_s16_b32_fn mote_conv_2d_s16_b32_ref;
+mote_conv_f32_fn mote_conv_2d_f32_ref;
+mote_conv_scratch_fn mote_conv_2d_s8_ref_scratch_bytes;
+mote_conv_scratch_fn mote_conv_2d_s16_ref_scratch_bytes;
+mote_conv_scratch_fn mote_conv_2d_s16_b32_ref_scratch_bytes;
+mote_conv_scratch_fn mote_conv_2d_f32_ref_scratch_bytes;
 
-/* CONV_2D 16x8 with an int32 bias or none: TFLM then accumulates in 32
- * bits (wrapping) and requantizes with the 32-bit double rounding. */
-void mote_conv_2d_s16_b32(const mote_conv_params_t *p, const int32_t *mult,
-                          const int8_t *shift, const int16_t *input,
-                          const int8_t *filter, const int32_t *bias,
-                          int16_t *output);
-
-/* CONV_2D, float32. Sums in filter_y, filter_x, channel order, adds the
- * bias last, then clamps to [act_min_f, act_max_f]. */
-void mote_conv_2d_f32(const mote_conv_params_t *p, const float *input,
-                      const float *filter, const float *bias, float *output);
+#ifndef MOTE_IMPL_CONV_2D_S8
+#define MOTE_IMPL_CONV_2D_S8 ref
+#endif
+#ifndef MOTE_IMPL_CONV_2D_S16
+#define MOTE_IMPL_CONV_2D_S16 ref
+#endif
+#ifndef MOTE_IMPL_CONV_2D_S16_B32
+#define MOTE_IMPL_CONV_2D_S16_B32 ref
+#endif
+#ifndef MOTE_IMPL_CONV_2D_F32
+#define MOTE_IMPL_CONV_2D_F32 ref
+#endif
+#define mote_conv_2d_s8 MOTE_IMPL_NAME(conv_2d_s8, MOTE_IMPL_CONV_2D_S8)
+#define mote_conv_2d_s16 MOTE_IMPL_NAME(conv_2d_s16, MOTE_IMPL_CONV_2D_S16)
+#define mote_conv_2d_s16_b32                                                   \
+  MOTE_IMPL_NAME(conv_2d_s16_b32, MOTE_IMPL_CONV_2D_S16_B32)
+#define mote_conv_2d_f32 MOTE_IMPL_NAME(conv_2d_f32, MOTE_IMPL_CONV_2D_F32)
+#define mote_conv_2d_s8_scratch_bytes                                          \
+  MOTE_IMPL_SCRATCH_NAME(conv_2d_s8, MOTE_IMPL_CONV_2D_S8)
+#define mote_conv_2d_s16_scratch_bytes                                         \
+  MOTE_IMPL_SCRATCH_NAME(conv_2d_s16, MOTE_IMPL_CONV_2D_S16)
+#define mote_conv_2d_s16_b32_scratch_bytes                                     \
+  MOTE_IMPL_SCRATCH_NAME(conv_2d_s16_b32, MOTE_IMPL_CONV_2D_S16_B32)
+#define mote_conv_2d_f32_scratch_bytes                                         \
+  MOTE_IMPL_SCRATCH_NAME(conv_2d_f32, MOTE_IMPL_CONV_2D_F32)
+mote_conv_s8_fn mote_conv_2d_s8;
+mote_conv_s16_fn mote_conv_2d_s16;
+mote_conv_s16_b32_fn mote_conv_2d_s16_b32;
+mote_conv_f32_fn mote_conv_2d_f32;
+mote_conv_scratch_fn mote_conv_2d_s8_scratch_bytes;
+mote_conv_scratch_fn mote_conv_2d_s16_scratch_bytes;
+mote_conv_scratch_fn mote_conv_2d_s16_b32_scratch_bytes;
+mote_conv_scratch_fn mote_conv_2d_f32_scratch_bytes;
 
 #endif /* MOTE_KERNELS_CONV_2D_H */

@@ -204,6 +204,8 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
   const int32_t out_c = op->p.out_c;
   const uint32_t nscales = f->quant_count;
   int32_t nq, c;
+  int32_t *mult;
+  int8_t *shifts;
   mote_status_t st;
   void *mem;
   if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
@@ -230,15 +232,14 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
   }
   /* One scale gives every channel the same multiplier and shift: keep
    * one copy (see conv_common.h). */
-  op->p.per_tensor_quant = nscales == 1;
-  nq = op->p.per_tensor_quant ? 1 : out_c;
+  nq = nscales == 1 ? 1 : out_c;
   st = mote_kctx_alloc_persistent(
       ctx, (size_t)nq * (sizeof(int32_t) + sizeof(int8_t)), &mem);
   if (st != MOTE_OK) {
     return st;
   }
-  op->mult = (int32_t *)mem;
-  op->shift = (int8_t *)(op->mult + nq);
+  mult = (int32_t *)mem;
+  shifts = (int8_t *)(mult + nq);
   for (c = 0; c < nq; ++c) {
     const uint32_t q = (uint32_t)c;
     const float fs = mote_tensor_channel_scale(f, q);
@@ -256,7 +257,7 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
                             (int)c);
     }
     mote_quantize_multiplier(
-        (double)in->scale * (double)fs / (double)out->scale, &op->mult[c],
+        (double)in->scale * (double)fs / (double)out->scale, &mult[c],
         &shift);
     /* The requantizers' shift ranges: beyond them TFLite's own arithmetic
      * is undefined, so there is no byte pattern to match. */
@@ -267,10 +268,14 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
     }
     /* mote_quantize_multiplier never returns a shift below -31, so with
      * the check above it fits int8_t. */
-    op->shift[c] = (int8_t)shift;
+    shifts[c] = (int8_t)shift;
   }
+  op->p.rq.multiplier = mult;
+  op->p.rq.shift = shifts;
+  op->p.rq.per_channel = nq > 1;
   st = mote_act_range_quant(activation, (mote_type_t)op->type, out->scale,
-                            out->zero_point, &op->p.act_min, &op->p.act_max);
+                            out->zero_point, &op->p.rq.act_min,
+                            &op->p.rq.act_max);
   if (st != MOTE_OK) {
     return mote_kctx_fail(ctx, st,
                           "fused activation %d not supported for %s output",
@@ -278,7 +283,7 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
   }
   if (op->type == MOTE_TYPE_INT8) {
     op->p.input_offset = -in->zero_point;
-    op->p.output_offset = out->zero_point;
+    op->p.rq.output_offset = out->zero_point;
   }
   return MOTE_OK;
 }
@@ -287,7 +292,8 @@ mote_status_t mote_conv_prepare_common(mote_kctx_t *ctx,
                                        const mote_conv_opts_t *opts,
                                        const mote_conv_tensors_t *t,
                                        int32_t quant_dim, bool s16_bias32,
-                                       mote_conv_params_t *p) {
+                                       mote_conv_params_t *p,
+                                       mote_conv_op_t **op_out) {
   const bool has_bias = !(t->bias.flags & MOTE_TENSOR_ABSENT);
   mote_conv_op_t *op;
   mote_status_t st;
@@ -305,6 +311,7 @@ mote_status_t mote_conv_prepare_common(mote_kctx_t *ctx,
     return st;
   }
   op = (mote_conv_op_t *)mem;
+  op->scratch = -1;
   op->type = t->input.type;
   op->has_bias = has_bias;
   op->bias_type = has_bias ? t->bias.type : (uint8_t)MOTE_TYPE_INT32;
@@ -326,5 +333,6 @@ mote_status_t mote_conv_prepare_common(mote_kctx_t *ctx,
     return st;
   }
   mote_kctx_set_user_data(ctx, op);
+  *op_out = op;
   return MOTE_OK;
 }

@@ -1,99 +1,36 @@
 /*
- * DEPTHWISE_CONV_2D: TFLM's reference depthwise convolution
- * (reference_integer_ops::DepthwiseConvPerChannel and
- * reference_ops::DepthwiseConv).
- *
- * Direct loops in TFLM's order: output pixel, input channel, multiplier,
- * then filter taps, skipping taps in the padding. The depth multiplier
- * comes from the shapes (filter channels / input channels), not from the
- * options field: the shapes are what the memory layout obeys, and a model
- * whose option disagrees would make TFLM read out of bounds.
- *
- * As in CONV_2D, int8 accumulators wrap in uint32 and float products are
- * kept out of FMA contraction; see conv_2d.c.
+ * DEPTHWISE_CONV_2D glue: TFLM's prepare (conv_common.c) and the compute
+ * function of depthwise_conv_2d.h that the build binds, with whatever
+ * scratch it asks for. The depth multiplier comes from the shapes (filter
+ * channels / input channels), not from the options field: the shapes are
+ * what the memory layout obeys, and a model whose option disagrees would
+ * make TFLM read out of bounds.
  */
 #include "kernels/depthwise_conv_2d.h"
 
 #include <stddef.h>
 
-#include "kernels/kernel_util.h"
+#include "kernels/conv_common.h"
 #include "mote/ops.h"
 
-/* Sums input channel `ic` against filter channel `oc` over the window of
- * output pixel (oy, ox). ACCUMULATE(i, k) adds input[i] * filter[k]. */
-#define DW_WINDOW(p, b, oy, ox, ic, oc, ACCUMULATE)                       \
-  do {                                                                    \
-    const int32_t y0_ = (oy) * (p)->stride_h - (p)->pad_h;                \
-    const int32_t x0_ = (ox) * (p)->stride_w - (p)->pad_w;                \
-    int32_t ky_, kx_;                                                     \
-    for (ky_ = 0; ky_ < (p)->filter_h; ++ky_) {                           \
-      const int32_t iy_ = y0_ + (p)->dilation_h * ky_;                    \
-      for (kx_ = 0; kx_ < (p)->filter_w; ++kx_) {                         \
-        const int32_t ix_ = x0_ + (p)->dilation_w * kx_;                  \
-        if (ix_ >= 0 && ix_ < (p)->in_w && iy_ >= 0 && iy_ < (p)->in_h) { \
-          const ptrdiff_t i_ =                                            \
-              (((ptrdiff_t)(b) * (p)->in_h + iy_) * (p)->in_w + ix_) *    \
-                  (p)->in_c +                                             \
-              (ic);                                                       \
-          const ptrdiff_t k_ =                                            \
-              ((ptrdiff_t)ky_ * (p)->filter_w + kx_) * (p)->out_c + (oc); \
-          ACCUMULATE(i_, k_);                                             \
-        }                                                                 \
-      }                                                                   \
-    }                                                                     \
-  } while (0)
-
-/* Every variant's loop nest, in TFLM's order: output pixel, input
- * channel, multiplier; the window summed into `acc` (a TACC from 0), then
- * *output++ = FINISH(acc, oc). */
-#define DW_EACH_OUTPUT(p, TACC, ACCUMULATE, FINISH)                            \
-  do {                                                                         \
-    int32_t b_, oy_, ox_, ic_, m_;                                             \
-    for (b_ = 0; b_ < (p)->batches; ++b_) {                                    \
-      for (oy_ = 0; oy_ < (p)->out_h; ++oy_) {                                 \
-        for (ox_ = 0; ox_ < (p)->out_w; ++ox_) {                               \
-          for (ic_ = 0; ic_ < (p)->in_c; ++ic_) {                              \
-            for (m_ = 0; m_ < (p)->depth_multiplier; ++m_) {                   \
-              const int32_t oc_ = ic_ * (p)->depth_multiplier + m_;            \
-              TACC acc = 0;                                                    \
-              DW_WINDOW(p, b_, oy_, ox_, ic_, oc_, ACCUMULATE);                \
-              *output++ = FINISH(acc, oc_);                                    \
-            }                                                                  \
-          }                                                                    \
-        }                                                                      \
-      }                                                                        \
-    }                                                                          \
-  } while (0)
-
-void mote_depthwise_conv_2d_s8(const mote_conv_params_t *p, const int32_t *mult,
-                               const int8_t *shift, const int8_t *input,
-                               const int8_t *filter, const int32_t *bias,
-                               int8_t *output) {
-  const int32_t in_off = p->input_offset;
-  const int32_t qs = mote_conv_quant_step(p);
-  DW_EACH_OUTPUT(p, uint32_t, MOTE_CONV_ACC_S8, MOTE_CONV_FINISH_S8);
+/* The bound implementation's scratch for this layer. */
+static size_t scratch_bytes(const mote_conv_op_t *op) {
+  switch (op->type) {
+  case MOTE_TYPE_FLOAT32:
+    return mote_depthwise_conv_2d_f32_scratch_bytes(&op->p);
+  case MOTE_TYPE_INT8:
+    return mote_depthwise_conv_2d_s8_scratch_bytes(&op->p);
+  default:
+    return mote_depthwise_conv_2d_s16_scratch_bytes(&op->p);
+  }
 }
 
-void mote_depthwise_conv_2d_s16(const mote_conv_params_t *p,
-                                const int32_t *mult, const int8_t *shift,
-                                const int16_t *input, const int8_t *filter,
-                                const int64_t *bias, int16_t *output) {
-  const int32_t qs = mote_conv_quant_step(p);
-  DW_EACH_OUTPUT(p, int64_t, MOTE_CONV_ACC_S16_64, MOTE_CONV_FINISH_S16_64);
-}
-
-void mote_depthwise_conv_2d_f32(const mote_conv_params_t *p, const float *input,
-                                const float *filter, const float *bias,
-                                float *output) {
-  DW_EACH_OUTPUT(p, float, MOTE_CONV_ACC_F32, MOTE_CONV_FINISH_F32);
-}
-
-/* --- glue --------------------------------------------------------------- */
 
 static mote_status_t prepare(mote_kctx_t *ctx) {
   mote_conv_tensors_t t;
   mote_conv_params_t p;
   mote_conv_opts_t o;
+  mote_conv_op_t *op;
   mote_status_t st = mote_conv_prepare_begin(ctx, 2, 4, &o, &t, &p);
   if (st != MOTE_OK) {
     return st;
@@ -109,27 +46,34 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
                           (int)p.in_c);
   }
   p.depth_multiplier = p.out_c / p.in_c;
-  return mote_conv_prepare_common(ctx, &o, &t, 3, false, &p);
+  st = mote_conv_prepare_common(ctx, &o, &t, 3, false, &p, &op);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  return mote_request_scratch_if(ctx, scratch_bytes(op), &op->scratch);
 }
 
 static mote_status_t invoke(mote_kctx_t *ctx) {
   mote_conv_data_t d;
   const mote_conv_op_t *op = mote_conv_invoke_data(ctx, &d);
+  void *scratch = mote_scratch_if(ctx, op->scratch);
   switch (op->type) {
   case MOTE_TYPE_FLOAT32:
     mote_depthwise_conv_2d_f32(&op->p, (const float *)d.input,
                                (const float *)d.filter, (const float *)d.bias,
-                               (float *)d.output);
+                               (float *)d.output, scratch);
     break;
   case MOTE_TYPE_INT8:
-    mote_depthwise_conv_2d_s8(&op->p, op->mult, op->shift,
-                              (const int8_t *)d.input, (const int8_t *)d.filter,
-                              (const int32_t *)d.bias, (int8_t *)d.output);
+    mote_depthwise_conv_2d_s8(&op->p, (const int8_t *)d.input,
+                              (const int8_t *)d.filter,
+                              (const int32_t *)d.bias, (int8_t *)d.output,
+                              scratch);
     break;
   default:
-    mote_depthwise_conv_2d_s16(
-        &op->p, op->mult, op->shift, (const int16_t *)d.input,
-        (const int8_t *)d.filter, (const int64_t *)d.bias, (int16_t *)d.output);
+    mote_depthwise_conv_2d_s16(&op->p, (const int16_t *)d.input,
+                               (const int8_t *)d.filter,
+                               (const int64_t *)d.bias, (int16_t *)d.output,
+                               scratch);
     break;
   }
   return MOTE_OK;

@@ -1,41 +1,57 @@
 /*
- * Framework-free DEPTHWISE_CONV_2D kernels (TFLite reference semantics).
+ * DEPTHWISE_CONV_2D compute functions: the seam between the op's glue
+ * (depthwise_conv_2d.c) and its implementations (impl.h). Parameters,
+ * layouts and windows are in conv_params.h; the function types are
+ * CONV_2D's (conv_2d.h).
  *
  * Filters are [1, filter_h, filter_w, out_c] with out_c = in_c *
  * depth_multiplier; output channel ic * depth_multiplier + m reads input
- * channel ic only. See conv_common.h for layouts, the parameter struct
- * and the quantization conventions. These functions do no validation and
- * cannot fail.
- *
- * Quantized variants take `mult` and `shift` with out_c entries, or one
- * entry when p->per_tensor_quant; output channel oc is rescaled by
- * mult * 2^(shift - 31). Shifts are int8_t: -31 <= shift <= 30, the
- * range of mote_quantize_multiplier() for the gains prepare accepts.
+ * channel ic only. int8 sums wrap in 32 bits; 16x8 sums are exact in 64
+ * bits with an int64 bias or none, scaled with the int64 rescale (shifts
+ * <= 7). Float sums over the taps in row, column order, adds the bias
+ * last, then clamps. No validation, no failure: the glue has checked.
  */
 #ifndef MOTE_KERNELS_DEPTHWISE_CONV_2D_H
 #define MOTE_KERNELS_DEPTHWISE_CONV_2D_H
 
-#include <stdint.h>
+#include "kernels/conv_2d.h"
 
-#include "kernels/conv_common.h"
+mote_conv_s8_fn mote_depthwise_conv_2d_s8_ref;
+mote_conv_s16_fn mote_depthwise_conv_2d_s16_ref;
+mote_conv_f32_fn mote_depthwise_conv_2d_f32_ref;
+mote_conv_scratch_fn mote_depthwise_conv_2d_s8_ref_scratch_bytes;
+mote_conv_scratch_fn mote_depthwise_conv_2d_s16_ref_scratch_bytes;
+mote_conv_scratch_fn mote_depthwise_conv_2d_f32_ref_scratch_bytes;
 
-/* DEPTHWISE_CONV_2D, int8 activations, int8 filter, int32 bias. */
-void mote_depthwise_conv_2d_s8(const mote_conv_params_t *p, const int32_t *mult,
-                               const int8_t *shift, const int8_t *input,
-                               const int8_t *filter, const int32_t *bias,
-                               int8_t *output);
-
-/* DEPTHWISE_CONV_2D 16x8: int64 bias and accumulator (also without a
- * bias), requantized with mote_mul_by_qmult64. Needs -31 <= shift <= 7. */
-void mote_depthwise_conv_2d_s16(const mote_conv_params_t *p,
-                                const int32_t *mult, const int8_t *shift,
-                                const int16_t *input, const int8_t *filter,
-                                const int64_t *bias, int16_t *output);
-
-/* DEPTHWISE_CONV_2D, float32: taps summed in filter_y, filter_x order,
- * bias added last, then clamped. */
-void mote_depthwise_conv_2d_f32(const mote_conv_params_t *p, const float *input,
-                                const float *filter, const float *bias,
-                                float *output);
+#ifndef MOTE_IMPL_DEPTHWISE_CONV_2D_S8
+#define MOTE_IMPL_DEPTHWISE_CONV_2D_S8 ref
+#endif
+#ifndef MOTE_IMPL_DEPTHWISE_CONV_2D_S16
+#define MOTE_IMPL_DEPTHWISE_CONV_2D_S16 ref
+#endif
+#ifndef MOTE_IMPL_DEPTHWISE_CONV_2D_F32
+#define MOTE_IMPL_DEPTHWISE_CONV_2D_F32 ref
+#endif
+#define mote_depthwise_conv_2d_s8                                              \
+  MOTE_IMPL_NAME(depthwise_conv_2d_s8, MOTE_IMPL_DEPTHWISE_CONV_2D_S8)
+#define mote_depthwise_conv_2d_s16                                             \
+  MOTE_IMPL_NAME(depthwise_conv_2d_s16, MOTE_IMPL_DEPTHWISE_CONV_2D_S16)
+#define mote_depthwise_conv_2d_f32                                             \
+  MOTE_IMPL_NAME(depthwise_conv_2d_f32, MOTE_IMPL_DEPTHWISE_CONV_2D_F32)
+#define mote_depthwise_conv_2d_s8_scratch_bytes                                \
+  MOTE_IMPL_SCRATCH_NAME(depthwise_conv_2d_s8,                            \
+                         MOTE_IMPL_DEPTHWISE_CONV_2D_S8)
+#define mote_depthwise_conv_2d_s16_scratch_bytes                               \
+  MOTE_IMPL_SCRATCH_NAME(depthwise_conv_2d_s16,                           \
+                         MOTE_IMPL_DEPTHWISE_CONV_2D_S16)
+#define mote_depthwise_conv_2d_f32_scratch_bytes                               \
+  MOTE_IMPL_SCRATCH_NAME(depthwise_conv_2d_f32,                           \
+                         MOTE_IMPL_DEPTHWISE_CONV_2D_F32)
+mote_conv_s8_fn mote_depthwise_conv_2d_s8;
+mote_conv_s16_fn mote_depthwise_conv_2d_s16;
+mote_conv_f32_fn mote_depthwise_conv_2d_f32;
+mote_conv_scratch_fn mote_depthwise_conv_2d_s8_scratch_bytes;
+mote_conv_scratch_fn mote_depthwise_conv_2d_s16_scratch_bytes;
+mote_conv_scratch_fn mote_depthwise_conv_2d_f32_scratch_bytes;
 
 #endif /* MOTE_KERNELS_DEPTHWISE_CONV_2D_H */

@@ -18,7 +18,7 @@
  */
 #include "kernels/div.h"
 
-#include "kernels/fixedpoint.h"
+#include "kernels/core/fixedpoint.h"
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
@@ -39,7 +39,7 @@ static int clrsb32(int32_t x) {
 /* Rounding divide by 2^e for any e >= 0: beyond 31 the quotient of an
  * int32 rounds to 0. */
 static int32_t rdbpot_any(int32_t x, int e) {
-  return e > 31 ? 0 : mote_rdbpot(x, e);
+  return e > 31 ? 0 : mote_rounding_shift_right(x, e);
 }
 
 static int32_t div_q(const mote_div_params_t *p, int32_t x, int32_t y,
@@ -58,8 +58,8 @@ static int32_t div_q(const mote_div_params_t *p, int32_t x, int32_t y,
   }
   inv = mote_fp_reciprocal(b, 31, &recip_shift);
   headroom = clrsb32(a);
-  q = mote_mul_by_qmult_gt1(a, inv, headroom);
-  v = rdbpot_any(mote_srdhm(q, p->multiplier),
+  q = mote_mul_by_quant_mult_gt1(a, inv, headroom);
+  v = rdbpot_any(mote_doubling_high_mul(q, p->multiplier),
                  recip_shift + headroom - p->shift);
   return mote_clamp_i32(p->output_offset + v, p->act_min, p->act_max);
 }

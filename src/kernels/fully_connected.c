@@ -1,14 +1,15 @@
 /*
- * FULLY_CONNECTED: TFLite Micro's reference kernel, bit for bit.
+ * FULLY_CONNECTED glue: TFLite Micro's prepare, then the compute function
+ * of fully_connected.h (whichever implementation the build binds).
  *
  * Prepare validates types and shapes, derives (batches, out_depth,
  * accum_depth) from the filter and output, and turns the scales into
  * fixed-point multipliers the way TFLite Micro does: per-tensor through
  * GetQuantizedConvolutionMultipler (float product of input and filter scale,
  * then double division, with its 2% bias-scale sanity check), per-channel
- * in double throughout. Per-channel multipliers live in persistent memory.
- * Invoke is a plain triple loop; no scratch, no reordering, so the integer
- * results are exact and float sums run in TFLite's order.
+ * in double throughout. Multipliers live in persistent memory (one entry
+ * when the filter has one scale); scratch, if the implementation wants
+ * any, is requested from the planner.
  *
  * Refused by name, as TFLite Micro would refuse or mis-handle them:
  * SHUFFLED4x16INT8 weights, sparse weights (version 8), hybrid float input
@@ -30,125 +31,24 @@
 /* TFLite's FullyConnectedOptionsWeightsFormat. */
 #define WEIGHTS_FORMAT_DEFAULT 0
 
-/* Requantization of output channel o: per-channel or per-tensor. */
-static int32_t channel_mult(const mote_fc_params_t *p, int32_t o) {
-  return p->channel_multiplier != NULL ? p->channel_multiplier[o]
-                                       : p->output_multiplier;
-}
-static int32_t channel_shift(const mote_fc_params_t *p, int32_t o) {
-  return p->channel_shift != NULL ? p->channel_shift[o] : p->output_shift;
-}
-
-void mote_fc_f32(const float *input, const float *filter, const float *bias,
-                 float *output, int32_t batches, int32_t out_depth,
-                 int32_t accum_depth, float act_min, float act_max) {
-  int32_t b;
-  int32_t o;
-  int32_t d;
-  for (b = 0; b < batches; ++b) {
-    const float *in = input + (ptrdiff_t)b * accum_depth;
-    for (o = 0; o < out_depth; ++o) {
-      const float *w = filter + (ptrdiff_t)o * accum_depth;
-      float total = 0.0f;
-      for (d = 0; d < accum_depth; ++d) {
-        total += in[d] * w[d];
-      }
-      output[(ptrdiff_t)b * out_depth + o] = mote_clamp_f32(
-          total + (bias != NULL ? bias[o] : 0.0f), act_min, act_max);
-    }
-  }
-}
-
-void mote_fc_s8(const int8_t *input, const int8_t *filter,
-                const int32_t *bias, int8_t *output, int32_t batches,
-                int32_t out_depth, int32_t accum_depth,
-                const mote_fc_params_t *p) {
-  int32_t b;
-  int32_t o;
-  int32_t d;
-  for (b = 0; b < batches; ++b) {
-    const int8_t *in = input + (ptrdiff_t)b * accum_depth;
-    for (o = 0; o < out_depth; ++o) {
-      const int8_t *w = filter + (ptrdiff_t)o * accum_depth;
-      /* Unsigned, so that a (never realistic) overflow wraps as TFLite
-       * Micro's int32 sum does in practice instead of being undefined. */
-      uint32_t acc = bias != NULL ? (uint32_t)bias[o] : 0u;
-      int32_t scaled;
-      for (d = 0; d < accum_depth; ++d) {
-        acc += (uint32_t)((int32_t)w[d] * ((int32_t)in[d] + p->input_offset));
-      }
-      scaled = mote_mul_by_qmult((int32_t)acc, channel_mult(p, o),
-                                 (int)channel_shift(p, o)) +
-               p->output_offset;
-      output[(ptrdiff_t)b * out_depth + o] =
-          (int8_t)mote_clamp_i32(scaled, p->act_min, p->act_max);
-    }
-  }
-}
-
-/* Both 16x8 variants: the sum is formed exactly in int64; the int32
- * variant then takes it modulo 2^32, which is what TFLite Micro's int32
- * accumulator holds (it never overflows for realistic layers). */
-static void fc_s16(const int16_t *input, const int8_t *filter,
-                   const int64_t *bias64, const int32_t *bias32, int wide,
-                   int16_t *output, int32_t batches, int32_t out_depth,
-                   int32_t accum_depth, const mote_fc_params_t *p) {
-  int32_t b;
-  int32_t o;
-  int32_t d;
-  for (b = 0; b < batches; ++b) {
-    const int16_t *in = input + (ptrdiff_t)b * accum_depth;
-    for (o = 0; o < out_depth; ++o) {
-      const int8_t *w = filter + (ptrdiff_t)o * accum_depth;
-      int64_t acc = 0;
-      int32_t scaled;
-      for (d = 0; d < accum_depth; ++d) {
-        acc += (int32_t)w[d] * (int32_t)in[d];
-      }
-      /* The bias last (the exact sum does not depend on the order), with
-       * a wrapping add: a corrupt model's int64 bias can be anything. */
-      acc = mote_add_wrap64(acc, bias64 != NULL ? bias64[o]
-                                 : bias32 != NULL ? (int64_t)bias32[o]
-                                                  : 0);
-      scaled = wide ? mote_mul_by_qmult64(acc, channel_mult(p, o),
-                                          (int)channel_shift(p, o))
-                    : mote_mul_by_qmult((int32_t)(uint32_t)(uint64_t)acc,
-                                        channel_mult(p, o),
-                                        (int)channel_shift(p, o));
-      output[(ptrdiff_t)b * out_depth + o] =
-          (int16_t)mote_clamp_i32(scaled, p->act_min, p->act_max);
-    }
-  }
-}
-
-void mote_fc_s16(const int16_t *input, const int8_t *filter,
-                 const int64_t *bias, int16_t *output, int32_t batches,
-                 int32_t out_depth, int32_t accum_depth,
-                 const mote_fc_params_t *p) {
-  fc_s16(input, filter, bias, NULL, 1, output, batches, out_depth,
-         accum_depth, p);
-}
-
-void mote_fc_s16_b32(const int16_t *input, const int8_t *filter,
-                     const int32_t *bias, int16_t *output, int32_t batches,
-                     int32_t out_depth, int32_t accum_depth,
-                     const mote_fc_params_t *p) {
-  fc_s16(input, filter, NULL, bias, 0, output, batches, out_depth,
-         accum_depth, p);
-}
-
 /* --- kernel glue -------------------------------------------------------- */
 
+/* The compute variant, and a flag for a bias, in fc_op_t.kind. */
+enum { FC_F32 = 0, FC_S8 = 1, FC_S16 = 2, FC_S16_B32 = 3, FC_HAS_BIAS = 4 };
+
+/* Per-operator state, in persistent memory; packed so that a layer costs
+ * no more arena than before it had a scratch handle (56 bytes on 32-bit
+ * targets). A per-tensor filter's one multiplier lives here, not in a
+ * separate allocation. */
 typedef struct fc_op {
-  mote_fc_params_t q;
-  float act_min_f;
-  float act_max_f;
-  int32_t batches;
-  int32_t out_depth;
-  int32_t accum_depth;
-  uint8_t type;      /* input / output type */
-  uint8_t bias_type; /* MOTE_TYPE_COUNT_ when there is no bias */
+  mote_fc_params_t p;
+  int32_t mult1;   /* per-tensor multiplier, p.rq.multiplier points here */
+  int16_t scratch; /* scratch buffer index, or -1 for none */
+  int8_t shift1;   /* per-tensor shift, p.rq.shift points here */
+  uint8_t kind;    /* FC_F32 .. FC_S16_B32, | FC_HAS_BIAS */
 } fc_op_t;
+
+static int fc_variant(const fc_op_t *op) { return op->kind & 3; }
 
 /* Checks the filter / bias / output shapes against the input and fills the
  * three loop bounds. */
@@ -165,26 +65,26 @@ static mote_status_t check_shapes(mote_kctx_t *ctx, const mote_tensor_t *in,
                           "rank %u",
                           (unsigned)filter->rank);
   }
-  op->out_depth = filter->dims[0];
-  op->accum_depth = filter->dims[1];
-  if (in_elems % op->accum_depth != 0) {
+  op->p.out_depth = filter->dims[0];
+  op->p.accum_depth = filter->dims[1];
+  if (in_elems % op->p.accum_depth != 0) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "input 0 has %ld elements, not a multiple of the "
                           "weights' depth %ld",
-                          (long)in_elems, (long)op->accum_depth);
+                          (long)in_elems, (long)op->p.accum_depth);
   }
-  op->batches = in_elems / op->accum_depth;
-  if (out->rank < 1 || mote_tensor_dim(out, -1) != op->out_depth ||
+  op->p.batches = in_elems / op->p.accum_depth;
+  if (out->rank < 1 || mote_tensor_dim(out, -1) != op->p.out_depth ||
       (int64_t)mote_tensor_elements(out) !=
-          (int64_t)op->batches * (int64_t)op->out_depth) {
+          (int64_t)op->p.batches * (int64_t)op->p.out_depth) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "output 0 must hold %ld x %ld elements",
-                          (long)op->batches, (long)op->out_depth);
+                          (long)op->p.batches, (long)op->p.out_depth);
   }
   if (keep_dims) {
     /* The output keeps the input's leading dimensions. */
     bool ok = out->rank == in->rank &&
-              mote_tensor_dim(in, -1) == op->accum_depth;
+              mote_tensor_dim(in, -1) == op->p.accum_depth;
     for (i = 0; ok && i + 1 < in->rank; ++i) {
       ok = in->dims[i] == out->dims[i];
     }
@@ -192,15 +92,84 @@ static mote_status_t check_shapes(mote_kctx_t *ctx, const mote_tensor_t *in,
       return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                             "keep_num_dims: output 0 must be input 0's shape "
                             "with the last dimension %ld",
-                            (long)op->out_depth);
+                            (long)op->p.out_depth);
     }
   }
-  if (bias != NULL && mote_tensor_elements(bias) != op->out_depth) {
+  if (bias != NULL && mote_tensor_elements(bias) != op->p.out_depth) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "input 2 (bias) has %ld elements, expected %ld",
                           (long)mote_tensor_elements(bias),
-                          (long)op->out_depth);
+                          (long)op->p.out_depth);
   }
+  return MOTE_OK;
+}
+
+/* TFLite's sanity check of a per-tensor bias scale: within 2% of an
+ * output step of input x weights. */
+static mote_status_t check_bias_scale(mote_kctx_t *ctx,
+                                      const mote_tensor_t *in,
+                                      const mote_tensor_t *filter,
+                                      const mote_tensor_t *bias,
+                                      const mote_tensor_t *out) {
+  const double diff =
+      (double)in->scale * (double)filter->scale - (double)bias->scale;
+  const double abs_diff = diff < 0.0 ? -diff : diff;
+  if (abs_diff / (double)out->scale <= 0.02) {
+    return MOTE_OK;
+  }
+  return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                        "input 2 (bias) scale differs from input x weights "
+                        "scale by more than 2%% of an output step");
+}
+
+/* Multipliers and shifts into persistent memory: one entry per output
+ * row for a per-channel filter, else one. Per-tensor, the input and
+ * filter scales multiply in float, as TFLite's
+ * GetQuantizedConvolutionMultipler; per-channel in double. `max_shift` is
+ * the requantizer's limit: beyond it TFLite's own arithmetic is undefined,
+ * so there is no byte pattern to match. */
+static mote_status_t store_multipliers(mote_kctx_t *ctx,
+                                       const mote_tensor_t *in,
+                                       const mote_tensor_t *filter,
+                                       const mote_tensor_t *out,
+                                       int max_shift, fc_op_t *op) {
+  const int32_t n = filter->quant_count > 1 ? op->p.out_depth : 1;
+  int32_t *mult = &op->mult1;
+  int8_t *shifts = &op->shift1;
+  int32_t c;
+  if (n > 1) {
+    void *mem = NULL;
+    mote_status_t st = mote_kctx_alloc_persistent(
+        ctx, (size_t)n * (sizeof(int32_t) + sizeof(int8_t)), &mem);
+    if (st != MOTE_OK) {
+      return st;
+    }
+    mult = (int32_t *)mem;
+    shifts = (int8_t *)(mult + n);
+  }
+  for (c = 0; c < n; ++c) {
+    const double real =
+        n > 1 ? (double)in->scale *
+                    (double)mote_tensor_channel_scale(filter, (uint32_t)c) /
+                    (double)out->scale
+              : (double)(in->scale * filter->scale) / (double)out->scale;
+    int shift = 0;
+    mote_quantize_multiplier(real, &mult[c], &shift);
+    if (shift > max_shift) {
+      return max_shift < 30
+                 ? mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                                  "16x8 rescale shift %d too large for int64 "
+                                  "bias (max 7)",
+                                  shift)
+                 : mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                                  "channel %ld rescale 2^%ld is too large",
+                                  (long)c, (long)shift);
+    }
+    shifts[c] = (int8_t)shift; /* >= -31: mote_quantize_multiplier */
+  }
+  op->p.rq.multiplier = mult;
+  op->p.rq.shift = shifts;
+  op->p.rq.per_channel = n > 1;
   return MOTE_OK;
 }
 
@@ -210,8 +179,7 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, const mote_tensor_t *in,
                                    const mote_tensor_t *bias,
                                    const mote_tensor_t *out, int act,
                                    fc_op_t *op) {
-  int shift = 0;
-  int32_t o;
+  const bool int64_bias = fc_variant(op) == FC_S16;
   mote_status_t st;
   if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
@@ -222,84 +190,35 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, const mote_tensor_t *in,
                           "input 1 (weights) zero point must be 0, is %d",
                           (int)filter->zero_point);
   }
-  if (filter->quant_count > 1) {
-    uint32_t c;
-    int32_t *mult;
-    int32_t *shifts;
-    void *mem = NULL;
-    if (filter->quant_dim != 0 ||
-        filter->quant_count != (uint32_t)op->out_depth) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                            "input 1 (weights) has %u scales along dimension "
-                            "%d; expected %ld along 0",
-                            (unsigned)filter->quant_count,
-                            (int)filter->quant_dim, (long)op->out_depth);
-    }
-    st = mote_kctx_alloc_persistent(
-        ctx, 2 * (size_t)op->out_depth * sizeof(int32_t), &mem);
-    if (st != MOTE_OK) {
-      return st;
-    }
-    mult = (int32_t *)mem;
-    shifts = mult + op->out_depth;
-    for (c = 0; c < filter->quant_count; ++c) {
-      const double real = (double)in->scale *
-                          (double)mote_tensor_channel_scale(filter, c) /
-                          (double)out->scale;
-      mote_quantize_multiplier(real, &mult[c], &shift);
-      shifts[c] = shift;
-    }
-    op->q.channel_multiplier = mult;
-    op->q.channel_shift = shifts;
-  } else {
-    /* Input and filter scales multiply in float, as TFLite does. */
-    const double product = (double)(in->scale * filter->scale);
-    if (bias != NULL) {
-      const double diff = (double)in->scale * (double)filter->scale -
-                          (double)bias->scale;
-      const double abs_diff = diff < 0.0 ? -diff : diff;
-      if (!(abs_diff / (double)out->scale <= 0.02)) {
-        return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                              "input 2 (bias) scale differs from input x "
-                              "weights scale by more than 2%% of an output "
-                              "step");
-      }
-    }
-    mote_quantize_multiplier(product / (double)out->scale,
-                             &op->q.output_multiplier, &shift);
-    op->q.output_shift = shift;
+  if (filter->quant_count > 1 &&
+      (filter->quant_dim != 0 ||
+       filter->quant_count != (uint32_t)op->p.out_depth)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "input 1 (weights) has %u scales along dimension "
+                          "%d; expected %ld along 0",
+                          (unsigned)filter->quant_count,
+                          (int)filter->quant_dim, (long)op->p.out_depth);
   }
-  /* The requantizers' shift range: beyond it TFLite's own arithmetic is
-   * undefined, so there is no byte pattern to match. */
-  for (o = 0; o < op->out_depth; ++o) {
-    if (channel_shift(&op->q, o) > 30) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                            "channel %ld rescale 2^%ld is too large", (long)o,
-                            (long)channel_shift(&op->q, o));
-    }
+  if (filter->quant_count <= 1 && bias != NULL &&
+      (st = check_bias_scale(ctx, in, filter, bias, out)) != MOTE_OK) {
+    return st;
   }
-  if (in->type == MOTE_TYPE_INT16) {
-    if (in->zero_point != 0 || out->zero_point != 0) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                            "int16 zero points must be 0 (input %d, output %d)",
-                            (int)in->zero_point, (int)out->zero_point);
-    }
-    if (op->bias_type == MOTE_TYPE_INT64) {
-      /* TFLite's int64 requantization asserts shift < 8. */
-      for (o = 0; o < op->out_depth; ++o) {
-        if (channel_shift(&op->q, o) >= 8) {
-          return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                                "16x8 rescale shift %d too large for int64 "
-                                "bias (max 7)",
-                                (int)channel_shift(&op->q, o));
-        }
-      }
-    }
+  /* TFLite's int64 requantization asserts shift < 8. */
+  st = store_multipliers(ctx, in, filter, out, int64_bias ? 7 : 30, op);
+  if (st != MOTE_OK) {
+    return st;
   }
-  op->q.input_offset = -in->zero_point;
-  op->q.output_offset = out->zero_point;
+  if (in->type == MOTE_TYPE_INT16 &&
+      (in->zero_point != 0 || out->zero_point != 0)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "int16 zero points must be 0 (input %d, output %d)",
+                          (int)in->zero_point, (int)out->zero_point);
+  }
+  op->p.input_offset = -in->zero_point;
+  op->p.rq.output_offset = out->zero_point;
   st = mote_act_range_quant(act, (mote_type_t)out->type, out->scale,
-                            out->zero_point, &op->q.act_min, &op->q.act_max);
+                            out->zero_point, &op->p.rq.act_min,
+                            &op->p.rq.act_max);
   if (st != MOTE_OK) {
     return mote_kctx_fail(ctx, st, "fused activation %d not supported", act);
   }
@@ -351,40 +270,79 @@ static mote_status_t check_types(mote_kctx_t *ctx, const mote_tensor_t *in,
                          "input 2 (bias)");
 }
 
-static mote_status_t fc_prepare(mote_kctx_t *ctx) {
-  mote_tensor_t in;
-  mote_tensor_t filter;
-  mote_tensor_t bias_t;
-  mote_tensor_t out;
-  const mote_tensor_t *bias = NULL;
-  mote_options_t opt;
-  fc_op_t *op;
-  void *mem = NULL;
-  int act;
-  mote_status_t st;
+/* The operator's tensors: *bias is NULL when it has none. */
+static mote_status_t get_tensors(mote_kctx_t *ctx, mote_tensor_t *in,
+                                 mote_tensor_t *filter, mote_tensor_t *bias_t,
+                                 const mote_tensor_t **bias,
+                                 mote_tensor_t *out) {
   const uint32_t n_in = mote_kctx_input_count(ctx);
+  mote_status_t st;
+  *bias = NULL;
   if (n_in < 2 || n_in > 3 || mote_kctx_output_count(ctx) < 1) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "needs 2 or 3 inputs and an output, has %u and %u",
                           n_in, mote_kctx_output_count(ctx));
   }
+  if ((st = mote_kctx_input(ctx, 0, in)) != MOTE_OK ||
+      (st = mote_kctx_input(ctx, 1, filter)) != MOTE_OK ||
+      (st = mote_kctx_output(ctx, 0, out)) != MOTE_OK) {
+    return st;
+  }
+  if (n_in == 3) {
+    if ((st = mote_kctx_input(ctx, 2, bias_t)) != MOTE_OK) {
+      return st;
+    }
+    if ((bias_t->flags & MOTE_TENSOR_ABSENT) == 0) {
+      *bias = bias_t;
+    }
+  }
+  return MOTE_OK;
+}
+
+/* The compute variant of a layer: 16x8 takes the int64 path only with an
+ * int64 bias (TFLite Micro runs a bias-less layer on the int32 path). */
+static uint8_t variant_of(const mote_tensor_t *in, const mote_tensor_t *bias) {
+  switch (in->type) {
+  case MOTE_TYPE_FLOAT32:
+    return FC_F32;
+  case MOTE_TYPE_INT8:
+    return FC_S8;
+  default:
+    return bias != NULL && bias->type == MOTE_TYPE_INT64 ? FC_S16
+                                                          : FC_S16_B32;
+  }
+}
+
+/* The bound implementation's scratch for this layer. */
+static size_t scratch_bytes(const fc_op_t *op) {
+  switch (fc_variant(op)) {
+  case FC_F32:
+    return mote_fc_f32_scratch_bytes(&op->p);
+  case FC_S8:
+    return mote_fc_s8_scratch_bytes(&op->p);
+  case FC_S16:
+    return mote_fc_s16_scratch_bytes(&op->p);
+  default:
+    return mote_fc_s16_b32_scratch_bytes(&op->p);
+  }
+}
+
+static mote_status_t fc_prepare(mote_kctx_t *ctx) {
+  mote_tensor_t in, filter, bias_t, out;
+  const mote_tensor_t *bias;
+  mote_options_t opt;
+  fc_op_t *op;
+  void *mem = NULL;
+  int32_t scratch;
+  int act;
+  mote_status_t st;
   if (mote_kctx_op_version(ctx) == 8) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                           "sparse weights (version 8) are not supported");
   }
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, &filter)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK ||
+  if ((st = get_tensors(ctx, &in, &filter, &bias_t, &bias, &out)) != MOTE_OK ||
       (st = mote_kctx_builtin_options(ctx, 8, &opt)) != MOTE_OK) {
     return st;
-  }
-  if (n_in == 3) {
-    if ((st = mote_kctx_input(ctx, 2, &bias_t)) != MOTE_OK) {
-      return st;
-    }
-    if ((bias_t.flags & MOTE_TENSOR_ABSENT) == 0) {
-      bias = &bias_t;
-    }
   }
   if (mote_options_u8(&opt, 1, WEIGHTS_FORMAT_DEFAULT) !=
       WEIGHTS_FORMAT_DEFAULT) {
@@ -393,15 +351,12 @@ static mote_status_t fc_prepare(mote_kctx_t *ctx) {
                           "supported",
                           (unsigned)mote_options_u8(&opt, 1, 0));
   }
-  if ((st = check_types(ctx, &in, &filter, bias, &out)) != MOTE_OK) {
-    return st;
-  }
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(*op), &mem)) != MOTE_OK) {
+  if ((st = check_types(ctx, &in, &filter, bias, &out)) != MOTE_OK ||
+      (st = mote_kctx_alloc_persistent(ctx, sizeof(*op), &mem)) != MOTE_OK) {
     return st;
   }
   op = (fc_op_t *)mem;
-  op->type = in.type;
-  op->bias_type = bias != NULL ? bias->type : (uint8_t)MOTE_TYPE_COUNT_;
+  op->kind = (uint8_t)(variant_of(&in, bias) | (bias != NULL ? FC_HAS_BIAS : 0));
   st = check_shapes(ctx, &in, &filter, bias, &out,
                     mote_options_bool(&opt, 2, false), op);
   if (st != MOTE_OK) {
@@ -409,16 +364,24 @@ static mote_status_t fc_prepare(mote_kctx_t *ctx) {
   }
   act = (int)mote_options_u8(&opt, 0, MOTE_ACT_NONE);
   if (in.type == MOTE_TYPE_FLOAT32) {
-    if (mote_act_range_f32(act, &op->act_min_f, &op->act_max_f) != MOTE_OK) {
+    if (mote_act_range_f32(act, &op->p.act_min_f, &op->p.act_max_f) !=
+        MOTE_OK) {
       return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                             "fused activation %d not supported", act);
     }
-  } else {
-    st = prepare_quant(ctx, &in, &filter, bias, &out, act, op);
-    if (st != MOTE_OK) {
-      return st;
-    }
+  } else if ((st = prepare_quant(ctx, &in, &filter, bias, &out, act, op)) !=
+             MOTE_OK) {
+    return st;
   }
+  st = mote_request_scratch_if(ctx, scratch_bytes(op), &scratch);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  if (scratch > INT16_MAX) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "more than %d scratch buffers", INT16_MAX);
+  }
+  op->scratch = (int16_t)scratch;
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
@@ -428,30 +391,25 @@ static mote_status_t fc_invoke(mote_kctx_t *ctx) {
   const void *in = mote_kctx_input_data(ctx, 0);
   const void *filter = mote_kctx_input_data(ctx, 1);
   const void *bias =
-      op->bias_type != MOTE_TYPE_COUNT_ ? mote_kctx_input_data(ctx, 2) : NULL;
+      (op->kind & FC_HAS_BIAS) != 0 ? mote_kctx_input_data(ctx, 2) : NULL;
   void *out = mote_kctx_output_data(ctx, 0);
-  switch (op->type) {
-  case MOTE_TYPE_FLOAT32:
-    mote_fc_f32((const float *)in, (const float *)filter, (const float *)bias,
-                (float *)out, op->batches, op->out_depth, op->accum_depth,
-                op->act_min_f, op->act_max_f);
+  void *scratch = mote_scratch_if(ctx, op->scratch);
+  switch (fc_variant(op)) {
+  case FC_F32:
+    mote_fc_f32(&op->p, (const float *)in, (const float *)filter,
+                (const float *)bias, (float *)out, scratch);
     break;
-  case MOTE_TYPE_INT8:
-    mote_fc_s8((const int8_t *)in, (const int8_t *)filter,
-               (const int32_t *)bias, (int8_t *)out, op->batches, op->out_depth,
-               op->accum_depth, &op->q);
+  case FC_S8:
+    mote_fc_s8(&op->p, (const int8_t *)in, (const int8_t *)filter,
+               (const int32_t *)bias, (int8_t *)out, scratch);
+    break;
+  case FC_S16:
+    mote_fc_s16(&op->p, (const int16_t *)in, (const int8_t *)filter,
+                (const int64_t *)bias, (int16_t *)out, scratch);
     break;
   default:
-    /* TFLite Micro runs a bias-less 16x8 layer on the int32 path too. */
-    if (op->bias_type != MOTE_TYPE_INT64) {
-      mote_fc_s16_b32((const int16_t *)in, (const int8_t *)filter,
-                      (const int32_t *)bias, (int16_t *)out, op->batches,
-                      op->out_depth, op->accum_depth, &op->q);
-    } else {
-      mote_fc_s16((const int16_t *)in, (const int8_t *)filter,
-                  (const int64_t *)bias, (int16_t *)out, op->batches,
-                  op->out_depth, op->accum_depth, &op->q);
-    }
+    mote_fc_s16_b32(&op->p, (const int16_t *)in, (const int8_t *)filter,
+                    (const int32_t *)bias, (int16_t *)out, scratch);
     break;
   }
   return MOTE_OK;

@@ -1,5 +1,6 @@
 /*
- * FULLY_CONNECTED compute functions, framework-free.
+ * FULLY_CONNECTED compute functions: the seam between the op's glue
+ * (fully_connected.c) and its implementations (impl.h).
  *
  * Layouts (row-major, as TFLite):
  *   input  [batches][accum_depth]
@@ -7,53 +8,91 @@
  *   bias   [out_depth] or NULL
  *   output [batches][out_depth]
  * The integer variants accumulate sum(filter * (input + input_offset)) +
- * bias exactly (int32, or int64 for int16 inputs with int64 bias), requantize
- * with TFLite's MultiplyByQuantizedMultiplier, add the output zero point and
- * clamp to the fused activation range. Filters are symmetric (zero point 0),
- * as TFLite Micro requires.
+ * bias exactly (int32 wrapping, or int64 for 16x8 with an int64 bias),
+ * then requantize through p->rq (channel = output row): TFLite's
+ * MultiplyByQuantizedMultiplier, the output zero point, the fused
+ * activation clamp. Filters are symmetric (zero point 0), as TFLite Micro
+ * requires. Float sums run in index order, the bias added last, then the
+ * clamp. `scratch` holds *_scratch_bytes(p) bytes (NULL when 0), 16-byte
+ * aligned. None of these validate or fail: the glue has checked.
  */
 #ifndef MOTE_KERNELS_FULLY_CONNECTED_H
 #define MOTE_KERNELS_FULLY_CONNECTED_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "kernels/core/requant.h"
+#include "kernels/impl.h"
+
 typedef struct mote_fc_params {
-  int32_t input_offset;  /* minus the input zero point (int8 only) */
-  int32_t output_offset; /* the output zero point (int8 only) */
-  /* Per-tensor requantization: real = multiplier * 2^(shift - 31). */
-  int32_t output_multiplier;
-  int32_t output_shift;
-  /* Per-channel requantization ([out_depth] each), or NULL for per-tensor. */
-  const int32_t *channel_multiplier;
-  const int32_t *channel_shift;
-  int32_t act_min; /* clamp, in output quantized units */
-  int32_t act_max;
+  int32_t batches;
+  int32_t out_depth;
+  int32_t accum_depth;
+  int32_t input_offset; /* minus the input zero point; 0 for int16 */
+  mote_requant_t rq;    /* integer variants: [out_depth] or per-tensor */
+  float act_min_f;      /* float32: the fused activation clamp */
+  float act_max_f;
 } mote_fc_params_t;
 
-/* float32; act_min / act_max are the fused activation bounds. */
-void mote_fc_f32(const float *input, const float *filter, const float *bias,
-                 float *output, int32_t batches, int32_t out_depth,
-                 int32_t accum_depth, float act_min, float act_max);
+typedef size_t mote_fc_scratch_fn(const mote_fc_params_t *p);
+typedef void mote_fc_s8_fn(const mote_fc_params_t *p, const int8_t *input,
+                           const int8_t *filter, const int32_t *bias,
+                           int8_t *output, void *scratch);
+/* 16x8 with an int64 bias (int64 sum, the int64 rescale; shifts <= 7). */
+typedef void mote_fc_s16_fn(const mote_fc_params_t *p, const int16_t *input,
+                            const int8_t *filter, const int64_t *bias,
+                            int16_t *output, void *scratch);
+/* 16x8 with an int32 bias or none: TFLM's int32 sum and rescale. */
+typedef void mote_fc_s16_b32_fn(const mote_fc_params_t *p,
+                                const int16_t *input, const int8_t *filter,
+                                const int32_t *bias, int16_t *output,
+                                void *scratch);
+typedef void mote_fc_f32_fn(const mote_fc_params_t *p, const float *input,
+                            const float *filter, const float *bias,
+                            float *output, void *scratch);
 
-/* int8 input / filter / output, int32 bias; per-tensor or per-channel. */
-void mote_fc_s8(const int8_t *input, const int8_t *filter,
-                const int32_t *bias, int8_t *output, int32_t batches,
-                int32_t out_depth, int32_t accum_depth,
-                const mote_fc_params_t *p);
+mote_fc_s8_fn mote_fc_s8_ref;
+mote_fc_s16_fn mote_fc_s16_ref;
+mote_fc_s16_b32_fn mote_fc_s16_b32_ref;
+mote_fc_f32_fn mote_fc_f32_ref;
+/* The reference needs no scratch: these return 0. */
+mote_fc_scratch_fn mote_fc_s8_ref_scratch_bytes;
+mote_fc_scratch_fn mote_fc_s16_ref_scratch_bytes;
+mote_fc_scratch_fn mote_fc_s16_b32_ref_scratch_bytes;
+mote_fc_scratch_fn mote_fc_f32_ref_scratch_bytes;
 
-/* 16x8: int16 input / output (zero points 0, offsets ignored), int8
- * filter, int64 bias, int64 accumulator; per-tensor or per-channel.
- * Requires every shift < 8. */
-void mote_fc_s16(const int16_t *input, const int8_t *filter,
-                 const int64_t *bias, int16_t *output, int32_t batches,
-                 int32_t out_depth, int32_t accum_depth,
-                 const mote_fc_params_t *p);
-
-/* 16x8 with int32 bias (TFLite's quantized_bias_type) or none: int32
- * accumulator and the int32 requantization; per-tensor or per-channel. */
-void mote_fc_s16_b32(const int16_t *input, const int8_t *filter,
-                     const int32_t *bias, int16_t *output, int32_t batches,
-                     int32_t out_depth, int32_t accum_depth,
-                     const mote_fc_params_t *p);
+#ifndef MOTE_IMPL_FC_S8
+#define MOTE_IMPL_FC_S8 ref
+#endif
+#ifndef MOTE_IMPL_FC_S16
+#define MOTE_IMPL_FC_S16 ref
+#endif
+#ifndef MOTE_IMPL_FC_S16_B32
+#define MOTE_IMPL_FC_S16_B32 ref
+#endif
+#ifndef MOTE_IMPL_FC_F32
+#define MOTE_IMPL_FC_F32 ref
+#endif
+#define mote_fc_s8 MOTE_IMPL_NAME(fc_s8, MOTE_IMPL_FC_S8)
+#define mote_fc_s16 MOTE_IMPL_NAME(fc_s16, MOTE_IMPL_FC_S16)
+#define mote_fc_s16_b32 MOTE_IMPL_NAME(fc_s16_b32, MOTE_IMPL_FC_S16_B32)
+#define mote_fc_f32 MOTE_IMPL_NAME(fc_f32, MOTE_IMPL_FC_F32)
+#define mote_fc_s8_scratch_bytes                                               \
+  MOTE_IMPL_SCRATCH_NAME(fc_s8, MOTE_IMPL_FC_S8)
+#define mote_fc_s16_scratch_bytes                                              \
+  MOTE_IMPL_SCRATCH_NAME(fc_s16, MOTE_IMPL_FC_S16)
+#define mote_fc_s16_b32_scratch_bytes                                          \
+  MOTE_IMPL_SCRATCH_NAME(fc_s16_b32, MOTE_IMPL_FC_S16_B32)
+#define mote_fc_f32_scratch_bytes                                              \
+  MOTE_IMPL_SCRATCH_NAME(fc_f32, MOTE_IMPL_FC_F32)
+mote_fc_s8_fn mote_fc_s8;
+mote_fc_s16_fn mote_fc_s16;
+mote_fc_s16_b32_fn mote_fc_s16_b32;
+mote_fc_f32_fn mote_fc_f32;
+mote_fc_scratch_fn mote_fc_s8_scratch_bytes;
+mote_fc_scratch_fn mote_fc_s16_scratch_bytes;
+mote_fc_scratch_fn mote_fc_s16_b32_scratch_bytes;
+mote_fc_scratch_fn mote_fc_f32_scratch_bytes;
 
 #endif /* MOTE_KERNELS_FULLY_CONNECTED_H */

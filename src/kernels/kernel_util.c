@@ -1,117 +1,12 @@
 /*
- * Fixed-point requantization, activation ranges and padding shared by the
- * reference kernels.
- *
- * Conformance is byte-for-byte against TFLite Micro's default build, which
- * uses gemmlowp's "double rounding" requantization: a saturating rounding
- * doubling high multiply (ties toward +infinity on the 64-bit product)
- * followed by a rounding divide by a power of two (ties away from zero). The
- * single-rounding variant (TFLITE_SINGLE_ROUNDING) gives different bytes on
- * ties and is deliberately not offered.
- *
- * Signed right shifts are arithmetic on every compiler mote targets (C99
- * leaves them implementation-defined); TFLite relies on the same. Products
- * that TFLite computes in wrapping int32 (x * (1 << left_shift)) are formed
- * in uint32 here so that the wrap is defined rather than undefined.
+ * Prepare-time helpers shared by the kernels' glue: activation ranges,
+ * output sizes and padding, operand-count and type checks. The arithmetic
+ * the compute functions share lives in core/ (requant.h, dot.h).
  */
 #include "kernels/kernel_util.h"
 
 #include <float.h>
 #include <math.h>
-
-int32_t mote_srdhm(int32_t a, int32_t b) {
-  int64_t ab;
-  int64_t nudge;
-  /* The only product whose doubled high half does not fit. */
-  if (a == INT32_MIN && b == INT32_MIN) {
-    return INT32_MAX;
-  }
-  ab = (int64_t)a * (int64_t)b;
-  nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
-  /* Division, not a shift: it truncates toward zero, and with the signed
-   * nudge that rounds ties toward +infinity (0.5 -> 1, -0.5 -> 0). */
-  return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
-}
-
-int32_t mote_rdbpot(int32_t x, int exponent) {
-  const int32_t mask = (int32_t)(((int64_t)1 << exponent) - 1);
-  const int32_t remainder = x & mask;
-  const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
-  return (x >> exponent) + (remainder > threshold ? 1 : 0);
-}
-
-/* x * 2^left_shift with int32 wraparound, as TFLite's plain int32 multiply
- * behaves on every target it runs on. */
-static int32_t shl_wrap(int32_t x, int left_shift) {
-  return (int32_t)((uint32_t)x << (unsigned)left_shift);
-}
-
-int32_t mote_mul_by_qmult(int32_t x, int32_t multiplier, int shift) {
-  const int left_shift = shift > 0 ? shift : 0;
-  const int right_shift = shift > 0 ? 0 : -shift;
-  return mote_rdbpot(mote_srdhm(shl_wrap(x, left_shift), multiplier),
-                     right_shift);
-}
-
-int32_t mote_mul_by_qmult64(int64_t x, int32_t multiplier, int shift) {
-  /* TFLite narrows the multiplier to 16 bits (rounded) so that the product
-   * with a 48-bit accumulator fits in 64 bits, then rounds once (half up,
-   * toward +inf) with a single shift. Valid for -31 <= shift <= 7. */
-  const int32_t reduced =
-      multiplier < 0x7FFF0000 ? ((multiplier + (1 << 15)) >> 16) : 0x7FFF;
-  const int total_shift = 15 - shift;
-  /* TFLite assumes |x| < 2^47 (an accumulator plus a bias) and overflows
-   * past it, where there is no byte pattern to match; a corrupt model can
-   * store any int64 bias, so saturate x to that range instead. */
-  const int64_t lim = (int64_t)1 << 47;
-  const int64_t xs = x < -lim ? -lim : (x > lim - 1 ? lim - 1 : x);
-  const int64_t v = xs * (int64_t)reduced + ((int64_t)1 << (total_shift - 1));
-  return (int32_t)(v >> total_shift);
-}
-
-int32_t mote_mul_by_qmult_lt1(int32_t x, int32_t multiplier, int left_shift) {
-  return mote_rdbpot(mote_srdhm(x, multiplier), -left_shift);
-}
-
-int32_t mote_mul_by_qmult_gt1(int32_t x, int32_t multiplier, int left_shift) {
-  return mote_srdhm(shl_wrap(x, left_shift), multiplier);
-}
-
-void mote_quantize_multiplier(double real, int32_t *multiplier, int *shift) {
-  double q;
-  int64_t q_fixed;
-  int exp = 0;
-  if (real == 0.0) {
-    *multiplier = 0;
-    *shift = 0;
-    return;
-  }
-  /* Only a corrupt model gets here (a scale ratio with a zero divisor or
-   * an infinite or NaN option): give a shift no requantizer accepts, so
-   * the caller's range check refuses it, instead of converting NaN or
-   * infinity to an integer (undefined). */
-  if (!(real > -DBL_MAX && real < DBL_MAX)) {
-    *multiplier = INT32_MAX;
-    *shift = MOTE_QMULT_BAD_SHIFT;
-    return;
-  }
-  q = frexp(real, &exp);
-  /* round() is half away from zero, as TFLite's TfLiteRound (std::round). */
-  q_fixed = (int64_t)round(q * (double)((int64_t)1 << 31));
-  /* q in [0.5, 1) can round up to exactly 2^31: renormalize. */
-  if (q_fixed == ((int64_t)1 << 31)) {
-    q_fixed /= 2;
-    ++exp;
-  }
-  /* Below 2^-31 every product would shift out: TFLite flushes to zero
-   * rather than shift by more than 31. */
-  if (exp < -31) {
-    exp = 0;
-    q_fixed = 0;
-  }
-  *multiplier = (int32_t)q_fixed;
-  *shift = exp;
-}
 
 /* TFLite's Quantize() helper for activation bounds: float division and
  * float rounding, then the zero point added in int32. */
@@ -287,4 +182,10 @@ mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,
   return mote_kctx_fail(
       ctx, MOTE_ERR_UNSUPPORTED_TYPE, "%s has type %s, expected %s", role,
       mote_type_name((mote_type_t)t->type), mote_type_name(type));
+}
+
+mote_status_t mote_request_scratch_if(mote_kctx_t *ctx, size_t bytes,
+                                      int32_t *index) {
+  *index = -1;
+  return bytes == 0 ? MOTE_OK : mote_kctx_request_scratch(ctx, bytes, index);
 }

@@ -1,18 +1,20 @@
 /*
- * Shared arithmetic for the reference kernels: TFLite's fixed-point
- * requantization, activation ranges and padding.
+ * What the kernels' glue shares: TFLite's fused activation and padding
+ * codes, activation ranges, output sizes and padding, operand checks. It
+ * includes core/requant.h, the arithmetic compute functions share, so
+ * that glue computing multipliers needs one include.
  *
- * These follow TFLite's quantization spec and reference kernels exactly
- * (gemmlowp-style double rounding: a saturating rounding doubling high
- * multiply followed by a rounding right shift), because conformance is
- * byte-for-byte against TFLite Micro.
+ * Everything follows TFLite's reference kernels exactly, because
+ * conformance is byte-for-byte against TFLite Micro.
  */
 #ifndef MOTE_KERNEL_UTIL_H
 #define MOTE_KERNEL_UTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+#include "kernels/core/requant.h"
 #include "mote/kernel.h"
 #include "mote/tensor.h"
 
@@ -28,27 +30,6 @@ enum {
 
 /* TFLite's Padding enum. */
 enum { MOTE_PADDING_SAME = 0, MOTE_PADDING_VALID = 1 };
-
-/* gemmlowp SaturatingRoundingDoublingHighMul. */
-int32_t mote_srdhm(int32_t a, int32_t b);
-/* gemmlowp RoundingDivideByPOT (round half away from zero); 0 <= exponent <= 31. */
-int32_t mote_rdbpot(int32_t x, int exponent);
-/* TFLite MultiplyByQuantizedMultiplier(int32 x, multiplier, shift). */
-int32_t mote_mul_by_qmult(int32_t x, int32_t multiplier, int shift);
-/* TFLite MultiplyByQuantizedMultiplier(int64 x, multiplier, shift), as used
- * by the 16x8 kernels. */
-int32_t mote_mul_by_qmult64(int64_t x, int32_t multiplier, int shift);
-/* TFLite MultiplyByQuantizedMultiplierSmallerThanOneExp. */
-int32_t mote_mul_by_qmult_lt1(int32_t x, int32_t multiplier, int left_shift);
-/* TFLite MultiplyByQuantizedMultiplierGreaterThanOne. */
-int32_t mote_mul_by_qmult_gt1(int32_t x, int32_t multiplier, int left_shift);
-
-/* TFLite QuantizeMultiplier: real = multiplier * 2^(shift - 31). The
- * shift is not bounded above (a large real gives a large shift) and is
- * MOTE_QMULT_BAD_SHIFT for an infinite or NaN real: callers check it
- * against the range their requantizer supports. */
-void mote_quantize_multiplier(double real, int32_t *multiplier, int *shift);
-#define MOTE_QMULT_BAD_SHIFT 10000
 
 /* TFLite CalculateActivationRangeQuantized for an output of `type`
  * (int8/int16/uint8). MOTE_ERR_UNSUPPORTED for TANH / SIGN_BIT. */
@@ -70,16 +51,6 @@ int32_t mote_conv_out_size(int padding, int32_t in, int32_t filter,
 int32_t mote_conv_padding(int32_t stride, int32_t dilation, int32_t in,
                           int32_t filter, int32_t out, int32_t *offset);
 
-static inline int32_t mote_clamp_i32(int32_t v, int32_t lo, int32_t hi) {
-  return v < lo ? lo : (v > hi ? hi : v);
-}
-/* a + b modulo 2^64, for adding an int64 bias to an accumulator: a
- * corrupt model can store any bias, and TFLite's plain sum would then
- * overflow (undefined) where this wraps. */
-static inline int64_t mote_add_wrap64(int64_t a, int64_t b) {
-  return (int64_t)((uint64_t)a + (uint64_t)b);
-}
-
 static inline float mote_clamp_f32(float v, float lo, float hi) {
   return v < lo ? lo : (v > hi ? hi : v);
 }
@@ -89,6 +60,18 @@ static inline float mote_clamp_f32(float v, float lo, float hi) {
  * and 1". */
 mote_status_t mote_check_io_count(mote_kctx_t *ctx, uint32_t inputs,
                                   uint32_t outputs);
+
+/* Requests `bytes` of arena scratch for this operator's invoke and sets
+ * *index to its handle, or to -1 (for which mote_kctx_scratch() gives
+ * NULL) when `bytes` is 0. Errors as mote_kctx_request_scratch(). */
+mote_status_t mote_request_scratch_if(mote_kctx_t *ctx, size_t bytes,
+                                      int32_t *index);
+
+/* At invoke: the scratch buffer of a handle from mote_request_scratch_if,
+ * or NULL for -1 (without a call: most layers have none). */
+static inline void *mote_scratch_if(const mote_kctx_t *ctx, int32_t index) {
+  return index < 0 ? NULL : mote_kctx_scratch(ctx, index);
+}
 
 /* Checks `t` has `type` or fails naming the role ("input 0") and types. */
 mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,

@@ -12,7 +12,7 @@
 
 #include <math.h>
 
-#include "kernels/fixedpoint.h"
+#include "kernels/core/fixedpoint.h"
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
@@ -46,10 +46,10 @@ void mote_logistic_s8(const int8_t *input, int8_t *output, int32_t n,
       y = INT8_MAX;
     } else {
       const int32_t x_q4 =
-          mote_mul_by_qmult(x, p->input_multiplier, p->input_left_shift);
+          mote_mul_by_quant_mult(x, p->input_multiplier, p->input_left_shift);
       /* Q0.31 -> Q23.8 (1/256 per step), then the -128 zero point. */
       const int32_t y_q0 = mote_fp_logistic(x_q4, 4);
-      y = mote_clamp_i32(mote_rdbpot(y_q0, 23) - 128, INT8_MIN, INT8_MAX);
+      y = mote_clamp_i32(mote_rounding_shift_right(y_q0, 23) - 128, INT8_MIN, INT8_MAX);
     }
     output[i] = (int8_t)y;
   }

@@ -20,15 +20,19 @@
  * in int32 (wrapping, as TFLite), the 16x8 variant in int64 with TFLite's
  * 64-bit requantization, for the recurrent product too.
  *
- * float32 uses the reference FULLY_CONNECTED loop (mote_fc_f32) with no
- * activation bounds, TFLite's clamped logistic, tanhf, and plain products
- * and sums, in TFLite's order.
+ * The gates' matrix products are the shared vector-matrix cores
+ * (core/vec_mat.h), so an implementation family that speeds those up
+ * speeds up the LSTM too. float32 uses the reference FULLY_CONNECTED
+ * (mote_fc_f32_ref, which needs no scratch) with no activation bounds,
+ * TFLite's clamped logistic, tanhf, and plain products and sums, in
+ * TFLite's order.
  */
 #include "kernels/unidirectional_sequence_lstm.h"
 
 #include <stddef.h>
 #include <string.h>
 
+#include "kernels/core/vec_mat.h"
 #include "kernels/fully_connected.h"
 #include "kernels/kernel_util.h"
 #include "kernels/logistic.h"
@@ -88,12 +92,18 @@ static void run_sequence(const lstm_seq_t *s, lstm_step_fn step,
 static void gate_f32(const lstm_seq_t *s, int g, const float *x,
                      const float *h, int32_t nb, float *gate, float *tmp) {
   const int32_t n = nb * s->d->n_state;
+  mote_fc_params_t fc;
   int32_t i;
-  mote_fc_f32(x, (const float *)s->w->w_in[g], (const float *)s->w->bias[g],
-              gate, nb, s->d->n_state, s->d->n_input, -LSTM_FLT_MAX,
-              LSTM_FLT_MAX);
-  mote_fc_f32(h, (const float *)s->w->w_rec[g], NULL, tmp, nb,
-              s->d->n_state, s->d->n_state, -LSTM_FLT_MAX, LSTM_FLT_MAX);
+  memset(&fc, 0, sizeof fc);
+  fc.batches = nb;
+  fc.out_depth = s->d->n_state;
+  fc.act_min_f = -LSTM_FLT_MAX;
+  fc.act_max_f = LSTM_FLT_MAX;
+  fc.accum_depth = s->d->n_input;
+  mote_fc_f32_ref(&fc, x, (const float *)s->w->w_in[g],
+                  (const float *)s->w->bias[g], gate, NULL);
+  fc.accum_depth = s->d->n_state;
+  mote_fc_f32_ref(&fc, h, (const float *)s->w->w_rec[g], NULL, tmp, NULL);
   for (i = 0; i < n; ++i) {
     gate[i] = gate[i] + tmp[i];
   }
@@ -166,36 +176,24 @@ static int16_t sat16(int32_t v) {
 static void fc_q(const void *x, int act16, const int8_t *w, const void *bias,
                  const mote_lstm_fc_q_t *q, int32_t nb, int32_t n_in,
                  int32_t n_out, int16_t *out) {
+  const int8_t shift = (int8_t)q->shift; /* in [-31, 30]: lstm_quant.c */
+  mote_requant_t rq;
   int32_t b;
-  int32_t o;
-  int32_t i;
+  rq.multiplier = &q->multiplier;
+  rq.shift = &shift;
+  rq.per_channel = 0;
+  rq.output_offset = 0;
+  rq.act_min = INT16_MIN;
+  rq.act_max = INT16_MAX;
   for (b = 0; b < nb; ++b) {
-    for (o = 0; o < n_out; ++o) {
-      const int8_t *row = w + (ptrdiff_t)o * n_in;
-      int32_t y;
-      if (act16) {
-        const int16_t *xv = (const int16_t *)x + (ptrdiff_t)b * n_in;
-        int64_t acc = 0;
-        for (i = 0; i < n_in; ++i) {
-          acc += (int64_t)row[i] * ((int32_t)xv[i] + q->input_offset);
-        }
-        if (bias != NULL) {
-          acc += ((const int64_t *)bias)[o];
-        }
-        y = mote_mul_by_qmult64(acc, q->multiplier, (int)q->shift);
-      } else {
-        const int8_t *xv = (const int8_t *)x + (ptrdiff_t)b * n_in;
-        uint32_t acc = 0; /* TFLite's int32 sum wraps; make it defined */
-        for (i = 0; i < n_in; ++i) {
-          acc += (uint32_t)((int32_t)row[i] *
-                            ((int32_t)xv[i] + q->input_offset));
-        }
-        if (bias != NULL) {
-          acc += (uint32_t)((const int32_t *)bias)[o];
-        }
-        y = mote_mul_by_qmult((int32_t)acc, q->multiplier, (int)q->shift);
-      }
-      out[(ptrdiff_t)b * n_out + o] = sat16(y);
+    if (act16) {
+      mote_vec_mat_s16((const int16_t *)x + (ptrdiff_t)b * n_in,
+                       q->input_offset, w, (const int64_t *)bias, n_out, n_in,
+                       &rq, out + (ptrdiff_t)b * n_out);
+    } else {
+      mote_vec_mat_s8_s16((const int8_t *)x + (ptrdiff_t)b * n_in,
+                          q->input_offset, w, (const int32_t *)bias, n_out,
+                          n_in, &rq, out + (ptrdiff_t)b * n_out);
     }
   }
 }
@@ -228,7 +226,7 @@ static void mul_q(const int16_t *a, const int16_t *b, void *out, int out8,
   int32_t i;
   for (i = 0; i < n; ++i) {
     const int32_t v = mote_clamp_i32(
-        m->output_offset + mote_mul_by_qmult((int32_t)a[i] * (int32_t)b[i],
+        m->output_offset + mote_mul_by_quant_mult((int32_t)a[i] * (int32_t)b[i],
                                              m->multiplier, (int)m->shift),
         m->act_min, m->act_max);
     if (out8) {

@@ -162,7 +162,7 @@ static int32_t mean_q(const mote_mean_plan_t *m, const mote_mean_qparams_t *q,
   const int64_t centered =
       (int64_t)sum - (int64_t)q->input_zero_point * m->n;
   const int32_t v =
-      mote_mul_by_qmult((int32_t)centered, q->multiplier, q->shift);
+      mote_mul_by_quant_mult((int32_t)centered, q->multiplier, q->shift);
   return mote_clamp_i32(wrap_add(v, q->output_zero_point), lo, hi);
 }
 

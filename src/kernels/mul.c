@@ -35,7 +35,7 @@ static int32_t mul_wrap(int32_t x, int32_t y) {
 
 static int32_t mul_q(const mote_mul_params_t *p, int32_t x, int32_t y) {
   const int32_t prod = mul_wrap(p->input1_offset + x, p->input2_offset + y);
-  const int32_t v = mote_mul_by_qmult(prod, p->multiplier, p->shift);
+  const int32_t v = mote_mul_by_quant_mult(prod, p->multiplier, p->shift);
   const int32_t shifted = (int32_t)((uint32_t)v + (uint32_t)p->output_offset);
   return mote_clamp_i32(shifted, p->act_min, p->act_max);
 }

@@ -104,7 +104,7 @@ static void type_range(mote_type_t type, int32_t *lo, int32_t *hi) {
   }
 }
 
-void mote_requantize(const mote_requant_params_t *p, mote_type_t in_type,
+void mote_quantize_requantize(const mote_requant_params_t *p, mote_type_t in_type,
                      const void *in, mote_type_t out_type, void *out,
                      int32_t count) {
   int32_t buf[CHUNK];
@@ -117,7 +117,7 @@ void mote_requantize(const mote_requant_params_t *p, mote_type_t in_type,
       /* TFLite's plain int32 arithmetic, made to wrap. */
       const int32_t x =
           (int32_t)((uint32_t)buf[i] - (uint32_t)p->input_zero_point);
-      const int32_t y = mote_mul_by_qmult(x, p->multiplier, p->shift);
+      const int32_t y = mote_mul_by_quant_mult(x, p->multiplier, p->shift);
       buf[i] = mote_clamp_i32(
           (int32_t)((uint32_t)y + (uint32_t)p->output_zero_point), lo, hi);
     }
@@ -224,7 +224,7 @@ static mote_status_t quantize_invoke(mote_kctx_t *ctx) {
   const void *in = mote_kctx_input_data(ctx, 0);
   void *out = mote_kctx_output_data(ctx, 0);
   if (op->in_type != MOTE_TYPE_FLOAT32) {
-    mote_requantize(&op->rq, (mote_type_t)op->in_type, in,
+    mote_quantize_requantize(&op->rq, (mote_type_t)op->in_type, in,
                     (mote_type_t)op->out_type, out, op->count);
   } else if (op->out_type == MOTE_TYPE_INT8) {
     mote_quantize_f32_s8((const float *)in, op->count, op->scale,

@@ -37,7 +37,7 @@ typedef struct mote_requant_params {
  * of int8, uint8, int16 and int32 (others are treated as int8 and must not
  * be passed).
  */
-void mote_requantize(const mote_requant_params_t *p, mote_type_t in_type,
+void mote_quantize_requantize(const mote_requant_params_t *p, mote_type_t in_type,
                      const void *in, mote_type_t out_type, void *out,
                      int32_t count);
 

@@ -19,7 +19,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "kernels/fixedpoint.h"
+#include "kernels/core/fixedpoint.h"
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
@@ -102,7 +102,7 @@ void mote_softmax_f32(const float *input, float *output, int32_t outer,
 /* exp(diff * beta * scale) in Q0.31 for an int8 difference to the row max. */
 static int32_t exp_of_diff_s8(int32_t diff, const mote_softmax_params_t *p) {
   const int32_t rescaled =
-      mote_mul_by_qmult_gt1(diff, p->input_multiplier, p->input_left_shift);
+      mote_mul_by_quant_mult_gt1(diff, p->input_multiplier, p->input_left_shift);
   return mote_fp_exp_on_negative_values(rescaled, SCALED_DIFF_INT_BITS);
 }
 
@@ -142,8 +142,8 @@ static mote_status_t softmax_s8_row(const int8_t *in, int8_t *out8,
     const int32_t diff = (int32_t)in[c] - max;
     int32_t v = out_min;
     if (diff >= p->diff_min) {
-      const int32_t prob = mote_rdbpot(
-          mote_srdhm(scale, exp_of_diff_s8(diff, p)), exponent);
+      const int32_t prob = mote_rounding_shift_right(
+          mote_doubling_high_mul(scale, exp_of_diff_s8(diff, p)), exponent);
       v = mote_clamp_i32(prob + out_min, out_min, out_max);
     }
     if (out8 != NULL) {
@@ -205,7 +205,7 @@ mote_status_t mote_softmax_s16(const int16_t *input, int16_t *output,
     for (c = 0; c < depth; ++c) {
       /* [-65535, 0] covers exp's table domain [-10, 0]; recentered on the
        * table's int16 input. */
-      const int32_t scaled = mote_mul_by_qmult(
+      const int32_t scaled = mote_mul_by_quant_mult(
           (int32_t)in[c] - max, p->input_multiplier, p->input_left_shift);
       const int32_t sym = mote_clamp_i32(scaled + 32767, INT16_MIN, INT16_MAX);
       out[c] = mote_lut16_lookup((int16_t)sym, exp_lut);

@@ -18,8 +18,7 @@
  *   state           [batch][n_filter][n_memory], oldest first; kept by the
  *                   caller between invocations (a variable tensor)
  *   output          [batch][n_unit]
- *   scratch         [batch][n_filter] (float or int32), plus for the
- *                   integer variants [batch][n_unit] int32 after it
+ *   scratch         [batch][n_filter] (float or int32)
  */
 #ifndef MOTE_KERNELS_SVDF_H
 #define MOTE_KERNELS_SVDF_H

@@ -17,6 +17,7 @@
  * do. The fused activation is not applied (TFLite Micro only saturates to
  * int8); the float path applies it with ActivationValFloat's clamps.
  * int8 and int16 state share one body that loads through the state type.
+ * The feature product is the shared int8 dot product (core/dot.h).
  */
 #include "kernels/svdf.h"
 
@@ -24,6 +25,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "common/compiler.h"
+#include "kernels/core/dot.h"
 #include "kernels/kernel_util.h"
 
 int32_t mote_svdf_scratch_f32(const mote_svdf_dims_t *d) {
@@ -31,8 +34,7 @@ int32_t mote_svdf_scratch_f32(const mote_svdf_dims_t *d) {
 }
 
 int32_t mote_svdf_scratch_int(const mote_svdf_dims_t *d) {
-  return (d->batch * d->n_filter + d->batch * (d->n_filter / d->rank)) *
-         (int32_t)sizeof(int32_t);
+  return d->batch * d->n_filter * (int32_t)sizeof(int32_t);
 }
 
 /* TFLite Micro's ActivationValFloat. */
@@ -112,33 +114,25 @@ static int32_t load(const void *p, int is16, ptrdiff_t i) {
               : (int32_t)((const int8_t *)p)[i];
 }
 
-static void svdf_int(const mote_svdf_dims_t *d, const mote_svdf_q_t *q,
-                     const int8_t *input, const int8_t *weights_feature,
-                     const void *weights_time, const int32_t *bias,
-                     void *state, int is16, int32_t *scratch,
-                     int8_t *output) {
-  const int32_t n_unit = d->n_filter / d->rank;
-  const int32_t per_batch = d->n_filter * d->n_memory;
+/* Step 1: the newest feature of every filter, into the state's last
+ * slot. A function of its own so that its dot product keeps its
+ * registers (the state loop around it otherwise spills them at -Os). */
+MOTE_NOINLINE static void feature_product(const mote_svdf_dims_t *d, const mote_svdf_q_t *q,
+                            const int8_t *input, const int8_t *weights,
+                            void *state, int is16) {
   const int32_t lo = is16 ? INT16_MIN : INT8_MIN;
   const int32_t hi = is16 ? INT16_MAX : INT8_MAX;
-  const size_t elem = is16 ? 2u : 1u;
-  int32_t *unit_sum = scratch + (ptrdiff_t)d->batch * d->n_filter;
-  int32_t b;
-  int32_t f;
-  int32_t i;
-  memmove(state, (uint8_t *)state + elem,
-          elem * (size_t)(d->batch * per_batch - 1));
+  const int32_t per_batch = d->n_filter * d->n_memory;
+  int32_t b, f;
   for (b = 0; b < d->batch; ++b) {
     const int8_t *x = input + (ptrdiff_t)b * d->n_input;
-    for (f = 0; f < d->n_filter; ++f) {
-      const int8_t *w = weights_feature + (ptrdiff_t)f * d->n_input;
-      const ptrdiff_t at = (ptrdiff_t)b * per_batch +
-                           (ptrdiff_t)f * d->n_memory + d->n_memory - 1;
-      int32_t dot = 0;
-      for (i = 0; i < d->n_input; ++i) {
-        dot += (int32_t)w[i] * ((int32_t)x[i] - q->input_zero_point);
-      }
-      dot = mote_mul_by_qmult(dot, q->feature_multiplier, q->feature_shift);
+    ptrdiff_t at = (ptrdiff_t)b * per_batch + d->n_memory - 1;
+    for (f = 0; f < d->n_filter; ++f, at += d->n_memory) {
+      int32_t dot = mote_dot_s8(0, x, -q->input_zero_point,
+                                weights + (ptrdiff_t)f * d->n_input,
+                                d->n_input);
+      dot = mote_mul_by_quant_mult(dot, q->feature_multiplier,
+                                   q->feature_shift);
       /* Saturate, then add the zero point and narrow with wraparound
        * (TFLite Micro issue #2721; see the note at the top). */
       dot = q->state_zero_point + mote_clamp_i32(dot, lo, hi);
@@ -149,6 +143,15 @@ static void svdf_int(const mote_svdf_dims_t *d, const mote_svdf_q_t *q,
       }
     }
   }
+}
+
+/* Step 2: each filter's memory against its time weights, into
+ * scratch[batch][n_filter]. */
+MOTE_NOINLINE static void time_product(const mote_svdf_dims_t *d, const mote_svdf_q_t *q,
+                         const void *weights_time, const void *state,
+                         int is16, int32_t *scratch) {
+  const int32_t per_batch = d->n_filter * d->n_memory;
+  int32_t b, f, i;
   for (b = 0; b < d->batch; ++b) {
     ptrdiff_t s = (ptrdiff_t)b * per_batch;
     ptrdiff_t w = 0;
@@ -162,24 +165,45 @@ static void svdf_int(const mote_svdf_dims_t *d, const mote_svdf_q_t *q,
       scratch[(ptrdiff_t)b * d->n_filter + f] = (int32_t)dot;
     }
   }
+}
+
+/* Step 3: groups of `rank` filters summed into units with the bias, then
+ * the output requantization (saturating to int8, no activation). */
+MOTE_NOINLINE static void unit_output(const mote_svdf_dims_t *d, const mote_svdf_q_t *q,
+                        const int32_t *bias, const int32_t *scratch,
+                        int8_t *output) {
+  const int32_t n_unit = d->n_filter / d->rank;
+  const int8_t shift = (int8_t)q->output_shift; /* in [-31, 30]: prepare */
+  mote_requant_t rq;
+  int32_t b, i, r;
+  rq.multiplier = &q->output_multiplier;
+  rq.shift = &shift;
+  rq.per_channel = 0;
+  rq.output_offset = q->output_zero_point;
+  rq.act_min = INT8_MIN;
+  rq.act_max = INT8_MAX;
   for (b = 0; b < d->batch; ++b) {
-    const int32_t *s = scratch + (ptrdiff_t)b * d->n_filter;
-    int32_t *sum = unit_sum + (ptrdiff_t)b * n_unit;
     for (i = 0; i < n_unit; ++i) {
       uint32_t acc = bias != NULL ? (uint32_t)bias[i] : 0u;
-      int32_t r;
       for (r = 0; r < d->rank; ++r) {
-        acc += (uint32_t)*s++;
+        acc += (uint32_t)*scratch++;
       }
-      sum[i] = (int32_t)acc;
+      *output++ = (int8_t)mote_requant_apply(&rq, 0, (int32_t)acc);
     }
   }
-  for (i = 0; i < d->batch * n_unit; ++i) {
-    const int32_t y = mote_mul_by_qmult(unit_sum[i], q->output_multiplier,
-                                        q->output_shift) +
-                      q->output_zero_point;
-    output[i] = (int8_t)mote_clamp_i32(y, INT8_MIN, INT8_MAX);
-  }
+}
+
+static void svdf_int(const mote_svdf_dims_t *d, const mote_svdf_q_t *q,
+                     const int8_t *input, const int8_t *weights_feature,
+                     const void *weights_time, const int32_t *bias,
+                     void *state, int is16, int32_t *scratch,
+                     int8_t *output) {
+  const size_t elem = is16 ? 2u : 1u;
+  memmove(state, (uint8_t *)state + elem,
+          elem * (size_t)(d->batch * d->n_filter * d->n_memory - 1));
+  feature_product(d, q, input, weights_feature, state, is16);
+  time_product(d, q, weights_time, state, is16, scratch);
+  unit_output(d, q, bias, scratch, output);
 }
 
 void mote_svdf_s8_s16(const mote_svdf_dims_t *d, const mote_svdf_q_t *q,

@@ -11,7 +11,7 @@
 
 #include <math.h>
 
-#include "kernels/fixedpoint.h"
+#include "kernels/core/fixedpoint.h"
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
@@ -34,9 +34,9 @@ void mote_tanh_s8(const int8_t *input, int8_t *output, int32_t n,
       y = INT8_MAX;
     } else {
       const int32_t x_q4 =
-          mote_mul_by_qmult(x, p->input_multiplier, p->input_left_shift);
+          mote_mul_by_quant_mult(x, p->input_multiplier, p->input_left_shift);
       /* Q0.31 -> Q24.7. */
-      y = mote_clamp_i32(mote_rdbpot(mote_fp_tanh(x_q4, 4), 24), INT8_MIN,
+      y = mote_clamp_i32(mote_rounding_shift_right(mote_fp_tanh(x_q4, 4), 24), INT8_MIN,
                          INT8_MAX);
     }
     output[i] = (int8_t)y;

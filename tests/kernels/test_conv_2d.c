@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "conv_test_ref.h"
-#include "kernels/conv_2d.h"
+#include "conv_call.h"
 #include "test.h"
 
 typedef struct {
@@ -75,7 +75,7 @@ static void make_setup(const conv_case_t *c, float in_std, float amp,
                        int per_tensor, setup_t *s) {
   int32_t ch;
   memset(s, 0, sizeof(*s));
-  s->p.per_tensor_quant = per_tensor != 0;
+  s->p.rq.per_channel = !(per_tensor != 0);
   s->fc = c->ic / c->groups;
   s->k = c->fh * c->fw * s->fc;
   s->p.batches = c->n;
@@ -163,10 +163,10 @@ static void run_s8(const conv_case_t *c, int per_tensor) {
   }
   ref_act_range(c->act, -128, 127, 0.1f, c->out_zp, &lo, &hi);
   s.p.input_offset = -c->in_zp;
-  s.p.output_offset = c->out_zp;
-  s.p.act_min = lo;
-  s.p.act_max = hi;
-  mote_conv_2d_s8(&s.p, s.kmult, s.kshift, in, f, c->bias ? bias : NULL, out);
+  s.p.rq.output_offset = c->out_zp;
+  s.p.rq.act_min = lo;
+  s.p.rq.act_max = hi;
+  mote_conv_2d_s8_call(&s.p, s.kmult, s.kshift, in, f, c->bias ? bias : NULL, out);
   i = 0;
   for (b = 0; b < c->n; ++b)
     for (oy = 0; oy < s.p.out_h; ++oy)
@@ -212,13 +212,13 @@ static void run_s16(const conv_case_t *c, int wide, int per_tensor) {
     bias64[i] = (int64_t)bias32[i] * (wide ? 3 : 1);
   }
   ref_act_range(c->act, -32768, 32767, 0.001f, 0, &lo, &hi);
-  s.p.act_min = lo;
-  s.p.act_max = hi;
+  s.p.rq.act_min = lo;
+  s.p.rq.act_max = hi;
   if (wide) {
-    mote_conv_2d_s16(&s.p, s.kmult, s.kshift, in, f, c->bias ? bias64 : NULL,
+    mote_conv_2d_s16_call(&s.p, s.kmult, s.kshift, in, f, c->bias ? bias64 : NULL,
                      out);
   } else {
-    mote_conv_2d_s16_b32(&s.p, s.kmult, s.kshift, in, f,
+    mote_conv_2d_s16_b32_call(&s.p, s.kmult, s.kshift, in, f,
                          c->bias ? bias32 : NULL, out);
   }
   i = 0;
@@ -268,7 +268,7 @@ static void run_f32(const conv_case_t *c) {
   ref_act_range_f(c->act, &lo, &hi);
   s.p.act_min_f = lo;
   s.p.act_max_f = hi;
-  mote_conv_2d_f32(&s.p, in, f, c->bias ? bias : NULL, out);
+  mote_conv_2d_f32_call(&s.p, in, f, c->bias ? bias : NULL, out);
   i = 0;
   for (b = 0; b < c->n; ++b)
     for (oy = 0; oy < s.p.out_h; ++oy)
@@ -326,18 +326,18 @@ static void test_float_by_hand(void) {
   p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
   p.act_min_f = -FLT_MAX;
   p.act_max_f = FLT_MAX;
-  mote_conv_2d_f32(&p, in, f, bias, out);
+  mote_conv_2d_f32_call(&p, in, f, bias, out);
   CHECK(out[0] == 37.5f && out[1] == 47.5f && out[2] == 67.5f &&
         out[3] == 77.5f);
   /* SAME, stride 2: one padding column/row, all of it after the image. */
   p.stride_h = p.stride_w = 2;
-  mote_conv_2d_f32(&p, in, f, NULL, out);
+  mote_conv_2d_f32_call(&p, in, f, NULL, out);
   CHECK(out[0] == 37.0f && out[1] == 21.0f && out[2] == 23.0f &&
         out[3] == 9.0f);
   /* RELU6 clamp. */
   p.act_min_f = 0.0f;
   p.act_max_f = 6.0f;
-  mote_conv_2d_f32(&p, in, f, NULL, out);
+  mote_conv_2d_f32_call(&p, in, f, NULL, out);
   CHECK(out[0] == 6.0f && out[3] == 6.0f);
 }
 
@@ -354,34 +354,34 @@ static void test_s8_rounding_by_hand(void) {
   p.in_c = p.filter_c = 2;
   p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
   p.input_offset = -2;
-  p.output_offset = 3;
-  p.act_min = -128;
-  p.act_max = 127;
+  p.rq.output_offset = 3;
+  p.rq.act_min = -128;
+  p.rq.act_max = 127;
   /* -80 * 0.5 = -40, + 3. */
   bias = 6, shift = 0;
-  mote_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  mote_conv_2d_s8_call(&p, &mult, &shift, in, f, &bias, &out);
   CHECK_EQ_INT(out, -37);
   /* -81 * 0.25: high multiply -40.5 -> -40 (ties up), /2 -> -20; +3. */
   bias = 5, shift = -1;
-  mote_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  mote_conv_2d_s8_call(&p, &mult, &shift, in, f, &bias, &out);
   CHECK_EQ_INT(out, -17);
   /* -83 * 0.25: -41.5 -> -41, /2 = -20.5 -> -21 (away); exact -20.75. */
   bias = 3;
-  mote_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  mote_conv_2d_s8_call(&p, &mult, &shift, in, f, &bias, &out);
   CHECK_EQ_INT(out, -18);
   /* act_min above act_max (odd zero point): act_max wins, as in TFLM. */
-  p.act_min = 10;
-  p.act_max = 5;
-  mote_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  p.rq.act_min = 10;
+  p.rq.act_max = 5;
+  mote_conv_2d_s8_call(&p, &mult, &shift, in, f, &bias, &out);
   CHECK_EQ_INT(out, 5);
   /* Saturation at both ends. */
-  p.act_min = -128;
-  p.act_max = 127;
+  p.rq.act_min = -128;
+  p.rq.act_max = 127;
   bias = 100000, shift = 0;
-  mote_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  mote_conv_2d_s8_call(&p, &mult, &shift, in, f, &bias, &out);
   CHECK_EQ_INT(out, 127);
   bias = -100000;
-  mote_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  mote_conv_2d_s8_call(&p, &mult, &shift, in, f, &bias, &out);
   CHECK_EQ_INT(out, -128);
 }
 
@@ -400,21 +400,21 @@ static void test_s16_rounding_by_hand(void) {
   p.batches = p.in_h = p.in_w = p.out_h = p.out_w = 1;
   p.filter_h = p.filter_w = p.out_c = p.in_c = p.filter_c = 1;
   p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
-  p.act_min = -32768;
-  p.act_max = 32767;
+  p.rq.act_min = -32768;
+  p.rq.act_max = 32767;
   /* -3 * 0.25 = -0.75: 64-bit: floor(-0.75 + 0.5) = -1. */
-  mote_conv_2d_s16(&p, &mult, &shift, in, f, &b64, &out);
+  mote_conv_2d_s16_call(&p, &mult, &shift, in, f, &b64, &out);
   CHECK_EQ_INT(out, -1);
   /* -2 * 0.25 = -0.5: 64-bit ties up to 0; 32-bit: high mul -1, /2 =
    * -0.5 -> -1 (away from zero). */
   b64 = 1;
   b32 = 1;
-  mote_conv_2d_s16(&p, &mult, &shift, in, f, &b64, &out);
+  mote_conv_2d_s16_call(&p, &mult, &shift, in, f, &b64, &out);
   CHECK_EQ_INT(out, 0);
-  mote_conv_2d_s16_b32(&p, &mult, &shift, in, f, &b32, &out);
+  mote_conv_2d_s16_b32_call(&p, &mult, &shift, in, f, &b32, &out);
   CHECK_EQ_INT(out, -1);
   /* No bias on the 32-bit path. */
-  mote_conv_2d_s16_b32(&p, &mult, &shift, in, f, NULL, &out);
+  mote_conv_2d_s16_b32_call(&p, &mult, &shift, in, f, NULL, &out);
   CHECK_EQ_INT(out, -1);
 }
 

@@ -15,8 +15,7 @@
 #include <string.h>
 
 #include "conv_test_ref.h"
-#include "kernels/conv_2d.h"
-#include "kernels/depthwise_conv_2d.h"
+#include "conv_call.h"
 #include "mote/mote.h"
 #include "test.h"
 #include "tflite_build.h"
@@ -233,8 +232,9 @@ static void expect_params(const spec_t *s, const data_t *d,
     return;
   }
   /* out_c entries even for a single filter scale, where the glue keeps
-   * one (per_tensor_quant): the nf = 1 cases check both give the same
+   * one (rq.per_channel = 0): the nf = 1 cases check both give the same
    * bytes. */
+  p->rq.per_channel = 1;
   for (c = 0; c < p->out_c; ++c) {
     const float fs = d->f_scales[s->nf > 1 ? c : 0];
     int e;
@@ -244,11 +244,11 @@ static void expect_params(const spec_t *s, const data_t *d,
   }
   if (s->type == MOTE_TYPE_INT8) {
     p->input_offset = -s->in_zp;
-    p->output_offset = s->out_zp;
-    ref_act_range(s->act, -128, 127, s->out_s, s->out_zp, &p->act_min,
-                  &p->act_max);
+    p->rq.output_offset = s->out_zp;
+    ref_act_range(s->act, -128, 127, s->out_s, s->out_zp, &p->rq.act_min,
+                  &p->rq.act_max);
   } else {
-    ref_act_range(s->act, -32768, 32767, s->out_s, 0, &p->act_min, &p->act_max);
+    ref_act_range(s->act, -32768, 32767, s->out_s, 0, &p->rq.act_min, &p->rq.act_max);
   }
 }
 
@@ -260,26 +260,26 @@ static void expect_output(const spec_t *s, const data_t *d, void *want) {
   expect_params(s, d, &p, mult, shift);
   if (s->op == MOTE_OP_CONV_2D) {
     if (s->type == MOTE_TYPE_FLOAT32) {
-      mote_conv_2d_f32(&p, (const float *)d->input, (const float *)d->filter, b,
+      mote_conv_2d_f32_call(&p, (const float *)d->input, (const float *)d->filter, b,
                        want);
     } else if (s->type == MOTE_TYPE_INT8) {
-      mote_conv_2d_s8(&p, mult, shift, (const int8_t *)d->input,
+      mote_conv_2d_s8_call(&p, mult, shift, (const int8_t *)d->input,
                       (const int8_t *)d->filter, b, want);
     } else if (s->btype == MOTE_TYPE_INT64) {
-      mote_conv_2d_s16(&p, mult, shift, (const int16_t *)d->input,
+      mote_conv_2d_s16_call(&p, mult, shift, (const int16_t *)d->input,
                        (const int8_t *)d->filter, b, want);
     } else {
-      mote_conv_2d_s16_b32(&p, mult, shift, (const int16_t *)d->input,
+      mote_conv_2d_s16_b32_call(&p, mult, shift, (const int16_t *)d->input,
                            (const int8_t *)d->filter, b, want);
     }
   } else if (s->type == MOTE_TYPE_FLOAT32) {
-    mote_depthwise_conv_2d_f32(&p, (const float *)d->input,
+    mote_depthwise_conv_2d_f32_call(&p, (const float *)d->input,
                                (const float *)d->filter, b, want);
   } else if (s->type == MOTE_TYPE_INT8) {
-    mote_depthwise_conv_2d_s8(&p, mult, shift, (const int8_t *)d->input,
+    mote_depthwise_conv_2d_s8_call(&p, mult, shift, (const int8_t *)d->input,
                               (const int8_t *)d->filter, b, want);
   } else {
-    mote_depthwise_conv_2d_s16(&p, mult, shift, (const int16_t *)d->input,
+    mote_depthwise_conv_2d_s16_call(&p, mult, shift, (const int16_t *)d->input,
                                (const int8_t *)d->filter, b, want);
   }
 }
@@ -397,10 +397,10 @@ static void test_double_multiplier(void) {
     if (fmult == mult) {
       continue;
     }
-    mote_conv_2d_s16_b32(&p, &mult, &shift, (const int16_t *)d.input,
+    mote_conv_2d_s16_b32_call(&p, &mult, &shift, (const int16_t *)d.input,
                          (const int8_t *)d.filter, NULL, want);
     shift = (int8_t)fshift;
-    mote_conv_2d_s16_b32(&p, &fmult, &shift, (const int16_t *)d.input,
+    mote_conv_2d_s16_b32_call(&p, &fmult, &shift, (const int16_t *)d.input,
                          (const int8_t *)d.filter, NULL, wrong);
     if (memcmp(want, wrong, sizeof(want)) == 0) {
       continue;

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "conv_test_ref.h"
-#include "kernels/depthwise_conv_2d.h"
+#include "conv_call.h"
 #include "test.h"
 
 typedef struct {
@@ -69,7 +69,7 @@ static void make_setup(const dw_case_t *c, float in_std, float amp,
                        int per_tensor, setup_t *s) {
   int32_t ch;
   memset(s, 0, sizeof(*s));
-  s->p.per_tensor_quant = per_tensor != 0;
+  s->p.rq.per_channel = !(per_tensor != 0);
   s->oc = c->ic * c->dm;
   s->k = c->fh * c->fw;
   s->p.batches = c->n;
@@ -151,10 +151,10 @@ static void run_s8(const dw_case_t *c, int per_tensor) {
   }
   ref_act_range(c->act, -128, 127, 0.1f, c->out_zp, &lo, &hi);
   s.p.input_offset = -c->in_zp;
-  s.p.output_offset = c->out_zp;
-  s.p.act_min = lo;
-  s.p.act_max = hi;
-  mote_depthwise_conv_2d_s8(&s.p, s.kmult, s.kshift, in, f,
+  s.p.rq.output_offset = c->out_zp;
+  s.p.rq.act_min = lo;
+  s.p.rq.act_max = hi;
+  mote_depthwise_conv_2d_s8_call(&s.p, s.kmult, s.kshift, in, f,
                             c->bias ? bias : NULL, out);
   i = 0;
   for (b = 0; b < c->n; ++b)
@@ -197,9 +197,9 @@ static void run_s16(const dw_case_t *c, int per_tensor) {
     bias[i] = (int64_t)ref_rand_range(-200000 * s.k, 200000 * s.k) * 3;
   }
   ref_act_range(c->act, -32768, 32767, 0.001f, 0, &lo, &hi);
-  s.p.act_min = lo;
-  s.p.act_max = hi;
-  mote_depthwise_conv_2d_s16(&s.p, s.kmult, s.kshift, in, f,
+  s.p.rq.act_min = lo;
+  s.p.rq.act_max = hi;
+  mote_depthwise_conv_2d_s16_call(&s.p, s.kmult, s.kshift, in, f,
                              c->bias ? bias : NULL, out);
   i = 0;
   for (b = 0; b < c->n; ++b)
@@ -246,7 +246,7 @@ static void run_f32(const dw_case_t *c) {
   ref_act_range_f(c->act, &lo, &hi);
   s.p.act_min_f = lo;
   s.p.act_max_f = hi;
-  mote_depthwise_conv_2d_f32(&s.p, in, f, c->bias ? bias : NULL, out);
+  mote_depthwise_conv_2d_f32_call(&s.p, in, f, c->bias ? bias : NULL, out);
   i = 0;
   for (b = 0; b < c->n; ++b)
     for (oy = 0; oy < s.p.out_h; ++oy)
@@ -309,7 +309,7 @@ static void test_float_by_hand(void) {
   p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
   p.act_min_f = -FLT_MAX;
   p.act_max_f = FLT_MAX;
-  mote_depthwise_conv_2d_f32(&p, in, f, bias, out);
+  mote_depthwise_conv_2d_f32_call(&p, in, f, bias, out);
   /* oc0, oc1 read channel 0; oc2, oc3 read channel 1. */
   CHECK(out[0] == 30.0f);  /* 1+4+9+16 */
   CHECK(out[1] == 11.0f);  /* 1+2+3+4 + 1 */
@@ -330,20 +330,20 @@ static void test_s8_by_hand(void) {
   p.in_c = p.out_c = p.depth_multiplier = 1;
   p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
   p.input_offset = -1; /* input zero point 1 */
-  p.output_offset = -2;
-  p.act_min = -128;
-  p.act_max = 127;
+  p.rq.output_offset = -2;
+  p.rq.act_min = -128;
+  p.rq.act_max = 127;
   /* acc = 4 * (-21) + 1 = -83; * 0.25: -41.5 -> -41, /2 -> -20.5 -> -21 */
   bias = 1;
-  mote_depthwise_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  mote_depthwise_conv_2d_s8_call(&p, &mult, &shift, in, f, &bias, &out);
   CHECK_EQ_INT(out, -23);
   /* acc = -84 + 3 = -81: -40.5 -> -40, /2 = -20 exactly. */
   bias = 3;
-  mote_depthwise_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  mote_depthwise_conv_2d_s8_call(&p, &mult, &shift, in, f, &bias, &out);
   CHECK_EQ_INT(out, -22);
   /* RELU with zero point -2: clamp at -2. */
-  p.act_min = -2;
-  mote_depthwise_conv_2d_s8(&p, &mult, &shift, in, f, &bias, &out);
+  p.rq.act_min = -2;
+  mote_depthwise_conv_2d_s8_call(&p, &mult, &shift, in, f, &bias, &out);
   CHECK_EQ_INT(out, -2);
 }
 

@@ -14,7 +14,7 @@
 #include <math.h>
 #include <stdint.h>
 
-#include "kernels/fixedpoint.h"
+#include "kernels/core/fixedpoint.h"
 #include "test.h"
 
 #define Q31 2147483648.0

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kernels/fully_connected.h"
 #include "kernels/kernel_util.h"
@@ -27,6 +28,85 @@
 #define MAX_B 3
 #define MAX_O 10
 #define MAX_D 40
+
+/* The cases below give loop bounds per call and shifts as int32, as
+ * TFLite does; this adapter builds the parameter struct the compute
+ * functions take (int8 shifts, one entry when per-tensor) and calls the
+ * implementation the build binds. */
+typedef struct fc_q {
+  int32_t input_offset;
+  int32_t output_offset;
+  int32_t output_multiplier;
+  int32_t output_shift;
+  const int32_t *channel_multiplier; /* NULL: per-tensor */
+  const int32_t *channel_shift;
+  int32_t act_min;
+  int32_t act_max;
+} fc_q_t;
+
+typedef struct fc_call {
+  mote_fc_params_t p;
+  int32_t mult[MAX_O];
+  int8_t shift[MAX_O];
+} fc_call_t;
+
+static void fc_call_init(fc_call_t *c, const fc_q_t *q, int32_t b, int32_t o,
+                         int32_t d) {
+  int32_t i;
+  const int32_t n = q->channel_multiplier != NULL ? o : 1;
+  memset(c, 0, sizeof *c);
+  c->p.batches = b;
+  c->p.out_depth = o;
+  c->p.accum_depth = d;
+  c->p.input_offset = q->input_offset;
+  for (i = 0; i < n; ++i) {
+    c->mult[i] = n > 1 ? q->channel_multiplier[i] : q->output_multiplier;
+    c->shift[i] = (int8_t)(n > 1 ? q->channel_shift[i] : q->output_shift);
+  }
+  c->p.rq.multiplier = c->mult;
+  c->p.rq.shift = c->shift;
+  c->p.rq.per_channel = n > 1;
+  c->p.rq.output_offset = q->output_offset;
+  c->p.rq.act_min = q->act_min;
+  c->p.rq.act_max = q->act_max;
+}
+
+static void fc_s8(const int8_t *in, const int8_t *w, const int32_t *bias,
+                  int8_t *out, int32_t b, int32_t o, int32_t d,
+                  const fc_q_t *q) {
+  fc_call_t c;
+  fc_call_init(&c, q, b, o, d);
+  mote_fc_s8(&c.p, in, w, bias, out, NULL);
+}
+
+static void fc_s16(const int16_t *in, const int8_t *w, const int64_t *bias,
+                   int16_t *out, int32_t b, int32_t o, int32_t d,
+                   const fc_q_t *q) {
+  fc_call_t c;
+  fc_call_init(&c, q, b, o, d);
+  mote_fc_s16(&c.p, in, w, bias, out, NULL);
+}
+
+static void fc_s16_b32(const int16_t *in, const int8_t *w,
+                       const int32_t *bias, int16_t *out, int32_t b,
+                       int32_t o, int32_t d, const fc_q_t *q) {
+  fc_call_t c;
+  fc_call_init(&c, q, b, o, d);
+  mote_fc_s16_b32(&c.p, in, w, bias, out, NULL);
+}
+
+static void fc_f32(const float *in, const float *w, const float *bias,
+                   float *out, int32_t b, int32_t o, int32_t d, float lo,
+                   float hi) {
+  mote_fc_params_t p;
+  memset(&p, 0, sizeof p);
+  p.batches = b;
+  p.out_depth = o;
+  p.accum_depth = d;
+  p.act_min_f = lo;
+  p.act_max_f = hi;
+  mote_fc_f32(&p, in, w, bias, out, NULL);
+}
 
 static uint32_t g_rng = 2463534242u;
 static uint32_t rnd(void) {
@@ -112,7 +192,7 @@ static void test_s8_table(void) {
       int8_t out[MAX_B * MAX_O];
       int32_t cm[MAX_O];
       int32_t cs[MAX_O];
-      mote_fc_params_t p;
+      fc_q_t p;
       int32_t bi;
       int32_t oi;
       int32_t di;
@@ -135,7 +215,7 @@ static void test_s8_table(void) {
       p.channel_shift = c->per_channel ? cs : NULL;
       p.act_min = c->act_min;
       p.act_max = c->act_max;
-      mote_fc_s8(in, w, c->has_bias ? bias : NULL, out, c->b, c->o, c->d, &p);
+      fc_s8(in, w, c->has_bias ? bias : NULL, out, c->b, c->o, c->d, &p);
       for (bi = 0; bi < c->b; ++bi) {
         for (oi = 0; oi < c->o; ++oi) {
           int64_t acc = c->has_bias ? bias[oi] : 0;
@@ -166,7 +246,7 @@ static void test_s8_ties(void) {
   int8_t w[1];
   int32_t bias[1];
   int8_t out[1];
-  mote_fc_params_t p;
+  fc_q_t p;
   memset(&p, 0, sizeof p);
   p.act_min = -128;
   p.act_max = 127;
@@ -174,22 +254,22 @@ static void test_s8_ties(void) {
   p.output_shift = 0;
   w[0] = 1;
   bias[0] = 4; /* 5 * 0.5 = 2.5 -> 3 (half up) */
-  mote_fc_s8(in, w, bias, out, 1, 1, 1, &p);
+  fc_s8(in, w, bias, out, 1, 1, 1, &p);
   CHECK_EQ_INT(out[0], 3);
   bias[0] = -6; /* -5 * 0.5 = -2.5 -> -2 (half up, toward +inf) */
-  mote_fc_s8(in, w, bias, out, 1, 1, 1, &p);
+  fc_s8(in, w, bias, out, 1, 1, 1, &p);
   CHECK_EQ_INT(out[0], -2);
   p.output_shift = -1; /* 0.5 then /2 with the second rounding */
   bias[0] = 5;          /* 6 * 0.5 = 3 exactly, 3 / 2 = 1.5 -> 2 */
-  mote_fc_s8(in, w, bias, out, 1, 1, 1, &p);
+  fc_s8(in, w, bias, out, 1, 1, 1, &p);
   CHECK_EQ_INT(out[0], 2);
   bias[0] = -7; /* -6 * 0.5 = -3, -3 / 2 = -1.5 -> -2 (away from zero) */
-  mote_fc_s8(in, w, bias, out, 1, 1, 1, &p);
+  fc_s8(in, w, bias, out, 1, 1, 1, &p);
   CHECK_EQ_INT(out[0], -2);
   /* Double rounding: 5 * 0.5 = 2.5 -> 3, then 3 / 2 = 1.5 -> 2, where a
    * single rounding of 1.25 would give 1. */
   bias[0] = 4;
-  mote_fc_s8(in, w, bias, out, 1, 1, 1, &p);
+  fc_s8(in, w, bias, out, 1, 1, 1, &p);
   CHECK_EQ_INT(out[0], 2);
 }
 
@@ -207,7 +287,7 @@ static void test_s16(void) {
     int16_t out32[MAX_B * MAX_O];
     int32_t cm[MAX_O];
     int32_t cs[MAX_O];
-    mote_fc_params_t p;
+    fc_q_t p;
     const int per_channel = (int)(rnd() & 1);
     const int has_bias = (int)(rnd() % 3 != 0);
     int32_t i;
@@ -230,8 +310,8 @@ static void test_s16(void) {
     p.channel_shift = per_channel ? cs : NULL;
     p.act_min = (rnd() & 1) ? 0 : INT16_MIN; /* RELU or none */
     p.act_max = INT16_MAX;
-    mote_fc_s16(in, w, has_bias ? bias64 : NULL, out64, b, o, d, &p);
-    mote_fc_s16_b32(in, w, has_bias ? bias32 : NULL, out32, b, o, d, &p);
+    fc_s16(in, w, has_bias ? bias64 : NULL, out64, b, o, d, &p);
+    fc_s16_b32(in, w, has_bias ? bias32 : NULL, out32, b, o, d, &p);
     for (bi = 0; bi < b; ++bi) {
       for (oi = 0; oi < o; ++oi) {
         const int32_t m = per_channel ? cm[oi] : cm[0];
@@ -282,7 +362,7 @@ static void test_f32(void) {
       bias[i] = (float)((int32_t)(rnd() % 2001) - 1000) / 100.0f;
     }
     CHECK_EQ_INT(mote_act_range_f32(act, &lo, &hi), MOTE_OK);
-    mote_fc_f32(in, w, has_bias ? bias : NULL, out, b, o, d, lo, hi);
+    fc_f32(in, w, has_bias ? bias : NULL, out, b, o, d, lo, hi);
     for (bi = 0; bi < b; ++bi) {
       for (oi = 0; oi < o; ++oi) {
         double sum = has_bias ? bias[oi] : 0.0;
@@ -363,7 +443,7 @@ static void test_kernel_s8_per_tensor(void) {
   fc_model_t m;
   int8_t got[10];
   int8_t want[10];
-  mote_fc_params_t p;
+  fc_q_t p;
   int shift = 0;
   om_run_t r;
   int i;
@@ -380,7 +460,7 @@ static void test_kernel_s8_per_tensor(void) {
   p.output_offset = 7;
   p.act_min = 7; /* RELU: the output zero point */
   p.act_max = 127;
-  mote_fc_s8(g_x, g_w, g_bias, want, 2, 5, 12, &p);
+  fc_s8(g_x, g_w, g_bias, want, 2, 5, 12, &p);
   for (i = 0; i < 10; ++i) {
     CHECK_EQ_INT(got[i], want[i]);
     CHECK(got[i] >= 7);
@@ -395,7 +475,7 @@ static void test_kernel_s8_per_channel(void) {
   int8_t want[10];
   int32_t cm[5];
   int32_t cs[5];
-  mote_fc_params_t p;
+  fc_q_t p;
   om_run_t r;
   int i;
   make_s8_model(&m);
@@ -418,7 +498,7 @@ static void test_kernel_s8_per_channel(void) {
   p.output_offset = 7;
   p.act_min = -128;
   p.act_max = 127;
-  mote_fc_s8(g_x, g_w, g_bias, want, 2, 5, 12, &p);
+  fc_s8(g_x, g_w, g_bias, want, 2, 5, 12, &p);
   for (i = 0; i < 10; ++i) {
     CHECK_EQ_INT(got[i], want[i]);
   }
@@ -579,7 +659,7 @@ static void test_kernel_s16(void) {
   fc_model_t m;
   int16_t got[10];
   int16_t want[10];
-  mote_fc_params_t p;
+  fc_q_t p;
   int shift = 0;
   om_run_t r;
   int i;
@@ -606,7 +686,7 @@ static void test_kernel_s16(void) {
   p.output_shift = shift;
   p.act_min = INT16_MIN;
   p.act_max = INT16_MAX;
-  mote_fc_s16(x, g_w, bias64, want, 2, 5, 12, &p);
+  fc_s16(x, g_w, bias64, want, 2, 5, 12, &p);
   for (i = 0; i < 10; ++i) {
     CHECK_EQ_INT(got[i], want[i]);
   }
@@ -616,7 +696,7 @@ static void test_kernel_s16(void) {
   m.version = 11;
   r = run_fc(&m, x, got, sizeof got);
   CHECK_EQ_INT(r.status, MOTE_OK);
-  mote_fc_s16_b32(x, g_w, bias32, want, 2, 5, 12, &p);
+  fc_s16_b32(x, g_w, bias32, want, 2, 5, 12, &p);
   for (i = 0; i < 10; ++i) {
     CHECK_EQ_INT(got[i], want[i]);
   }
@@ -624,7 +704,7 @@ static void test_kernel_s16(void) {
   m.t[2].absent = 1;
   r = run_fc(&m, x, got, sizeof got);
   CHECK_EQ_INT(r.status, MOTE_OK);
-  mote_fc_s16_b32(x, g_w, NULL, want, 2, 5, 12, &p);
+  fc_s16_b32(x, g_w, NULL, want, 2, 5, 12, &p);
   for (i = 0; i < 10; ++i) {
     CHECK_EQ_INT(got[i], want[i]);
   }
@@ -675,7 +755,7 @@ static void test_kernel_f32(void) {
   tfb_opt_u8(&m.opt, 0, MOTE_ACT_RELU6);
   r = run_fc(&m, x, got, sizeof got);
   CHECK_EQ_INT(r.status, MOTE_OK);
-  mote_fc_f32(x, w, bias, want, 2, 5, 12, 0.0f, 6.0f);
+  fc_f32(x, w, bias, want, 2, 5, 12, 0.0f, 6.0f);
   for (i = 0; i < 10; ++i) {
     CHECK(got[i] == want[i]);
     CHECK(got[i] >= 0.0f && got[i] <= 6.0f);

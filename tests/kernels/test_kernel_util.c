@@ -54,18 +54,18 @@ static void test_srdhm(void) {
   int k;
   for (i = 0; i < sizeof(vals) / sizeof(vals[0]); ++i) {
     for (j = 0; j < sizeof(vals) / sizeof(vals[0]); ++j) {
-      CHECK_EQ_INT(mote_srdhm(vals[i], vals[j]), ref_srdhm(vals[i], vals[j]));
+      CHECK_EQ_INT(mote_doubling_high_mul(vals[i], vals[j]), ref_srdhm(vals[i], vals[j]));
     }
   }
-  CHECK_EQ_INT(mote_srdhm(INT32_MIN, INT32_MIN), INT32_MAX);
+  CHECK_EQ_INT(mote_doubling_high_mul(INT32_MIN, INT32_MIN), INT32_MAX);
   /* 1 * 2^30 / 2^31 = 0.5 -> 1; -0.5 -> 0; -1.5 -> -1. */
-  CHECK_EQ_INT(mote_srdhm(1, 1 << 30), 1);
-  CHECK_EQ_INT(mote_srdhm(-1, 1 << 30), 0);
-  CHECK_EQ_INT(mote_srdhm(-3, 1 << 30), -1);
-  CHECK_EQ_INT(mote_srdhm(1, (1 << 30) - 1), 0);
+  CHECK_EQ_INT(mote_doubling_high_mul(1, 1 << 30), 1);
+  CHECK_EQ_INT(mote_doubling_high_mul(-1, 1 << 30), 0);
+  CHECK_EQ_INT(mote_doubling_high_mul(-3, 1 << 30), -1);
+  CHECK_EQ_INT(mote_doubling_high_mul(1, (1 << 30) - 1), 0);
   for (k = 0; k < 20000; ++k) {
     int32_t a = rnd32(), b = rnd32();
-    CHECK_EQ_INT(mote_srdhm(a, b), ref_srdhm(a, b));
+    CHECK_EQ_INT(mote_doubling_high_mul(a, b), ref_srdhm(a, b));
   }
 }
 
@@ -77,18 +77,18 @@ static void test_rdbpot(void) {
   int e, k;
   for (i = 0; i < sizeof(vals) / sizeof(vals[0]); ++i) {
     for (e = 0; e <= 31; ++e) {
-      CHECK_EQ_INT(mote_rdbpot(vals[i], e), ref_rdbpot(vals[i], e));
+      CHECK_EQ_INT(mote_rounding_shift_right(vals[i], e), ref_rdbpot(vals[i], e));
     }
   }
   /* Ties go away from zero: 5/2 = 2.5 -> 3, -5/2 -> -3, -6/4 -> -2. */
-  CHECK_EQ_INT(mote_rdbpot(5, 1), 3);
-  CHECK_EQ_INT(mote_rdbpot(-5, 1), -3);
-  CHECK_EQ_INT(mote_rdbpot(-6, 2), -2);
-  CHECK_EQ_INT(mote_rdbpot(-7, 2), -2);
+  CHECK_EQ_INT(mote_rounding_shift_right(5, 1), 3);
+  CHECK_EQ_INT(mote_rounding_shift_right(-5, 1), -3);
+  CHECK_EQ_INT(mote_rounding_shift_right(-6, 2), -2);
+  CHECK_EQ_INT(mote_rounding_shift_right(-7, 2), -2);
   for (k = 0; k < 20000; ++k) {
     int32_t x = rnd32();
     e = (int)((uint32_t)rnd32() % 32u);
-    CHECK_EQ_INT(mote_rdbpot(x, e), ref_rdbpot(x, e));
+    CHECK_EQ_INT(mote_rounding_shift_right(x, e), ref_rdbpot(x, e));
   }
 }
 
@@ -96,25 +96,25 @@ static void test_mul_by_qmult(void) {
   int k;
   /* 0.5 = 2^30 * 2^(0-31): 3*0.5 = 1.5 -> 2, -3*0.5 -> -1 (the high
    * multiply rounds ties up; with shift 0 there is no second rounding). */
-  CHECK_EQ_INT(mote_mul_by_qmult(3, 1 << 30, 0), 2);
-  CHECK_EQ_INT(mote_mul_by_qmult(-3, 1 << 30, 0), -1);
+  CHECK_EQ_INT(mote_mul_by_quant_mult(3, 1 << 30, 0), 2);
+  CHECK_EQ_INT(mote_mul_by_quant_mult(-3, 1 << 30, 0), -1);
   /* shift -1: -3*2^30 -> srdhm -1.5 -> -1, then -1/2 = -0.5 -> -1. */
-  CHECK_EQ_INT(mote_mul_by_qmult(-3, 1 << 30, -1), -1);
+  CHECK_EQ_INT(mote_mul_by_quant_mult(-3, 1 << 30, -1), -1);
   /* -5 * 0.25: srdhm(-5, 2^30) = -2.5 -> -2, -2/2 = -1. */
-  CHECK_EQ_INT(mote_mul_by_qmult(-5, 1 << 30, -1), -1);
+  CHECK_EQ_INT(mote_mul_by_quant_mult(-5, 1 << 30, -1), -1);
   /* Double rounding: 0.75*2^31 multiplier, shift -1 => real 0.375.
    * x=4: srdhm = round(3.0) = 3, then 3/2 = 1.5 -> 2 (single rounding of
    * 1.5 would also be 2). x=2: srdhm(2) = round(1.5) = 2, 2/2 = 1, while
    * the exact product 0.75 rounds to 1 too. x=10: srdhm = round(7.5) = 8,
    * 8/2 = 4, whereas exactly 3.75 -> 4. */
-  CHECK_EQ_INT(mote_mul_by_qmult(4, 0x60000000, -1), 2);
-  CHECK_EQ_INT(mote_mul_by_qmult(10, 0x60000000, -1), 4);
+  CHECK_EQ_INT(mote_mul_by_quant_mult(4, 0x60000000, -1), 2);
+  CHECK_EQ_INT(mote_mul_by_quant_mult(10, 0x60000000, -1), 4);
   /* A case where double rounding differs from single rounding:
    * real = 0x40000001/2^31 * 2^-1, x = 1: srdhm(1) = round(0.5000000005) =
    * 1, then 1/2 = 0.5 -> 1; the exact product 0.25 rounds to 0. */
-  CHECK_EQ_INT(mote_mul_by_qmult(1, 0x40000001, -1), 1);
+  CHECK_EQ_INT(mote_mul_by_quant_mult(1, 0x40000001, -1), 1);
   /* Positive shift goes before the multiply. */
-  CHECK_EQ_INT(mote_mul_by_qmult(100, 1 << 30, 2), 200);
+  CHECK_EQ_INT(mote_mul_by_quant_mult(100, 1 << 30, 2), 200);
   for (k = 0; k < 20000; ++k) {
     int32_t x = rnd32() >> 8;
     int32_t m = (int32_t)(((uint32_t)rnd32() >> 1) | 0x40000000u);
@@ -128,11 +128,11 @@ static void test_mul_by_qmult(void) {
     } else {
       expect = ref_rdbpot(ref_srdhm(x, m), -shift);
     }
-    CHECK_EQ_INT(mote_mul_by_qmult(x, m, shift), expect);
+    CHECK_EQ_INT(mote_mul_by_quant_mult(x, m, shift), expect);
     if (shift <= 0) {
-      CHECK_EQ_INT(mote_mul_by_qmult_lt1(x, m, shift), expect);
+      CHECK_EQ_INT(mote_mul_by_quant_mult_lt1(x, m, shift), expect);
     } else {
-      CHECK_EQ_INT(mote_mul_by_qmult_gt1(x, m, shift), expect);
+      CHECK_EQ_INT(mote_mul_by_quant_mult_gt1(x, m, shift), expect);
     }
   }
 }
@@ -150,10 +150,10 @@ static int32_t ref_qmult64(int64_t x, int32_t m, int shift) {
 static void test_mul_by_qmult64(void) {
   int k;
   /* 0.5 * 3 = 1.5 -> 2; 0.5 * -3 = -1.5 -> -1 (toward +inf). */
-  CHECK_EQ_INT(mote_mul_by_qmult64(3, 1 << 30, 0), 2);
-  CHECK_EQ_INT(mote_mul_by_qmult64(-3, 1 << 30, 0), -1);
+  CHECK_EQ_INT(mote_mul_by_quant_mult64(3, 1 << 30, 0), 2);
+  CHECK_EQ_INT(mote_mul_by_quant_mult64(-3, 1 << 30, 0), -1);
   /* Multiplier saturates to 0x7FFF near 2^31. */
-  CHECK_EQ_INT(mote_mul_by_qmult64((int64_t)1 << 20, 0x7FFFFFFF, 0),
+  CHECK_EQ_INT(mote_mul_by_quant_mult64((int64_t)1 << 20, 0x7FFFFFFF, 0),
                ref_qmult64((int64_t)1 << 20, 0x7FFFFFFF, 0));
   for (k = 0; k < 20000; ++k) {
     /* |x| < 2^40 and shift <= -10 keep the result inside int32, as the
@@ -161,7 +161,7 @@ static void test_mul_by_qmult64(void) {
     int64_t x = ((int64_t)rnd32() * 256) ^ (int64_t)(rnd32() & 0xff);
     int32_t m = (int32_t)((uint32_t)rnd32() >> 1);
     int shift = (int)((uint32_t)rnd32() % 22u) - 31;
-    CHECK_EQ_INT(mote_mul_by_qmult64(x, m, shift), ref_qmult64(x, m, shift));
+    CHECK_EQ_INT(mote_mul_by_quant_mult64(x, m, shift), ref_qmult64(x, m, shift));
   }
 }
 

@@ -129,7 +129,7 @@ static void test_requantize(void) {
     ref_qmult((double)c->s_in / (double)c->s_out, &p.multiplier, &p.shift);
     p.input_zero_point = c->zp_in;
     p.output_zero_point = c->zp_out;
-    mote_requantize(&p, c->in, in, c->out, out, N);
+    mote_quantize_requantize(&p, c->in, in, c->out, out, N);
     for (i = 0; i < N; ++i) {
       const int32_t x = get(c->in, in, i);
       const int32_t got = get(c->out, out, i);
@@ -158,7 +158,7 @@ static void test_requantize_identity(void) {
   CHECK_EQ_INT(p.shift, 1);
   p.input_zero_point = 0;
   p.output_zero_point = 128;
-  mote_requantize(&p, MOTE_TYPE_INT8, in, MOTE_TYPE_UINT8, out, 5);
+  mote_quantize_requantize(&p, MOTE_TYPE_INT8, in, MOTE_TYPE_UINT8, out, 5);
   CHECK(memcmp(out, want, sizeof(want)) == 0);
 }
 

@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "kernels/fixedpoint.h"
+#include "kernels/core/fixedpoint.h"
 #include "kernels/softmax.h"
 #include "op_model.h"
 #include "test.h"

@@ -10,8 +10,8 @@
  * path exactly, because TFLite Micro's reference kernels are built on it and
  * conformance is byte-for-byte.
  *
- * Products use mote_srdhm() (gemmlowp SaturatingRoundingDoublingHighMul);
- * right shifts by a power of two use mote_rdbpot(). gemmlowp's plain `+`
+ * Products use mote_doubling_high_mul() (gemmlowp SaturatingRoundingDoublingHighMul);
+ * right shifts by a power of two use mote_rounding_shift_right(). gemmlowp's plain `+`
  * and `-` wrap on every real target but are undefined behaviour in C on
  * overflow; the helpers below go through uint32_t so the wrap is defined.
  * Signed right shifts are arithmetic on every compiler mote targets (C99
@@ -22,7 +22,7 @@
 
 #include <stdint.h>
 
-#include "kernels/kernel_util.h"
+#include "kernels/core/requant.h"
 
 /* Raw value of 1.0 in Q0.31 (saturated: 1.0 itself is not representable). */
 #define MOTE_FP_ONE_Q0 INT32_MAX
@@ -61,7 +61,7 @@ static inline int32_t mote_fp_mul_pot(int32_t x, int exponent) {
     return x;
   }
   if (exponent < 0) {
-    return mote_rdbpot(x, -exponent);
+    return mote_rounding_shift_right(x, -exponent);
   }
   threshold = (int32_t)((1u << (31 - exponent)) - 1u);
   if (x > threshold) {

@@ -15,7 +15,7 @@
  * in float and calls the platform's expf(): the tables are as exact as the
  * host's libm, exactly as they are in TFLite Micro.
  */
-#include "kernels/fixedpoint.h"
+#include "kernels/core/fixedpoint.h"
 
 #include <math.h>
 
@@ -25,15 +25,15 @@ static int32_t exp_on_quarter_interval(int32_t a) {
   const int32_t one_third = 715827883;
   /* Taylor expansion around -1/8: x = a + 1/8. */
   const int32_t x = mote_fp_add(a, (int32_t)1 << 28);
-  const int32_t x2 = mote_srdhm(x, x);
-  const int32_t x3 = mote_srdhm(x2, x);
-  const int32_t x4 = mote_srdhm(x2, x2);
+  const int32_t x2 = mote_doubling_high_mul(x, x);
+  const int32_t x3 = mote_doubling_high_mul(x2, x);
+  const int32_t x4 = mote_doubling_high_mul(x2, x2);
   const int32_t x4_over_4 = mote_fp_mul_pot(x4, -2);
   /* x^4/24 + x^3/6 + x^2/2 */
   const int32_t poly = mote_fp_mul_pot(
-      mote_fp_add(mote_srdhm(mote_fp_add(x4_over_4, x3), one_third), x2), -1);
+      mote_fp_add(mote_doubling_high_mul(mote_fp_add(x4_over_4, x3), one_third), x2), -1);
   return mote_fp_add(exp_minus_one_eighth,
-                     mote_srdhm(exp_minus_one_eighth, mote_fp_add(x, poly)));
+                     mote_doubling_high_mul(exp_minus_one_eighth, mote_fp_add(x, poly)));
 }
 
 int32_t mote_fp_exp_on_negative_values(int32_t a, int int_bits) {
@@ -55,7 +55,7 @@ int32_t mote_fp_exp_on_negative_values(int32_t a, int int_bits) {
     if (int_bits > k) {
       const int32_t bit = (int32_t)1 << (frac_bits + k);
       if ((remainder & bit) != 0) {
-        result = mote_srdhm(result, exp_neg_pot[k + 2]);
+        result = mote_doubling_high_mul(result, exp_neg_pot[k + 2]);
       }
     }
   }
@@ -79,13 +79,13 @@ static int32_t reciprocal_iterations(int32_t half_denominator) {
   const int32_t neg_c32_over_17 = -1010580540; /* Q2.29 */
   const int32_t one_q2 = (int32_t)1 << 29;
   int32_t x = mote_fp_add(c48_over_17,
-                          mote_srdhm(half_denominator, neg_c32_over_17));
+                          mote_doubling_high_mul(half_denominator, neg_c32_over_17));
   int i;
   for (i = 0; i < 3; ++i) {
-    const int32_t hdx = mote_srdhm(half_denominator, x);
+    const int32_t hdx = mote_doubling_high_mul(half_denominator, x);
     const int32_t one_minus_hdx = mote_fp_sub(one_q2, hdx);
     /* Q2 * Q2 = Q4, back to Q2. */
-    x = mote_fp_add(x, mote_fp_rescale(mote_srdhm(x, one_minus_hdx), 4, 2));
+    x = mote_fp_add(x, mote_fp_rescale(mote_doubling_high_mul(x, one_minus_hdx), 4, 2));
   }
   return x;
 }
