@@ -40,6 +40,12 @@ typedef struct mote_plan_buffer {
 mote_status_t mote_plan(mote_plan_buffer_t *buffers, uint32_t count,
                         uint32_t *order, uint32_t align, uint32_t *total);
 
+/* Finds two buffers with fixed offsets (not MOTE_PLAN_UNPLACED) alive at a
+ * common step that share bytes: returns 1 with their indices in *a < *b
+ * (the first such pair), or 0 when the fixed buffers are consistent. */
+int mote_plan_fixed_conflict(const mote_plan_buffer_t *buffers, uint32_t count,
+                             uint32_t *a, uint32_t *b);
+
 /* Checks that no two buffers alive at the same step overlap; returns the
  * index of an offending buffer, or -1 when the plan is sound. */
 int32_t mote_plan_check(const mote_plan_buffer_t *buffers, uint32_t count);
