@@ -143,9 +143,45 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   return MOTE_OK;
 }
 
+/* The kept marks are a bitmap in the arena tail, taken on the first call:
+ * it costs nothing to applications that never keep a tensor, ceil(n / 8)
+ * bytes to those that do, and sets no limit on how many tensors are kept.
+ * Rejected: a fixed array of indices in the handle, which every
+ * interpreter would carry and which would cap the count. */
+mote_status_t mote_interp_keep_tensor(mote_interp_t *in, uint32_t index,
+                                      mote_error_t *err) {
+  mote_tensor_t t;
+  if (in == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "interpreter is NULL");
+  }
+  if (in->state_ != MOTE_STATE_INIT) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
+                     "tensors can be kept only between init and prepare");
+  }
+  if (index >= in->tensor_count_) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
+                     "tensor %u does not exist: the subgraph has %u",
+                     (unsigned)index, (unsigned)in->tensor_count_);
+  }
+  mote_interp_fill_view(in, (int32_t)index, &t);
+  if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) != 0) {
+    return MOTE_OK; /* never planned: their bytes are never shared */
+  }
+  if (in->keep_ == NULL) {
+    const size_t bytes = (in->tensor_count_ + 7u) / 8u;
+    void *mem;
+    if (mote_arena_alloc_tail(in->arena_, bytes, 1, &mem) != MOTE_OK) {
+      return arena_fail(in, err, bytes);
+    }
+    in->keep_ = (uint8_t *)mem;
+  }
+  in->keep_[index >> 3] = (uint8_t)(in->keep_[index >> 3] | (1u << (index & 7u)));
+  return MOTE_OK;
+}
+
 /* Tells the memory plan what each operator writes and reads (from the
  * io lists the nodes hold), which tensors are model inputs, and which must
- * last to the end: model outputs. */
+ * last to the end: model outputs and tensors kept for the application. */
 static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
   const mote_model_t *m = in->model_;
   mote_fb_t fb = interp_fb(in);
@@ -165,6 +201,11 @@ static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
   }
   for (i = 0; i < mote_model_output_count(m, 0); i++) {
     mote_memplan_keep(p, mote_model_output_index(m, 0, i));
+  }
+  for (i = 0; in->keep_ != NULL && i < in->tensor_count_; i++) {
+    if ((in->keep_[i >> 3] >> (i & 7u)) & 1u) {
+      mote_memplan_keep(p, (int32_t)i);
+    }
   }
 }
 
