@@ -203,7 +203,7 @@ static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
     mote_memplan_keep(p, mote_model_output_index(m, 0, i));
   }
   for (i = 0; in->keep_ != NULL && i < in->tensor_count_; i++) {
-    if ((in->keep_[i >> 3] >> (i & 7u)) & 1u) {
+    if (((unsigned)in->keep_[i >> 3] >> (i & 7u)) & 1u) {
       mote_memplan_keep(p, (int32_t)i);
     }
   }
