@@ -181,7 +181,8 @@ mote_status_t mote_model_offline_plan(const mote_model_t *m,
     if (!is_offline_plan_name(m, mote_fb_ref(&fb, mt, MOTE_METADATA_NAME))) {
       continue;
     }
-    data = mote_model_buffer_data(m, mote_fb_get_u32(&fb, mt, MOTE_METADATA_BUFFER, 0), &len);
+    data = mote_model_buffer_data(
+        m, mote_fb_get_u32(&fb, mt, MOTE_METADATA_BUFFER, 0), &len);
     bytes.p = data;
     bytes.n = len;
     if (data == NULL || len < 12 || mote_fb_i32(&bytes, 0) != 1 ||

@@ -175,7 +175,8 @@ mote_status_t mote_interp_keep_tensor(mote_interp_t *in, uint32_t index,
     }
     in->keep_ = (uint8_t *)mem;
   }
-  in->keep_[index >> 3] = (uint8_t)(in->keep_[index >> 3] | (1u << (index & 7u)));
+  in->keep_[index >> 3] =
+      (uint8_t)(in->keep_[index >> 3] | (1u << (index & 7u)));
   return MOTE_OK;
 }
 
@@ -216,7 +217,8 @@ static mote_status_t record_tensors(const mote_interp_t *in, mote_memplan_t *p,
                                     mote_error_t *err) {
   mote_fb_t offline;
   uint32_t i;
-  mote_status_t st = mote_model_offline_plan(in->model_, in->tensor_count_, &offline, err);
+  mote_status_t st =
+      mote_model_offline_plan(in->model_, in->tensor_count_, &offline, err);
   if (st != MOTE_OK) {
     return st;
   }

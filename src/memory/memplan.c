@@ -129,7 +129,8 @@ void mote_memplan_keep(mote_memplan_t *p, int32_t tensor) {
 
 void mote_memplan_size(mote_memplan_t *p, int32_t tensor, uint32_t bytes) {
   mote_plan_buffer_t *b = record(p, tensor);
-  uint64_t size = ((uint64_t)bytes + p->align_ - 1u) & ~(uint64_t)(p->align_ - 1u);
+  uint64_t size =
+      ((uint64_t)bytes + p->align_ - 1u) & ~(uint64_t)(p->align_ - 1u);
   if (b == NULL) {
     return;
   }
@@ -205,7 +206,8 @@ static void finish_lifetimes(mote_memplan_t *p) {
     }
     /* Read before (or without) any write up to that step: the value
      * comes from before the run. */
-    if (first_read != NO_STEP && (b->first < 0 || first_read < (uint32_t)b->first)) {
+    if (first_read != NO_STEP &&
+        (b->first < 0 || first_read < (uint32_t)b->first)) {
       b->first = 0;
     }
   }
@@ -219,7 +221,8 @@ static mote_status_t check_fixed(const mote_memplan_t *p, mote_error_t *err) {
   uint32_t b;
   for (i = 0; i < p->tensors_; i++) {
     const mote_plan_buffer_t *t = &p->buf_[i];
-    if (t->size != 0 && t->offset != MOTE_PLAN_UNPLACED && (t->offset & (p->align_ - 1u)) != 0) {
+    if (t->size != 0 && t->offset != MOTE_PLAN_UNPLACED &&
+        (t->offset & (p->align_ - 1u)) != 0) {
       return MOTE_FAIL(err, MOTE_ERR_CORRUPT_MODEL,
                        "offline plan: tensor %u offset %u is not %u-byte "
                        "aligned",
@@ -248,7 +251,8 @@ static int fits_32_bits(const mote_memplan_t *p, uint32_t count) {
   for (i = 0; i < count; i++) {
     const mote_plan_buffer_t *b = &p->buf_[i];
     sizes += b->size;
-    if (b->offset != MOTE_PLAN_UNPLACED && (uint64_t)b->offset + b->size > top) {
+    if (b->offset != MOTE_PLAN_UNPLACED &&
+        (uint64_t)b->offset + b->size > top) {
       top = (uint64_t)b->offset + b->size;
     }
   }

@@ -59,12 +59,12 @@ typedef struct mote_memplan {
   uint32_t *aux_;           /* per buffer: first read step, then order */
   uint32_t tensors_;
   uint32_t scratch_cap_;
-  uint32_t scratch_;        /* scratch buffers added so far */
+  uint32_t scratch_; /* scratch buffers added so far */
   uint32_t steps_;
   uint32_t align_;
-  uint32_t total_;          /* plan bytes, after a successful place */
-  int32_t bad_index_;       /* value that caused the sticky error */
-  uint8_t bad_kind_;        /* what it was (memplan.c), 0 for none */
+  uint32_t total_;    /* plan bytes, after a successful place */
+  int32_t bad_index_; /* value that caused the sticky error */
+  uint8_t bad_kind_;  /* what it was (memplan.c), 0 for none */
   uint8_t placed_;
 } mote_memplan_t;
 

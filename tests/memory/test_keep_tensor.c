@@ -22,7 +22,7 @@
 enum { T_X = 0, T_H1 = 3, T_H2 = 6, T_H3 = 9, T_Y = 12, N_LAYERS = 4 };
 #define ARENA_BYTES 16384u
 
-static uint8_t *g_arena; /* 16-byte aligned, from main */
+static uint8_t *g_arena;     /* 16-byte aligned, from main */
 static uint8_t *g_ref_arena; /* the same, for the reference model */
 
 /* Adds FC layer `l` (weights w[o][i] = sin(l + 3o + i) / 2, bias o / 10)
@@ -46,18 +46,20 @@ static int add_layer(tfb_model_t *m, int fc, int l, int in, int n_in,
   bs[0] = n_out;
   os[0] = 1;
   os[1] = n_out;
-  tw = tfb_add_tensor(m, NULL, MOTE_TYPE_FLOAT32, ws, 2,
-                      tfb_add_buffer(m, w, sizeof(float) * (size_t)(n_in * n_out)),
-                      NULL, NULL, 0, 0, false);
+  tw = tfb_add_tensor(
+      m, NULL, MOTE_TYPE_FLOAT32, ws, 2,
+      tfb_add_buffer(m, w, sizeof(float) * (size_t)(n_in * n_out)), NULL, NULL,
+      0, 0, false);
   tb = tfb_add_tensor(m, NULL, MOTE_TYPE_FLOAT32, bs, 1,
                       tfb_add_buffer(m, b, sizeof(float) * (size_t)n_out), NULL,
                       NULL, 0, 0, false);
   ins[0] = in;
   ins[1] = tw;
   ins[2] = tb;
-  outs[0] = tfb_add_tensor(m, NULL, MOTE_TYPE_FLOAT32, os, 2, 0, NULL, NULL,
-                           0, 0, false);
-  tfb_add_op(m, fc, ins, 3, outs, 1, TFB_OPTIONS_FULLY_CONNECTED, NULL, NULL, 0);
+  outs[0] = tfb_add_tensor(m, NULL, MOTE_TYPE_FLOAT32, os, 2, 0, NULL, NULL, 0,
+                           0, false);
+  tfb_add_op(m, fc, ins, 3, outs, 1, TFB_OPTIONS_FULLY_CONNECTED, NULL, NULL,
+             0);
   return outs[0];
 }
 
@@ -70,7 +72,8 @@ static uint8_t *build_chain(int layers, size_t *len) {
   int32_t x, t;
   int l, fc;
   uint8_t *out = NULL;
-  x = tfb_add_tensor(m, "x", MOTE_TYPE_FLOAT32, xs, 2, 0, NULL, NULL, 0, 0, false);
+  x = tfb_add_tensor(m, "x", MOTE_TYPE_FLOAT32, xs, 2, 0, NULL, NULL, 0, 0,
+                     false);
   fc = tfb_add_opcode(m, MOTE_OP_FULLY_CONNECTED, NULL, 1);
   t = x;
   for (l = 0; l < layers; l++) {
@@ -112,7 +115,8 @@ static mote_status_t session_init_after(session_t *s, int layers,
   mote_resolver_add(&s->resolver, MOTE_OP_FULLY_CONNECTED,
                     &mote_kernel_fully_connected);
   mote_arena_init(&s->arena, arena, arena_bytes);
-  if (taken > 0 && mote_arena_alloc_tail(&s->arena, taken, 8, &other) != MOTE_OK) {
+  if (taken > 0 &&
+      mote_arena_alloc_tail(&s->arena, taken, 8, &other) != MOTE_OK) {
     return MOTE_ERR_ARENA_TOO_SMALL;
   }
   return mote_interp_init(&s->in, &s->model, &s->resolver, &s->arena, &s->err);
@@ -206,7 +210,8 @@ static void test_keep_errors_and_no_ops(void) {
   CHECK_EQ_INT(mote_interp_keep_tensor(NULL, 0, NULL), MOTE_ERR_BAD_ARG);
   CHECK_EQ_INT(mote_interp_keep_tensor(&zero, 0, NULL), MOTE_ERR_BAD_STATE);
   CHECK_EQ_INT(session_init(&s, N_LAYERS, g_arena, ARENA_BYTES), MOTE_OK);
-  CHECK_EQ_INT(mote_interp_keep_tensor(&s.in, T_Y + 1, &s.err), MOTE_ERR_BAD_ARG);
+  CHECK_EQ_INT(mote_interp_keep_tensor(&s.in, T_Y + 1, &s.err),
+               MOTE_ERR_BAD_ARG);
   CHECK(strstr(s.err.message, "tensor 13 does not exist") != NULL);
   /* Constants (a weight) are never shared: accepted, nothing taken. */
   tail = s.arena.tail_used_;
@@ -215,7 +220,8 @@ static void test_keep_errors_and_no_ops(void) {
   /* An output is kept anyway: the plan does not change. */
   CHECK_EQ_INT(mote_interp_keep_tensor(&s.in, T_Y, &s.err), MOTE_OK);
   CHECK_EQ_INT(mote_interp_prepare(&s.in, &s.err), MOTE_OK);
-  CHECK_EQ_INT(mote_interp_keep_tensor(&s.in, T_H1, &s.err), MOTE_ERR_BAD_STATE);
+  CHECK_EQ_INT(mote_interp_keep_tensor(&s.in, T_H1, &s.err),
+               MOTE_ERR_BAD_STATE);
   CHECK(strstr(s.err.message, "between init and prepare") != NULL);
   free(s.bytes);
 }

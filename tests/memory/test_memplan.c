@@ -55,10 +55,18 @@ enum { EV_WRITE, EV_READ, EV_INPUT, EV_KEEP };
 /* The call each event stands for. */
 static void record_event(mote_memplan_t *p, const event_t *e) {
   switch (e->kind) {
-  case EV_WRITE: mote_memplan_write(p, e->step, e->tensor); break;
-  case EV_READ: mote_memplan_read(p, e->step, e->tensor); break;
-  case EV_INPUT: mote_memplan_input(p, e->tensor); break;
-  default: mote_memplan_keep(p, e->tensor); break;
+  case EV_WRITE:
+    mote_memplan_write(p, e->step, e->tensor);
+    break;
+  case EV_READ:
+    mote_memplan_read(p, e->step, e->tensor);
+    break;
+  case EV_INPUT:
+    mote_memplan_input(p, e->tensor);
+    break;
+  default:
+    mote_memplan_keep(p, e->tensor);
+    break;
   }
 }
 
@@ -126,8 +134,8 @@ static void test_lifetime_rules(void) {
 typedef struct graph {
   uint32_t tensors, steps, align, n_events, n_scratch;
   event_t ev[MAX_EVENTS];
-  uint32_t size[MAX_T];       /* 0: not sized (a constant, say) */
-  uint32_t fixed[MAX_T];      /* MOTE_PLAN_UNPLACED: planned online */
+  uint32_t size[MAX_T];  /* 0: not sized (a constant, say) */
+  uint32_t fixed[MAX_T]; /* MOTE_PLAN_UNPLACED: planned online */
   uint32_t scratch_step[MAX_SCRATCH];
   uint32_t scratch_size[MAX_SCRATCH];
 } graph_t;
@@ -159,7 +167,8 @@ static void random_graph(graph_t *g, uint32_t *seed) {
   }
   for (t = 0; t < g->tensors; t++) {
     g->size[t] = next_rand(seed) % 6 == 0 ? 0 : 1 + next_rand(seed) % 200;
-    g->fixed[t] = next_rand(seed) % 5 == 0 ? 512u + 256u * t : MOTE_PLAN_UNPLACED;
+    g->fixed[t] =
+        next_rand(seed) % 5 == 0 ? 512u + 256u * t : MOTE_PLAN_UNPLACED;
   }
   g->n_scratch = next_rand(seed) % (MAX_SCRATCH + 1);
   for (k = 0; k < g->n_scratch; k++) {
@@ -187,8 +196,8 @@ static void record_graph(mote_memplan_t *p, const graph_t *g) {
     }
   }
   for (k = 0; k < g->n_scratch; k++) {
-    CHECK_EQ_INT(mote_memplan_scratch(p, g->scratch_step[k], g->scratch_size[k]),
-                 k);
+    CHECK_EQ_INT(
+        mote_memplan_scratch(p, g->scratch_step[k], g->scratch_size[k]), k);
   }
 }
 
@@ -307,7 +316,8 @@ static int simulate(const graph_t *g, const mote_memplan_t *p) {
     /* Alive at step 0 without being written there: a value from before
      * the run. */
     if (oracle_alive(g, t, 0) && !written_at_0) {
-      stamp(mem, mote_memplan_tensor_offset(p, t), g->size[t], (uint8_t)(1 + t));
+      stamp(mem, mote_memplan_tensor_offset(p, t), g->size[t],
+            (uint8_t)(1 + t));
       produced[t] = 1;
     }
   }
@@ -459,12 +469,14 @@ static void test_offline_plan_is_honoured(void) {
 static void test_offline_plan_overlap_is_refused(void) {
   /* 1 and 2 are both alive at step 1: 2 at 32 overlaps 1's [0, 64). */
   const uint32_t overlap[4] = {MOTE_PLAN_UNPLACED, 0, 32, MOTE_PLAN_UNPLACED};
-  const uint32_t misaligned[4] = {MOTE_PLAN_UNPLACED, 0, 72, MOTE_PLAN_UNPLACED};
+  const uint32_t misaligned[4] = {MOTE_PLAN_UNPLACED, 0, 72,
+                                  MOTE_PLAN_UNPLACED};
   mote_memplan_t p;
   mote_error_t err;
   CHECK_EQ_INT(plan_chain(&p, overlap, &err), MOTE_ERR_CORRUPT_MODEL);
-  CHECK(strstr(err.message, "offline plan: tensors 1 and 2 are both alive at "
-                            "step 1 but share bytes (offsets 0 and 32)") != NULL);
+  CHECK(strstr(err.message,
+               "offline plan: tensors 1 and 2 are both alive at "
+               "step 1 but share bytes (offsets 0 and 32)") != NULL);
   CHECK_EQ_INT(plan_chain(&p, misaligned, &err), MOTE_ERR_CORRUPT_MODEL);
   CHECK(strstr(err.message, "offline plan: tensor 2 offset 72 is not 16-byte "
                             "aligned") != NULL);
@@ -524,7 +536,8 @@ static void test_keep_protects_from_later_writes(void) {
    * step 1) and 3 (written at step 2) share bytes. */
   record_chain(&p, k_64s, 0, 0);
   CHECK_EQ_INT(mote_memplan_place(&p, &err), MOTE_OK);
-  CHECK_EQ_INT(mote_memplan_tensor_offset(&p, 1), mote_memplan_tensor_offset(&p, 3));
+  CHECK_EQ_INT(mote_memplan_tensor_offset(&p, 1),
+               mote_memplan_tensor_offset(&p, 3));
   CHECK_EQ_INT(mote_memplan_total(&p), 128);
   /* Kept, 1 lives to the end and shares with nothing written after it. */
   record_chain(&p, k_64s, 0, 1);
