@@ -65,13 +65,14 @@ static void fail(mote_memplan_t *p, uint8_t kind, int64_t index) {
   }
 }
 
-/* The record of `tensor`, or NULL for an absent operand (negative) and,
- * with a sticky error, for one out of range or a plan already placed. */
+/* The record of `tensor`; NULL for an absent operand (negative), once the
+ * plan is placed (it is final), and, with a sticky error, for an index out
+ * of range. */
 static mote_plan_buffer_t *record(mote_memplan_t *p, int32_t tensor) {
-  if (tensor < 0) {
+  if (tensor < 0 || p->placed_) {
     return NULL;
   }
-  if ((uint32_t)tensor >= p->tensors_ || p->placed_) {
+  if ((uint32_t)tensor >= p->tensors_) {
     fail(p, BAD_TENSOR, tensor);
     return NULL;
   }
@@ -150,7 +151,10 @@ void mote_memplan_fix(mote_memplan_t *p, int32_t tensor, uint32_t offset) {
 
 int32_t mote_memplan_scratch(mote_memplan_t *p, uint32_t step, uint32_t bytes) {
   mote_plan_buffer_t *s;
-  if (p->placed_ || p->scratch_ >= p->scratch_cap_) {
+  if (p->placed_) {
+    return -1;
+  }
+  if (p->scratch_ >= p->scratch_cap_) {
     fail(p, BAD_SCRATCH, p->scratch_);
     return -1;
   }
@@ -158,7 +162,7 @@ int32_t mote_memplan_scratch(mote_memplan_t *p, uint32_t step, uint32_t bytes) {
     return -1;
   }
   if (bytes > 0xFFFFFFFFu - (p->align_ - 1u)) {
-    fail(p, BAD_SIZE, p->scratch_);
+    fail(p, BAD_SIZE, (int64_t)p->tensors_ + p->scratch_);
     return -1;
   }
   s = &p->buf_[p->tensors_ + p->scratch_];

@@ -35,7 +35,9 @@
  * Errors in recording calls (an index out of range, too many scratch
  * buffers, a size beyond 32 bits) are sticky: the call is ignored and
  * mote_memplan_place reports the first one. Negative tensor indices are
- * absent optional operands and are ignored without error.
+ * absent optional operands and are ignored without error, and so is any
+ * recording call after mote_memplan_place. Buffers are numbered tensors
+ * first, then scratch buffers, in messages.
  *
  * Ownership: the plan's memory is the caller's (mote_memplan_init) and
  * must stay untouched until the offsets have been read; the handle is the
@@ -106,8 +108,9 @@ void mote_memplan_size(mote_memplan_t *plan, int32_t tensor, uint32_t bytes);
 void mote_memplan_fix(mote_memplan_t *plan, int32_t tensor, uint32_t offset);
 
 /* Adds a scratch buffer of `bytes` used during step `step`; returns its
- * index (0, 1, ... in the order added) or -1 (a sticky error) when the
- * plan has no room left for one or `step` is out of range. */
+ * index (0, 1, ... in the order added) or -1: a sticky error when the
+ * plan has no room left for one, `step` is out of range or the size does
+ * not fit 32 bits once aligned; no error after mote_memplan_place. */
 int32_t mote_memplan_scratch(mote_memplan_t *plan, uint32_t step,
                              uint32_t bytes);
 
@@ -118,7 +121,7 @@ int32_t mote_memplan_scratch(mote_memplan_t *plan, uint32_t step,
  * inconsistent offline plan MOTE_ERR_CORRUPT_MODEL naming the tensor whose
  * offset is not aligned, or the two fixed tensors that are alive at a
  * common step in shared bytes; MOTE_ERR_ARENA_TOO_SMALL when the plan
- * would pass 4 GiB; MOTE_ERR_BAD_STATE when called twice.
+ * would pass 4 GiB; MOTE_ERR_BAD_STATE once a place has succeeded.
  */
 mote_status_t mote_memplan_place(mote_memplan_t *plan, mote_error_t *err);
 
