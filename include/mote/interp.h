@@ -9,8 +9,9 @@
  * plans overlap at the head, so they must not run at the same time, and an
  * input written for one may be overwritten by another's invoke.
  *
- * Call order: mote_arena_init, mote_interp_init, mote_interp_prepare, then
- * fill inputs and mote_interp_invoke as often as needed.
+ * Call order: mote_arena_init, mote_interp_init, (mote_interp_keep_tensor
+ * for tensors to read after invoke), mote_interp_prepare, then fill inputs
+ * and mote_interp_invoke as often as needed.
  */
 #ifndef MOTE_INTERP_H
 #define MOTE_INTERP_H
@@ -72,6 +73,7 @@ typedef struct mote_interp {
   mote_profile_fn profile_;
   void *profile_user_;
   void *state_blocks_;      /* arena tail: kernel state, a list */
+  uint8_t *keep_;           /* arena tail: a bit per kept tensor, or NULL */
 } mote_interp_t;
 
 /*
@@ -86,6 +88,27 @@ typedef struct mote_interp {
 mote_status_t mote_interp_init(mote_interp_t *interp, const mote_model_t *model,
                                const mote_resolver_t *resolver,
                                mote_arena_t *arena, mote_error_t *err);
+
+/*
+ * Keeps tensor `index` of the subgraph alive to the end of every invoke:
+ * the plan gives no later tensor or scratch buffer its bytes, so after
+ * mote_interp_invoke, mote_interp_tensor() shows the value the model last
+ * wrote there (a base network's features, for on-device learning). Costs
+ * the tensor's bytes for the rest of the run, which may raise the arena
+ * the plan needs. As with outputs, another interpreter's invoke on the
+ * same arena may overwrite it.
+ *
+ * Valid between mote_interp_init and mote_interp_prepare, as often as
+ * needed; marks accumulate and last until the interpreter is initialised
+ * again. The marks take ceil(tensors / 8) bytes of arena tail, on the
+ * first call. Constant and variable tensors are never shared anyway: for
+ * them this succeeds and does nothing. Errors: MOTE_ERR_BAD_ARG for a NULL
+ * interpreter or an index beyond the subgraph's tensors;
+ * MOTE_ERR_BAD_STATE outside init..prepare; MOTE_ERR_ARENA_TOO_SMALL when
+ * the marks do not fit.
+ */
+mote_status_t mote_interp_keep_tensor(mote_interp_t *interp, uint32_t index,
+                                      mote_error_t *err);
 
 /*
  * Runs every kernel's prepare in order, then plans activations and scratch
@@ -109,7 +132,9 @@ mote_status_t mote_interp_output(const mote_interp_t *interp, uint32_t i,
                                  mote_tensor_t *out);
 
 /* View of any tensor of the subgraph (for tools and debugging). Activation
- * data is only meaningful while the op that produces it is the last run. */
+ * data is only meaningful while the op that produces it is the last run,
+ * unless the tensor is a model output or was kept with
+ * mote_interp_keep_tensor: those hold their final value after invoke. */
 mote_status_t mote_interp_tensor(const mote_interp_t *interp, uint32_t index,
                                  mote_tensor_t *out);
 

@@ -108,6 +108,27 @@ int32_t mote_model_opcode_builtin(const mote_fb_t *fb, uint32_t oc);
 void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
                             mote_tensor_t *out);
 
+/*
+ * The model's offline memory plan, if it has one: the metadata entry
+ * "OfflineMemoryAllocation" that TFLM's offline planners write, a buffer of
+ * little-endian int32 [version 1, subgraph, tensor count, one arena offset
+ * per tensor, -1 for "plan online"]. Fills *offsets with a view of the
+ * per-tensor offsets in the model bytes (n 0 when there is no plan; with
+ * several entries the last counts, as in TFLM). MOTE_ERR_CORRUPT_MODEL
+ * naming the metadata entry when it is not version 1 or does not hold
+ * `tensor_count` offsets.
+ */
+mote_status_t mote_model_offline_plan(const mote_model_t *m,
+                                      uint32_t tensor_count,
+                                      mote_fb_t *offsets, mote_error_t *err);
+
+/* Offset of tensor `t` in an offline plan view: -1 when `t` is to be
+ * planned online or the view is empty. */
+static inline int32_t mote_model_offline_offset(const mote_fb_t *offsets,
+                                                uint32_t t) {
+  return t < offsets->n / 4u ? mote_fb_i32(offsets, 4u * t) : -1;
+}
+
 /* Verifies the whole model; see mote_model_open. */
 mote_status_t mote_model_verify(const mote_model_t *m, mote_error_t *err);
 

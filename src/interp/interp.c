@@ -12,23 +12,23 @@
  * failure message or a kernel that asks.
  *
  * prepare runs every kernel's prepare (which may take more tail memory and
- * record scratch requests in head temp memory), then builds the list of
- * buffers to plan, again in head temp memory, plans them and keeps only
- * each scratch buffer's final offset in the tail. Variable tensors live in
- * the tail because they must survive other interpreters' invokes.
- *
- * Lifetimes are in operator steps: a tensor is alive from the step that
- * writes it (0 for model inputs) to the last step that reads it (the end
- * for model outputs). Scratch is alive during its operator only.
+ * record scratch requests in head temp memory), then describes the graph
+ * to the memory plan (memory/memplan.h) in head temp memory after the
+ * requests: what each operator writes and reads, the model's inputs and
+ * outputs, each tensor's size and any offset the model's offline plan
+ * fixes, each scratch request. The plan computes lifetimes in operator
+ * steps and places everything; only each scratch buffer's final offset is
+ * kept, in the tail. The flatbuffer side (io lists, the offline plan's
+ * metadata) stays here and in format/; memory/ sees indices and sizes.
+ * Variable tensors live in the tail because they must survive other
+ * interpreters' invokes.
  */
 #include <string.h>
 
 #include "common/error.h"
 #include "interp/interp_internal.h"
-#include "memory/planner.h"
+#include "memory/memplan.h"
 #include "mote/ops.h"
-
-#define OFFLINE_PLAN_NAME "OfflineMemoryAllocation"
 
 static mote_fb_t interp_fb(const mote_interp_t *in) {
   return mote_model_fb(in->model_);
@@ -143,175 +143,161 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   return MOTE_OK;
 }
 
-/* Reads the offline plan metadata, if any, into *plan (model bytes) and
- * its tensor count. */
-static mote_status_t find_offline_plan(const mote_interp_t *in,
-                                       const uint8_t **plan, mote_error_t *err) {
+/* The kept marks are a bitmap in the arena tail, taken on the first call:
+ * it costs nothing to applications that never keep a tensor, ceil(n / 8)
+ * bytes to those that do, and sets no limit on how many tensors are kept.
+ * Rejected: a fixed array of indices in the handle, which every
+ * interpreter would carry and which would cap the count. */
+mote_status_t mote_interp_keep_tensor(mote_interp_t *in, uint32_t index,
+                                      mote_error_t *err) {
+  mote_tensor_t t;
+  if (in == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "interpreter is NULL");
+  }
+  if (in->state_ != MOTE_STATE_INIT) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
+                     "tensors can be kept only between init and prepare");
+  }
+  if (index >= in->tensor_count_) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
+                     "tensor %u does not exist: the subgraph has %u",
+                     (unsigned)index, (unsigned)in->tensor_count_);
+  }
+  mote_interp_fill_view(in, (int32_t)index, &t);
+  if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) != 0) {
+    return MOTE_OK; /* never planned: their bytes are never shared */
+  }
+  if (in->keep_ == NULL) {
+    const size_t bytes = (in->tensor_count_ + 7u) / 8u;
+    void *mem;
+    if (mote_arena_alloc_tail(in->arena_, bytes, 1, &mem) != MOTE_OK) {
+      return arena_fail(in, err, bytes);
+    }
+    in->keep_ = (uint8_t *)mem;
+  }
+  in->keep_[index >> 3] =
+      (uint8_t)(in->keep_[index >> 3] | (1u << (index & 7u)));
+  return MOTE_OK;
+}
+
+/* Tells the memory plan what each operator writes and reads (from the
+ * io lists the nodes hold), which tensors are model inputs, and which must
+ * last to the end: model outputs and tensors kept for the application. */
+static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
   const mote_model_t *m = in->model_;
   mote_fb_t fb = interp_fb(in);
-  uint32_t vec = mote_fb_ref(&fb, m->root_, MOTE_MODEL_METADATA);
   uint32_t i;
-  *plan = NULL;
-  for (i = 0; i < mote_fb_vec_len(&fb, vec); i++) {
-    uint32_t mt = mote_fb_vec_table(&fb, vec, i);
-    uint32_t name = mote_fb_ref(&fb, mt, MOTE_METADATA_NAME);
-    uint32_t len = 0;
-    const uint8_t *data;
-    mote_fb_t bytes;
-    if (mote_fb_vec_len(&fb, name) != sizeof OFFLINE_PLAN_NAME - 1u ||
-        memcmp(m->data_ + name + 4, OFFLINE_PLAN_NAME, sizeof OFFLINE_PLAN_NAME - 1u) != 0) {
+  uint32_t k;
+  for (i = 0; i < mote_model_input_count(m, 0); i++) {
+    mote_memplan_input(p, mote_model_input_index(m, 0, i));
+  }
+  for (i = 0; i < in->op_count_; i++) {
+    const mote_node_t *node = &in->nodes_[i];
+    for (k = 0; k < mote_fb_vec_len(&fb, node->outputs); k++) {
+      mote_memplan_write(p, i, mote_fb_vec_i32(&fb, node->outputs, k));
+    }
+    for (k = 0; k < mote_fb_vec_len(&fb, node->inputs); k++) {
+      mote_memplan_read(p, i, mote_fb_vec_i32(&fb, node->inputs, k));
+    }
+  }
+  for (i = 0; i < mote_model_output_count(m, 0); i++) {
+    mote_memplan_keep(p, mote_model_output_index(m, 0, i));
+  }
+  for (i = 0; in->keep_ != NULL && i < in->tensor_count_; i++) {
+    if (((unsigned)in->keep_[i >> 3] >> (i & 7u)) & 1u) {
+      mote_memplan_keep(p, (int32_t)i);
+    }
+  }
+}
+
+/* Sizes every tensor that needs arena memory (not constants, which stay in
+ * the model, nor variables, which live in the tail) and fixes those the
+ * model's offline plan places. */
+static mote_status_t record_tensors(const mote_interp_t *in, mote_memplan_t *p,
+                                    mote_error_t *err) {
+  mote_fb_t offline;
+  uint32_t i;
+  mote_status_t st =
+      mote_model_offline_plan(in->model_, in->tensor_count_, &offline, err);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  for (i = 0; i < in->tensor_count_; i++) {
+    mote_tensor_t t;
+    int32_t off = mote_model_offline_offset(&offline, i);
+    mote_interp_fill_view(in, (int32_t)i, &t);
+    if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) != 0) {
       continue;
     }
-    data = mote_model_buffer_data(m, mote_fb_get_u32(&fb, mt, MOTE_METADATA_BUFFER, 0), &len);
-    bytes.p = data;
-    bytes.n = len;
-    /* [version, subgraph, tensor count, offset per tensor (-1: online)] */
-    if (data == NULL || len < 12 || mote_fb_i32(&bytes, 0) != 1 ||
-        mote_fb_u32(&bytes, 8) != in->tensor_count_ ||
-        (uint64_t)len < 12u + 4u * (uint64_t)in->tensor_count_) {
-      return MOTE_FAIL(err, MOTE_ERR_CORRUPT_MODEL,
-                       "metadata %u \"%s\": malformed offline plan (needs "
-                       "version 1 and %u offsets)",
-                       (unsigned)i, OFFLINE_PLAN_NAME,
-                       (unsigned)in->tensor_count_);
+    mote_memplan_size(p, (int32_t)i, t.bytes);
+    if (off >= 0) {
+      mote_memplan_fix(p, (int32_t)i, (uint32_t)off);
     }
-    *plan = data + 12;
   }
   return MOTE_OK;
 }
 
-typedef struct plan_temp {
-  mote_plan_buffer_t *buffers; /* tensors first, then scratch */
-  uint32_t *order;
-  uint32_t count;
-} plan_temp_t;
-
-/* Lifetime bookkeeping for tensor buffers, in steps [0, op_count]. */
-static void mark_lifetimes(mote_interp_t *in, mote_plan_buffer_t *b) {
-  const mote_model_t *m = in->model_;
+/* Keeps each scratch buffer's offset in the tail: the plan itself is in
+ * head temp memory, which activations overwrite at invoke. */
+static mote_status_t keep_scratch_offsets(mote_interp_t *in,
+                                          const mote_memplan_t *p,
+                                          mote_error_t *err) {
+  const size_t bytes = sizeof(mote_scratch_t) * in->scratch_count_;
   uint32_t i;
-  uint32_t k;
-  int32_t end = (int32_t)in->op_count_;
-  for (i = 0; i < in->tensor_count_; i++) {
-    b[i].first = -1;
-    b[i].last = -1;
+  void *mem;
+  if (in->scratch_count_ == 0) {
+    return MOTE_OK;
   }
-  for (i = 0; i < mote_model_input_count(m, 0); i++) {
-    int32_t t = mote_model_input_index(m, 0, i);
-    b[t].first = 0;
-    if (b[t].last < 0) {
-      b[t].last = 0;
-    }
+  if (mote_arena_alloc_tail(in->arena_, bytes, 8, &mem) != MOTE_OK) {
+    return arena_fail(in, err, bytes);
   }
-  for (i = 0; i < in->op_count_; i++) {
-    mote_op_info_t info;
-    (void)mote_model_op(m, 0, i, &info);
-    for (k = 0; k < info.output_count; k++) {
-      int32_t t = mote_model_op_output(m, 0, i, k);
-      if (b[t].first < 0 || b[t].first > (int32_t)i) {
-        b[t].first = (int32_t)i;
-      }
-      if (b[t].last < (int32_t)i) {
-        b[t].last = (int32_t)i;
-      }
-    }
-    for (k = 0; k < info.input_count; k++) {
-      int32_t t = mote_model_op_input(m, 0, i, k);
-      if (t < 0) {
-        continue;
-      }
-      if (b[t].first < 0) {
-        b[t].first = 0; /* read before any op writes it */
-      }
-      if (b[t].last < (int32_t)i) {
-        b[t].last = (int32_t)i;
-      }
-    }
+  in->scratch_ = (mote_scratch_t *)mem;
+  for (i = 0; i < in->scratch_count_; i++) {
+    in->scratch_[i].offset = mote_memplan_scratch_offset(p, i);
   }
-  for (i = 0; i < mote_model_output_count(m, 0); i++) {
-    int32_t t = mote_model_output_index(m, 0, i);
-    if (b[t].first < 0) {
-      b[t].first = 0;
-    }
-    b[t].last = end;
-  }
+  return MOTE_OK;
 }
 
-/* Builds the buffers to plan in head temp memory after the scratch
- * requests, plans them, and gives every tensor and scratch its memory. */
+/* Plans tensors and scratch in head temp memory after the scratch
+ * requests (memory/memplan.h), and gives every tensor its memory. */
 static mote_status_t plan_memory(mote_interp_t *in,
                                  const mote_scratch_request_t *requests,
                                  size_t temp_used, mote_error_t *err) {
   mote_arena_t *arena = in->arena_;
-  const uint8_t *offline = NULL;
-  uint32_t count = in->tensor_count_ + in->scratch_count_;
-  size_t need = mote_align_up(temp_used, 8) +
-                (size_t)count * (sizeof(mote_plan_buffer_t) + sizeof(uint32_t));
-  mote_plan_buffer_t *b;
-  uint32_t *order;
-  uint32_t total = 0;
+  const size_t plan_at = mote_align_up(temp_used, 8);
+  const size_t need =
+      plan_at + mote_memplan_bytes(in->tensor_count_, in->scratch_count_);
+  mote_memplan_t plan;
+  uint32_t total;
   uint32_t i;
-  void *mem;
   mote_status_t st;
-  mote_fb_t offline_fb;
-  if (need > mote_arena_free_bytes(arena)) {
+  if (need < plan_at || need > mote_arena_free_bytes(arena)) {
     return arena_fail(in, err, need);
   }
   mote_arena_note_head(arena, need);
-  b = (mote_plan_buffer_t *)(void *)(arena->base_ + mote_align_up(temp_used, 8));
-  order = (uint32_t *)(void *)(b + count);
-  st = find_offline_plan(in, &offline, err);
+  st = mote_memplan_init(&plan, arena->base_ + plan_at, need - plan_at,
+                         in->tensor_count_, in->scratch_count_, in->op_count_,
+                         MOTE_ARENA_ALIGN);
+  if (st == MOTE_OK) {
+    st = record_tensors(in, &plan, err);
+  }
   if (st != MOTE_OK) {
     return st;
   }
-  offline_fb.p = offline;
-  offline_fb.n = 4u * in->tensor_count_;
-  mark_lifetimes(in, b);
-  for (i = 0; i < in->tensor_count_; i++) {
-    mote_tensor_t t;
-    mote_interp_fill_view(in, (int32_t)i, &t);
-    b[i].offset = MOTE_PLAN_UNPLACED;
-    b[i].size = 0;
-    if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) != 0 ||
-        b[i].first < 0) {
-      b[i].first = b[i].last = 0; /* not planned: a zero-size no-op */
-      b[i].offset = 0;
-      continue;
-    }
-    b[i].size = (uint32_t)mote_align_up(t.bytes, MOTE_ARENA_ALIGN);
-    if (offline != NULL && mote_fb_i32(&offline_fb, 4u * i) >= 0) {
-      uint32_t off = (uint32_t)mote_fb_i32(&offline_fb, 4u * i);
-      if ((off & (MOTE_ARENA_ALIGN - 1u)) != 0) {
-        return MOTE_FAIL(err, MOTE_ERR_CORRUPT_MODEL,
-                         "offline plan: tensor %u offset %u is not %d-byte "
-                         "aligned",
-                         (unsigned)i, (unsigned)off, MOTE_ARENA_ALIGN);
-      }
-      b[i].offset = off;
-    }
-  }
+  record_graph(in, &plan);
+  /* Scratch buffer i is request i; a failure is sticky and reported by
+   * mote_memplan_place. */
   for (i = 0; i < in->scratch_count_; i++) {
-    mote_plan_buffer_t *s = &b[in->tensor_count_ + i];
-    s->size = (uint32_t)mote_align_up(requests[i].bytes, MOTE_ARENA_ALIGN);
-    s->first = s->last = (int32_t)requests[i].op;
-    s->offset = MOTE_PLAN_UNPLACED;
+    (void)mote_memplan_scratch(&plan, requests[i].op, requests[i].bytes);
   }
-  if (mote_plan(b, count, order, MOTE_ARENA_ALIGN, &total) != MOTE_OK) {
-    return MOTE_FAIL(err, MOTE_ERR_CORRUPT_MODEL,
-                     "offline plan places tensors that are alive together "
-                     "in the same bytes");
+  st = mote_memplan_place(&plan, err);
+  if (st == MOTE_OK) {
+    st = keep_scratch_offsets(in, &plan, err);
   }
-  /* The plan overwrites the temp data, so take what we need first. */
-  if (in->scratch_count_ > 0) {
-    if (mote_arena_alloc_tail(arena, sizeof(mote_scratch_t) * in->scratch_count_,
-                              8, &mem) != MOTE_OK) {
-      return arena_fail(in, err, sizeof(mote_scratch_t) * in->scratch_count_);
-    }
-    in->scratch_ = (mote_scratch_t *)mem;
-    for (i = 0; i < in->scratch_count_; i++) {
-      in->scratch_[i].offset = b[in->tensor_count_ + i].offset;
-    }
+  if (st != MOTE_OK) {
+    return st;
   }
+  total = mote_memplan_total(&plan);
   if (total > mote_arena_free_bytes(arena)) {
     return MOTE_FAIL(err, MOTE_ERR_ARENA_TOO_SMALL,
                      "arena of %lu bytes is too small: needs %lu (%lu for "
@@ -322,8 +308,9 @@ static mote_status_t plan_memory(mote_interp_t *in,
                      (unsigned long)total, (unsigned long)arena->tail_used_);
   }
   for (i = 0; i < in->tensor_count_; i++) {
-    if (b[i].size != 0) {
-      in->tensor_data_[i] = arena->base_ + b[i].offset;
+    uint32_t off = mote_memplan_tensor_offset(&plan, i);
+    if (off != MOTE_MEMPLAN_NONE) {
+      in->tensor_data_[i] = arena->base_ + off;
     }
   }
   mote_arena_note_head(arena, total);

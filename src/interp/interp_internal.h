@@ -1,10 +1,12 @@
 /*
- * Interpreter internals shared by interp.c, kctx.c and the arena code.
+ * Interpreter internals shared by interp.c and kctx.c.
  */
 #ifndef MOTE_INTERP_INTERNAL_H
 #define MOTE_INTERP_INTERNAL_H
 
+#include "common/align.h"
 #include "format/tflite.h"
+#include "memory/arena.h"
 #include "mote/interp.h"
 #include "mote/kernel.h"
 
@@ -56,14 +58,6 @@ struct mote_kctx {
   mote_scratch_request_t *requests;
 };
 
-/* Arena tail allocation (8-byte aligned, zeroed). */
-mote_status_t mote_arena_alloc_tail(mote_arena_t *arena, size_t bytes,
-                                    size_t align, void **out);
-/* Bytes free between the head start and the tail. */
-size_t mote_arena_free_bytes(const mote_arena_t *arena);
-/* Records that the head has been used up to `bytes`. */
-void mote_arena_note_head(mote_arena_t *arena, size_t bytes);
-
 /* The operator's Operator table offset (ctx->op_table, or looked up). */
 uint32_t mote_kctx_op_table(const mote_kctx_t *ctx);
 
@@ -74,9 +68,5 @@ int32_t mote_kctx_op_code(const mote_kctx_t *ctx, int32_t *version);
 /* The tensor view of tensor index `ti` with its runtime data pointer. */
 void mote_interp_fill_view(const mote_interp_t *interp, int32_t ti,
                            mote_tensor_t *out);
-
-static inline size_t mote_align_up(size_t v, size_t a) {
-  return (v + a - 1u) & ~(a - 1u);
-}
 
 #endif /* MOTE_INTERP_INTERNAL_H */

@@ -10,7 +10,8 @@
  */
 #include <string.h>
 
-#include "interp/interp_internal.h"
+#include "common/align.h"
+#include "memory/arena.h"
 
 mote_status_t mote_arena_init(mote_arena_t *arena, void *buffer,
                               size_t bytes) {

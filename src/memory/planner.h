@@ -1,10 +1,12 @@
 /*
- * Activation planner.
+ * Activation planner: the placement step of a memory plan.
  *
  * Input: buffers with a size and a lifetime [first, last] in operator
  * steps, some with an offset fixed in advance (an offline plan). Output: an
  * offset for each, such that two buffers whose lifetimes overlap never
- * share bytes, and the total (the plan size) is small.
+ * share bytes, and the total (the plan size) is small. Where lifetimes come
+ * from (reads, writes, model inputs and outputs, kept tensors, scratch) is
+ * memplan.h's business; this file sees only numbers.
  *
  * Algorithm: greedy by size, as in TFLM's GreedyMemoryPlanner. Fixed
  * buffers go in first; then, largest first, each buffer takes the lowest
@@ -14,6 +16,14 @@
  * buffers, which is a few hundred at most on these models. Rejected: an
  * optimal (bin-packing) search, exponential, and first-fit in creation
  * order, which loses up to 2x on deep nets.
+ *
+ * How far from optimal: against a brute-force optimum on 4,000 random
+ * problems of 2 to 7 buffers (tests/memory/test_planner_optimum.c), greedy
+ * is optimal in 97% of them, 1.004x on average, and 1.57x at worst: the
+ * largest buffers take offset 0 even when short-lived, and medium ones
+ * that overlap them in time stack above them, where a smaller one at 0
+ * would have let them share. It is a heuristic: dynamic storage
+ * allocation is NP-hard and no constant ratio holds in general.
  */
 #ifndef MOTE_MEMORY_PLANNER_H
 #define MOTE_MEMORY_PLANNER_H
@@ -39,6 +49,12 @@ typedef struct mote_plan_buffer {
  */
 mote_status_t mote_plan(mote_plan_buffer_t *buffers, uint32_t count,
                         uint32_t *order, uint32_t align, uint32_t *total);
+
+/* Finds two buffers with fixed offsets (not MOTE_PLAN_UNPLACED) alive at a
+ * common step that share bytes: returns 1 with their indices in *a < *b
+ * (the first such pair), or 0 when the fixed buffers are consistent. */
+int mote_plan_fixed_conflict(const mote_plan_buffer_t *buffers, uint32_t count,
+                             uint32_t *a, uint32_t *b);
 
 /* Checks that no two buffers alive at the same step overlap; returns the
  * index of an offending buffer, or -1 when the plan is sound. */

@@ -54,7 +54,15 @@ static void test_conflicting_fixed_buffers_rejected(void) {
   mote_plan_buffer_t b[2] = {{32, 0, 2, 0}, {32, 1, 3, 16}};
   uint32_t order[2];
   uint32_t total = 0;
+  uint32_t x = 9, y = 9;
   CHECK_EQ_INT(mote_plan(b, 2, order, 16, &total), MOTE_ERR_BAD_ARG);
+  CHECK_EQ_INT(mote_plan_fixed_conflict(b, 2, &x, &y), 1);
+  CHECK_EQ_INT(x, 0);
+  CHECK_EQ_INT(y, 1);
+  /* Alive at different steps, the same bytes are fine. */
+  b[1].first = 3;
+  CHECK_EQ_INT(mote_plan_fixed_conflict(b, 2, &x, &y), 0);
+  CHECK_EQ_INT(mote_plan(b, 2, order, 16, &total), MOTE_OK);
 }
 
 static uint32_t next_rand(uint32_t *s) {
