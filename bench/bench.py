@@ -447,6 +447,14 @@ def compare(old_path, new):
 
 # ------------------------------------------------------------------ main ---
 
+def kernel_query(cpu, kernels, query):
+    """cmake/kernels.cmake's answer for a bench CPU name (m4, m7, m55, host)."""
+    mote_cpu = {"m4": "cortex-m4f", "m7": "cortex-m7", "m55": "cortex-m55"}.get(cpu, cpu)
+    r = run(["cmake", "-DMOTE_CPU=" + mote_cpu, "-DMOTE_KERNELS=" + kernels,
+             "-DMOTE_QUERY=" + query, "-P", os.path.join(ROOT, "cmake/kernels.cmake")])
+    return r.stdout.strip() if r.returncode == 0 else "refused: " + r.stderr.strip()[-200:]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="Cortex-M4F only, no host table")
@@ -462,6 +470,9 @@ def main():
                          "for a full run, OUT/results.json otherwise)")
     ap.add_argument("--compare", default=None, help="an earlier results JSON to diff against")
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("MOTE_BENCH_JOBS", "2")))
+    ap.add_argument("--kernels", default="auto",
+                    help="kernel implementations, as CMake's MOTE_KERNELS: auto (the best "
+                         "each CPU has), ref, portable, arm_dsp or arm_mve")
     args = ap.parse_args()
     t_start = time.time()
 
@@ -482,7 +493,7 @@ def main():
         if o not in OPTS:
             sys.exit("bench: unknown opt %s (O2, Os)" % o)
     full = (not args.quick and not args.models and cpus == CPUS and set(opts) == set(OPTS)
-            and do_host and do_target)
+            and do_host and do_target and args.kernels == "auto")
     out = os.path.abspath(args.out)
     os.makedirs(out, exist_ok=True)
     json_path = args.json or (os.path.join(HERE, "results/latest.json") if full
@@ -582,6 +593,7 @@ def main():
                 os.remove(p)
         cmd = ["make", "-s", "-k", "-j", str(args.jobs), "-f", os.path.join(HERE, "Makefile"),
                "CPU=" + cpu, "OPT=" + opt, "O=" + o, "GEN=" + gen, "CM=" + cm_dir,
+               "KERNELS=" + args.kernels,
                "MODELS=" + " ".join(mlist)]
         r = run(cmd)
         os.makedirs(o, exist_ok=True)
@@ -686,6 +698,11 @@ def main():
             "host cc": first_line(["cc", "--version"]),
             "valgrind": first_line(["valgrind", "--version"]) if do_host else None,
         },
+        "kernels": {
+            "option": args.kernels,
+            "bound": {c: kernel_query(c, args.kernels, "cflags")
+                      for c in (cpus if do_target else []) + (["host"] if do_host else [])},
+        },
         "flags": {
             "target": "harness flags (cm.mk) + -O2 or -Os -ffp-contract=off "
                       "-DMOTE_NO_ERROR_STRINGS, library, app and harness alike; "
@@ -711,6 +728,8 @@ def main():
              "commit %s%s, %s; every figure measured in this run (%.0f s)." % (
                  (result["commit"] or "?")[:12], " (+ uncommitted changes)"
                  if result["worktree_dirty"] else "", result["generated"], elapsed), ""]
+    lines += ["Kernels (MOTE_KERNELS=%s): %s." % (args.kernels, "; ".join(
+        "%s %s" % (c, b or "reference only") for c, b in result["kernels"]["bound"].items())), ""]
     lines += ["insns: exact instructions of one invoke (QEMU plugin; not cycles). "
               "TFLM: tflite-micro with CMSIS-NN kernels at the same level "
               "(../shared/anchors/tflm_cortex_m.json); ×ref: mote / TFLM reference kernels. "

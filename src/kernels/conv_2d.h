@@ -26,10 +26,9 @@ typedef size_t mote_conv_scratch_fn(const mote_conv_params_t *p);
 typedef void mote_conv_s8_fn(const mote_conv_params_t *p, const int8_t *input,
                              const int8_t *filter, const int32_t *bias,
                              int8_t *output, void *scratch);
-typedef void mote_conv_s16_fn(const mote_conv_params_t *p,
-                              const int16_t *input, const int8_t *filter,
-                              const int64_t *bias, int16_t *output,
-                              void *scratch);
+typedef void mote_conv_s16_fn(const mote_conv_params_t *p, const int16_t *input,
+                              const int8_t *filter, const int64_t *bias,
+                              int16_t *output, void *scratch);
 typedef void mote_conv_s16_b32_fn(const mote_conv_params_t *p,
                                   const int16_t *input, const int8_t *filter,
                                   const int32_t *bias, int16_t *output,
@@ -42,43 +41,47 @@ mote_conv_s8_fn mote_conv_2d_s8_ref;
 mote_conv_s16_fn mote_conv_2d_s16_ref;
 mote_conv_s16_b32_fn mote_conv_2d_s16_b32_ref;
 mote_conv_f32_fn mote_conv_2d_f32_ref;
-mote_conv_scratch_fn mote_conv_2d_s8_ref_scratch_bytes;
-mote_conv_scratch_fn mote_conv_2d_s16_ref_scratch_bytes;
-mote_conv_scratch_fn mote_conv_2d_s16_b32_ref_scratch_bytes;
-mote_conv_scratch_fn mote_conv_2d_f32_ref_scratch_bytes;
 
-#ifndef MOTE_IMPL_CONV_2D_S8
-#define MOTE_IMPL_CONV_2D_S8 ref
-#endif
-#ifndef MOTE_IMPL_CONV_2D_S16
-#define MOTE_IMPL_CONV_2D_S16 ref
-#endif
-#ifndef MOTE_IMPL_CONV_2D_S16_B32
-#define MOTE_IMPL_CONV_2D_S16_B32 ref
-#endif
-#ifndef MOTE_IMPL_CONV_2D_F32
-#define MOTE_IMPL_CONV_2D_F32 ref
-#endif
+#ifdef MOTE_IMPL_CONV_2D_S8
 #define mote_conv_2d_s8 MOTE_IMPL_NAME(conv_2d_s8, MOTE_IMPL_CONV_2D_S8)
-#define mote_conv_2d_s16 MOTE_IMPL_NAME(conv_2d_s16, MOTE_IMPL_CONV_2D_S16)
-#define mote_conv_2d_s16_b32                                                   \
-  MOTE_IMPL_NAME(conv_2d_s16_b32, MOTE_IMPL_CONV_2D_S16_B32)
-#define mote_conv_2d_f32 MOTE_IMPL_NAME(conv_2d_f32, MOTE_IMPL_CONV_2D_F32)
 #define mote_conv_2d_s8_scratch_bytes                                          \
   MOTE_IMPL_SCRATCH_NAME(conv_2d_s8, MOTE_IMPL_CONV_2D_S8)
+mote_conv_s8_fn mote_conv_2d_s8;
+mote_conv_scratch_fn mote_conv_2d_s8_scratch_bytes;
+#else
+#define mote_conv_2d_s8 mote_conv_2d_s8_ref
+#define mote_conv_2d_s8_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
+#ifdef MOTE_IMPL_CONV_2D_S16
+#define mote_conv_2d_s16 MOTE_IMPL_NAME(conv_2d_s16, MOTE_IMPL_CONV_2D_S16)
 #define mote_conv_2d_s16_scratch_bytes                                         \
   MOTE_IMPL_SCRATCH_NAME(conv_2d_s16, MOTE_IMPL_CONV_2D_S16)
+mote_conv_s16_fn mote_conv_2d_s16;
+mote_conv_scratch_fn mote_conv_2d_s16_scratch_bytes;
+#else
+#define mote_conv_2d_s16 mote_conv_2d_s16_ref
+#define mote_conv_2d_s16_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
+#ifdef MOTE_IMPL_CONV_2D_S16_B32
+#define mote_conv_2d_s16_b32                                                   \
+  MOTE_IMPL_NAME(conv_2d_s16_b32, MOTE_IMPL_CONV_2D_S16_B32)
 #define mote_conv_2d_s16_b32_scratch_bytes                                     \
   MOTE_IMPL_SCRATCH_NAME(conv_2d_s16_b32, MOTE_IMPL_CONV_2D_S16_B32)
+mote_conv_s16_b32_fn mote_conv_2d_s16_b32;
+mote_conv_scratch_fn mote_conv_2d_s16_b32_scratch_bytes;
+#else
+#define mote_conv_2d_s16_b32 mote_conv_2d_s16_b32_ref
+#define mote_conv_2d_s16_b32_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
+#ifdef MOTE_IMPL_CONV_2D_F32
+#define mote_conv_2d_f32 MOTE_IMPL_NAME(conv_2d_f32, MOTE_IMPL_CONV_2D_F32)
 #define mote_conv_2d_f32_scratch_bytes                                         \
   MOTE_IMPL_SCRATCH_NAME(conv_2d_f32, MOTE_IMPL_CONV_2D_F32)
-mote_conv_s8_fn mote_conv_2d_s8;
-mote_conv_s16_fn mote_conv_2d_s16;
-mote_conv_s16_b32_fn mote_conv_2d_s16_b32;
 mote_conv_f32_fn mote_conv_2d_f32;
-mote_conv_scratch_fn mote_conv_2d_s8_scratch_bytes;
-mote_conv_scratch_fn mote_conv_2d_s16_scratch_bytes;
-mote_conv_scratch_fn mote_conv_2d_s16_b32_scratch_bytes;
 mote_conv_scratch_fn mote_conv_2d_f32_scratch_bytes;
+#else
+#define mote_conv_2d_f32 mote_conv_2d_f32_ref
+#define mote_conv_2d_f32_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
 
 #endif /* MOTE_KERNELS_CONV_2D_H */

@@ -197,43 +197,20 @@ static mote_status_t check_types(mote_kctx_t *ctx, const mote_conv_tensors_t *t,
   }
 }
 
-static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
-                                   const mote_conv_tensors_t *t,
-                                   int32_t quant_dim, mote_conv_op_t *op) {
+/* Multipliers and shifts into persistent memory, one entry per output
+ * channel, or one when the filter has one scale (see conv_common.h): the
+ * real rescale in double, each float scale widened first, as TFLite's
+ * PopulateConvolutionQuantizationParams. */
+static mote_status_t store_multipliers(mote_kctx_t *ctx,
+                                       const mote_conv_tensors_t *t,
+                                       mote_conv_op_t *op) {
   const mote_tensor_t *in = &t->input, *f = &t->filter, *out = &t->output;
-  const int32_t out_c = op->p.out_c;
-  const uint32_t nscales = f->quant_count;
-  int32_t nq, c;
+  const int32_t nq = f->quant_count == 1 ? 1 : op->p.out_c;
+  int32_t c;
   int32_t *mult;
   int8_t *shifts;
-  mote_status_t st;
   void *mem;
-  if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "input 0 and output 0 need a positive scale");
-  }
-  if (nscales != 1 && nscales != (uint32_t)out_c) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "input 1 (filter) has %u scales, expected 1 or %d",
-                          nscales, (int)out_c);
-  }
-  if (nscales > 1 && f->quant_dim != quant_dim) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "input 1 (filter) is quantized along dimension "
-                          "%d, expected %d",
-                          (int)f->quant_dim, (int)quant_dim);
-  }
-  if (op->type == MOTE_TYPE_INT16 &&
-      (in->zero_point != 0 || out->zero_point != 0)) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "int16 input 0 / output 0 need zero point 0, have "
-                          "%d / %d",
-                          (int)in->zero_point, (int)out->zero_point);
-  }
-  /* One scale gives every channel the same multiplier and shift: keep
-   * one copy (see conv_common.h). */
-  nq = nscales == 1 ? 1 : out_c;
-  st = mote_kctx_alloc_persistent(
+  mote_status_t st = mote_kctx_alloc_persistent(
       ctx, (size_t)nq * (sizeof(int32_t) + sizeof(int8_t)), &mem);
   if (st != MOTE_OK) {
     return st;
@@ -273,6 +250,41 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
   op->p.rq.multiplier = mult;
   op->p.rq.shift = shifts;
   op->p.rq.per_channel = nq > 1;
+  return MOTE_OK;
+}
+
+static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
+                                   const mote_conv_tensors_t *t,
+                                   int32_t quant_dim, mote_conv_op_t *op) {
+  const mote_tensor_t *in = &t->input, *f = &t->filter, *out = &t->output;
+  const int32_t out_c = op->p.out_c;
+  const uint32_t nscales = f->quant_count;
+  mote_status_t st;
+  if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "input 0 and output 0 need a positive scale");
+  }
+  if (nscales != 1 && nscales != (uint32_t)out_c) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "input 1 (filter) has %u scales, expected 1 or %d",
+                          nscales, (int)out_c);
+  }
+  if (nscales > 1 && f->quant_dim != quant_dim) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "input 1 (filter) is quantized along dimension "
+                          "%d, expected %d",
+                          (int)f->quant_dim, (int)quant_dim);
+  }
+  if (op->type == MOTE_TYPE_INT16 &&
+      (in->zero_point != 0 || out->zero_point != 0)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "int16 input 0 / output 0 need zero point 0, have "
+                          "%d / %d",
+                          (int)in->zero_point, (int)out->zero_point);
+  }
+  if ((st = store_multipliers(ctx, t, op)) != MOTE_OK) {
+    return st;
+  }
   st = mote_act_range_quant(activation, (mote_type_t)op->type, out->scale,
                             out->zero_point, &op->p.rq.act_min,
                             &op->p.rq.act_max);

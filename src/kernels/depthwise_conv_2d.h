@@ -19,39 +19,39 @@
 mote_conv_s8_fn mote_depthwise_conv_2d_s8_ref;
 mote_conv_s16_fn mote_depthwise_conv_2d_s16_ref;
 mote_conv_f32_fn mote_depthwise_conv_2d_f32_ref;
-mote_conv_scratch_fn mote_depthwise_conv_2d_s8_ref_scratch_bytes;
-mote_conv_scratch_fn mote_depthwise_conv_2d_s16_ref_scratch_bytes;
-mote_conv_scratch_fn mote_depthwise_conv_2d_f32_ref_scratch_bytes;
 
-#ifndef MOTE_IMPL_DEPTHWISE_CONV_2D_S8
-#define MOTE_IMPL_DEPTHWISE_CONV_2D_S8 ref
-#endif
-#ifndef MOTE_IMPL_DEPTHWISE_CONV_2D_S16
-#define MOTE_IMPL_DEPTHWISE_CONV_2D_S16 ref
-#endif
-#ifndef MOTE_IMPL_DEPTHWISE_CONV_2D_F32
-#define MOTE_IMPL_DEPTHWISE_CONV_2D_F32 ref
-#endif
+#ifdef MOTE_IMPL_DEPTHWISE_CONV_2D_S8
 #define mote_depthwise_conv_2d_s8                                              \
   MOTE_IMPL_NAME(depthwise_conv_2d_s8, MOTE_IMPL_DEPTHWISE_CONV_2D_S8)
+#define mote_depthwise_conv_2d_s8_scratch_bytes                                \
+  MOTE_IMPL_SCRATCH_NAME(depthwise_conv_2d_s8, MOTE_IMPL_DEPTHWISE_CONV_2D_S8)
+mote_conv_s8_fn mote_depthwise_conv_2d_s8;
+mote_conv_scratch_fn mote_depthwise_conv_2d_s8_scratch_bytes;
+#else
+#define mote_depthwise_conv_2d_s8 mote_depthwise_conv_2d_s8_ref
+#define mote_depthwise_conv_2d_s8_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
+#ifdef MOTE_IMPL_DEPTHWISE_CONV_2D_S16
 #define mote_depthwise_conv_2d_s16                                             \
   MOTE_IMPL_NAME(depthwise_conv_2d_s16, MOTE_IMPL_DEPTHWISE_CONV_2D_S16)
+#define mote_depthwise_conv_2d_s16_scratch_bytes                               \
+  MOTE_IMPL_SCRATCH_NAME(depthwise_conv_2d_s16, MOTE_IMPL_DEPTHWISE_CONV_2D_S16)
+mote_conv_s16_fn mote_depthwise_conv_2d_s16;
+mote_conv_scratch_fn mote_depthwise_conv_2d_s16_scratch_bytes;
+#else
+#define mote_depthwise_conv_2d_s16 mote_depthwise_conv_2d_s16_ref
+#define mote_depthwise_conv_2d_s16_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
+#ifdef MOTE_IMPL_DEPTHWISE_CONV_2D_F32
 #define mote_depthwise_conv_2d_f32                                             \
   MOTE_IMPL_NAME(depthwise_conv_2d_f32, MOTE_IMPL_DEPTHWISE_CONV_2D_F32)
-#define mote_depthwise_conv_2d_s8_scratch_bytes                                \
-  MOTE_IMPL_SCRATCH_NAME(depthwise_conv_2d_s8,                            \
-                         MOTE_IMPL_DEPTHWISE_CONV_2D_S8)
-#define mote_depthwise_conv_2d_s16_scratch_bytes                               \
-  MOTE_IMPL_SCRATCH_NAME(depthwise_conv_2d_s16,                           \
-                         MOTE_IMPL_DEPTHWISE_CONV_2D_S16)
 #define mote_depthwise_conv_2d_f32_scratch_bytes                               \
-  MOTE_IMPL_SCRATCH_NAME(depthwise_conv_2d_f32,                           \
-                         MOTE_IMPL_DEPTHWISE_CONV_2D_F32)
-mote_conv_s8_fn mote_depthwise_conv_2d_s8;
-mote_conv_s16_fn mote_depthwise_conv_2d_s16;
+  MOTE_IMPL_SCRATCH_NAME(depthwise_conv_2d_f32, MOTE_IMPL_DEPTHWISE_CONV_2D_F32)
 mote_conv_f32_fn mote_depthwise_conv_2d_f32;
-mote_conv_scratch_fn mote_depthwise_conv_2d_s8_scratch_bytes;
-mote_conv_scratch_fn mote_depthwise_conv_2d_s16_scratch_bytes;
 mote_conv_scratch_fn mote_depthwise_conv_2d_f32_scratch_bytes;
+#else
+#define mote_depthwise_conv_2d_f32 mote_depthwise_conv_2d_f32_ref
+#define mote_depthwise_conv_2d_f32_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
 
 #endif /* MOTE_KERNELS_DEPTHWISE_CONV_2D_H */

@@ -44,10 +44,9 @@ typedef void mote_fc_s16_fn(const mote_fc_params_t *p, const int16_t *input,
                             const int8_t *filter, const int64_t *bias,
                             int16_t *output, void *scratch);
 /* 16x8 with an int32 bias or none: TFLM's int32 sum and rescale. */
-typedef void mote_fc_s16_b32_fn(const mote_fc_params_t *p,
-                                const int16_t *input, const int8_t *filter,
-                                const int32_t *bias, int16_t *output,
-                                void *scratch);
+typedef void mote_fc_s16_b32_fn(const mote_fc_params_t *p, const int16_t *input,
+                                const int8_t *filter, const int32_t *bias,
+                                int16_t *output, void *scratch);
 typedef void mote_fc_f32_fn(const mote_fc_params_t *p, const float *input,
                             const float *filter, const float *bias,
                             float *output, void *scratch);
@@ -56,43 +55,45 @@ mote_fc_s8_fn mote_fc_s8_ref;
 mote_fc_s16_fn mote_fc_s16_ref;
 mote_fc_s16_b32_fn mote_fc_s16_b32_ref;
 mote_fc_f32_fn mote_fc_f32_ref;
-/* The reference needs no scratch: these return 0. */
-mote_fc_scratch_fn mote_fc_s8_ref_scratch_bytes;
-mote_fc_scratch_fn mote_fc_s16_ref_scratch_bytes;
-mote_fc_scratch_fn mote_fc_s16_b32_ref_scratch_bytes;
-mote_fc_scratch_fn mote_fc_f32_ref_scratch_bytes;
 
-#ifndef MOTE_IMPL_FC_S8
-#define MOTE_IMPL_FC_S8 ref
-#endif
-#ifndef MOTE_IMPL_FC_S16
-#define MOTE_IMPL_FC_S16 ref
-#endif
-#ifndef MOTE_IMPL_FC_S16_B32
-#define MOTE_IMPL_FC_S16_B32 ref
-#endif
-#ifndef MOTE_IMPL_FC_F32
-#define MOTE_IMPL_FC_F32 ref
-#endif
+#ifdef MOTE_IMPL_FC_S8
 #define mote_fc_s8 MOTE_IMPL_NAME(fc_s8, MOTE_IMPL_FC_S8)
+#define mote_fc_s8_scratch_bytes MOTE_IMPL_SCRATCH_NAME(fc_s8, MOTE_IMPL_FC_S8)
+mote_fc_s8_fn mote_fc_s8;
+mote_fc_scratch_fn mote_fc_s8_scratch_bytes;
+#else
+#define mote_fc_s8 mote_fc_s8_ref
+#define mote_fc_s8_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
+#ifdef MOTE_IMPL_FC_S16
 #define mote_fc_s16 MOTE_IMPL_NAME(fc_s16, MOTE_IMPL_FC_S16)
-#define mote_fc_s16_b32 MOTE_IMPL_NAME(fc_s16_b32, MOTE_IMPL_FC_S16_B32)
-#define mote_fc_f32 MOTE_IMPL_NAME(fc_f32, MOTE_IMPL_FC_F32)
-#define mote_fc_s8_scratch_bytes                                               \
-  MOTE_IMPL_SCRATCH_NAME(fc_s8, MOTE_IMPL_FC_S8)
 #define mote_fc_s16_scratch_bytes                                              \
   MOTE_IMPL_SCRATCH_NAME(fc_s16, MOTE_IMPL_FC_S16)
+mote_fc_s16_fn mote_fc_s16;
+mote_fc_scratch_fn mote_fc_s16_scratch_bytes;
+#else
+#define mote_fc_s16 mote_fc_s16_ref
+#define mote_fc_s16_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
+#ifdef MOTE_IMPL_FC_S16_B32
+#define mote_fc_s16_b32 MOTE_IMPL_NAME(fc_s16_b32, MOTE_IMPL_FC_S16_B32)
 #define mote_fc_s16_b32_scratch_bytes                                          \
   MOTE_IMPL_SCRATCH_NAME(fc_s16_b32, MOTE_IMPL_FC_S16_B32)
+mote_fc_s16_b32_fn mote_fc_s16_b32;
+mote_fc_scratch_fn mote_fc_s16_b32_scratch_bytes;
+#else
+#define mote_fc_s16_b32 mote_fc_s16_b32_ref
+#define mote_fc_s16_b32_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
+#ifdef MOTE_IMPL_FC_F32
+#define mote_fc_f32 MOTE_IMPL_NAME(fc_f32, MOTE_IMPL_FC_F32)
 #define mote_fc_f32_scratch_bytes                                              \
   MOTE_IMPL_SCRATCH_NAME(fc_f32, MOTE_IMPL_FC_F32)
-mote_fc_s8_fn mote_fc_s8;
-mote_fc_s16_fn mote_fc_s16;
-mote_fc_s16_b32_fn mote_fc_s16_b32;
 mote_fc_f32_fn mote_fc_f32;
-mote_fc_scratch_fn mote_fc_s8_scratch_bytes;
-mote_fc_scratch_fn mote_fc_s16_scratch_bytes;
-mote_fc_scratch_fn mote_fc_s16_b32_scratch_bytes;
 mote_fc_scratch_fn mote_fc_f32_scratch_bytes;
+#else
+#define mote_fc_f32 mote_fc_f32_ref
+#define mote_fc_f32_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
 
 #endif /* MOTE_KERNELS_FULLY_CONNECTED_H */

@@ -17,10 +17,12 @@
  *
  * The op's header maps the name the glue calls onto one of them:
  *
- *   #ifndef MOTE_IMPL_FC_S8
- *   #define MOTE_IMPL_FC_S8 ref
- *   #endif
+ *   #ifdef MOTE_IMPL_FC_S8
  *   #define mote_fc_s8 MOTE_IMPL_NAME(fc_s8, MOTE_IMPL_FC_S8)
+ *   mote_fc_s8_fn mote_fc_s8;
+ *   #else
+ *   #define mote_fc_s8 mote_fc_s8_ref
+ *   #endif
  *
  * so the glue never names a family. The build defines MOTE_IMPL_<FN> for
  * every function a selected family implements: cmake/kernels.cmake holds
@@ -35,7 +37,9 @@
  * A function whose implementations may need working memory has a
  * companion mote_<fn>_scratch_bytes, bound the same way: the glue asks it
  * in prepare, requests that much arena scratch and passes the buffer at
- * invoke (CMSIS-NN's *_get_buffer_size() pattern).
+ * invoke (CMSIS-NN's *_get_buffer_size() pattern). The reference never
+ * needs scratch: with it bound, the query is the constant 0 (a macro), so
+ * a firmware of reference kernels links no scratch code at all.
  */
 #ifndef MOTE_KERNELS_IMPL_H
 #define MOTE_KERNELS_IMPL_H

@@ -183,9 +183,3 @@ mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,
       ctx, MOTE_ERR_UNSUPPORTED_TYPE, "%s has type %s, expected %s", role,
       mote_type_name((mote_type_t)t->type), mote_type_name(type));
 }
-
-mote_status_t mote_request_scratch_if(mote_kctx_t *ctx, size_t bytes,
-                                      int32_t *index) {
-  *index = -1;
-  return bytes == 0 ? MOTE_OK : mote_kctx_request_scratch(ctx, bytes, index);
-}

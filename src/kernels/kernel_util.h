@@ -62,10 +62,16 @@ mote_status_t mote_check_io_count(mote_kctx_t *ctx, uint32_t inputs,
                                   uint32_t outputs);
 
 /* Requests `bytes` of arena scratch for this operator's invoke and sets
- * *index to its handle, or to -1 (for which mote_kctx_scratch() gives
- * NULL) when `bytes` is 0. Errors as mote_kctx_request_scratch(). */
-mote_status_t mote_request_scratch_if(mote_kctx_t *ctx, size_t bytes,
-                                      int32_t *index);
+ * *index to its handle, or to -1 (for which mote_scratch_if() gives NULL)
+ * when `bytes` is 0. Errors as mote_kctx_request_scratch(). Inline: with
+ * the reference bound, `bytes` is a constant 0 and no scratch code is
+ * linked at all. */
+static inline mote_status_t mote_request_scratch_if(mote_kctx_t *ctx,
+                                                    size_t bytes,
+                                                    int32_t *index) {
+  *index = -1;
+  return bytes == 0 ? MOTE_OK : mote_kctx_request_scratch(ctx, bytes, index);
+}
 
 /* At invoke: the scratch buffer of a handle from mote_request_scratch_if,
  * or NULL for -1 (without a call: most layers have none). */

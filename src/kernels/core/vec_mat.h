@@ -42,21 +42,24 @@ mote_vec_mat_s8_fn mote_vec_mat_s8_ref;
 mote_vec_mat_s8_s16_fn mote_vec_mat_s8_s16_ref;
 mote_vec_mat_s16_fn mote_vec_mat_s16_ref;
 
-#ifndef MOTE_IMPL_VEC_MAT_S8
-#define MOTE_IMPL_VEC_MAT_S8 ref
-#endif
-#ifndef MOTE_IMPL_VEC_MAT_S8_S16
-#define MOTE_IMPL_VEC_MAT_S8_S16 ref
-#endif
-#ifndef MOTE_IMPL_VEC_MAT_S16
-#define MOTE_IMPL_VEC_MAT_S16 ref
-#endif
+#ifdef MOTE_IMPL_VEC_MAT_S8
 #define mote_vec_mat_s8 MOTE_IMPL_NAME(vec_mat_s8, MOTE_IMPL_VEC_MAT_S8)
+mote_vec_mat_s8_fn mote_vec_mat_s8;
+#else
+#define mote_vec_mat_s8 mote_vec_mat_s8_ref
+#endif
+#ifdef MOTE_IMPL_VEC_MAT_S8_S16
 #define mote_vec_mat_s8_s16                                                    \
   MOTE_IMPL_NAME(vec_mat_s8_s16, MOTE_IMPL_VEC_MAT_S8_S16)
-#define mote_vec_mat_s16 MOTE_IMPL_NAME(vec_mat_s16, MOTE_IMPL_VEC_MAT_S16)
-mote_vec_mat_s8_fn mote_vec_mat_s8;
 mote_vec_mat_s8_s16_fn mote_vec_mat_s8_s16;
+#else
+#define mote_vec_mat_s8_s16 mote_vec_mat_s8_s16_ref
+#endif
+#ifdef MOTE_IMPL_VEC_MAT_S16
+#define mote_vec_mat_s16 MOTE_IMPL_NAME(vec_mat_s16, MOTE_IMPL_VEC_MAT_S16)
 mote_vec_mat_s16_fn mote_vec_mat_s16;
+#else
+#define mote_vec_mat_s16 mote_vec_mat_s16_ref
+#endif
 
 #endif /* MOTE_KERNELS_CORE_VEC_MAT_H */

@@ -15,23 +15,6 @@
 #include "kernels/core/dot.h"
 #include "kernels/ref/conv_loops.h"
 
-size_t mote_conv_2d_s8_ref_scratch_bytes(const mote_conv_params_t *p) {
-  (void)p;
-  return 0;
-}
-size_t mote_conv_2d_s16_ref_scratch_bytes(const mote_conv_params_t *p) {
-  (void)p;
-  return 0;
-}
-size_t mote_conv_2d_s16_b32_ref_scratch_bytes(const mote_conv_params_t *p) {
-  (void)p;
-  return 0;
-}
-size_t mote_conv_2d_f32_ref_scratch_bytes(const mote_conv_params_t *p) {
-  (void)p;
-  return 0;
-}
-
 /* Offset of filter tap (ky, kx) within one output channel's filter. */
 static ptrdiff_t filter_tap(const mote_conv_params_t *p, int32_t ky,
                             int32_t kx) {

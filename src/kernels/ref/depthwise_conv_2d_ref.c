@@ -13,21 +13,6 @@
 #include "kernels/depthwise_conv_2d.h"
 #include "kernels/ref/conv_loops.h"
 
-size_t mote_depthwise_conv_2d_s8_ref_scratch_bytes(const mote_conv_params_t *p) {
-  (void)p;
-  return 0;
-}
-size_t
-mote_depthwise_conv_2d_s16_ref_scratch_bytes(const mote_conv_params_t *p) {
-  (void)p;
-  return 0;
-}
-size_t
-mote_depthwise_conv_2d_f32_ref_scratch_bytes(const mote_conv_params_t *p) {
-  (void)p;
-  return 0;
-}
-
 /* Element strides of one row of taps: the input steps dilation_w pixels,
  * the filter one tap (out_c channels). */
 static int32_t in_step(const mote_conv_params_t *p) {

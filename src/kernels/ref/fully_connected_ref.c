@@ -13,23 +13,6 @@
 #include "kernels/fully_connected.h"
 #include "kernels/ref/vec_mat_body.h"
 
-size_t mote_fc_s8_ref_scratch_bytes(const mote_fc_params_t *p) {
-  (void)p;
-  return 0;
-}
-size_t mote_fc_s16_ref_scratch_bytes(const mote_fc_params_t *p) {
-  (void)p;
-  return 0;
-}
-size_t mote_fc_s16_b32_ref_scratch_bytes(const mote_fc_params_t *p) {
-  (void)p;
-  return 0;
-}
-size_t mote_fc_f32_ref_scratch_bytes(const mote_fc_params_t *p) {
-  (void)p;
-  return 0;
-}
-
 void mote_fc_s8_ref(const mote_fc_params_t *p, const int8_t *input,
                     const int8_t *filter, const int32_t *bias, int8_t *output,
                     void *scratch) {
