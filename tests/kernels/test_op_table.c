@@ -245,6 +245,12 @@ static void finish_oracle(pid_t pid, const kt_case_t *c, side_t *s) {
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  if (WIFSIGNALED(status)) {
+    s->refused = 3;
+    snprintf(s->why, sizeof s->why, "tflm_run crashed (signal %d)",
+             WTERMSIG(status));
+    return;
+  }
   if (code != 0) {
     size_t n = 0;
     uint8_t *log;

@@ -46,7 +46,8 @@ enum {
 /* How kt_fill makes a tensor's data. */
 enum {
   KT_FILL_RANDOM = 0, /* uniform in [lo, hi]; integers inclusive */
-  KT_FILL_VALUES      /* element i is ival[values_at + i] */
+  KT_FILL_VALUES,     /* element i is ival[values_at + i] */
+  KT_FILL_INTEGRAL    /* as RANDOM, but whole numbers (floats too) */
 };
 
 /* Option kinds; the values equal tools/tflite_build's tfb_kind_t. */

@@ -82,7 +82,7 @@ static void quant_inputs(kt_case_t *c, uint32_t *rng, int i1, int i2,
   if (type == KT_I8 || type == KT_I16) {
     kt_quant(c, i1, kt_rand_scale(rng, 0.001f, 0.5f), zp_for(rng, type));
     kt_quant(c, i2, kt_rand_scale(rng, 0.001f, 0.5f), zp_for(rng, type));
-  } else if (type == KT_I32) {
+  } else if (type == KT_I32 || type == KT_I64) {
     kt_range(c, i1, -50000, 50000);
     kt_range(c, i2, -50000, 50000);
   } else {
@@ -187,8 +187,9 @@ void kt_gen_div(int index, kt_case_t *c, uint32_t *rng) {
 }
 
 static void gen_max_min(int index, kt_case_t *c, uint32_t *rng) {
-  const int type = kTypes4[index % 4];
-  const int mode = (index / 4) % 3;
+  static const int types[5] = {KT_I8, KT_I16, KT_F32, KT_I32, KT_I64};
+  const int type = types[index % 5];
+  const int mode = (index / 5) % 3;
   int i1, i2, o;
   binary_case(c, rng, type, mode, index % 2, &i1, &i2, &o);
   quant_inputs(c, rng, i1, i2, type);

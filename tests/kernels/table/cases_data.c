@@ -108,7 +108,7 @@ int kt_fill(const kt_case_t *c, int i, void *buf, size_t cap) {
     if (t->fill == KT_FILL_VALUES) {
       iv = c->ival[t->values_at + j];
       fv = (double)iv;
-    } else if (t->type == KT_F32) {
+    } else if (t->type == KT_F32 && t->fill != KT_FILL_INTEGRAL) {
       fv =
           t->lo + (t->hi - t->lo) * ((double)(kt_rand(&rng) >> 8) / 16777216.0);
     } else {
@@ -119,6 +119,7 @@ int kt_fill(const kt_case_t *c, int i, void *buf, size_t cap) {
       uint64_t r = (uint64_t)kt_rand(&rng) << 32;
       r |= kt_rand(&rng);
       iv = (int64_t)t->lo + (int64_t)(span != 0 ? r % span : r);
+      fv = (double)iv;
     }
     store(t->type, out + (size_t)j * es, iv, fv);
   }

@@ -43,7 +43,9 @@ static void gen_pool(int index, kt_case_t *c, uint32_t *rng) {
   shape[1] = oh, shape[2] = ow;
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, shape);
   if (type != KT_F32) {
-    const float s = kt_rand_scale(rng, 0.001f, 0.5f);
+    /* Real values within about +-2..16, where the fused activations cut. */
+    const float s = type == KT_I8 ? kt_rand_scale(rng, 0.01f, 0.06f)
+                                  : kt_rand_scale(rng, 0.00006f, 0.0005f);
     const int32_t zp = type == KT_I8 ? kt_rand_int(rng, -128, 127) : 0;
     kt_quant(c, in, s, zp);
     kt_quant(c, out, s, zp);

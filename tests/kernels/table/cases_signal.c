@@ -46,15 +46,16 @@ void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng) {
 }
 
 void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng) {
-  const int32_t len = index >= 10 ? 8 : 1 << kt_rand_int(rng, 3, 9);
+  const int32_t len =
+      index == 6 || index == 7 ? 8 : 1 << kt_rand_int(rng, 3, 9);
   const int32_t in_n = index % 3 == 0 ? len : kt_rand_int(rng, 1, len);
   /* Element type: int16, except one float32 and one int32 case. */
-  const int type = index == 10 ? KT_F32 : index == 11 ? KT_I32 : KT_I16;
+  const int type = index == 6 ? KT_F32 : index == 7 ? KT_I32 : KT_I16;
   int in;
   kt_flex_t f;
   int32_t shape[2];
-  shape[0] = index % 2 && index < 10 ? 2 : 1;
-  shape[1] = index >= 10 ? len : in_n;
+  shape[0] = index % 2 && index != 7 ? 2 : 1;
+  shape[1] = index == 6 || index == 7 ? len : in_n;
   in = kt_add(c, KT_INPUT, (uint8_t)type, 2, shape);
   if (index % 4 == 1) {
     kt_range(c, in, -300, 300);

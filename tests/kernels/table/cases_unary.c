@@ -102,7 +102,12 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
     quant_any(c, rng, in, p[0]);
   }
   quant_any(c, rng, out, p[1]);
-  if (p[0] == KT_F32) {
+  if (p[0] == KT_F32 && (index / 10) % 2 == 1) {
+    /* Whole numbers at scale 2: every odd one is a rounding tie. */
+    kt_quant(c, out, 2.0f, c->t[out].zero_point);
+    kt_range(c, in, p[1] == KT_I8 ? -300 : -70000, p[1] == KT_I8 ? 300 : 70000);
+    c->t[in].fill = KT_FILL_INTEGRAL;
+  } else if (p[0] == KT_F32) {
     /* Floats over about the output's range, and past it. */
     const float s = c->t[out].scale * (p[1] == KT_I8 ? 160.0f : 40000.0f);
     kt_range(c, in, -(double)s, (double)s);
@@ -112,6 +117,7 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_type(c, p[1]);
   kt_name(c, " ");
   kt_name_shape(c, in);
+  kt_name(c, c->t[in].fill == KT_FILL_INTEGRAL ? " ties" : "");
 }
 
 void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng) {
