@@ -22,8 +22,8 @@ static float approx_sqrt(float x) {
   return r;
 }
 
-void kt_quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
-                    int out, int per_channel, int fdim, int32_t depth) {
+static void quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
+                        int out, int per_channel, int fdim, int32_t depth) {
   const int type = c->t[in].type;
   const int nch = c->t[filt].shape[fdim];
   float ws[KT_MAX_FVALS], bs[KT_MAX_FVALS];
@@ -51,8 +51,15 @@ void kt_quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
   w_base = 2.0f / (acc_std * s_in);
   for (ch = 0; ch < nch; ++ch) {
     ws[ch] = per_channel ? w_base * kt_rand_float(rng, 0.3f, 3.0f) : w_base;
-    bs[ch] = s_in * ws[ch];
     w_mean += ws[ch] / (float)nch;
+  }
+  /* Per-channel extremes: one channel whose multiplier is below 2^-31
+   * (it quantizes to 0), or one far above 1. */
+  if (per_channel && (kind == 2 || kind == 3)) {
+    ws[kt_rand_int(rng, 0, nch - 1)] *= kind == 2 ? 1e-9f : 1e3f;
+  }
+  for (ch = 0; ch < nch; ++ch) {
+    bs[ch] = s_in * ws[ch];
   }
   /* Most cases keep the result mid-range; one in ten has a multiplier
    * above 1 (saturating), one in ten a tiny one (results near zero). */
@@ -87,6 +94,19 @@ void kt_quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
     }
     kt_range(c, bias, -b, b);
   }
+}
+
+void kt_quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
+                    int out, int per_channel, int fdim, int32_t depth) {
+  quant_layer(c, rng, in, filt, bias, out, per_channel, fdim, depth);
+  if (c->t[filt].type == KT_I4) {
+    kt_range(c, filt, 0, 255); /* packed bytes: any two nibbles */
+    kt_name(c, "int4 filter ");
+  }
+}
+
+uint8_t kt_filter_type(int index, int type) {
+  return type == KT_F32 ? KT_F32 : index == 6 ? KT_I4 : KT_I8;
 }
 
 /* Output size of a padded window, TFLite's ComputeOutSize. */
@@ -139,6 +159,11 @@ static void draw_geom(uint32_t *rng, int padding, int32_t budget,
   }
 }
 
+static void smallest_geom(conv_geom_t *g) {
+  g->n = g->ih = g->iw = g->fh = g->fw = g->sh = g->sw = g->dh = g->dw = 1;
+  g->oh = g->ow = 1;
+}
+
 static void name_geom(kt_case_t *c, const conv_geom_t *g, int padding,
                       int act) {
   kt_name_n(c, " f", g->fh);
@@ -188,6 +213,10 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
       bias_type = KT_I32;
     }
   }
+  if (index == 6) { /* int4: the smallest shape, one byte of filter */
+    smallest_geom(&g);
+    ic = 2, oc = 1, groups = 1;
+  }
   if (variant == 5 && (index / 6) % 2 == 1) {
     bias_type = -1; /* no bias */
   }
@@ -195,7 +224,7 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   shape[0] = g.n, shape[1] = g.ih, shape[2] = g.iw, shape[3] = ic;
   in = kt_add(c, KT_INPUT, (uint8_t)type, 4, shape);
   shape[0] = oc, shape[1] = g.fh, shape[2] = g.fw, shape[3] = ic / groups;
-  f = kt_add(c, KT_CONST, (uint8_t)(type == KT_F32 ? KT_F32 : KT_I8), 4, shape);
+  f = kt_add(c, KT_CONST, kt_filter_type(index, type), 4, shape);
   if (bias_type >= 0) {
     b = kt_add1(c, KT_CONST, (uint8_t)bias_type, oc);
   } else {
@@ -220,6 +249,9 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
     kt_name_n(c, " groups", groups);
   }
   name_geom(c, &g, padding, act);
+  if (type == KT_F32 && index >= 300) {
+    kt_special_floats(c);
+  }
 }
 
 void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
@@ -242,19 +274,20 @@ void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   }
   draw_geom(rng, padding, 2000, &g);
   ic = kt_rand_int(rng, 1, kt_rand_int(rng, 0, 7) == 0 ? 40 : 21);
-  if (index == 3) { /* the int32-bias case: the smallest shape */
-    g.n = g.ih = g.iw = g.fh = g.fw = g.sh = g.sw = g.dh = g.dw = 1;
-    g.oh = g.ow = 1;
-    ic = 1;
+  if (index == 3 || index == 6) { /* int32 bias, int4: smallest shapes */
+    smallest_geom(&g);
+    ic = index == 6 ? 2 : 1;
   }
   mult =
       variant == 5 || kt_rand_int(rng, 0, 5) == 0 ? kt_rand_int(rng, 2, 4) : 1;
-  mult = index == 3 || ic * mult > 96 ? 1 : mult; /* scales fit fval */
+  mult = index == 3 || index == 6 || ic * mult > 96
+             ? 1
+             : mult; /* scales fit fval */
   c->version = type == KT_F32 ? 1 : type == KT_I8 ? 3 : 5;
   shape[0] = g.n, shape[1] = g.ih, shape[2] = g.iw, shape[3] = ic;
   in = kt_add(c, KT_INPUT, (uint8_t)type, 4, shape);
   shape[0] = 1, shape[1] = g.fh, shape[2] = g.fw, shape[3] = ic * mult;
-  f = kt_add(c, KT_CONST, (uint8_t)(type == KT_F32 ? KT_F32 : KT_I8), 4, shape);
+  f = kt_add(c, KT_CONST, kt_filter_type(index, type), 4, shape);
   b = kt_add1(c, KT_CONST, (uint8_t)bias_type, ic * mult);
   shape[0] = g.n, shape[1] = g.oh, shape[2] = g.ow, shape[3] = ic * mult;
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, shape);
@@ -273,4 +306,7 @@ void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_shape(c, in);
   kt_name_n(c, " mult", mult);
   name_geom(c, &g, padding, act);
+  if (type == KT_F32 && index >= 260) {
+    kt_special_floats(c);
+  }
 }

@@ -47,6 +47,9 @@ size_t kt_type_size(int type) {
 }
 
 size_t kt_tensor_bytes(const kt_tensor_t *t) {
+  if (t->type == KT_I4) {
+    return (size_t)(kt_elements(t) + 1) / 2;
+  }
   return (size_t)kt_elements(t) * kt_type_size(t->type);
 }
 
@@ -58,7 +61,8 @@ static void store(int type, void *dst, int64_t iv, double fv) {
     break;
   }
   case KT_U8:
-  case KT_BOOL: {
+  case KT_BOOL:
+  case KT_I4: {
     uint8_t v = (uint8_t)iv;
     memcpy(dst, &v, 1);
     break;
@@ -94,8 +98,10 @@ static void store(int type, void *dst, int64_t iv, double fv) {
 
 int kt_fill(const kt_case_t *c, int i, void *buf, size_t cap) {
   const kt_tensor_t *t = &c->t[i];
-  const size_t es = kt_type_size(t->type);
-  const int64_t n = kt_elements(t);
+  /* Packed int4 is filled as random bytes: every nibble in [-8, 7]. */
+  const size_t es = t->type == KT_I4 ? 1 : kt_type_size(t->type);
+  const int64_t n =
+      t->type == KT_I4 ? (int64_t)kt_tensor_bytes(t) : kt_elements(t);
   uint32_t rng = kt_mix(c->seed ^ kt_mix((uint32_t)i + 0x51ed27u));
   uint8_t *out = (uint8_t *)buf;
   int64_t j;
@@ -120,6 +126,15 @@ int kt_fill(const kt_case_t *c, int i, void *buf, size_t cap) {
       r |= kt_rand(&rng);
       iv = (int64_t)t->lo + (int64_t)(span != 0 ? r % span : r);
       fv = (double)iv;
+    }
+    if (t->fill == KT_FILL_SPECIAL && t->type == KT_F32 &&
+        kt_rand(&rng) % 4 == 0) {
+      /* Bit patterns, so the table needs neither libm nor INFINITY. */
+      static const uint32_t special[10] = {
+          0x7fc00000u, 0xffc00000u, 0x7f800000u, 0xff800000u, 0x00000000u,
+          0x80000000u, 0x00000001u, 0x806d3ff0u, 0x7f7fffffu, 0xff7fffffu};
+      memcpy(out + (size_t)j * es, &special[kt_rand(&rng) % 10], 4);
+      continue;
     }
     store(t->type, out + (size_t)j * es, iv, fv);
   }

@@ -20,9 +20,11 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   const int layout = (index / 24) % 3;
   const int type = types[variant];
   const int pc = variant == 1 || variant == 2 || (variant == 3 && index % 2);
+  /* Case 6 (int4 weights) is the smallest: one row of depth 2, 1 unit. */
   int32_t depth = kt_rand_int(rng, 1, kt_rand_int(rng, 0, 3) == 0 ? 300 : 64);
-  const int32_t units = kt_rand_int(rng, 1, 40);
-  int32_t rows = kt_rand_int(rng, 1, 5), shape[4];
+  const int32_t units = index == 6 ? 1 : kt_rand_int(rng, 1, 40);
+  int32_t rows = index == 6 ? 1 : kt_rand_int(rng, 1, 5), shape[4];
+  depth = index == 6 ? 2 : depth;
   int in, f, b, out, keep = 0;
   c->version = type == KT_F32 ? 1 : type == KT_I8 ? 4 : 7;
   if (layout == 0) {
@@ -44,7 +46,7 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
     in = kt_add(c, KT_INPUT, (uint8_t)type, 4, shape);
   }
   shape[0] = units, shape[1] = depth;
-  f = kt_add(c, KT_CONST, (uint8_t)(type == KT_F32 ? KT_F32 : KT_I8), 2, shape);
+  f = kt_add(c, KT_CONST, kt_filter_type(index, type), 2, shape);
   b = biases[variant] >= 0
           ? kt_add1(c, KT_CONST, (uint8_t)biases[variant], units)
           : kt_add(c, KT_ABSENT, KT_I32, 0, shape);
@@ -69,4 +71,7 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " units", units);
   kt_name(c, keep ? " keep_num_dims" : "");
   kt_name_act(c, act);
+  if (type == KT_F32 && index >= 200) {
+    kt_special_floats(c);
+  }
 }

@@ -24,7 +24,8 @@ enum {
   KT_I16 = 7,
   KT_I8 = 9,
   KT_U64 = 12,
-  KT_U32 = 15
+  KT_U32 = 15,
+  KT_I4 = 17 /* packed two to a byte, low nibble first */
 };
 
 /* Fused activations (ActivationFunctionType). */
@@ -61,6 +62,9 @@ void kt_quant(kt_case_t *c, int i, float scale, int32_t zero_point);
 /* Per-channel scales along `dim`, n of them, zero points 0. */
 void kt_quant_pc(kt_case_t *c, int i, int dim, const float *scales, int n);
 void kt_range(kt_case_t *c, int i, double lo, double hi);
+/* Gives every float32 model input special values (KT_FILL_SPECIAL) and
+ * says so in the name. */
+void kt_special_floats(kt_case_t *c);
 /* Explicit data: element j of tensor i is v[j]. */
 void kt_values(kt_case_t *c, int i, const int32_t *v, int n);
 void kt_opt(kt_case_t *c, int field, uint8_t kind, int64_t v);
@@ -104,6 +108,11 @@ int kt_act_for(uint32_t *rng, int index, int allow_n1_to_1);
  * multipliers). Float layers get data ranges only. */
 void kt_quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
                     int out, int per_channel, int fdim, int32_t depth);
+
+/* The filter type of conv-like case `index` with activations of `type`:
+ * float32 or int8, but packed int4 for case 6 (an int8 variant), which
+ * TFLM runs (unpacking it) and mote refuses. */
+uint8_t kt_filter_type(int index, int type);
 
 /* --- the generators, by family (one file each) -------------------------- */
 /* cases_conv.c */

@@ -181,6 +181,30 @@ static int32_t slice_count(int32_t size, int32_t b, int32_t e, int32_t s,
   return start > stop ? (start - stop - s - 1) / -s : 0;
 }
 
+/* Cases 5 and 6: what TFLM Micro's STRIDED_SLICE does not take and mote
+ * does (strided_slice.c), a new axis and a rank-5 input; both whole-range
+ * slices of float32, spec length 3 and 5. */
+static void slice_beyond_tflm(int index, kt_case_t *c) {
+  static const int32_t in_shape[5] = {2, 3, 2, 2, 2};
+  static const int32_t out_na[3] = {1, 2, 3}, begin[5] = {0, 0, 0, 0, 0},
+                       end[5] = {1, 2, 3, 2, 2}, ones[5] = {1, 1, 1, 1, 1};
+  const int rank = index == 5 ? 2 : 5, n = index == 5 ? 3 : 5;
+  int t;
+  kt_add(c, KT_INPUT, KT_F32, rank, in_shape);
+  t = kt_add1(c, KT_CONST, KT_I32, n);
+  kt_values(c, t, begin, n);
+  t = kt_add1(c, KT_CONST, KT_I32, n);
+  kt_values(c, t, index == 5 ? end : in_shape, n);
+  t = kt_add1(c, KT_CONST, KT_I32, n);
+  kt_values(c, t, ones, n);
+  kt_add(c, KT_OUTPUT, KT_F32, n, index == 5 ? out_na : in_shape);
+  c->options_type = 32;
+  if (index == 5) {
+    kt_opt(c, 3, KT_OPT_INT32, 1); /* new_axis_mask: entry 0 */
+  }
+  kt_name(c, index == 5 ? "f32 2x3 new axis 0" : "f32 2x3x2x2x2 rank 5");
+}
+
 void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng) {
   static const int32_t strides[5] = {1, 2, 3, -1, -2};
   const int type = kTypes[index % 4];
@@ -188,6 +212,10 @@ void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng) {
   const int rank = draw_shape(rng, 1, 4, 7, shape);
   int32_t bmask = 0, emask = 0, smask = 0;
   int in, out, d, on = 0, t;
+  if (index == 5 || index == 6) {
+    slice_beyond_tflm(index, c);
+    return;
+  }
   for (d = 0; d < rank; ++d) {
     const int32_t size = shape[d];
     int32_t n = 0;

@@ -54,6 +54,9 @@ static void gen_act(int index, kt_case_t *c, uint32_t *rng, int is_tanh) {
   kt_name_type(c, type);
   kt_name(c, " ");
   kt_name_shape(c, in);
+  if (type == KT_F32 && index >= 20) {
+    kt_special_floats(c);
+  }
 }
 
 void kt_gen_logistic(int index, kt_case_t *c, uint32_t *rng) {
@@ -118,6 +121,9 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, " ");
   kt_name_shape(c, in);
   kt_name(c, c->t[in].fill == KT_FILL_INTEGRAL ? " ties" : "");
+  if (p[0] == KT_F32 && index >= 20 && index < 30) {
+    kt_special_floats(c);
+  }
 }
 
 void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng) {
