@@ -16,7 +16,8 @@
 static void draw_shapes(uint32_t *rng, int mode, int32_t *out, int *rank,
                         int32_t *a, int *ra, int32_t *b, int *rb) {
   int d;
-  *rank = kt_rand_int(rng, 0, 4) == 0 ? 5 : kt_rand_int(rng, 1, 4);
+  *rank = kt_rand_int(rng, 0, 4) == 0 ? kt_rand_int(rng, 5, 6)
+                                      : kt_rand_int(rng, 1, 4);
   for (d = 0; d < *rank; ++d) {
     out[d] = kt_rand_int(rng, 1, d == *rank - 1 ? 19 : 5);
     a[d] = out[d];

@@ -13,14 +13,20 @@
  */
 #include "cases_gen.h"
 
+#include <string.h>
+
 static const int kTypes[4] = {KT_I8, KT_I16, KT_F32, KT_I32};
 
+/* A shape of rank lo_rank..hi_rank with dims 1..max_dim; one in six
+ * reaches up to rank `top` (dims then up to 3) when top > hi_rank. */
 static int draw_shape(uint32_t *rng, int lo_rank, int hi_rank, int32_t max_dim,
-                      int32_t *shape) {
-  const int rank = kt_rand_int(rng, lo_rank, hi_rank);
+                      int top, int32_t *shape) {
+  const int high = top > hi_rank && kt_rand_int(rng, 0, 5) == 0;
+  const int rank = high ? kt_rand_int(rng, hi_rank, top)
+                        : kt_rand_int(rng, lo_rank, hi_rank);
   int d;
   for (d = 0; d < rank; ++d) {
-    shape[d] = kt_rand_int(rng, 1, max_dim);
+    shape[d] = kt_rand_int(rng, 1, high && rank > 4 ? 3 : max_dim);
   }
   return rank;
 }
@@ -47,9 +53,9 @@ static void name_io(kt_case_t *c, int type, int in) {
 void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng) {
   const int type = kTypes[index % 4];
   const int how = (index / 4) % 4; /* tensor, tensor with -1, options, both */
-  int32_t in_shape[4], out_shape[4], spec[4], n = 1, left;
+  int32_t in_shape[6], out_shape[4], spec[4], n = 1, left;
   int in, out, d, out_rank;
-  const int rank = draw_shape(rng, 1, 4, 6, in_shape);
+  const int rank = draw_shape(rng, 1, 4, 6, 6, in_shape);
   for (d = 0; d < rank; ++d) {
     n *= in_shape[d];
   }
@@ -90,9 +96,11 @@ void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng) {
 void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
   static const int types[5] = {KT_I8, KT_I16, KT_F32, KT_I32, KT_I64};
   const int type = types[index % 5];
-  const int nin = kt_rand_int(rng, 2, 4);
-  int32_t shape[4], total = 0;
-  const int rank = draw_shape(rng, 1, 4, 5, shape);
+  /* Case 5: int8 inputs [1] and [1] quantized unlike the output, which
+   * TFLM refuses and mote copies as they are. */
+  const int nin = index == 5 ? 2 : kt_rand_int(rng, 2, 4);
+  int32_t shape[6], total = 0;
+  const int rank = index == 5 ? 1 : draw_shape(rng, 1, 4, 5, 6, shape);
   const int axis = kt_rand_int(rng, 0, rank - 1);
   int i, out;
   float s = 0.0f;
@@ -103,10 +111,13 @@ void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
   }
   for (i = 0; i < nin; ++i) {
     int t;
-    shape[axis] = kt_rand_int(rng, 1, 5);
+    shape[axis] = index == 5 ? 1 : kt_rand_int(rng, 1, 5);
     total += shape[axis];
     t = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
-    if (s > 0.0f) {
+    if (s > 0.0f && index == 5) { /* int8 inputs of their own scales */
+      kt_quant(c, t, kt_rand_scale(rng, 0.001f, 0.5f),
+               kt_rand_int(rng, -128, 127));
+    } else if (s > 0.0f) {
       kt_quant(c, t, s, zp);
     }
   }
@@ -125,12 +136,16 @@ void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
 void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
   const int type = kTypes[index % 4];
   const int with_value = (index / 4) % 2;
-  int32_t shape[4], oshape[4], pads[8], pshape[2];
-  const int rank = draw_shape(rng, 1, 4, 6, shape);
+  /* TFLM pads up to rank 5; case 6 is float32 [1, 1, 1, 1, 1, 2] padded
+   * by one on each side of its last dimension, which mote runs and TFLM
+   * refuses. */
+  int32_t shape[6], oshape[6], pads[12], pshape[2];
+  const int rank = index == 6 ? 6 : draw_shape(rng, 1, 4, 6, 5, shape);
   int in, p, out, d;
   for (d = 0; d < rank; ++d) {
-    pads[2 * d] = kt_rand_int(rng, 0, 3);
-    pads[2 * d + 1] = kt_rand_int(rng, 0, 3);
+    shape[d] = index == 6 ? (d == 5 ? 2 : 1) : shape[d];
+    pads[2 * d] = index == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
+    pads[2 * d + 1] = index == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
     oshape[d] = shape[d] + pads[2 * d] + pads[2 * d + 1];
   }
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
@@ -208,8 +223,8 @@ static void slice_beyond_tflm(int index, kt_case_t *c) {
 void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng) {
   static const int32_t strides[5] = {1, 2, 3, -1, -2};
   const int type = kTypes[index % 4];
-  int32_t shape[4], oshape[4], b[4], e[4], s[4];
-  const int rank = draw_shape(rng, 1, 4, 7, shape);
+  int32_t shape[6], oshape[6], b[6], e[6], s[6];
+  const int rank = draw_shape(rng, 1, 4, 7, 4, shape);
   int32_t bmask = 0, emask = 0, smask = 0;
   int in, out, d, on = 0, t;
   if (index == 5 || index == 6) {
@@ -276,26 +291,33 @@ void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng) {
 }
 
 void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng) {
-  /* TFLM transposes float32, int8 and int16; case 3 is int32 [2, 2],
-   * which mote runs and TFLM refuses. */
+  /* TFLM transposes float32, int8 and int16 of rank 1..5; case 3 is int32
+   * [2, 2] and case 7 int16 [1, 1, 1, 1, 1, 2] (reversed), which mote runs
+   * and TFLM refuses. */
+  static const int32_t six[6] = {1, 1, 1, 1, 1, 2};
   const int type = index == 3 ? KT_I32 : kTypes[index % 3];
-  int32_t shape[5], oshape[5], perm[5];
-  const int rank = index == 3 ? 2 : draw_shape(rng, 1, 5, 5, shape);
+  int32_t shape[6], oshape[6], perm[6];
+  const int rank = index == 3   ? 2
+                   : index == 7 ? 6
+                                : draw_shape(rng, 1, 5, 5, 5, shape);
   if (index == 3) {
     shape[0] = shape[1] = 2;
+  } else if (index == 7) {
+    memcpy(shape, six, sizeof six);
   }
   int in, p, d;
   for (d = 0; d < rank; ++d) {
     perm[d] = d;
   }
-  for (d = rank - 1; d > 0 && index != 3; --d) { /* Fisher-Yates */
+  for (d = rank - 1; d > 0 && index != 3 && index != 7;
+       --d) { /* Fisher-Yates */
     const int k = kt_rand_int(rng, 0, d);
     const int32_t tmp = perm[d];
     perm[d] = perm[k];
     perm[k] = tmp;
   }
-  if (index == 3) {
-    perm[0] = 1, perm[1] = 0;
+  for (d = 0; d < rank && (index == 3 || index == 7); ++d) {
+    perm[d] = rank - 1 - d; /* reversed */
   }
   for (d = 0; d < rank; ++d) {
     oshape[d] = shape[perm[d]];
