@@ -35,7 +35,7 @@ static const kt_op_t kOps[] = {
     {"TANH", 30, kt_gen_tanh, 28},
     {"QUANTIZE", 40, kt_gen_quantize, 114},
     {"DEQUANTIZE", 24, kt_gen_dequantize, 6},
-    {"CAST", 30, kt_gen_cast, 53},
+    {"CAST", 36, kt_gen_cast, 53},
     {"RESHAPE", 20, kt_gen_reshape, 22},
     {"CONCATENATION", 40, kt_gen_concatenation, 2},
     {"PAD", 40, kt_gen_pad, 34},
@@ -151,6 +151,9 @@ static void default_range(kt_tensor_t *t) {
     break;
   case KT_I16:
     t->lo = -32768, t->hi = 32767;
+    break;
+  case KT_F16: /* bit patterns */
+    t->lo = 0, t->hi = 65535;
     break;
   case KT_BOOL:
     t->lo = 0, t->hi = 1;
@@ -350,6 +353,9 @@ void kt_name_type(kt_case_t *c, int type) {
   switch (type) {
   case KT_F32:
     kt_name(c, "f32");
+    break;
+  case KT_F16:
+    kt_name(c, "f16");
     break;
   case KT_I32:
     kt_name(c, "i32");

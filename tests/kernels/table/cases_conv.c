@@ -227,9 +227,9 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   f = kt_add(c, KT_CONST, kt_filter_type(index, type), 4, shape);
   if (bias_type >= 0) {
     b = kt_add1(c, KT_CONST, (uint8_t)bias_type, oc);
-  } else {
-    b = kt_add(c, KT_ABSENT, KT_I32, 0, shape);
-  }
+  } else if ((index / 12) % 2 == 0) {
+    b = kt_add(c, KT_ABSENT, KT_I32, 0, shape); /* bias input -1 */
+  }                                             /* else only two inputs */
   shape[0] = g.n, shape[1] = g.oh, shape[2] = g.ow, shape[3] = oc;
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, shape);
   kt_quant_layer(c, rng, in, f, bias_type >= 0 ? b : -1, out, pc, 0,
@@ -242,7 +242,7 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   kt_opt(c, 4, KT_OPT_INT32, g.dw);
   kt_opt(c, 5, KT_OPT_INT32, g.dh);
   kt_name(c, kVariantNames[variant]);
-  kt_name(c, bias_type < 0 ? " nobias " : " ");
+  kt_name(c, bias_type >= 0 ? " " : c->nin == 2 ? " 2 inputs " : " nobias ");
   kt_name_shape(c, in);
   kt_name_n(c, " oc", oc);
   if (groups > 1) {

@@ -33,6 +33,7 @@ size_t kt_type_size(int type) {
   case KT_BOOL:
     return 1;
   case KT_I16:
+  case KT_F16:
     return 2;
   case KT_F32:
   case KT_I32:
@@ -67,8 +68,9 @@ static void store(int type, void *dst, int64_t iv, double fv) {
     memcpy(dst, &v, 1);
     break;
   }
+  case KT_F16: /* iv holds the bits */
   case KT_I16: {
-    int16_t v = (int16_t)iv;
+    int16_t v = (int16_t)(uint16_t)iv;
     memcpy(dst, &v, 2);
     break;
   }
@@ -126,6 +128,9 @@ int kt_fill(const kt_case_t *c, int i, void *buf, size_t cap) {
       r |= kt_rand(&rng);
       iv = (int64_t)t->lo + (int64_t)(span != 0 ? r % span : r);
       fv = (double)iv;
+      if (t->type == KT_F16 && ((iv >> 10) & 0x1f) == 0x1f) {
+        iv &= ~(int64_t)0x4000; /* a finite half, not an Inf or a NaN */
+      }
     }
     if (t->fill == KT_FILL_SPECIAL && t->type == KT_F32 &&
         kt_rand(&rng) % 4 == 0) {

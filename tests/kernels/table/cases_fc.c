@@ -47,9 +47,11 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   }
   shape[0] = units, shape[1] = depth;
   f = kt_add(c, KT_CONST, kt_filter_type(index, type), 2, shape);
+  /* No bias: an absent input 2, or (one case in two) two inputs. */
   b = biases[variant] >= 0
           ? kt_add1(c, KT_CONST, (uint8_t)biases[variant], units)
-          : kt_add(c, KT_ABSENT, KT_I32, 0, shape);
+      : (index / 6) % 2 ? kt_add(c, KT_ABSENT, KT_I32, 0, shape)
+                        : -1;
   if (keep) {
     shape[0] = c->t[in].shape[0], shape[1] = c->t[in].shape[1];
     shape[2] = units;
@@ -70,6 +72,7 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_shape(c, in);
   kt_name_n(c, " units", units);
   kt_name(c, keep ? " keep_num_dims" : "");
+  kt_name(c, c->nin == 2 ? " 2 inputs" : "");
   kt_name_act(c, act);
   if (type == KT_F32 && index >= 200) {
     kt_special_floats(c);

@@ -17,6 +17,7 @@
 /* mote_type_t values, repeated so the table needs no library header. */
 enum {
   KT_F32 = 0,
+  KT_F16 = 1,
   KT_I32 = 2,
   KT_U8 = 3,
   KT_I64 = 4,

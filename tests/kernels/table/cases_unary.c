@@ -87,25 +87,45 @@ static void quant_any(kt_case_t *c, uint32_t *rng, int i, int type) {
   }
 }
 
+/* Per-channel scales (zero points 0) for tensor i along dimension 0. */
+static void per_channel(kt_case_t *c, uint32_t *rng, int i, int rank,
+                        const int32_t *shape) {
+  float scales[40]; /* rank_shape: dimension 0 is at most 33 */
+  int k;
+  for (k = 0; k < shape[0] && k < 40; ++k) {
+    scales[k] = kt_rand_scale(rng, 0.005f, 0.5f);
+  }
+  (void)rank;
+  kt_quant_pc(c, i, 0, scales, shape[0]);
+  kt_name(c, "per-channel ");
+}
+
 void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
   static const int pairs[10][2] = {
       {KT_F32, KT_I8}, {KT_F32, KT_I16}, {KT_I8, KT_I8},  {KT_I16, KT_I16},
       {KT_I16, KT_I8}, {KT_I8, KT_I16},  {KT_I8, KT_I32}, {KT_I16, KT_I32},
       {KT_U8, KT_I8},  {KT_I8, KT_U8}};
-  const int *p = pairs[index % 10];
+  /* Case 38: float32 to int8 with per-channel output scales. */
+  const int *p = index == 38 ? pairs[0] : pairs[index % 10];
   int32_t shape[4];
   const int rank = rank_shape(rng, shape);
   int in, out;
   c->version = 2;
+  shape[0] = index == 38 ? 3 : shape[0]; /* three channels */
   in = kt_add(c, KT_INPUT, (uint8_t)p[0], rank, shape);
   out = kt_add(c, KT_OUTPUT, (uint8_t)p[1], rank, shape);
+  if (index == 38) {
+    per_channel(c, rng, out, rank, shape);
+  }
   if (p[0] == KT_F32) {
     kt_range(c, in, -300.0, 300.0);
   } else {
     quant_any(c, rng, in, p[0]);
   }
-  quant_any(c, rng, out, p[1]);
-  if (p[0] == KT_F32 && (index / 10) % 2 == 1) {
+  if (index != 38) {
+    quant_any(c, rng, out, p[1]);
+  }
+  if (p[0] == KT_F32 && (index / 10) % 2 == 1 && index != 38) {
     /* Whole numbers at scale 2: every odd one is a rounding tie. */
     kt_quant(c, out, 2.0f, c->t[out].zero_point);
     kt_range(c, in, p[1] == KT_I8 ? -300 : -70000, p[1] == KT_I8 ? 300 : 70000);
@@ -127,21 +147,29 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
 }
 
 void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng) {
+  /* Case 21: int8 with per-channel scales; case 23: float16 (a constant
+   * model input, as the converter keeps float16 weights). */
   static const int types[3] = {KT_I8, KT_I16, KT_U8};
-  const int type = types[index % 3];
+  const int type = index == 23 ? KT_F16 : types[index % 3];
   int32_t shape[4];
   const int rank = rank_shape(rng, shape);
   int in;
   c->version = type == KT_I16 ? 3 : 2;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   kt_add(c, KT_OUTPUT, KT_F32, rank, shape);
-  quant_any(c, rng, in, type);
+  if (index == 21) {
+    per_channel(c, rng, in, rank, shape);
+  } else if (type != KT_F16) {
+    quant_any(c, rng, in, type);
+  }
   kt_name_type(c, type);
   kt_name(c, "->f32 ");
   kt_name_shape(c, in);
 }
 
 void kt_gen_cast(int index, kt_case_t *c, uint32_t *rng) {
+  /* Every pair of six types, identity included (uint8 and int64 neither
+   * side casts). */
   static const int types[6] = {KT_F32, KT_I8, KT_I16, KT_I32, KT_BOOL, KT_U32};
   const int from = types[index % 6];
   const int to = types[(index / 6 + 1 + index % 6) % 6];
