@@ -8,9 +8,10 @@
  * with int8 ones (non-zero state zero point), with and without
  * activation; ranks 1 and 2. LSTM enumerates int8 (int16 cell), float32
  * and 16x8 (int64 bias), batch- and time-major, with and without cell
- * clipping. Scales are drawn near those of converted models so that
- * gates neither saturate nor vanish; the cell scale is a power of two,
- * as TFLite requires.
+ * clipping; case 27 has peepholes and case 28 is CIFG (no input gate),
+ * which neither side runs. Scales are drawn near those of converted models so
+ * that gates neither saturate nor vanish; the cell scale is a power of two, as
+ * TFLite requires.
  */
 #include "cases_gen.h"
 
@@ -106,6 +107,10 @@ void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng) {
   for (g = 1; g <= 8; ++g) { /* input-to-gate 1..4, recurrent 5..8 */
     int w;
     s2[0] = n, s2[1] = g <= 4 ? in_n : n;
+    if (index == 28 && (g == 1 || g == 5)) { /* CIFG: no input gate */
+      kt_add(c, KT_ABSENT, KT_F32, 0, s2);
+      continue;
+    }
     w = kt_add(c, KT_CONST, w_t, 2, s2);
     if (w_t == KT_I8) {
       kt_quant(c, w, kt_rand_scale(rng, 0.003f, 0.012f), 0);
@@ -113,11 +118,23 @@ void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng) {
       kt_range(c, w, -0.6, 0.6);
     }
   }
-  for (g = 9; g <= 11; ++g) { /* no peepholes */
-    kt_add(c, KT_ABSENT, KT_F32, 0, s2);
+  for (g = 9; g <= 11; ++g) { /* peepholes in case 27 only */
+    if (index == 27) {
+      const int pw = kt_add1(c, KT_CONST, w_t == KT_I8 ? KT_I16 : KT_F32, n);
+      if (w_t == KT_I8) {
+        kt_quant(c, pw, 1.0f / 4096.0f, 0);
+      }
+    } else {
+      kt_add(c, KT_ABSENT, KT_F32, 0, s2);
+    }
   }
   for (g = 0; g < 4; ++g) { /* gate biases 12..15 */
-    const int b = kt_add1(c, KT_CONST, b_t, n);
+    int b;
+    if (index == 28 && g == 0) {
+      kt_add(c, KT_ABSENT, KT_F32, 0, s2);
+      continue;
+    }
+    b = kt_add1(c, KT_CONST, b_t, n);
     if (b_t != KT_F32) {
       kt_quant(c, b, s_in * c->t[1 + g].scale, 0);
       kt_range(c, b, -2000, 2000);
@@ -152,4 +169,5 @@ void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " state", n);
   kt_name(c, time_major ? " time-major" : "");
   kt_name(c, clip ? " clip 0.5" : "");
+  kt_name(c, index == 27 ? " peephole" : index == 28 ? " CIFG" : "");
 }
