@@ -46,7 +46,8 @@ enum {
 /* How kt_fill makes a tensor's data. */
 enum {
   KT_FILL_RANDOM = 0, /* uniform in [lo, hi]; integers inclusive */
-  KT_FILL_VALUES,     /* element i is ival[values_at + i] */
+  KT_FILL_VALUES,     /* element i is ival[values_at + i]; for float32
+                         its bit pattern */
   KT_FILL_INTEGRAL,   /* as RANDOM, but whole numbers (floats too) */
   KT_FILL_SPECIAL     /* float32: RANDOM with one element in four a NaN,
                          an infinity, a signed zero, a subnormal or

@@ -105,6 +105,17 @@ void kt_quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
   }
 }
 
+void kt_big_rescale(kt_case_t *c, int in, int filt, int bias, int out) {
+  static const int32_t one = 1, zero = 0;
+  kt_quant(c, in, 1.0f, 0);
+  kt_quant(c, filt, 1.0f, 0);
+  kt_quant(c, bias, 1.0f, 0);
+  kt_quant(c, out, 0.005f, 0);
+  kt_values(c, in, &one, 1);
+  kt_values(c, filt, &one, 1);
+  kt_values(c, bias, &zero, 1);
+}
+
 uint8_t kt_filter_type(int index, int type) {
   return type == KT_F32 ? KT_F32 : index == 6 ? KT_I4 : KT_I8;
 }
@@ -213,9 +224,9 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
       bias_type = KT_I32;
     }
   }
-  if (index == 6) { /* int4: the smallest shape, one byte of filter */
+  if (index == 6 || index == 8) { /* int4, rescale 200: smallest shapes */
     smallest_geom(&g);
-    ic = 2, oc = 1, groups = 1;
+    ic = index == 6 ? 2 : 1, oc = 1, groups = 1;
   }
   if (variant == 5 && (index / 6) % 2 == 1) {
     bias_type = -1; /* no bias */
@@ -234,6 +245,9 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, shape);
   kt_quant_layer(c, rng, in, f, bias_type >= 0 ? b : -1, out, pc, 0,
                  g.fh * g.fw * (ic / groups));
+  if (index == 8) {
+    kt_big_rescale(c, in, f, b, out);
+  }
   c->options_type = 1;
   kt_opt(c, 0, KT_OPT_INT8, padding);
   kt_opt(c, 1, KT_OPT_INT32, g.sw);
@@ -249,6 +263,7 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
     kt_name_n(c, " groups", groups);
   }
   name_geom(c, &g, padding, act);
+  kt_name(c, index == 8 ? " rescale 200" : "");
   if (type == KT_F32 && index >= 300) {
     kt_special_floats(c);
   }
@@ -274,13 +289,13 @@ void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   }
   draw_geom(rng, padding, 2000, &g);
   ic = kt_rand_int(rng, 1, kt_rand_int(rng, 0, 7) == 0 ? 40 : 21);
-  if (index == 3 || index == 6) { /* int32 bias, int4: smallest shapes */
+  if (index == 3 || index == 6 || index == 8) { /* smallest shapes */
     smallest_geom(&g);
     ic = index == 6 ? 2 : 1;
   }
   mult =
       variant == 5 || kt_rand_int(rng, 0, 5) == 0 ? kt_rand_int(rng, 2, 4) : 1;
-  mult = index == 3 || index == 6 || ic * mult > 96
+  mult = index == 3 || index == 6 || index == 8 || ic * mult > 96
              ? 1
              : mult; /* scales fit fval */
   c->version = type == KT_F32 ? 1 : type == KT_I8 ? 3 : 5;
@@ -292,6 +307,9 @@ void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   shape[0] = g.n, shape[1] = g.oh, shape[2] = g.ow, shape[3] = ic * mult;
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, shape);
   kt_quant_layer(c, rng, in, f, b, out, pc, 3, g.fh * g.fw);
+  if (index == 8) {
+    kt_big_rescale(c, in, f, b, out);
+  }
   c->options_type = 2;
   kt_opt(c, 0, KT_OPT_INT8, padding);
   kt_opt(c, 1, KT_OPT_INT32, g.sw);
@@ -306,6 +324,7 @@ void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_shape(c, in);
   kt_name_n(c, " mult", mult);
   name_geom(c, &g, padding, act);
+  kt_name(c, index == 8 ? " rescale 200" : "");
   if (type == KT_F32 && index >= 260) {
     kt_special_floats(c);
   }

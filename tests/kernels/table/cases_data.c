@@ -113,7 +113,10 @@ int kt_fill(const kt_case_t *c, int i, void *buf, size_t cap) {
   for (j = 0; j < n; ++j) {
     int64_t iv = 0;
     double fv = 0.0;
-    if (t->fill == KT_FILL_VALUES) {
+    if (t->fill == KT_FILL_VALUES && t->type == KT_F32) {
+      memcpy(out + (size_t)j * es, &c->ival[t->values_at + j], 4);
+      continue;
+    } else if (t->fill == KT_FILL_VALUES) {
       iv = c->ival[t->values_at + j];
       fv = (double)iv;
     } else if (t->type == KT_F32 && t->fill != KT_FILL_INTEGRAL) {

@@ -20,11 +20,14 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   const int layout = (index / 24) % 3;
   const int type = types[variant];
   const int pc = variant == 1 || variant == 2 || (variant == 3 && index % 2);
-  /* Case 6 (int4 weights) is the smallest: one row of depth 2, 1 unit. */
-  int32_t depth = kt_rand_int(rng, 1, kt_rand_int(rng, 0, 3) == 0 ? 300 : 64);
-  const int32_t units = index == 6 ? 1 : kt_rand_int(rng, 1, 40);
-  int32_t rows = index == 6 ? 1 : kt_rand_int(rng, 1, 5), shape[4];
-  depth = index == 6 ? 2 : depth;
+  /* Cases 6 (int4 weights) and 8 (rescale 200) are the smallest: one row
+   * of depth 2 or 1, one unit. */
+  const int tiny = index == 6 || index == 8;
+  const int32_t drawn =
+      kt_rand_int(rng, 1, kt_rand_int(rng, 0, 3) == 0 ? 300 : 64);
+  int32_t depth = tiny ? (index == 6 ? 2 : 1) : drawn;
+  const int32_t units = tiny ? 1 : kt_rand_int(rng, 1, 40);
+  int32_t rows = tiny ? 1 : kt_rand_int(rng, 1, 5), shape[4];
   int in, f, b, out, keep = 0;
   c->version = type == KT_F32 ? 1 : type == KT_I8 ? 4 : 7;
   if (layout == 0) {
@@ -62,6 +65,9 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   }
   kt_quant_layer(c, rng, in, f, biases[variant] >= 0 ? b : -1, out, pc, 0,
                  depth);
+  if (index == 8) {
+    kt_big_rescale(c, in, f, b, out);
+  }
   c->options_type = 8;
   kt_opt(c, 0, KT_OPT_INT8, act);
   if (keep) {
@@ -73,6 +79,7 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " units", units);
   kt_name(c, keep ? " keep_num_dims" : "");
   kt_name(c, c->nin == 2 ? " 2 inputs" : "");
+  kt_name(c, index == 8 ? " rescale 200" : "");
   kt_name_act(c, act);
   if (type == KT_F32 && index >= 200) {
     kt_special_floats(c);

@@ -110,6 +110,13 @@ int kt_act_for(uint32_t *rng, int index, int allow_n1_to_1);
 void kt_quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
                     int out, int per_channel, int fdim, int32_t depth);
 
+/* Case 8 of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED (16x8 with
+ * int64 bias, every tensor of one element): input 1 x filter 1 at scales
+ * giving a rescale of 200 (shift 8), past the int64 requantizer's
+ * documented shift range (< 8) but well defined in TFLM's release build,
+ * which outputs 200; mote refuses it. */
+void kt_big_rescale(kt_case_t *c, int in, int filt, int bias, int out);
+
 /* The filter type of conv-like case `index` with activations of `type`:
  * float32 or int8, but packed int4 for case 6 (an int8 variant), which
  * TFLM runs (unpacking it) and mote refuses. */

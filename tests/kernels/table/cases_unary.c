@@ -100,6 +100,21 @@ static void per_channel(kt_case_t *c, uint32_t *rng, int i, int rank,
   kt_name(c, "per-channel ");
 }
 
+/* QUANTIZE cases 20 and 21, one element each: float32 -NaN to int8
+ * (zero point -47) and FLT_MAX to int16. TFLM converts the out-of-range
+ * quotient with a plain static_cast (undefined; x86 gives INT32_MIN,
+ * plus the zero point), mote saturates (NaN to the lowest value). */
+static void special_quantize(int index, kt_case_t *c, int in, int out) {
+  static const int32_t neg_nan = (int32_t)0xffc00000u, flt_max = 0x7f7fffff;
+  const int32_t one = 1;
+  c->t[in].rank = c->t[out].rank = 1;
+  c->t[in].shape[0] = c->t[out].shape[0] = one;
+  kt_values(c, in, index == 20 ? &neg_nan : &flt_max, 1);
+  kt_quant(c, out, index == 20 ? 0.00486555137f : 0.0023875318f,
+           index == 20 ? -47 : 0);
+  kt_name(c, index == 20 ? " -NaN" : " FLT_MAX");
+}
+
 void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
   static const int pairs[10][2] = {
       {KT_F32, KT_I8}, {KT_F32, KT_I16}, {KT_I8, KT_I8},  {KT_I16, KT_I16},
@@ -135,15 +150,15 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
     const float s = c->t[out].scale * (p[1] == KT_I8 ? 160.0f : 40000.0f);
     kt_range(c, in, -(double)s, (double)s);
   }
+  if (index == 20 || index == 21) {
+    special_quantize(index, c, in, out);
+  }
   kt_name_type(c, p[0]);
   kt_name(c, "->");
   kt_name_type(c, p[1]);
   kt_name(c, " ");
   kt_name_shape(c, in);
   kt_name(c, c->t[in].fill == KT_FILL_INTEGRAL ? " ties" : "");
-  if (p[0] == KT_F32 && index >= 20 && index < 30) {
-    kt_special_floats(c);
-  }
 }
 
 void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng) {
@@ -152,8 +167,9 @@ void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng) {
   static const int types[3] = {KT_I8, KT_I16, KT_U8};
   const int type = index == 23 ? KT_F16 : types[index % 3];
   int32_t shape[4];
-  const int rank = rank_shape(rng, shape);
+  const int rank = index == 21 || index == 23 ? 1 : rank_shape(rng, shape);
   int in;
+  shape[0] = index == 21 ? 2 : index == 23 ? 1 : shape[0]; /* smallest */
   c->version = type == KT_I16 ? 3 : 2;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   kt_add(c, KT_OUTPUT, KT_F32, rank, shape);
