@@ -112,7 +112,6 @@ static void special_quantize(int index, kt_case_t *c, int in, int out) {
   kt_values(c, in, index == 20 ? &neg_nan : &flt_max, 1);
   kt_quant(c, out, index == 20 ? 0.00486555137f : 0.0023875318f,
            index == 20 ? -47 : 0);
-  kt_name(c, index == 20 ? " -NaN" : " FLT_MAX");
 }
 
 void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
@@ -159,6 +158,7 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, " ");
   kt_name_shape(c, in);
   kt_name(c, c->t[in].fill == KT_FILL_INTEGRAL ? " ties" : "");
+  kt_name(c, index == 20 ? " -NaN" : index == 21 ? " FLT_MAX" : "");
 }
 
 void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng) {
