@@ -223,10 +223,10 @@ void kt_quant_pc(kt_case_t *c, int i, int dim, const float *scales, int n) {
   c->nfval = (uint16_t)(c->nfval + n);
 }
 
-void kt_special_floats(kt_case_t *c) {
+void kt_special_values(kt_case_t *c) {
   int i;
   for (i = 0; i < c->nin; ++i) {
-    if (c->t[i].type == KT_F32 && c->t[i].role == KT_INPUT) {
+    if (c->t[i].role == KT_INPUT && c->t[i].fill == KT_FILL_RANDOM) {
       c->t[i].fill = KT_FILL_SPECIAL;
     }
   }

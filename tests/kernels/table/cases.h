@@ -49,9 +49,10 @@ enum {
   KT_FILL_VALUES,     /* element i is ival[values_at + i]; for float32
                          its bit pattern */
   KT_FILL_INTEGRAL,   /* as RANDOM, but whole numbers (floats too) */
-  KT_FILL_SPECIAL     /* float32: RANDOM with one element in four a NaN,
-                         an infinity, a signed zero, a subnormal or
-                         +-FLT_MAX */
+  KT_FILL_SPECIAL     /* RANDOM, but one element in four special: for
+                         float32 a NaN, an infinity, a signed zero, a
+                         subnormal or +-FLT_MAX; for integers lo, hi,
+                         lo + 1, hi - 1 or 0 (clamped into the range) */
 };
 
 /* Option kinds; the values equal tools/tflite_build's tfb_kind_t. */

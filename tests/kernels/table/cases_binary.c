@@ -114,8 +114,8 @@ static void gen_add_mul(int index, kt_case_t *c, uint32_t *rng, int is_mul) {
     kt_opt(c, 1, KT_OPT_BOOL, 0); /* pot_scale_int16 = false */
   }
   kt_name_act(c, act);
-  if (type == KT_F32 && index >= 40) {
-    kt_special_floats(c);
+  if (index >= 40) {
+    kt_special_values(c);
   }
 }
 
@@ -188,8 +188,8 @@ void kt_gen_div(int index, kt_case_t *c, uint32_t *rng) {
   c->options_type = 29;
   kt_opt(c, 0, KT_OPT_INT8, act);
   kt_name_act(c, act);
-  if (type == KT_F32 && index >= 15) {
-    kt_special_floats(c);
+  if (index >= 15) {
+    kt_special_values(c);
   }
 }
 
@@ -206,8 +206,8 @@ static void gen_max_min(int index, kt_case_t *c, uint32_t *rng) {
     kt_quant(c, o, c->t[i1].scale, c->t[i1].zero_point);
   }
   c->options_type = 39;
-  if (type == KT_F32 && index >= 20) {
-    kt_special_floats(c);
+  if (index >= 20) {
+    kt_special_values(c);
   }
 }
 

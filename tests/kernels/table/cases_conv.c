@@ -264,8 +264,8 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   }
   name_geom(c, &g, padding, act);
   kt_name(c, index == 8 ? " rescale 200" : "");
-  if (type == KT_F32 && index >= 300) {
-    kt_special_floats(c);
+  if (index >= 300) {
+    kt_special_values(c);
   }
 }
 
@@ -325,7 +325,7 @@ void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " mult", mult);
   name_geom(c, &g, padding, act);
   kt_name(c, index == 8 ? " rescale 200" : "");
-  if (type == KT_F32 && index >= 260) {
-    kt_special_floats(c);
+  if (index >= 260) {
+    kt_special_values(c);
   }
 }

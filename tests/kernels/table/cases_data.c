@@ -144,6 +144,16 @@ int kt_fill(const kt_case_t *c, int i, void *buf, size_t cap) {
       memcpy(out + (size_t)j * es, &special[kt_rand(&rng) % 10], 4);
       continue;
     }
+    if (t->fill == KT_FILL_SPECIAL && t->type != KT_F32 && t->type != KT_U64 &&
+        kt_rand(&rng) % 4 == 0) {
+      const int64_t lo = (int64_t)t->lo, hi = (int64_t)t->hi;
+      const int64_t edge[5] = {lo, hi, lo + 1, hi - 1,
+                               lo > 0   ? lo
+                               : hi < 0 ? hi
+                                        : 0};
+      iv = edge[kt_rand(&rng) % 5];
+      iv = iv < lo ? lo : iv > hi ? hi : iv;
+    }
     store(t->type, out + (size_t)j * es, iv, fv);
   }
   return 0;

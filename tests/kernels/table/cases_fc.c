@@ -81,7 +81,7 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, c->nin == 2 ? " 2 inputs" : "");
   kt_name(c, index == 8 ? " rescale 200" : "");
   kt_name_act(c, act);
-  if (type == KT_F32 && index >= 200) {
-    kt_special_floats(c);
+  if (index >= 200) {
+    kt_special_values(c);
   }
 }

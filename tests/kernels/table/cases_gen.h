@@ -63,9 +63,9 @@ void kt_quant(kt_case_t *c, int i, float scale, int32_t zero_point);
 /* Per-channel scales along `dim`, n of them, zero points 0. */
 void kt_quant_pc(kt_case_t *c, int i, int dim, const float *scales, int n);
 void kt_range(kt_case_t *c, int i, double lo, double hi);
-/* Gives every float32 model input special values (KT_FILL_SPECIAL) and
- * says so in the name. */
-void kt_special_floats(kt_case_t *c);
+/* Gives every randomly filled model input special values
+ * (KT_FILL_SPECIAL) and says so in the name. */
+void kt_special_values(kt_case_t *c);
 /* Explicit data: element j of tensor i is v[j]. */
 void kt_values(kt_case_t *c, int i, const int32_t *v, int n);
 void kt_opt(kt_case_t *c, int field, uint8_t kind, int64_t v);

@@ -68,8 +68,8 @@ static void gen_pool(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, ",", sw);
   kt_name(c, padding == KT_SAME ? " SAME" : " VALID");
   kt_name_act(c, act);
-  if (type == KT_F32 && index >= 36) {
-    kt_special_floats(c);
+  if (index >= 36) {
+    kt_special_values(c);
   }
 }
 
@@ -140,8 +140,8 @@ void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng) {
   }
   kt_name(c, keep ? " keep_dims" : "");
   kt_name(c, requant ? " requant" : "");
-  if (type == KT_F32 && index >= 36) {
-    kt_special_floats(c);
+  if (index >= 36) {
+    kt_special_values(c);
   }
 }
 
@@ -184,7 +184,7 @@ void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_shape(c, in);
   kt_name_n(c, " beta ", (int64_t)(beta * 10.0f));
   kt_name(c, "/10");
-  if (in_type == KT_F32 && index >= 32) {
-    kt_special_floats(c);
+  if (index >= 32) {
+    kt_special_values(c);
   }
 }

@@ -76,6 +76,9 @@ void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " memory", mem);
   kt_name(c, has_bias ? "" : " nobias");
   kt_name_act(c, act);
+  if (index >= 30) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng) {
@@ -170,4 +173,7 @@ void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, time_major ? " time-major" : "");
   kt_name(c, clip ? " clip 0.5" : "");
   kt_name(c, index == 27 ? " peephole" : index == 28 ? " CIFG" : "");
+  if (index >= 24 && index != 27 && index != 28) {
+    kt_special_values(c);
+  }
 }

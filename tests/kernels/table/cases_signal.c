@@ -31,6 +31,9 @@ void kt_gen_signal_window(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_shape(c, in);
   kt_name_n(c, " shift ", shift);
   (void)w;
+  if (index >= 8) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng) {
@@ -43,6 +46,9 @@ void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng) {
   kt_add(c, KT_OUTPUT, KT_I32, 0, c->t[in].shape);
   kt_name_n(c, "n ", n);
   kt_name_n(c, " amplitude ", amp[index % 4]);
+  if (index >= 8) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng) {
@@ -70,6 +76,9 @@ void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, " ");
   kt_name_shape(c, in);
   kt_name_n(c, " fft_length ", len);
+  if (index >= 8) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_signal_energy(int index, kt_case_t *c, uint32_t *rng) {
@@ -90,6 +99,9 @@ void kt_gen_signal_energy(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " [", start);
   kt_name_n(c, ", ", end);
   kt_name(c, ")");
+  if (index >= 8) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_signal_filter_bank(int index, kt_case_t *c, uint32_t *rng) {
@@ -123,6 +135,9 @@ void kt_gen_signal_filter_bank(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, "bins ", bins);
   kt_name_n(c, " channels ", channels);
   kt_name_n(c, " weights ", total);
+  if (index >= 8) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_signal_filter_bank_sqrt(int index, kt_case_t *c, uint32_t *rng) {
@@ -140,6 +155,9 @@ void kt_gen_signal_filter_bank_sqrt(int index, kt_case_t *c, uint32_t *rng) {
   kt_add1(c, KT_OUTPUT, KT_U32, n);
   kt_name_n(c, "n ", n);
   kt_name_n(c, " shift ", shift);
+  if (index >= 8) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_signal_spectral_sub(int index, kt_case_t *c, uint32_t *rng) {
@@ -170,6 +188,9 @@ void kt_gen_signal_spectral_sub(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, "n ", n);
   kt_name_n(c, " smoothing_bits ", bits);
   kt_name(c, index % 3 == 1 ? " clamping" : "");
+  if (index >= 8) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_signal_pcan(int index, kt_case_t *c, uint32_t *rng) {
@@ -190,6 +211,9 @@ void kt_gen_signal_pcan(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, "n ", n);
   kt_name_n(c, " snr_shift ", shift);
   kt_name_n(c, " lut ", lut);
+  if (index >= 8) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_signal_filter_bank_log(int index, kt_case_t *c, uint32_t *rng) {
@@ -209,4 +233,7 @@ void kt_gen_signal_filter_bank_log(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, "n ", n);
   kt_name_n(c, " correction_bits ", bits);
   kt_name_n(c, " output_scale ", scale);
+  if (index >= 8) {
+    kt_special_values(c);
+  }
 }

@@ -54,8 +54,8 @@ static void gen_act(int index, kt_case_t *c, uint32_t *rng, int is_tanh) {
   kt_name_type(c, type);
   kt_name(c, " ");
   kt_name_shape(c, in);
-  if (type == KT_F32 && index >= 20) {
-    kt_special_floats(c);
+  if (index >= 20) {
+    kt_special_values(c);
   }
 }
 
@@ -159,6 +159,9 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_shape(c, in);
   kt_name(c, c->t[in].fill == KT_FILL_INTEGRAL ? " ties" : "");
   kt_name(c, index == 20 ? " -NaN" : index == 21 ? " FLT_MAX" : "");
+  if (index >= 30 && p[0] != KT_F32) {
+    kt_special_values(c);
+  }
 }
 
 void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng) {
