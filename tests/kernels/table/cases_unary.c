@@ -100,7 +100,7 @@ static void per_channel(kt_case_t *c, uint32_t *rng, int i, int rank,
   kt_name(c, "per-channel ");
 }
 
-/* QUANTIZE cases 20 and 21, one element each: float32 -NaN to int8
+/* QUANTIZE cases 6 and 7, one element each: float32 -NaN to int8
  * (zero point -47) and FLT_MAX to int16. TFLM converts the out-of-range
  * quotient with a plain static_cast (undefined; x86 gives INT32_MIN,
  * plus the zero point), mote saturates (NaN to the lowest value). */
@@ -109,9 +109,9 @@ static void special_quantize(int index, kt_case_t *c, int in, int out) {
   const int32_t one = 1;
   c->t[in].rank = c->t[out].rank = 1;
   c->t[in].shape[0] = c->t[out].shape[0] = one;
-  kt_values(c, in, index == 20 ? &neg_nan : &flt_max, 1);
-  kt_quant(c, out, index == 20 ? 0.00486555137f : 0.0023875318f,
-           index == 20 ? -47 : 0);
+  kt_values(c, in, index == 6 ? &neg_nan : &flt_max, 1);
+  kt_quant(c, out, index == 6 ? 0.00486555137f : 0.0023875318f,
+           index == 6 ? -47 : 0);
 }
 
 void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
@@ -120,7 +120,9 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
       {KT_I16, KT_I8}, {KT_I8, KT_I16},  {KT_I8, KT_I32}, {KT_I16, KT_I32},
       {KT_U8, KT_I8},  {KT_I8, KT_U8}};
   /* Case 38: float32 to int8 with per-channel output scales. */
-  const int *p = index == 38 ? pairs[0] : pairs[index % 10];
+  const int *p = index == 38 || index == 6 ? pairs[0]
+                 : index == 7              ? pairs[1]
+                                           : pairs[index % 10];
   int32_t shape[4];
   const int rank = rank_shape(rng, shape);
   int in, out;
@@ -149,7 +151,7 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
     const float s = c->t[out].scale * (p[1] == KT_I8 ? 160.0f : 40000.0f);
     kt_range(c, in, -(double)s, (double)s);
   }
-  if (index == 20 || index == 21) {
+  if (index == 6 || index == 7) {
     special_quantize(index, c, in, out);
   }
   kt_name_type(c, p[0]);
@@ -158,25 +160,24 @@ void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, " ");
   kt_name_shape(c, in);
   kt_name(c, c->t[in].fill == KT_FILL_INTEGRAL ? " ties" : "");
-  kt_name(c, index == 20 ? " -NaN" : index == 21 ? " FLT_MAX" : "");
+  kt_name(c, index == 6 ? " -NaN" : index == 7 ? " FLT_MAX" : "");
   if (index >= 30 && p[0] != KT_F32) {
     kt_special_values(c);
   }
 }
 
 void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng) {
-  /* Case 21: int8 with per-channel scales; case 23: float16 (a constant
-   * model input, as the converter keeps float16 weights). */
+  /* Case 4: int8 with per-channel scales; case 5: float16. */
   static const int types[3] = {KT_I8, KT_I16, KT_U8};
-  const int type = index == 23 ? KT_F16 : types[index % 3];
+  const int type = index == 5 ? KT_F16 : index == 4 ? KT_I8 : types[index % 3];
   int32_t shape[4];
-  const int rank = index == 21 || index == 23 ? 1 : rank_shape(rng, shape);
+  const int rank = index == 4 || index == 5 ? 1 : rank_shape(rng, shape);
   int in;
-  shape[0] = index == 21 ? 2 : index == 23 ? 1 : shape[0]; /* smallest */
+  shape[0] = index == 4 ? 2 : index == 5 ? 1 : shape[0]; /* smallest */
   c->version = type == KT_I16 ? 3 : 2;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   kt_add(c, KT_OUTPUT, KT_F32, rank, shape);
-  if (index == 21) {
+  if (index == 4) {
     per_channel(c, rng, in, rank, shape);
   } else if (type != KT_F16) {
     quant_any(c, rng, in, type);
