@@ -294,6 +294,28 @@ void kt_opt_vec(kt_case_t *c, int field, const int32_t *v, int n) {
   }
 }
 
+static const kt_option_t *find_opt(const kt_case_t *c, int field) {
+  int i;
+  for (i = 0; i < c->noptions; ++i) {
+    if (c->options[i].field == field) {
+      return &c->options[i];
+    }
+  }
+  return NULL;
+}
+
+int64_t kt_option_int(const kt_case_t *c, int field, int64_t def) {
+  const kt_option_t *o = find_opt(c, field);
+  return o != NULL && o->kind != KT_OPT_FLOAT32 && o->kind != KT_OPT_VEC_INT32
+             ? o->i
+             : def;
+}
+
+float kt_option_f32(const kt_case_t *c, int field, float def) {
+  const kt_option_t *o = find_opt(c, field);
+  return o != NULL && o->kind == KT_OPT_FLOAT32 ? o->f : def;
+}
+
 int kt_act_for(uint32_t *rng, int index, int allow_n1_to_1) {
   static const int acts[4] = {KT_ACT_NONE, KT_ACT_RELU, KT_ACT_RELU6,
                               KT_ACT_RELU_N1_TO_1};

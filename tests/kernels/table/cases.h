@@ -127,6 +127,12 @@ int kt_case_count(int slot);
  * bug in the table). Deterministic. */
 int kt_case_get(int slot, int index, kt_case_t *out);
 
+/* Builtin option `field` of case `c` as written (integer and bool kinds;
+ * the float for KT_OPT_FLOAT32), or `def` when the case leaves it out,
+ * as a reader of the .tflite would see it. */
+int64_t kt_option_int(const kt_case_t *c, int field, int64_t def);
+float kt_option_f32(const kt_case_t *c, int field, float def);
+
 /* Elements and bytes of tensor `t` (0 bytes for types without a size). */
 int64_t kt_elements(const kt_tensor_t *t);
 size_t kt_type_size(int type);
