@@ -1,0 +1,416 @@
+/*
+ * The op table (slot -> name, case count, generator) and the helpers that
+ * build a kt_case_t. Freestanding: no malloc, no stdio, no libm.
+ *
+ * Case counts are weighted to the MAC-heavy ops, where the interesting
+ * arithmetic (multipliers, padding, per-channel requantization) lives.
+ * The case seed mixes the slot's name hash with the index, so inserting an
+ * op never changes another op's cases.
+ */
+#include "cases_gen.h"
+
+#include <string.h>
+
+typedef struct kt_op {
+  const char *name;
+  int count;
+  kt_gen_fn gen;
+  int32_t code; /* BuiltinOperator, 32 for the signal ops */
+} kt_op_t;
+
+static const kt_op_t kOps[] = {
+    {"CONV_2D", 360, kt_gen_conv_2d, 3},
+    {"DEPTHWISE_CONV_2D", 300, kt_gen_depthwise_conv_2d, 4},
+    {"FULLY_CONNECTED", 240, kt_gen_fully_connected, 9},
+    {"AVERAGE_POOL_2D", 48, kt_gen_average_pool_2d, 1},
+    {"MAX_POOL_2D", 48, kt_gen_max_pool_2d, 17},
+    {"MEAN", 48, kt_gen_mean, 40},
+    {"SOFTMAX", 48, kt_gen_softmax, 25},
+    {"ADD", 60, kt_gen_add, 0},
+    {"MUL", 60, kt_gen_mul, 18},
+    {"DIV", 24, kt_gen_div, 42},
+    {"MAXIMUM", 30, kt_gen_maximum, 55},
+    {"MINIMUM", 30, kt_gen_minimum, 57},
+    {"LOGISTIC", 30, kt_gen_logistic, 14},
+    {"TANH", 30, kt_gen_tanh, 28},
+    {"QUANTIZE", 40, kt_gen_quantize, 114},
+    {"DEQUANTIZE", 24, kt_gen_dequantize, 6},
+    {"CAST", 36, kt_gen_cast, 53},
+    {"RESHAPE", 20, kt_gen_reshape, 22},
+    {"CONCATENATION", 40, kt_gen_concatenation, 2},
+    {"PAD", 40, kt_gen_pad, 34},
+    {"STRIDED_SLICE", 40, kt_gen_strided_slice, 45},
+    {"TRANSPOSE", 30, kt_gen_transpose, 39},
+    {"SVDF", 36, kt_gen_svdf, 27},
+    {"UNIDIRECTIONAL_SEQUENCE_LSTM", 30, kt_gen_lstm, 44},
+    {"SignalWindow", 12, kt_gen_signal_window, 32},
+    {"SignalFftAutoScale", 12, kt_gen_signal_fft_auto_scale, 32},
+    {"SignalRfft", 12, kt_gen_signal_rfft, 32},
+    {"SignalEnergy", 12, kt_gen_signal_energy, 32},
+    {"SignalFilterBank", 12, kt_gen_signal_filter_bank, 32},
+    {"SignalFilterBankSquareRoot", 12, kt_gen_signal_filter_bank_sqrt, 32},
+    {"SignalFilterBankSpectralSubtraction", 12, kt_gen_signal_spectral_sub, 32},
+    {"SignalPCAN", 12, kt_gen_signal_pcan, 32},
+    {"SignalFilterBankLog", 12, kt_gen_signal_filter_bank_log, 32},
+};
+
+#define KT_NOPS ((int)(sizeof kOps / sizeof kOps[0]))
+
+int kt_op_count(void) {
+  return KT_NOPS;
+}
+
+const char *kt_op_name(int slot) {
+  return slot >= 0 && slot < KT_NOPS ? kOps[slot].name : NULL;
+}
+
+int kt_case_count(int slot) {
+  return slot >= 0 && slot < KT_NOPS ? kOps[slot].count : 0;
+}
+
+/* FNV-1a, then a finalizer, so nearby indices get unrelated streams. */
+uint32_t kt_mix(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x7feb352du;
+  h ^= h >> 15;
+  h *= 0x846ca68bu;
+  h ^= h >> 16;
+  return h != 0 ? h : 0x9e3779b9u;
+}
+
+int kt_case_get(int slot, int index, kt_case_t *out) {
+  uint32_t h = 2166136261u;
+  uint32_t rng;
+  const char *p;
+  if (slot < 0 || slot >= KT_NOPS || index < 0 || index >= kOps[slot].count) {
+    return -1;
+  }
+  for (p = kOps[slot].name; *p != '\0'; ++p) {
+    h = (h ^ (uint8_t)*p) * 16777619u;
+  }
+  rng = kt_mix(h ^ ((uint32_t)index * 0x9e3779b9u));
+  kt_begin(out, kOps[slot].code, 1, kt_mix(rng + 1u));
+  if (kOps[slot].code == 32) {
+    out->custom = kOps[slot].name;
+  }
+  kOps[slot].gen(index, out, &rng);
+  return out->overflow ? -1 : 0;
+}
+
+/* --- random draws ------------------------------------------------------ */
+
+uint32_t kt_rand(uint32_t *rng) {
+  uint32_t x = *rng; /* xorshift32: never 0 from a non-zero state */
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  *rng = x;
+  return x;
+}
+
+int32_t kt_rand_int(uint32_t *rng, int32_t lo, int32_t hi) {
+  const uint32_t span = (uint32_t)((int64_t)hi - lo + 1);
+  return hi <= lo ? lo : (int32_t)((int64_t)lo + kt_rand(rng) % span);
+}
+
+float kt_rand_float(uint32_t *rng, float lo, float hi) {
+  return lo + (hi - lo) * (float)(kt_rand(rng) >> 8) * (1.0f / 16777216.0f);
+}
+
+float kt_rand_scale(uint32_t *rng, float lo, float hi) {
+  /* Without libm: a random octave of [lo, hi], then uniform within it. */
+  int octaves = 0;
+  float r = hi / lo, s;
+  while (r >= 2.0f) {
+    r *= 0.5f;
+    ++octaves;
+  }
+  s = lo * (float)(1u << (uint32_t)kt_rand_int(rng, 0,
+                                               octaves > 0 ? octaves - 1 : 0));
+  s *= 1.0f + kt_rand_float(rng, 0.0f, 1.0f);
+  return s > hi ? hi : s;
+}
+
+/* --- building ----------------------------------------------------------- */
+
+void kt_begin(kt_case_t *c, int32_t op, int32_t version, uint32_t seed) {
+  memset(c, 0, sizeof *c);
+  c->op = op;
+  c->version = version;
+  c->seed = seed;
+  c->invokes = 1;
+}
+
+static void default_range(kt_tensor_t *t) {
+  switch (t->type) {
+  case KT_I8:
+    t->lo = -128, t->hi = 127;
+    break;
+  case KT_U8:
+    t->lo = 0, t->hi = 255;
+    break;
+  case KT_I16:
+    t->lo = -32768, t->hi = 32767;
+    break;
+  case KT_F16: /* bit patterns */
+    t->lo = 0, t->hi = 65535;
+    break;
+  case KT_BOOL:
+    t->lo = 0, t->hi = 1;
+    break;
+  case KT_U32:
+    t->lo = 0, t->hi = 4294967295.0;
+    break;
+  case KT_U64:
+    t->lo = 0, t->hi = 1099511627776.0;
+    break;
+  case KT_F32:
+    t->lo = -1, t->hi = 1;
+    break;
+  default:
+    t->lo = -1000, t->hi = 1000;
+    break;
+  }
+}
+
+int kt_add(kt_case_t *c, uint8_t role, uint8_t type, int rank,
+           const int32_t *shape) {
+  const int i = c->nin + c->nout;
+  kt_tensor_t *t;
+  if (i >= KT_MAX_TENSORS || rank < 0 || rank > KT_MAX_DIMS ||
+      (role != KT_OUTPUT && c->nout > 0)) {
+    c->overflow = 1;
+    return 0;
+  }
+  t = &c->t[i];
+  memset(t, 0, sizeof *t);
+  t->role = role;
+  t->type = type;
+  t->rank = (uint8_t)rank;
+  if (rank > 0) {
+    memcpy(t->shape, shape, sizeof(int32_t) * (size_t)rank);
+  }
+  default_range(t);
+  if (role == KT_OUTPUT) {
+    c->nout++;
+  } else {
+    c->nin++;
+  }
+  return i;
+}
+
+int kt_add1(kt_case_t *c, uint8_t role, uint8_t type, int32_t d0) {
+  return kt_add(c, role, type, 1, &d0);
+}
+
+void kt_quant(kt_case_t *c, int i, float scale, int32_t zero_point) {
+  c->t[i].scale = scale;
+  c->t[i].zero_point = zero_point;
+  c->t[i].nquant = 1;
+}
+
+void kt_quant_pc(kt_case_t *c, int i, int dim, const float *scales, int n) {
+  if (n < 1 || c->nfval + n > KT_MAX_FVALS) {
+    c->overflow = 1;
+    return;
+  }
+  memcpy(&c->fval[c->nfval], scales, sizeof(float) * (size_t)n);
+  c->t[i].scale = scales[0];
+  c->t[i].zero_point = 0;
+  c->t[i].nquant = (uint16_t)n;
+  c->t[i].scale_at = c->nfval;
+  c->t[i].quant_dim = (int8_t)dim;
+  c->nfval = (uint16_t)(c->nfval + n);
+}
+
+void kt_special_values(kt_case_t *c) {
+  int i;
+  for (i = 0; i < c->nin; ++i) {
+    if (c->t[i].role == KT_INPUT && c->t[i].fill == KT_FILL_RANDOM) {
+      c->t[i].fill = KT_FILL_SPECIAL;
+    }
+  }
+  kt_name(c, " specials");
+}
+
+void kt_range(kt_case_t *c, int i, double lo, double hi) {
+  c->t[i].lo = lo;
+  c->t[i].hi = hi;
+}
+
+static int put_ivals(kt_case_t *c, const int32_t *v, int n) {
+  const int at = c->nival;
+  if (n < 0 || at + n > KT_MAX_IVALS) {
+    c->overflow = 1;
+    return 0;
+  }
+  if (n > 0) {
+    memcpy(&c->ival[at], v, sizeof(int32_t) * (size_t)n);
+  }
+  c->nival = (uint16_t)(at + n);
+  return at;
+}
+
+void kt_values(kt_case_t *c, int i, const int32_t *v, int n) {
+  c->t[i].fill = KT_FILL_VALUES;
+  c->t[i].values_at = (uint16_t)put_ivals(c, v, n);
+  if (kt_elements(&c->t[i]) != n) {
+    c->overflow = 1;
+  }
+}
+
+static kt_option_t *new_opt(kt_case_t *c, int field, uint8_t kind) {
+  kt_option_t *o;
+  if (c->noptions >= KT_MAX_OPTIONS) {
+    c->overflow = 1;
+    return NULL;
+  }
+  o = &c->options[c->noptions++];
+  memset(o, 0, sizeof *o);
+  o->field = (uint16_t)field;
+  o->kind = kind;
+  return o;
+}
+
+void kt_opt(kt_case_t *c, int field, uint8_t kind, int64_t v) {
+  kt_option_t *o = new_opt(c, field, kind);
+  if (o != NULL) {
+    o->i = v;
+  }
+}
+
+void kt_opt_f32(kt_case_t *c, int field, float v) {
+  kt_option_t *o = new_opt(c, field, KT_OPT_FLOAT32);
+  if (o != NULL) {
+    o->f = v;
+  }
+}
+
+void kt_opt_vec(kt_case_t *c, int field, const int32_t *v, int n) {
+  kt_option_t *o = new_opt(c, field, KT_OPT_VEC_INT32);
+  if (o != NULL) {
+    o->at = (uint16_t)put_ivals(c, v, n);
+    o->count = (uint16_t)n;
+  }
+}
+
+static const kt_option_t *find_opt(const kt_case_t *c, int field) {
+  int i;
+  for (i = 0; i < c->noptions; ++i) {
+    if (c->options[i].field == field) {
+      return &c->options[i];
+    }
+  }
+  return NULL;
+}
+
+int64_t kt_option_int(const kt_case_t *c, int field, int64_t def) {
+  const kt_option_t *o = find_opt(c, field);
+  return o != NULL && o->kind != KT_OPT_FLOAT32 && o->kind != KT_OPT_VEC_INT32
+             ? o->i
+             : def;
+}
+
+float kt_option_f32(const kt_case_t *c, int field, float def) {
+  const kt_option_t *o = find_opt(c, field);
+  return o != NULL && o->kind == KT_OPT_FLOAT32 ? o->f : def;
+}
+
+int kt_act_for(uint32_t *rng, int index, int allow_n1_to_1) {
+  static const int acts[4] = {KT_ACT_NONE, KT_ACT_RELU, KT_ACT_RELU6,
+                              KT_ACT_RELU_N1_TO_1};
+  (void)rng;
+  return acts[index % (allow_n1_to_1 ? 4 : 3)];
+}
+
+/* --- names -------------------------------------------------------------- */
+
+void kt_name(kt_case_t *c, const char *s) {
+  size_t n = strlen(c->name);
+  while (*s != '\0' && n + 1 < KT_NAME_LEN) {
+    c->name[n++] = *s++;
+  }
+  c->name[n] = '\0';
+}
+
+void kt_name_int(kt_case_t *c, int64_t v) {
+  char buf[24];
+  int n = 0, k;
+  char out[24];
+  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  do {
+    buf[n++] = (char)('0' + (int)(u % 10u));
+    u /= 10u;
+  } while (u != 0 && n < 22);
+  k = 0;
+  if (v < 0) {
+    out[k++] = '-';
+  }
+  while (n > 0) {
+    out[k++] = buf[--n];
+  }
+  out[k] = '\0';
+  kt_name(c, out);
+}
+
+void kt_name_n(kt_case_t *c, const char *s, int64_t v) {
+  kt_name(c, s);
+  kt_name_int(c, v);
+}
+
+void kt_name_shape(kt_case_t *c, int i) {
+  int d;
+  for (d = 0; d < c->t[i].rank; ++d) {
+    if (d > 0) {
+      kt_name(c, "x");
+    }
+    kt_name_int(c, c->t[i].shape[d]);
+  }
+  if (c->t[i].rank == 0) {
+    kt_name(c, "scalar");
+  }
+}
+
+void kt_name_type(kt_case_t *c, int type) {
+  switch (type) {
+  case KT_F32:
+    kt_name(c, "f32");
+    break;
+  case KT_F16:
+    kt_name(c, "f16");
+    break;
+  case KT_I32:
+    kt_name(c, "i32");
+    break;
+  case KT_U8:
+    kt_name(c, "u8");
+    break;
+  case KT_I64:
+    kt_name(c, "i64");
+    break;
+  case KT_BOOL:
+    kt_name(c, "bool");
+    break;
+  case KT_I16:
+    kt_name(c, "i16");
+    break;
+  case KT_I8:
+    kt_name(c, "i8");
+    break;
+  case KT_U64:
+    kt_name(c, "u64");
+    break;
+  case KT_U32:
+    kt_name(c, "u32");
+    break;
+  default:
+    kt_name(c, "type"), kt_name_int(c, type);
+    break;
+  }
+}
+
+void kt_name_act(kt_case_t *c, int act) {
+  static const char *const names[6] = {"",       " RELU", " RELU_N1_TO_1",
+                                       " RELU6", " TANH", " SIGN_BIT"};
+  kt_name(c, act >= 0 && act < 6 ? names[act] : " act?");
+}

@@ -1,0 +1,331 @@
+/*
+ * Case generators: CONV_2D and DEPTHWISE_CONV_2D, and the quantization of
+ * conv-like layers that FULLY_CONNECTED shares (kt_quant_layer).
+ *
+ * The index enumerates the variant (int8 per-channel, int8 per-tensor,
+ * 16x8 with int64 bias, 16x8 with int32 bias, float32, and a sixth per op:
+ * grouped conv / a depth multiplier > 1), the fused activation and the
+ * padding; shapes, strides, dilations and scales are drawn. Shapes stay
+ * small enough (a few 100k MACs at most) that the whole table runs in
+ * about a minute through real TFLM, and include 1x1 inputs, filters
+ * larger than the input (SAME), odd channel counts and batch > 1.
+ */
+#include "cases_gen.h"
+
+/* sqrt without libm: Newton from above, for the accumulator estimate. */
+static float approx_sqrt(float x) {
+  float r = x > 1.0f ? x : 1.0f;
+  int i;
+  for (i = 0; i < 40; ++i) {
+    r = 0.5f * (r + x / r);
+  }
+  return r;
+}
+
+static void quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
+                        int out, int per_channel, int fdim, int32_t depth) {
+  const int type = c->t[in].type;
+  const int nch = c->t[filt].shape[fdim];
+  float ws[KT_MAX_FVALS], bs[KT_MAX_FVALS];
+  float s_in, w_base, w_mean = 0.0f, acc_std, s_out, gain;
+  const int kind = kt_rand_int(rng, 0, 9);
+  int ch;
+  if (type == KT_F32) {
+    kt_range(c, filt, -1.0, 1.0);
+    if (bias >= 0) {
+      kt_range(c, bias, -2.0, 2.0);
+    }
+    return;
+  }
+  if (nch > KT_MAX_FVALS) {
+    c->overflow = 1;
+    return;
+  }
+  /* Typical |accumulator| of a depth-`depth` dot product of uniform
+   * data; filter scales put its real value near 2, so the fused
+   * activations (RELU6, RELU_N1_TO_1) cut into the results, not all of
+   * them. */
+  acc_std =
+      approx_sqrt((float)depth) * 73.0f * (type == KT_I8 ? 74.0f : 18900.0f);
+  s_in = kt_rand_scale(rng, 0.002f, 0.2f);
+  w_base = 2.0f / (acc_std * s_in);
+  for (ch = 0; ch < nch; ++ch) {
+    ws[ch] = per_channel ? w_base * kt_rand_float(rng, 0.3f, 3.0f) : w_base;
+    w_mean += ws[ch] / (float)nch;
+  }
+  /* Per-channel extremes: one channel whose multiplier is below 2^-31
+   * (it quantizes to 0), or one far above 1. */
+  if (per_channel && (kind == 2 || kind == 3)) {
+    ws[kt_rand_int(rng, 0, nch - 1)] *= kind == 2 ? 1e-9f : 1e3f;
+  }
+  for (ch = 0; ch < nch; ++ch) {
+    bs[ch] = s_in * ws[ch];
+  }
+  /* Most cases keep the result mid-range; one in ten has a multiplier
+   * above 1 (saturating), one in ten a tiny one (results near zero). */
+  gain = kind == 0   ? 1.0f / 2000.0f
+         : kind == 1 ? 300.0f
+                     : kt_rand_scale(rng, 0.25f, 4.0f);
+  s_out = acc_std * s_in * w_mean / (type == KT_I8 ? 40.0f : 9000.0f) * gain;
+  if (type == KT_I8) {
+    const int zk = kt_rand_int(rng, 0, 3);
+    kt_quant(c, in, s_in,
+             zk == 0   ? 0
+             : zk == 1 ? -128
+                       : kt_rand_int(rng, -128, 127));
+    kt_quant(c, out, s_out, kt_rand_int(rng, -100, 100));
+    kt_range(c, filt, -127, 127);
+  } else {
+    kt_quant(c, in, s_in, 0);
+    kt_quant(c, out, s_out, 0);
+    kt_range(c, filt, -127, 127);
+  }
+  if (per_channel) {
+    kt_quant_pc(c, filt, fdim, ws, nch);
+  } else {
+    kt_quant(c, filt, ws[0], 0);
+  }
+  if (bias >= 0) {
+    const double b = (double)acc_std * (c->t[bias].type == KT_I64 ? 3.0 : 1.0);
+    if (per_channel) {
+      kt_quant_pc(c, bias, 0, bs, nch);
+    } else {
+      kt_quant(c, bias, bs[0], 0);
+    }
+    kt_range(c, bias, -b, b);
+  }
+}
+
+void kt_quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
+                    int out, int per_channel, int fdim, int32_t depth) {
+  quant_layer(c, rng, in, filt, bias, out, per_channel, fdim, depth);
+  if (c->t[filt].type == KT_I4) {
+    kt_range(c, filt, 0, 255); /* packed bytes: any two nibbles */
+    kt_name(c, "int4 filter ");
+  }
+}
+
+void kt_big_rescale(kt_case_t *c, int in, int filt, int bias, int out) {
+  static const int32_t one = 1, zero = 0;
+  kt_quant(c, in, 1.0f, 0);
+  kt_quant(c, filt, 1.0f, 0);
+  kt_quant(c, bias, 1.0f, 0);
+  kt_quant(c, out, 0.005f, 0);
+  kt_values(c, in, &one, 1);
+  kt_values(c, filt, &one, 1);
+  kt_values(c, bias, &zero, 1);
+}
+
+uint8_t kt_filter_type(int index, int type) {
+  return type == KT_F32 ? KT_F32 : index == 6 ? KT_I4 : KT_I8;
+}
+
+/* Output size of a padded window, TFLite's ComputeOutSize. */
+static int32_t out_size(int padding, int32_t in, int32_t f, int32_t s,
+                        int32_t d) {
+  const int32_t eff = (f - 1) * d + 1;
+  return padding == KT_SAME ? (in + s - 1) / s : (in - eff + s) / s;
+}
+
+typedef struct conv_geom {
+  int32_t n, ih, iw, fh, fw, sh, sw, dh, dw, oh, ow;
+} conv_geom_t;
+
+/* Draws a window geometry whose output is not empty and whose MACs per
+ * output channel and input channel stay under `budget`. */
+static void draw_geom(uint32_t *rng, int padding, int32_t budget,
+                      conv_geom_t *g) {
+  g->n = kt_rand_int(rng, 0, 4) == 0 ? kt_rand_int(rng, 2, 3) : 1;
+  g->ih = kt_rand_int(rng, 1, 12);
+  g->iw = kt_rand_int(rng, 1, 12);
+  g->fh = kt_rand_int(rng, 1, 5);
+  g->fw = kt_rand_int(rng, 1, 5);
+  g->sh = kt_rand_int(rng, 1, 3);
+  g->sw = kt_rand_int(rng, 1, 3);
+  g->dh = kt_rand_int(rng, 0, 3) == 0 ? kt_rand_int(rng, 2, 3) : 1;
+  g->dw = kt_rand_int(rng, 0, 3) == 0 ? kt_rand_int(rng, 2, 3) : 1;
+  /* VALID needs the dilated filter inside the input. */
+  while (padding == KT_VALID && (g->fh - 1) * g->dh + 1 > g->ih) {
+    if (g->dh > 1)
+      --g->dh;
+    else
+      --g->fh;
+  }
+  while (padding == KT_VALID && (g->fw - 1) * g->dw + 1 > g->iw) {
+    if (g->dw > 1)
+      --g->dw;
+    else
+      --g->fw;
+  }
+  g->oh = out_size(padding, g->ih, g->fh, g->sh, g->dh);
+  g->ow = out_size(padding, g->iw, g->fw, g->sw, g->dw);
+  while (g->n * g->oh * g->ow * g->fh * g->fw > budget && g->ih > 1) {
+    g->ih = (g->ih + 1) / 2;
+    g->iw = (g->iw + 1) / 2;
+    g->fh = g->fh < g->ih ? g->fh : g->ih;
+    g->fw = g->fw < g->iw ? g->fw : g->iw;
+    g->dh = g->dw = 1;
+    g->oh = out_size(padding, g->ih, g->fh, g->sh, g->dh);
+    g->ow = out_size(padding, g->iw, g->fw, g->sw, g->dw);
+  }
+}
+
+static void smallest_geom(conv_geom_t *g) {
+  g->n = g->ih = g->iw = g->fh = g->fw = g->sh = g->sw = g->dh = g->dw = 1;
+  g->oh = g->ow = 1;
+}
+
+static void name_geom(kt_case_t *c, const conv_geom_t *g, int padding,
+                      int act) {
+  kt_name_n(c, " f", g->fh);
+  kt_name_n(c, "x", g->fw);
+  kt_name_n(c, " s", g->sh);
+  kt_name_n(c, ",", g->sw);
+  if (g->dh > 1 || g->dw > 1) {
+    kt_name_n(c, " d", g->dh);
+    kt_name_n(c, ",", g->dw);
+  }
+  kt_name(c, padding == KT_SAME ? " SAME" : " VALID");
+  kt_name_act(c, act);
+}
+
+/* The variant's types: activations, bias (-1 none) and whether filters
+ * are per-channel. */
+static void variant_types(int variant, int *type, int *bias_type, int *pc) {
+  static const int types[6] = {KT_I8, KT_I8, KT_I16, KT_I16, KT_F32, KT_I8};
+  static const int biases[6] = {KT_I32, KT_I32, KT_I64, KT_I32, KT_F32, -1};
+  *type = types[variant];
+  *bias_type = biases[variant];
+  *pc = variant != 1 && variant != 4;
+}
+
+static const char *const kVariantNames[6] = {
+    "i8 pc", "i8 per-tensor", "16x8 b64", "16x8 b32", "f32", "i8 pc"};
+
+void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
+  const int variant = index % 6;
+  const int act = kt_act_for(rng, index / 6, 1);
+  const int padding = (index / 24) % 2;
+  int type, bias_type, pc, in, f, b = -1, out;
+  int32_t groups = 1, ic, oc, shape[4];
+  conv_geom_t g;
+  variant_types(variant, &type, &bias_type, &pc);
+  draw_geom(rng, padding, 400, &g);
+  /* Mostly under 20 channels; one case in eight up to 48 (wider than
+   * any unrolled or SIMD block). */
+  ic = kt_rand_int(rng, 1, kt_rand_int(rng, 0, 7) == 0 ? 48 : 19);
+  oc = kt_rand_int(rng, 1, kt_rand_int(rng, 0, 7) == 0 ? 48 : 19);
+  if (variant == 5 || kt_rand_int(rng, 0, 9) == 0) {
+    /* Grouped: input channels = groups x filter channels. */
+    groups = kt_rand_int(rng, 2, 4);
+    ic = groups * kt_rand_int(rng, 1, 5);
+    oc = groups * kt_rand_int(rng, 1, 4);
+    if (variant == 5) {
+      bias_type = KT_I32;
+    }
+  }
+  if (index == 6 || index == 8) { /* int4, rescale 200: smallest shapes */
+    smallest_geom(&g);
+    ic = index == 6 ? 2 : 1, oc = 1, groups = 1;
+  }
+  if (variant == 5 && (index / 6) % 2 == 1) {
+    bias_type = -1; /* no bias */
+  }
+  c->version = type == KT_F32 ? 1 : type == KT_I8 ? 3 : 4;
+  shape[0] = g.n, shape[1] = g.ih, shape[2] = g.iw, shape[3] = ic;
+  in = kt_add(c, KT_INPUT, (uint8_t)type, 4, shape);
+  shape[0] = oc, shape[1] = g.fh, shape[2] = g.fw, shape[3] = ic / groups;
+  f = kt_add(c, KT_CONST, kt_filter_type(index, type), 4, shape);
+  if (bias_type >= 0) {
+    b = kt_add1(c, KT_CONST, (uint8_t)bias_type, oc);
+  } else if ((index / 12) % 2 == 0) {
+    b = kt_add(c, KT_ABSENT, KT_I32, 0, shape); /* bias input -1 */
+  }                                             /* else only two inputs */
+  shape[0] = g.n, shape[1] = g.oh, shape[2] = g.ow, shape[3] = oc;
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, shape);
+  kt_quant_layer(c, rng, in, f, bias_type >= 0 ? b : -1, out, pc, 0,
+                 g.fh * g.fw * (ic / groups));
+  if (index == 8) {
+    kt_big_rescale(c, in, f, b, out);
+  }
+  c->options_type = 1;
+  kt_opt(c, 0, KT_OPT_INT8, padding);
+  kt_opt(c, 1, KT_OPT_INT32, g.sw);
+  kt_opt(c, 2, KT_OPT_INT32, g.sh);
+  kt_opt(c, 3, KT_OPT_INT8, act);
+  kt_opt(c, 4, KT_OPT_INT32, g.dw);
+  kt_opt(c, 5, KT_OPT_INT32, g.dh);
+  kt_name(c, kVariantNames[variant]);
+  kt_name(c, bias_type >= 0 ? " " : c->nin == 2 ? " 2 inputs " : " nobias ");
+  kt_name_shape(c, in);
+  kt_name_n(c, " oc", oc);
+  if (groups > 1) {
+    kt_name_n(c, " groups", groups);
+  }
+  name_geom(c, &g, padding, act);
+  kt_name(c, index == 8 ? " rescale 200" : "");
+  if (index >= 300) {
+    kt_special_values(c);
+  }
+}
+
+void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
+  const int variant = index % 6;
+  const int act = kt_act_for(rng, index / 6, 1);
+  const int padding = (index / 24) % 2;
+  int type, bias_type, pc, in, f, b, out;
+  int32_t ic, mult, shape[4];
+  conv_geom_t g;
+  variant_types(variant, &type, &bias_type, &pc);
+  if (variant == 5) {
+    bias_type = KT_I32;
+  }
+  /* 16x8 depthwise takes an int64 bias only in TFLM (it reads the bias
+   * as int64 whatever its type); one case keeps int32 to pin down what
+   * each side does with it, the rest use per-tensor filters instead. */
+  if (variant == 3 && index != 3) {
+    bias_type = KT_I64;
+    pc = 0;
+  }
+  draw_geom(rng, padding, 2000, &g);
+  ic = kt_rand_int(rng, 1, kt_rand_int(rng, 0, 7) == 0 ? 40 : 21);
+  if (index == 3 || index == 6 || index == 8) { /* smallest shapes */
+    smallest_geom(&g);
+    ic = index == 6 ? 2 : 1;
+  }
+  mult =
+      variant == 5 || kt_rand_int(rng, 0, 5) == 0 ? kt_rand_int(rng, 2, 4) : 1;
+  mult = index == 3 || index == 6 || index == 8 || ic * mult > 96
+             ? 1
+             : mult; /* scales fit fval */
+  c->version = type == KT_F32 ? 1 : type == KT_I8 ? 3 : 5;
+  shape[0] = g.n, shape[1] = g.ih, shape[2] = g.iw, shape[3] = ic;
+  in = kt_add(c, KT_INPUT, (uint8_t)type, 4, shape);
+  shape[0] = 1, shape[1] = g.fh, shape[2] = g.fw, shape[3] = ic * mult;
+  f = kt_add(c, KT_CONST, kt_filter_type(index, type), 4, shape);
+  b = kt_add1(c, KT_CONST, (uint8_t)bias_type, ic * mult);
+  shape[0] = g.n, shape[1] = g.oh, shape[2] = g.ow, shape[3] = ic * mult;
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, shape);
+  kt_quant_layer(c, rng, in, f, b, out, pc, 3, g.fh * g.fw);
+  if (index == 8) {
+    kt_big_rescale(c, in, f, b, out);
+  }
+  c->options_type = 2;
+  kt_opt(c, 0, KT_OPT_INT8, padding);
+  kt_opt(c, 1, KT_OPT_INT32, g.sw);
+  kt_opt(c, 2, KT_OPT_INT32, g.sh);
+  kt_opt(c, 3, KT_OPT_INT32, mult);
+  kt_opt(c, 4, KT_OPT_INT8, act);
+  kt_opt(c, 5, KT_OPT_INT32, g.dw);
+  kt_opt(c, 6, KT_OPT_INT32, g.dh);
+  kt_name(c, variant == 3 && pc == 0 ? "16x8 b64 per-tensor"
+                                     : kVariantNames[variant]);
+  kt_name(c, " ");
+  kt_name_shape(c, in);
+  kt_name_n(c, " mult", mult);
+  name_geom(c, &g, padding, act);
+  kt_name(c, index == 8 ? " rescale 200" : "");
+  if (index >= 260) {
+    kt_special_values(c);
+  }
+}

@@ -1,0 +1,168 @@
+/*
+ * Inside the case table: the helpers generators use to write a kt_case_t
+ * and the generator of each op. Not for drivers (they use cases.h).
+ *
+ * A generator is `void gen(int index, kt_case_t *c, uint32_t *rng)`: it
+ * derives the enumerated axes from `index` and draws the rest from `rng`
+ * (seeded from the slot and index), after kt_begin has emptied *c. Every
+ * helper bounds-checks the fixed arrays and sets c->overflow instead of
+ * writing past them, so a table bug shows up as a refused case, never as
+ * memory corruption on a target.
+ */
+#ifndef MOTE_TEST_KT_CASES_GEN_H
+#define MOTE_TEST_KT_CASES_GEN_H
+
+#include "cases.h"
+
+/* mote_type_t values, repeated so the table needs no library header. */
+enum {
+  KT_F32 = 0,
+  KT_F16 = 1,
+  KT_I32 = 2,
+  KT_U8 = 3,
+  KT_I64 = 4,
+  KT_BOOL = 6,
+  KT_I16 = 7,
+  KT_I8 = 9,
+  KT_U64 = 12,
+  KT_U32 = 15,
+  KT_I4 = 17 /* packed two to a byte, low nibble first */
+};
+
+/* Fused activations (ActivationFunctionType). */
+enum {
+  KT_ACT_NONE = 0,
+  KT_ACT_RELU = 1,
+  KT_ACT_RELU_N1_TO_1 = 2,
+  KT_ACT_RELU6 = 3,
+  KT_ACT_TANH = 4
+};
+
+/* Padding (Padding enum). */
+enum { KT_SAME = 0, KT_VALID = 1 };
+
+typedef void (*kt_gen_fn)(int index, kt_case_t *c, uint32_t *rng);
+
+/* --- random draws ------------------------------------------------------ */
+/* A 32-bit hash finaliser (never 0): seeds from small integers. */
+uint32_t kt_mix(uint32_t h);
+uint32_t kt_rand(uint32_t *rng);
+int32_t kt_rand_int(uint32_t *rng, int32_t lo, int32_t hi); /* inclusive */
+float kt_rand_float(uint32_t *rng, float lo, float hi);
+/* A scale lo * (hi/lo)^u, u uniform: spread evenly over the decades. */
+float kt_rand_scale(uint32_t *rng, float lo, float hi);
+
+/* --- building a case --------------------------------------------------- */
+void kt_begin(kt_case_t *c, int32_t op, int32_t version, uint32_t seed);
+/* Appends a tensor; inputs (any role but KT_OUTPUT) must all come before
+ * the outputs. Sets the type's default data range. Returns its index. */
+int kt_add(kt_case_t *c, uint8_t role, uint8_t type, int rank,
+           const int32_t *shape);
+int kt_add1(kt_case_t *c, uint8_t role, uint8_t type, int32_t d0);
+void kt_quant(kt_case_t *c, int i, float scale, int32_t zero_point);
+/* Per-channel scales along `dim`, n of them, zero points 0. */
+void kt_quant_pc(kt_case_t *c, int i, int dim, const float *scales, int n);
+void kt_range(kt_case_t *c, int i, double lo, double hi);
+/* Gives every randomly filled model input special values
+ * (KT_FILL_SPECIAL) and says so in the name. */
+void kt_special_values(kt_case_t *c);
+/* Explicit data: element j of tensor i is v[j]. */
+void kt_values(kt_case_t *c, int i, const int32_t *v, int n);
+void kt_opt(kt_case_t *c, int field, uint8_t kind, int64_t v);
+void kt_opt_f32(kt_case_t *c, int field, float v);
+void kt_opt_vec(kt_case_t *c, int field, const int32_t *v, int n);
+
+/* The case name: appends text, a decimal, "AxBxC" of tensor i, a type
+ * name, an activation name. */
+void kt_name(kt_case_t *c, const char *s);
+void kt_name_int(kt_case_t *c, int64_t v);
+void kt_name_n(kt_case_t *c, const char *s, int64_t v); /* s, then v */
+void kt_name_shape(kt_case_t *c, int i);
+void kt_name_type(kt_case_t *c, int type);
+void kt_name_act(kt_case_t *c, int act);
+
+/* Flexbuffer custom options: a map of integer and bool values by key,
+ * written to c->custom_options by kt_flex_end. Keys are static strings. */
+typedef struct kt_flex {
+  int n;
+  const char *key[12];
+  int64_t value[12];
+  uint8_t is_bool[12];
+} kt_flex_t;
+void kt_flex_int(kt_flex_t *f, const char *key, int64_t v);
+void kt_flex_bool(kt_flex_t *f, const char *key, int v);
+void kt_flex_end(kt_case_t *c, const kt_flex_t *f);
+/* The common one-key map {key: v}. */
+void kt_flex_one(kt_case_t *c, const char *key, int64_t v);
+
+/* --- quantization helpers shared by families --------------------------- */
+/* Output range of a fused activation for a quantized output, as TFLite's
+ * CalculateActivationRangeQuantized: used by generators only to pick
+ * output scales that keep results inside the type (not to check). */
+int kt_act_for(uint32_t *rng, int index, int allow_n1_to_1);
+
+/* Quantizes a conv-like layer (conv, depthwise, fully connected) by the
+ * input's type: input and output scales and zero points, filter scales
+ * (per-channel along `fdim` when per_channel), bias scales (bias -1 for
+ * none), and an output scale drawn around the typical size of a
+ * depth-`depth` accumulator, sometimes far off it (large and small
+ * multipliers). Float layers get data ranges only. */
+void kt_quant_layer(kt_case_t *c, uint32_t *rng, int in, int filt, int bias,
+                    int out, int per_channel, int fdim, int32_t depth);
+
+/* Case 8 of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED (16x8 with
+ * int64 bias, every tensor of one element): input 1 x filter 1 at scales
+ * giving a rescale of 200 (shift 8), past the int64 requantizer's
+ * documented shift range (< 8) but well defined in TFLM's release build,
+ * which outputs 200; mote refuses it. */
+void kt_big_rescale(kt_case_t *c, int in, int filt, int bias, int out);
+
+/* The filter type of conv-like case `index` with activations of `type`:
+ * float32 or int8, but packed int4 for case 6 (an int8 variant), which
+ * TFLM runs (unpacking it) and mote refuses. */
+uint8_t kt_filter_type(int index, int type);
+
+/* --- the generators, by family (one file each) -------------------------- */
+/* cases_conv.c */
+void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng);
+/* cases_fc.c */
+void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng);
+/* cases_pool.c */
+void kt_gen_average_pool_2d(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_max_pool_2d(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng);
+/* cases_binary.c */
+void kt_gen_add(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_mul(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_div(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_maximum(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_minimum(int index, kt_case_t *c, uint32_t *rng);
+/* cases_unary.c */
+void kt_gen_logistic(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_tanh(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_cast(int index, kt_case_t *c, uint32_t *rng);
+/* cases_shape.c */
+void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng);
+/* cases_seq.c */
+void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);
+/* cases_signal.c */
+void kt_gen_signal_window(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_energy(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_filter_bank(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_filter_bank_sqrt(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_spectral_sub(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_pcan(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_filter_bank_log(int index, kt_case_t *c, uint32_t *rng);
+
+#endif /* MOTE_TEST_KT_CASES_GEN_H */

@@ -1,0 +1,337 @@
+/*
+ * Case generators: the data-movement ops RESHAPE, CONCATENATION, PAD,
+ * STRIDED_SLICE and TRANSPOSE.
+ *
+ * Types cycle through int8 (one quantization for all tensors, as the
+ * converter writes it), int16, float32 and int32 (CONCATENATION also
+ * int64). RESHAPE takes its shape from a constant tensor, a tensor with
+ * -1, or the options alone; PAD draws pads of 0..3 on every side of every
+ * dimension, with and without a constant-value input; STRIDED_SLICE draws
+ * begin / end / stride (negative ones included) with begin, end and
+ * shrink masks, and computes the output shape with TFLite's clamping
+ * rules; TRANSPOSE draws any permutation of rank 1..5.
+ */
+#include "cases_gen.h"
+
+#include <string.h>
+
+static const int kTypes[4] = {KT_I8, KT_I16, KT_F32, KT_I32};
+
+/* A shape of rank lo_rank..hi_rank with dims 1..max_dim; one in six
+ * reaches up to rank `top` (dims then up to 3) when top > hi_rank. */
+static int draw_shape(uint32_t *rng, int lo_rank, int hi_rank, int32_t max_dim,
+                      int top, int32_t *shape) {
+  const int high = top > hi_rank && kt_rand_int(rng, 0, 5) == 0;
+  const int rank = high ? kt_rand_int(rng, hi_rank, top)
+                        : kt_rand_int(rng, lo_rank, hi_rank);
+  int d;
+  for (d = 0; d < rank; ++d) {
+    shape[d] = kt_rand_int(rng, 1, high && rank > 4 ? 3 : max_dim);
+  }
+  return rank;
+}
+
+/* Same quantization on `a` and `b` for int8 / int16. */
+static void same_quant(kt_case_t *c, uint32_t *rng, int a, int b) {
+  const int type = c->t[a].type;
+  if (type == KT_I8 || type == KT_I16) {
+    const float s = kt_rand_scale(rng, 0.001f, 0.5f);
+    const int32_t zp = type == KT_I8 ? kt_rand_int(rng, -128, 127) : 0;
+    kt_quant(c, a, s, zp);
+    if (b >= 0) {
+      kt_quant(c, b, s, zp);
+    }
+  }
+}
+
+static void name_io(kt_case_t *c, int type, int in) {
+  kt_name_type(c, type);
+  kt_name(c, " ");
+  kt_name_shape(c, in);
+}
+
+void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = kTypes[index % 4];
+  const int how = (index / 4) % 4; /* tensor, tensor with -1, options, both */
+  int32_t in_shape[6], out_shape[4], spec[4], n = 1, left;
+  int in, out, d, out_rank;
+  const int rank = draw_shape(rng, 1, 4, 6, 6, in_shape);
+  for (d = 0; d < rank; ++d) {
+    n *= in_shape[d];
+  }
+  out_rank = kt_rand_int(rng, 1, 4);
+  left = n;
+  for (d = 0; d < out_rank; ++d) { /* a random factorisation of n */
+    int32_t f = d == out_rank - 1 ? left : kt_rand_int(rng, 1, left);
+    while (left % f != 0) {
+      --f;
+    }
+    out_shape[d] = f;
+    spec[d] = f;
+    left /= f;
+  }
+  if (how == 1 || how == 3) {
+    spec[kt_rand_int(rng, 0, out_rank - 1)] = -1;
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, in_shape);
+  if (how != 2) {
+    const int s = kt_add1(c, KT_CONST, KT_I32, out_rank);
+    kt_values(c, s, spec, out_rank);
+  }
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, out_rank, out_shape);
+  same_quant(c, rng, in, out);
+  if (how >= 2) {
+    c->options_type = 17;
+    kt_opt_vec(c, 0, spec, out_rank);
+  }
+  name_io(c, type, in);
+  kt_name(c, " -> ");
+  kt_name_shape(c, out);
+  kt_name(c, how == 2   ? " (options)"
+             : how == 3 ? " (both, -1)"
+             : how == 1 ? " (-1)"
+                        : "");
+}
+
+void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
+  static const int types[5] = {KT_I8, KT_I16, KT_F32, KT_I32, KT_I64};
+  const int type = types[index % 5];
+  /* Case 5: int8 inputs [1] and [1] quantized unlike the output, which
+   * TFLM refuses and mote copies as they are. */
+  const int nin = index == 5 ? 2 : kt_rand_int(rng, 2, 4);
+  int32_t shape[6], total = 0;
+  const int rank = index == 5 ? 1 : draw_shape(rng, 1, 4, 5, 6, shape);
+  const int axis = kt_rand_int(rng, 0, rank - 1);
+  int i, out;
+  float s = 0.0f;
+  int32_t zp = 0;
+  if (type == KT_I8 || type == KT_I16) {
+    s = kt_rand_scale(rng, 0.001f, 0.5f);
+    zp = type == KT_I8 ? kt_rand_int(rng, -128, 127) : 0;
+  }
+  for (i = 0; i < nin; ++i) {
+    int t;
+    shape[axis] = index == 5 ? 1 : kt_rand_int(rng, 1, 5);
+    total += shape[axis];
+    t = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+    if (s > 0.0f && index == 5) { /* int8 inputs of their own scales */
+      kt_quant(c, t, kt_rand_scale(rng, 0.001f, 0.5f),
+               kt_rand_int(rng, -128, 127));
+    } else if (s > 0.0f) {
+      kt_quant(c, t, s, zp);
+    }
+  }
+  shape[axis] = total;
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
+  if (s > 0.0f) {
+    kt_quant(c, out, s, zp);
+  }
+  c->options_type = 10;
+  kt_opt(c, 0, KT_OPT_INT32, index % 2 ? axis - rank : axis);
+  name_io(c, type, out);
+  kt_name_n(c, " from ", nin);
+  kt_name_n(c, " axis ", index % 2 ? axis - rank : axis);
+}
+
+void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = kTypes[index % 4];
+  const int with_value = (index / 4) % 2;
+  /* TFLM pads up to rank 5; case 6 is float32 [1, 1, 1, 1, 1, 2] padded
+   * by one on each side of its last dimension, which mote runs and TFLM
+   * refuses. */
+  int32_t shape[6], oshape[6], pads[12], pshape[2];
+  const int rank = index == 6 ? 6 : draw_shape(rng, 1, 4, 6, 5, shape);
+  int in, p, out, d;
+  for (d = 0; d < rank; ++d) {
+    shape[d] = index == 6 ? (d == 5 ? 2 : 1) : shape[d];
+    pads[2 * d] = index == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
+    pads[2 * d + 1] = index == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
+    oshape[d] = shape[d] + pads[2 * d] + pads[2 * d + 1];
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  pshape[0] = rank, pshape[1] = 2;
+  p = kt_add(c, KT_CONST, KT_I32, 2, pshape);
+  kt_values(c, p, pads, 2 * rank);
+  if (with_value) {
+    const int v = kt_add1(c, KT_CONST, (uint8_t)type, 1);
+    same_quant(c, rng, in, v);
+    kt_range(c, v, type == KT_F32 ? -3.0 : -100.0,
+             type == KT_F32 ? 3.0 : 100.0);
+  }
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape);
+  if (!with_value) {
+    same_quant(c, rng, in, out);
+  } else if (type == KT_I8 || type == KT_I16) {
+    kt_quant(c, out, c->t[in].scale, c->t[in].zero_point);
+  }
+  c->options_type = 22;
+  c->version = type == KT_F32 ? 1 : 2;
+  name_io(c, type, in);
+  kt_name(c, " pads");
+  for (d = 0; d < 2 * rank; ++d) {
+    kt_name(c, d ? "," : " ");
+    kt_name_int(c, pads[d]);
+  }
+  kt_name(c, with_value ? " value" : "");
+}
+
+/* TFLite's start / stop of one sliced axis, and the number of steps. */
+static int32_t slice_count(int32_t size, int32_t b, int32_t e, int32_t s,
+                           int bmask, int emask) {
+  int32_t start, stop;
+  const int32_t lo = s > 0 ? 0 : -1, hi = s > 0 ? size : size - 1;
+  start = b < 0 ? b + size : b;
+  start = start < lo ? lo : start > hi ? hi : start;
+  stop = e < 0 ? e + size : e;
+  stop = stop < lo ? lo : stop > hi ? hi : stop;
+  if (bmask) {
+    start = s > 0 ? 0 : size - 1;
+  }
+  if (emask) {
+    stop = s > 0 ? size : -1;
+  }
+  if (s > 0) {
+    return stop > start ? (stop - start + s - 1) / s : 0;
+  }
+  return start > stop ? (start - stop - s - 1) / -s : 0;
+}
+
+/* Cases 5 and 6: what TFLM Micro's STRIDED_SLICE does not take and mote
+ * does (strided_slice.c), a new axis and a rank-5 input; both whole-range
+ * slices of float32, spec length 3 and 5. */
+static void slice_beyond_tflm(int index, kt_case_t *c) {
+  static const int32_t in_shape[5] = {2, 3, 2, 2, 2};
+  static const int32_t out_na[3] = {1, 2, 3}, begin[5] = {0, 0, 0, 0, 0},
+                       end[5] = {1, 2, 3, 2, 2}, ones[5] = {1, 1, 1, 1, 1};
+  const int rank = index == 5 ? 2 : 5, n = index == 5 ? 3 : 5;
+  int t;
+  kt_add(c, KT_INPUT, KT_F32, rank, in_shape);
+  t = kt_add1(c, KT_CONST, KT_I32, n);
+  kt_values(c, t, begin, n);
+  t = kt_add1(c, KT_CONST, KT_I32, n);
+  kt_values(c, t, index == 5 ? end : in_shape, n);
+  t = kt_add1(c, KT_CONST, KT_I32, n);
+  kt_values(c, t, ones, n);
+  kt_add(c, KT_OUTPUT, KT_F32, n, index == 5 ? out_na : in_shape);
+  c->options_type = 32;
+  if (index == 5) {
+    kt_opt(c, 3, KT_OPT_INT32, 1); /* new_axis_mask: entry 0 */
+  }
+  kt_name(c, index == 5 ? "f32 2x3 new axis 0" : "f32 2x3x2x2x2 rank 5");
+}
+
+void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng) {
+  static const int32_t strides[5] = {1, 2, 3, -1, -2};
+  const int type = kTypes[index % 4];
+  int32_t shape[6], oshape[6], b[6], e[6], s[6];
+  const int rank = draw_shape(rng, 1, 4, 7, 4, shape);
+  int32_t bmask = 0, emask = 0, smask = 0;
+  int in, out, d, on = 0, t;
+  if (index == 5 || index == 6) {
+    slice_beyond_tflm(index, c);
+    return;
+  }
+  for (d = 0; d < rank; ++d) {
+    const int32_t size = shape[d];
+    int32_t n = 0;
+    for (t = 0; t < 8 && n == 0; ++t) {
+      b[d] = kt_rand_int(rng, -size, size);
+      e[d] = kt_rand_int(rng, -size - 1, size + 1);
+      s[d] = strides[kt_rand_int(rng, 0, index % 3 == 0 ? 2 : 4)];
+      n = slice_count(size, b[d], e[d], s[d], 0, 0);
+    }
+    if (kt_rand_int(rng, 0, 4) == 0) {
+      bmask |= 1 << d;
+    }
+    if (kt_rand_int(rng, 0, 4) == 0 || n == 0) {
+      emask |= 1 << d;
+    }
+    if (index % 4 == 3 && kt_rand_int(rng, 0, 2) == 0 && on + 1 < rank) {
+      /* Shrink: one element at a valid begin, stride 1. */
+      smask |= 1 << d;
+      bmask &= ~(1 << d);
+      emask &= ~(1 << d);
+      b[d] = kt_rand_int(rng, -size, size - 1);
+      e[d] = b[d] + 1;
+      s[d] = 1;
+      continue;
+    }
+    n = slice_count(size, b[d], e[d], s[d], (bmask >> d) & 1, (emask >> d) & 1);
+    if (n == 0) { /* begin past the end: take the whole axis */
+      bmask |= 1 << d;
+      emask |= 1 << d;
+      n = slice_count(size, b[d], e[d], s[d], 1, 1);
+    }
+    oshape[on++] = n;
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  t = kt_add1(c, KT_CONST, KT_I32, rank);
+  kt_values(c, t, b, rank);
+  t = kt_add1(c, KT_CONST, KT_I32, rank);
+  kt_values(c, t, e, rank);
+  t = kt_add1(c, KT_CONST, KT_I32, rank);
+  kt_values(c, t, s, rank);
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, on, oshape);
+  same_quant(c, rng, in, out);
+  c->options_type = 32;
+  kt_opt(c, 0, KT_OPT_INT32, bmask);
+  kt_opt(c, 1, KT_OPT_INT32, emask);
+  kt_opt(c, 4, KT_OPT_INT32, smask);
+  c->version = type == KT_F32 ? 1 : 2;
+  name_io(c, type, in);
+  for (d = 0; d < rank; ++d) {
+    kt_name(c, d ? " " : " [");
+    kt_name_int(c, b[d]);
+    kt_name_n(c, ":", e[d]);
+    kt_name_n(c, ":", s[d]);
+  }
+  kt_name_n(c, "] masks b", bmask);
+  kt_name_n(c, " e", emask);
+  kt_name_n(c, " s", smask);
+}
+
+void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng) {
+  /* TFLM transposes float32, int8 and int16 of rank 1..5; case 3 is int32
+   * [2, 2] and case 7 int16 [1, 1, 1, 1, 1, 2] (reversed), which mote runs
+   * and TFLM refuses. */
+  static const int32_t six[6] = {1, 1, 1, 1, 1, 2};
+  const int type = index == 3 ? KT_I32 : kTypes[index % 3];
+  int32_t shape[6], oshape[6], perm[6];
+  const int rank = index == 3   ? 2
+                   : index == 7 ? 6
+                                : draw_shape(rng, 1, 5, 5, 5, shape);
+  if (index == 3) {
+    shape[0] = shape[1] = 2;
+  } else if (index == 7) {
+    memcpy(shape, six, sizeof six);
+  }
+  int in, p, d;
+  for (d = 0; d < rank; ++d) {
+    perm[d] = d;
+  }
+  for (d = rank - 1; d > 0 && index != 3 && index != 7;
+       --d) { /* Fisher-Yates */
+    const int k = kt_rand_int(rng, 0, d);
+    const int32_t tmp = perm[d];
+    perm[d] = perm[k];
+    perm[k] = tmp;
+  }
+  for (d = 0; d < rank && (index == 3 || index == 7); ++d) {
+    perm[d] = rank - 1 - d; /* reversed */
+  }
+  for (d = 0; d < rank; ++d) {
+    oshape[d] = shape[perm[d]];
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  p = kt_add1(c, KT_CONST, KT_I32, rank);
+  kt_values(c, p, perm, rank);
+  same_quant(c, rng, in, kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape));
+  c->options_type = 26;
+  c->version = type == KT_F32 ? 1 : 2;
+  name_io(c, type, in);
+  kt_name(c, " perm");
+  for (d = 0; d < rank; ++d) {
+    kt_name(c, d ? "," : " ");
+    kt_name_int(c, perm[d]);
+  }
+}
