@@ -4,8 +4,9 @@
 # In:  ROOT (the repository), MOTE_CPU (cortex-m4f, cortex-m7, cortex-m55,
 #      ..., or host), KERNELS (ref | portable | arm_dsp | arm_mve | auto;
 #      default auto), KERNELS_STAMP (a file to hold the selection)
-# Out: KERNEL_DEFS (-DMOTE_IMPL_...), LIB_SRCS (the core without the family
-#      directories, plus the selected family sources), KERNEL_IMPLS
+# Out: KERNEL_DEFS (-DMOTE_IMPL_...), CORE_SRCS (src/ without the family
+#      directories: the reference build), LIB_SRCS (CORE_SRCS plus the
+#      selected family sources), KERNEL_IMPLS
 #      (FN:family of every implementation in the chain), and the rule for
 #      $(KERNELS_STAMP): a prerequisite of every library object, rewritten
 #      only when the selection changes, so that objects built for another
@@ -19,9 +20,10 @@ endif
 KERNEL_DEFS := $(call _mote_kq,cflags)
 KERNEL_SRCS := $(call _mote_kq,sources)
 KERNEL_IMPLS := $(call _mote_kq,impls)
-LIB_SRCS := $(shell find $(ROOT)/src -name '*.c' \
+CORE_SRCS := $(shell find $(ROOT)/src -name '*.c' \
               -not -path '*/kernels/portable/*' -not -path '*/kernels/arm_dsp/*' \
-              -not -path '*/kernels/arm_mve/*' | LC_ALL=C sort) $(KERNEL_SRCS)
+              -not -path '*/kernels/arm_mve/*' | LC_ALL=C sort)
+LIB_SRCS := $(CORE_SRCS) $(KERNEL_SRCS)
 
 # Not the including makefile's default goal.
 _mote_goal := $(.DEFAULT_GOAL)

@@ -7,7 +7,7 @@
  * in_c / groups; output channel oc reads the input channels of group
  * oc / (out_c / groups). Integer sums wrap in 32 bits (int8, and 16x8
  * with an int32 bias or none) or are exact in 64 bits (16x8 with an int64
- * bias, scaled with the int64 rescale: shifts <= 7), bias added, then
+ * bias, scaled with the int64 rescale: shifts <= 14), bias added, then
  * p->rq. Float sums in filter_y, filter_x, channel order, adds the bias
  * last, then clamps to [act_min_f, act_max_f]. `scratch` holds
  * *_scratch_bytes(p) bytes, 16-byte aligned (NULL when 0). No validation,

@@ -237,8 +237,8 @@ static mote_status_t store_multipliers(mote_kctx_t *ctx,
         (double)in->scale * (double)fs / (double)out->scale, &mult[c],
         &shift);
     /* The requantizers' shift ranges: beyond them TFLite's own arithmetic
-     * is undefined, so there is no byte pattern to match. */
-    if (shift > (op->acc64 ? 7 : 30)) {
+     * is undefined, so there is no byte pattern to match (requant.h). */
+    if (shift > (op->acc64 ? 14 : 30)) {
       return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                             "channel %d rescale 2^%d is too large", (int)c,
                             shift);

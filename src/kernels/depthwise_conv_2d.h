@@ -8,7 +8,7 @@
  * depth_multiplier; output channel ic * depth_multiplier + m reads input
  * channel ic only. int8 sums wrap in 32 bits; 16x8 sums are exact in 64
  * bits with an int64 bias or none, scaled with the int64 rescale (shifts
- * <= 7). Float sums over the taps in row, column order, adds the bias
+ * <= 14). Float sums over the taps in row, column order, adds the bias
  * last, then clamps. No validation, no failure: the glue has checked.
  */
 #ifndef MOTE_KERNELS_DEPTHWISE_CONV_2D_H

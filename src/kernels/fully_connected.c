@@ -159,7 +159,7 @@ static mote_status_t store_multipliers(mote_kctx_t *ctx,
       return max_shift < 30
                  ? mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                                   "16x8 rescale shift %d too large for int64 "
-                                  "bias (max 7)",
+                                  "bias (max 14)",
                                   shift)
                  : mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                                   "channel %ld rescale 2^%ld is too large",
@@ -203,8 +203,8 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, const mote_tensor_t *in,
       (st = check_bias_scale(ctx, in, filter, bias, out)) != MOTE_OK) {
     return st;
   }
-  /* TFLite's int64 requantization asserts shift < 8. */
-  st = store_multipliers(ctx, in, filter, out, int64_bias ? 7 : 30, op);
+  /* TFLite's int64 requantization is defined up to shift 14 (requant.h). */
+  st = store_multipliers(ctx, in, filter, out, int64_bias ? 14 : 30, op);
   if (st != MOTE_OK) {
     return st;
   }

@@ -39,7 +39,7 @@ typedef size_t mote_fc_scratch_fn(const mote_fc_params_t *p);
 typedef void mote_fc_s8_fn(const mote_fc_params_t *p, const int8_t *input,
                            const int8_t *filter, const int32_t *bias,
                            int8_t *output, void *scratch);
-/* 16x8 with an int64 bias (int64 sum, the int64 rescale; shifts <= 7). */
+/* 16x8 with an int64 bias (int64 sum, the int64 rescale; shifts <= 14). */
 typedef void mote_fc_s16_fn(const mote_fc_params_t *p, const int16_t *input,
                             const int8_t *filter, const int64_t *bias,
                             int16_t *output, void *scratch);

@@ -22,149 +22,9 @@
 #include "mote/signal_ops.h"
 #include "support.h"
 #include "table/cases.h"
+#include "table/run.h"
 #include "tflite_build.h"
 
-#define MAX_IO 8
-
-typedef struct side {
-  int refused;   /* 1: refused at open..prepare; 2: invoke failed */
-  char why[320]; /* mote's message or the oracle's stderr */
-  uint8_t *out[MAX_IO];
-  size_t out_bytes[MAX_IO];
-  int nout;
-} side_t;
-
-static void side_free(side_t *s) {
-  int i;
-  for (i = 0; i < s->nout; ++i) {
-    free(s->out[i]);
-  }
-  memset(s, 0, sizeof *s);
-}
-
-/* Tensor data of the case's inputs and constants (NULL for the rest). */
-static int make_data(const kt_case_t *c, uint8_t **data) {
-  int i;
-  for (i = 0; i < c->nin; ++i) {
-    const kt_tensor_t *t = &c->t[i];
-    const size_t n = kt_tensor_bytes(t);
-    data[i] = NULL;
-    if (t->role != KT_INPUT && t->role != KT_CONST) {
-      continue;
-    }
-    data[i] = (uint8_t *)malloc(n > 0 ? n : 1);
-    if (data[i] == NULL || kt_fill(c, i, data[i], n) != 0) {
-      return -1;
-    }
-  }
-  return 0;
-}
-
-static int build_model(const kt_case_t *c, uint8_t *const *data,
-                       uint8_t **bytes, size_t *len) {
-  tfb_model_t *m = tfb_new();
-  int32_t idx[KT_MAX_TENSORS], io_in[KT_MAX_TENSORS];
-  int nio = 0, i, opcode, rc;
-  tfb_options_t o;
-  tfb_options_init(&o);
-  for (i = 0; i < c->nin + c->nout; ++i) {
-    const kt_tensor_t *t = &c->t[i];
-    int64_t zps[KT_MAX_FVALS];
-    const float *scales = t->nquant > 1 ? &c->fval[t->scale_at] : &t->scale;
-    int buf = 0;
-    if (t->role == KT_ABSENT) {
-      idx[i] = -1;
-      continue;
-    }
-    if (t->role == KT_CONST) {
-      buf = tfb_add_buffer(m, data[i], kt_tensor_bytes(t));
-    }
-    memset(zps, 0, sizeof zps);
-    zps[0] = t->zero_point;
-    idx[i] =
-        tfb_add_tensor(m, NULL, t->type, t->shape, t->rank, buf, scales, zps,
-                       t->nquant, t->quant_dim, t->role == KT_VARIABLE);
-    if (t->role == KT_INPUT) {
-      io_in[nio++] = idx[i];
-    }
-  }
-  for (i = 0; i < c->noptions; ++i) {
-    const kt_option_t *op = &c->options[i];
-    if (op->kind == KT_OPT_FLOAT32) {
-      tfb_opt_f32(&o, op->field, op->f);
-    } else if (op->kind == KT_OPT_VEC_INT32) {
-      tfb_opt_vec_i32(&o, op->field, &c->ival[op->at], op->count);
-    } else {
-      tfb_opt_int(&o, op->field, (tfb_kind_t)op->kind, op->i);
-    }
-  }
-  opcode = tfb_add_opcode(m, c->op, c->custom, c->version);
-  tfb_add_op(m, opcode, idx, c->nin, idx + c->nin, c->nout, c->options_type, &o,
-             c->ncustom > 0 ? c->custom_options : NULL, c->ncustom);
-  tfb_set_io(m, io_in, nio, idx + c->nin, c->nout);
-  rc = tfb_finish(m, bytes, len);
-  if (rc != 0) {
-    fprintf(stderr, "tflite_build: %s\n", tfb_error(m));
-  }
-  tfb_free(m);
-  return rc;
-}
-
-static void run_mote(const kt_case_t *c, const uint8_t *bytes, size_t len,
-                     uint8_t *const *data, uint8_t *arena_mem,
-                     size_t arena_bytes, side_t *s) {
-  mote_resolver_entry_t
-      entries[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS];
-  mote_resolver_t resolver;
-  mote_arena_t arena;
-  mote_interp_t interp;
-  mote_model_t model;
-  mote_error_t err;
-  mote_status_t st;
-  int i, k = 0;
-  memset(&err, 0, sizeof err);
-  mote_resolver_init(&resolver, entries,
-                     MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS);
-  mote_resolver_add_builtins(&resolver);
-  mote_resolver_add_signal_ops(&resolver);
-  mote_arena_init(&arena, arena_mem, arena_bytes);
-  st = mote_model_open(&model, bytes, len, &err);
-  if (st == MOTE_OK) {
-    st = mote_interp_init(&interp, &model, &resolver, &arena, &err);
-  }
-  if (st == MOTE_OK) {
-    st = mote_interp_prepare(&interp, &err);
-  }
-  if (st != MOTE_OK) {
-    s->refused = 1;
-    snprintf(s->why, sizeof s->why, "%s: %s", mote_status_str(st), err.message);
-    return;
-  }
-  for (i = 0; i < c->nin; ++i) {
-    mote_tensor_t t;
-    if (c->t[i].role == KT_INPUT &&
-        mote_interp_input(&interp, (uint32_t)k++, &t) == MOTE_OK) {
-      memcpy(t.data, data[i], t.bytes);
-    }
-  }
-  for (i = 0; i < c->invokes && st == MOTE_OK; ++i) {
-    st = mote_interp_invoke(&interp, &err);
-  }
-  if (st != MOTE_OK) {
-    s->refused = 2;
-    snprintf(s->why, sizeof s->why, "invoke: %s: %s", mote_status_str(st),
-             err.message);
-    return;
-  }
-  for (i = 0; i < c->nout && i < MAX_IO; ++i) {
-    mote_tensor_t t;
-    mote_interp_output(&interp, (uint32_t)i, &t);
-    s->out[i] = (uint8_t *)malloc(t.bytes > 0 ? t.bytes : 1);
-    memcpy(s->out[i], t.data, t.bytes);
-    s->out_bytes[i] = t.bytes;
-    s->nout = i + 1;
-  }
-}
 
 static int write_file(const char *dir, const char *name, const void *data,
                       size_t len) {
@@ -219,7 +79,7 @@ static pid_t start_oracle(const char *oracle, const char *dir,
 }
 
 static void finish_oracle(pid_t pid, const char *dir, const kt_case_t *c,
-                          side_t *s) {
+                          kt_side_t *s) {
   int status = 0, code, i;
   char path[700];
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
@@ -245,7 +105,7 @@ static void finish_oracle(pid_t pid, const char *dir, const kt_case_t *c,
     free(log);
     return;
   }
-  for (i = 0; i < c->nout && i < MAX_IO; ++i) {
+  for (i = 0; i < c->nout && i < KT_MAX_IO; ++i) {
     snprintf(path, sizeof path, "%s/output_%d.bin", dir, i);
     s->out[i] = mote_test_read_file(path, &s->out_bytes[i]);
     s->nout = i + 1;
@@ -253,52 +113,14 @@ static void finish_oracle(pid_t pid, const char *dir, const kt_case_t *c,
   }
 }
 
-/* Whether one element differs. Bytes decide, with one exception: two
- * float32 NaNs match whatever their sign and payload. IEEE 754 leaves
- * open which NaN operand an operation passes on, and C compilers treat
- * + and * as commutative, so the NaN an x86 build propagates depends on
- * the register allocation of each side's compiler, not on the source
- * (seen: conv and FC sums with two NaN terms). */
-static int elem_differs(int type, const uint8_t *a, const uint8_t *b,
-                        size_t es) {
-  if (memcmp(a, b, es) == 0) {
-    return 0;
-  }
-  if (type == 0) {
-    float x, y;
-    memcpy(&x, a, 4);
-    memcpy(&y, b, 4);
-    return !(x != x && y != y);
-  }
-  return 1;
-}
-
-/* Whether output `o` differs anywhere. */
-static int output_differs(const kt_case_t *c, int o, const side_t *m,
-                          const side_t *t) {
-  const int type = c->t[c->nin + o].type;
-  const size_t es = kt_type_size(type) > 0 ? kt_type_size(type) : 1;
-  size_t i;
-  if (m->out[o] == NULL || t->out[o] == NULL ||
-      m->out_bytes[o] != t->out_bytes[o]) {
-    return 1;
-  }
-  for (i = 0; i + es <= m->out_bytes[o]; i += es) {
-    if (elem_differs(type, m->out[o] + i, t->out[o] + i, es)) {
-      return 1;
-    }
-  }
-  return 0;
-}
-
 /* Describes the first differing element of output `o` into `msg`. */
-static void describe_diff(const kt_case_t *c, int o, const side_t *m,
-                          const side_t *t, char *msg, size_t cap) {
+static void describe_diff(const kt_case_t *c, int o, const kt_side_t *m,
+                          const kt_side_t *t, char *msg, size_t cap) {
   const int type = c->t[c->nin + o].type;
   const size_t es = kt_type_size(type) > 0 ? kt_type_size(type) : 1;
   size_t i, first = (size_t)-1, count = 0;
   for (i = 0; i + es <= m->out_bytes[o]; i += es) {
-    if (elem_differs(type, m->out[o] + i, t->out[o] + i, es)) {
+    if (kt_elem_differs(type, m->out[o] + i, t->out[o] + i, es)) {
       first = first == (size_t)-1 ? i / es : first;
       ++count;
     }
@@ -348,7 +170,7 @@ static void describe_diff(const kt_case_t *c, int o, const side_t *m,
 
 /* Distinct values among the first 64 elements of output 0: the verbose
  * listing shows it so that degenerate cases (all saturated) stand out. */
-static int distinct(const kt_case_t *c, const side_t *s) {
+static int distinct(const kt_case_t *c, const kt_side_t *s) {
   const size_t es = kt_type_size(c->t[c->nin].type);
   size_t n, i, j;
   int count = 0;

@@ -47,7 +47,11 @@ int32_t mote_mul_by_quant_mult(int32_t x, int32_t multiplier, int shift) {
 int32_t mote_mul_by_quant_mult64(int64_t x, int32_t multiplier, int shift) {
   /* TFLite narrows the multiplier to 16 bits (rounded) so that the product
    * with a 48-bit accumulator fits in 64 bits, then rounds once (half up,
-   * toward +inf) with a single shift. Valid for -31 <= shift <= 7. */
+   * toward +inf) with a single shift. TFLite DCHECKs shift < 8, but its
+   * release build (what TFLM users run) computes shifts up to 14 without
+   * undefined behaviour, keeping the low 32 bits of the result; so do we.
+   * Valid for -31 <= shift <= 14 (at 15 the rounding term would need a
+   * shift by -1). */
   const int32_t reduced =
       multiplier < 0x7FFF0000 ? ((multiplier + (1 << 15)) >> 16) : 0x7FFF;
   const int total_shift = 15 - shift;
@@ -57,7 +61,7 @@ int32_t mote_mul_by_quant_mult64(int64_t x, int32_t multiplier, int shift) {
   const int64_t lim = (int64_t)1 << 47;
   const int64_t xs = x < -lim ? -lim : (x > lim - 1 ? lim - 1 : x);
   const int64_t v = xs * (int64_t)reduced + ((int64_t)1 << (total_shift - 1));
-  return (int32_t)(v >> total_shift);
+  return (int32_t)(uint32_t)(uint64_t)(v >> total_shift);
 }
 
 int32_t mote_mul_by_quant_mult_lt1(int32_t x, int32_t multiplier, int left_shift) {

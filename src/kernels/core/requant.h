@@ -53,8 +53,10 @@ int32_t mote_rounding_shift_right(int32_t x, int exponent);
 int32_t mote_mul_by_quant_mult(int32_t x, int32_t multiplier, int shift);
 
 /* The same for an int64 accumulator (16x8 kernels): the multiplier is
- * narrowed to 16 bits and the product rounded once. -31 <= shift <= 7;
- * |x| is saturated to 2^47 (TFLite overflows there). */
+ * narrowed to 16 bits and the product rounded once. -31 <= shift <= 14
+ * (TFLite's release build; the low 32 bits of a result past int32 are
+ * kept, as its cast does); |x| is saturated to 2^47 (TFLite overflows
+ * there). */
 int32_t mote_mul_by_quant_mult64(int64_t x, int32_t multiplier, int shift);
 
 /* Variants for a known shift sign: right shift by -left_shift (<= 0 given
@@ -74,7 +76,7 @@ void mote_quantize_multiplier(double real, int32_t *multiplier, int *shift);
 /* An op's output scaling. Channel c uses entry (per_channel ? c : 0). */
 typedef struct mote_requant {
   const int32_t *multiplier; /* [channels], or [1] when !per_channel */
-  const int8_t *shift;       /* likewise; -31 <= shift <= 30 (7 for int64) */
+  const int8_t *shift;       /* likewise; -31 <= shift <= 30 (14 for int64) */
   int32_t per_channel;       /* nonzero: one entry per channel */
   int32_t output_offset;     /* added after scaling: the output zero point */
   int32_t act_min, act_max;  /* clamp, in output units, applied last */

@@ -1,0 +1,61 @@
+#!/bin/sh
+# The op table on an emulated Cortex-M (QEMU): every case of
+# tests/kernels/table through libmote as built for the CPU (its DSP or
+# Helium implementations, by MOTE_KERNELS=auto) and through the reference
+# twin, byte for byte (see kernel_table_fw.c).
+#
+#   tests/target/run_kernel_table.sh m4|m55 [BUILD_DIR]
+#
+# Needs arm-none-eabi-gcc (+ newlib), qemu-system-arm, make and the shared
+# Cortex-M harness (MOTE_CM_DIR, default ../shared/tools/cortex-m beside
+# the repository). Without them it skips (exit 77), except under CI, where
+# it fails. KERNELS=... picks other implementations (cmake/kernels.cmake).
+# Prints a line per op and "N passed, N failed"; exits 0 only when every
+# case matched.
+set -u
+
+cpu=${1:-}
+case "$cpu" in
+  m4 | m55) ;;
+  *) echo "usage: run_kernel_table.sh m4|m55 [BUILD_DIR]" >&2; exit 2 ;;
+esac
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+models_dir=${MOTE_MODELS_DIR:-$root/../shared/models}
+cm_dir=${MOTE_CM_DIR:-$models_dir/../tools/cortex-m}
+out=${2:-${TMPDIR:-/tmp}/mote-kernel-table-$cpu}
+
+skip() {
+  echo "run_kernel_table.sh: $*" >&2
+  ci=${CI:-}
+  if [ -n "$ci" ] && [ "$ci" != 0 ] && [ "$ci" != false ]; then
+    echo "0 passed, 1 failed (required under CI)"
+    exit 1
+  fi
+  echo "0 passed, 0 failed, 1 skipped"
+  exit 77
+}
+for tool in arm-none-eabi-gcc qemu-system-arm make cmake; do
+  command -v "$tool" >/dev/null 2>&1 || skip "$tool not found"
+done
+[ -f "$cm_dir/cm.mk" ] || skip "no Cortex-M harness at $cm_dir"
+
+mkdir -p "$out" || exit 1
+rm -f "$out/kernel_table.elf"
+echo "== building the op table firmware for $cpu in $out"
+if ! make -s -j "${MOTE_TARGET_JOBS:-2}" -f "$here/Makefile" CM_CPU="$cpu" \
+    O="$out" CM="$cm_dir" kernel_table >"$out/build.log" 2>&1; then
+  tail -n 40 "$out/build.log"
+  echo "0 passed, 1 failed (the firmware did not build)"
+  exit 1
+fi
+"$cm_dir/run-$cpu" --no-plugin --timeout "${MOTE_TARGET_TIMEOUT:-600}" \
+  "$out/kernel_table.elf" >"$out/run.log" 2>&1
+rc=$?
+cat "$out/run.log"
+# The exit status is the number of failed cases; a fault or a timeout
+# leaves no summary line.
+if [ "$rc" -ne 0 ] || ! grep -q '^[0-9]* passed, 0 failed$' "$out/run.log"; then
+  echo "run_kernel_table.sh: $cpu failed (exit status $rc)"
+  exit 1
+fi
