@@ -182,7 +182,8 @@ mote_status_t mote_interp_keep_tensor(mote_interp_t *in, uint32_t index,
 
 /* Tells the memory plan what each operator writes and reads (from the
  * io lists the nodes hold), which tensors are model inputs, and which must
- * last to the end: model outputs and tensors kept for the application. */
+ * last to the end: model outputs and tensors kept for the application. In
+ * step order, each operator's writes before its reads, as the plan wants. */
 static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
   const mote_model_t *m = in->model_;
   mote_fb_t fb = interp_fb(in);
@@ -224,14 +225,11 @@ static mote_status_t record_tensors(const mote_interp_t *in, mote_memplan_t *p,
   }
   for (i = 0; i < in->tensor_count_; i++) {
     mote_tensor_t t;
-    int32_t off = mote_model_offline_offset(&offline, i);
+    const int32_t off = mote_model_offline_offset(&offline, i);
     mote_interp_fill_view(in, (int32_t)i, &t);
-    if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) != 0) {
-      continue;
-    }
-    mote_memplan_size(p, (int32_t)i, t.bytes);
-    if (off >= 0) {
-      mote_memplan_fix(p, (int32_t)i, (uint32_t)off);
+    if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) == 0) {
+      mote_memplan_size(p, (int32_t)i, t.bytes,
+                        off < 0 ? MOTE_MEMPLAN_NONE : (uint32_t)off);
     }
   }
   return MOTE_OK;
@@ -285,8 +283,7 @@ static mote_status_t plan_memory(mote_interp_t *in,
     return st;
   }
   record_graph(in, &plan);
-  /* Scratch buffer i is request i; a failure is sticky and reported by
-   * mote_memplan_place. */
+  /* Scratch buffer i is request i: the plan has room for them all. */
   for (i = 0; i < in->scratch_count_; i++) {
     (void)mote_memplan_scratch(&plan, requests[i].op, requests[i].bytes);
   }
