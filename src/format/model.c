@@ -56,6 +56,11 @@ mote_status_t mote_model_open(mote_model_t *model, const void *data,
   return MOTE_OK;
 }
 
+uint32_t mote_model_ref(const mote_model_t *m, uint32_t table, unsigned field) {
+  mote_fb_t fb = mote_model_fb(m);
+  return mote_fb_ref(&fb, table, field);
+}
+
 uint32_t mote_model_subgraph_table(const mote_model_t *m, uint32_t sg) {
   mote_fb_t fb = mote_model_fb(m);
   return mote_fb_vec_table(&fb, m->subgraphs_, sg);

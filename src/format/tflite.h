@@ -87,6 +87,13 @@ static inline mote_fb_t mote_model_fb(const mote_model_t *m) {
   return fb;
 }
 
+/* The table, vector or string that `field` of the table at `table` refers
+ * to (a model offset, 0 when absent): mote_fb_ref over the model, kept out
+ * of line here so that a file outside format/ that needs a reference or
+ * two does not get its own inlined copy of the vtable walk (~200 bytes of
+ * Cortex-M code at -Os). */
+uint32_t mote_model_ref(const mote_model_t *m, uint32_t table, unsigned field);
+
 /* Offset of subgraph `sg`'s table (0 when out of range). */
 uint32_t mote_model_subgraph_table(const mote_model_t *m, uint32_t sg);
 /* Offset of tensor `t` of subgraph table `sgt` (0 when out of range). */

@@ -69,7 +69,6 @@ static mote_status_t arena_fail(mote_interp_t *in, mote_error_t *err,
 mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
                                const mote_resolver_t *resolver,
                                mote_arena_t *arena, mote_error_t *err) {
-  mote_fb_t fb;
   uint32_t i;
   void *mem;
   if (in == NULL || model == NULL || model->data_ == NULL || resolver == NULL ||
@@ -82,7 +81,6 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   in->resolver_ = resolver;
   in->arena_ = arena;
   in->tail_start_ = arena->tail_used_;
-  fb = interp_fb(in);
   if (mote_model_subgraph_count(model) != 1) {
     return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
                      "model has %u subgraphs; mote runs single-subgraph "
@@ -115,8 +113,8 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
     mote_node_t *node = &in->nodes_[i];
     uint32_t ot = mote_model_op_table(model, subgraph_table(in), i);
     (void)mote_model_op(model, 0, i, &info);
-    node->inputs = mote_fb_ref(&fb, ot, MOTE_OPERATOR_INPUTS);
-    node->outputs = mote_fb_ref(&fb, ot, MOTE_OPERATOR_OUTPUTS);
+    node->inputs = mote_model_ref(model, ot, MOTE_OPERATOR_INPUTS);
+    node->outputs = mote_model_ref(model, ot, MOTE_OPERATOR_OUTPUTS);
     node->kernel = mote_resolver_find(resolver, info.builtin, info.custom_name);
     if (node->kernel == NULL) {
       if (info.builtin == MOTE_OP_CUSTOM) {
