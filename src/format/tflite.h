@@ -123,7 +123,8 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
  * per-tensor offsets in the model bytes (n 0 when there is no plan; with
  * several entries the last counts, as in TFLM). MOTE_ERR_CORRUPT_MODEL
  * naming the metadata entry when it is not version 1 or does not hold
- * `tensor_count` offsets.
+ * `tensor_count` offsets. `tensor_count` is the subgraph's (below 2^29 in
+ * any model mote opens).
  */
 mote_status_t mote_model_offline_plan(const mote_model_t *m,
                                       uint32_t tensor_count,
