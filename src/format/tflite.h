@@ -87,6 +87,13 @@ static inline mote_fb_t mote_model_fb(const mote_model_t *m) {
   return fb;
 }
 
+/* The table, vector or string that `field` of the table at `table` refers
+ * to (a model offset, 0 when absent): mote_fb_ref over the model, kept out
+ * of line here so that a file outside format/ that needs a reference or
+ * two does not get its own inlined copy of the vtable walk (~200 bytes of
+ * Cortex-M code at -Os). */
+uint32_t mote_model_ref(const mote_model_t *m, uint32_t table, unsigned field);
+
 /* Offset of subgraph `sg`'s table (0 when out of range). */
 uint32_t mote_model_subgraph_table(const mote_model_t *m, uint32_t sg);
 /* Offset of tensor `t` of subgraph table `sgt` (0 when out of range). */
@@ -116,7 +123,8 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
  * per-tensor offsets in the model bytes (n 0 when there is no plan; with
  * several entries the last counts, as in TFLM). MOTE_ERR_CORRUPT_MODEL
  * naming the metadata entry when it is not version 1 or does not hold
- * `tensor_count` offsets.
+ * `tensor_count` offsets. `tensor_count` is the subgraph's (below 2^29 in
+ * any model mote opens).
  */
 mote_status_t mote_model_offline_plan(const mote_model_t *m,
                                       uint32_t tensor_count,

@@ -69,7 +69,6 @@ static mote_status_t arena_fail(mote_interp_t *in, mote_error_t *err,
 mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
                                const mote_resolver_t *resolver,
                                mote_arena_t *arena, mote_error_t *err) {
-  mote_fb_t fb;
   uint32_t i;
   void *mem;
   if (in == NULL || model == NULL || model->data_ == NULL || resolver == NULL ||
@@ -82,7 +81,6 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   in->resolver_ = resolver;
   in->arena_ = arena;
   in->tail_start_ = arena->tail_used_;
-  fb = interp_fb(in);
   if (mote_model_subgraph_count(model) != 1) {
     return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
                      "model has %u subgraphs; mote runs single-subgraph "
@@ -115,8 +113,8 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
     mote_node_t *node = &in->nodes_[i];
     uint32_t ot = mote_model_op_table(model, subgraph_table(in), i);
     (void)mote_model_op(model, 0, i, &info);
-    node->inputs = mote_fb_ref(&fb, ot, MOTE_OPERATOR_INPUTS);
-    node->outputs = mote_fb_ref(&fb, ot, MOTE_OPERATOR_OUTPUTS);
+    node->inputs = mote_model_ref(model, ot, MOTE_OPERATOR_INPUTS);
+    node->outputs = mote_model_ref(model, ot, MOTE_OPERATOR_OUTPUTS);
     node->kernel = mote_resolver_find(resolver, info.builtin, info.custom_name);
     if (node->kernel == NULL) {
       if (info.builtin == MOTE_OP_CUSTOM) {
@@ -182,7 +180,8 @@ mote_status_t mote_interp_keep_tensor(mote_interp_t *in, uint32_t index,
 
 /* Tells the memory plan what each operator writes and reads (from the
  * io lists the nodes hold), which tensors are model inputs, and which must
- * last to the end: model outputs and tensors kept for the application. */
+ * last to the end: model outputs and tensors kept for the application. In
+ * step order, each operator's writes before its reads, as the plan wants. */
 static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
   const mote_model_t *m = in->model_;
   mote_fb_t fb = interp_fb(in);
@@ -224,14 +223,11 @@ static mote_status_t record_tensors(const mote_interp_t *in, mote_memplan_t *p,
   }
   for (i = 0; i < in->tensor_count_; i++) {
     mote_tensor_t t;
-    int32_t off = mote_model_offline_offset(&offline, i);
+    const int32_t off = mote_model_offline_offset(&offline, i);
     mote_interp_fill_view(in, (int32_t)i, &t);
-    if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) != 0) {
-      continue;
-    }
-    mote_memplan_size(p, (int32_t)i, t.bytes);
-    if (off >= 0) {
-      mote_memplan_fix(p, (int32_t)i, (uint32_t)off);
+    if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) == 0) {
+      mote_memplan_size(p, (int32_t)i, t.bytes,
+                        off < 0 ? MOTE_MEMPLAN_NONE : (uint32_t)off);
     }
   }
   return MOTE_OK;
@@ -285,8 +281,7 @@ static mote_status_t plan_memory(mote_interp_t *in,
     return st;
   }
   record_graph(in, &plan);
-  /* Scratch buffer i is request i; a failure is sticky and reported by
-   * mote_memplan_place. */
+  /* Scratch buffer i is request i: the plan has room for them all. */
   for (i = 0; i < in->scratch_count_; i++) {
     (void)mote_memplan_scratch(&plan, requests[i].op, requests[i].bytes);
   }

@@ -52,49 +52,31 @@ static uint32_t lowest_fit(const mote_plan_buffer_t *b, const uint32_t *placed,
   return candidate;
 }
 
-/* The first pair a < b of buffers alive at a common step that share bytes,
- * among all buffers or, with `fixed_only`, among those already placed
- * (unplaced offsets are not positions and must not be compared). */
-static int find_conflict(const mote_plan_buffer_t *buffers, uint32_t count,
-                         int fixed_only, uint32_t *a, uint32_t *b) {
-  uint32_t i;
-  uint32_t j;
-  for (i = 0; i < count; i++) {
-    if (fixed_only && buffers[i].offset == MOTE_PLAN_UNPLACED) {
-      continue;
-    }
-    for (j = i + 1; j < count; j++) {
-      if (fixed_only && buffers[j].offset == MOTE_PLAN_UNPLACED) {
-        continue;
-      }
-      if (lifetimes_overlap(&buffers[i], &buffers[j]) &&
-          bytes_overlap(buffers[i].offset, buffers[i].size, buffers[j].offset,
-                        buffers[j].size)) {
-        *a = i;
-        *b = j;
-        return 1;
-      }
-    }
-  }
-  return 0;
-}
-
 mote_status_t mote_plan(mote_plan_buffer_t *buffers, uint32_t count,
                         uint32_t *order, uint32_t align, uint32_t *total) {
   uint32_t i;
   uint32_t n_placed = 0;
   uint32_t n_free = 0;
   uint32_t end = 0;
-  uint32_t a;
-  uint32_t b;
   /* order[] holds placed indices at the front, unplaced at the back. */
   for (i = 0; i < count; i++) {
     if (buffers[i].offset != MOTE_PLAN_UNPLACED) {
       order[n_placed++] = i;
     }
   }
-  if (find_conflict(buffers, count, 1, &a, &b)) {
-    return MOTE_ERR_BAD_ARG;
+  for (i = 0; i < n_placed; i++) {
+    uint32_t j;
+    for (j = i + 1; j < n_placed; j++) {
+      const mote_plan_buffer_t *a = &buffers[order[i]];
+      const mote_plan_buffer_t *c = &buffers[order[j]];
+      if (lifetimes_overlap(a, c) &&
+          bytes_overlap(a->offset, a->size, c->offset, c->size)) {
+        /* The pair, for the caller's message (in this order: j > i). */
+        order[0] = order[i];
+        order[1] = order[j];
+        return MOTE_ERR_BAD_ARG;
+      }
+    }
   }
   for (i = 0; i < count; i++) {
     if (buffers[i].offset == MOTE_PLAN_UNPLACED) {
@@ -117,13 +99,17 @@ mote_status_t mote_plan(mote_plan_buffer_t *buffers, uint32_t count,
   return MOTE_OK;
 }
 
-int mote_plan_fixed_conflict(const mote_plan_buffer_t *buffers, uint32_t count,
-                             uint32_t *a, uint32_t *b) {
-  return find_conflict(buffers, count, 1, a, b);
-}
-
 int32_t mote_plan_check(const mote_plan_buffer_t *buffers, uint32_t count) {
-  uint32_t a;
-  uint32_t b;
-  return find_conflict(buffers, count, 0, &a, &b) ? (int32_t)b : -1;
+  uint32_t i;
+  uint32_t j;
+  for (i = 0; i < count; i++) {
+    for (j = i + 1; j < count; j++) {
+      if (lifetimes_overlap(&buffers[i], &buffers[j]) &&
+          bytes_overlap(buffers[i].offset, buffers[i].size, buffers[j].offset,
+                        buffers[j].size)) {
+        return (int32_t)j;
+      }
+    }
+  }
+  return -1;
 }

@@ -45,19 +45,14 @@ typedef struct mote_plan_buffer {
  * Places `count` buffers. `order` is caller scratch of `count` entries.
  * `align` is a power of two; fixed offsets must already be aligned. Writes
  * the plan size to *total. MOTE_ERR_BAD_ARG when fixed buffers overlap
- * while alive together (an inconsistent offline plan).
+ * while alive together (an inconsistent offline plan); then order[0] <
+ * order[1] are the first such pair, for the caller's message.
  */
 mote_status_t mote_plan(mote_plan_buffer_t *buffers, uint32_t count,
                         uint32_t *order, uint32_t align, uint32_t *total);
 
-/* Finds two buffers with fixed offsets (not MOTE_PLAN_UNPLACED) alive at a
- * common step that share bytes: returns 1 with their indices in *a < *b
- * (the first such pair), or 0 when the fixed buffers are consistent. */
-int mote_plan_fixed_conflict(const mote_plan_buffer_t *buffers, uint32_t count,
-                             uint32_t *a, uint32_t *b);
-
-/* Checks that no two buffers alive at the same step overlap; returns the
- * index of an offending buffer, or -1 when the plan is sound. */
+/* Checks a placed plan: the index of a buffer that shares bytes with an
+ * earlier one alive at the same step, or -1 when the plan is sound. */
 int32_t mote_plan_check(const mote_plan_buffer_t *buffers, uint32_t count);
 
 #endif /* MOTE_MEMORY_PLANNER_H */

@@ -17,6 +17,10 @@
 
 /* x[1,4] -> FC(8, RELU) -> h[1,8] -> FC(3) -> y[1,3]. Weights are
  * w1[o][i] = (o + 1) * 0.1 * (i - 1.5) and w2[o][i] = (i - o) * 0.05. */
+/* Bytes of the offline plan's metadata buffer: the whole plan unless a
+ * test shortens it. */
+static uint32_t g_offline_bytes = 4u * (3u + 7u);
+
 static uint8_t *build_mlp(int version, const int32_t *offline, size_t *len) {
   float w1[32], b1[8], w2[24], b2[3];
   int32_t xs[2] = {1, 4}, w1s[2] = {8, 4}, b1s[1] = {8}, hs[2] = {1, 8};
@@ -62,7 +66,7 @@ static uint8_t *build_mlp(int version, const int32_t *offline, size_t *len) {
   tfb_set_io(m, &x, 1, &y, 1);
   if (offline != NULL) {
     tfb_add_metadata(m, "OfflineMemoryAllocation",
-                     tfb_add_buffer(m, offline, 4u * (3u + 7u)));
+                     tfb_add_buffer(m, offline, g_offline_bytes));
   }
   if (tfb_finish(m, &out, len) != 0) {
     fprintf(stderr, "builder: %s\n", tfb_error(m));
@@ -283,9 +287,49 @@ static void test_offline_plan_is_honoured(void) {
   mote_arena_init(&arena, g_arena, ARENA_SIZE);
   CHECK_EQ_INT(mote_interp_init(&in, &f.model, &f.resolver, &arena, &err), MOTE_OK);
   CHECK_EQ_INT(mote_interp_prepare(&in, &err), MOTE_ERR_CORRUPT_MODEL);
-  CHECK(strstr(err.message, "offline plan: tensors 0 and 3 are both alive at "
-                            "step 0") != NULL);
+  CHECK(strstr(err.message, "offline plan: tensors 0 and 3 share bytes") !=
+        NULL);
   free(f.bytes);
+}
+
+/* Prepare's error for a model whose offline plan is `plan`, its buffer
+ * `bytes` long. */
+static mote_status_t prepare_with_plan(const int32_t *plan, uint32_t bytes,
+                                       mote_error_t *err) {
+  fixture_t f;
+  mote_arena_t arena;
+  mote_interp_t in;
+  mote_status_t st = MOTE_ERR_BAD_STATE;
+  g_offline_bytes = bytes;
+  CHECK(fixture_open(&f, 1, plan));
+  g_offline_bytes = 4u * (3u + 7u);
+  mote_arena_init(&arena, g_arena, ARENA_SIZE);
+  if (mote_interp_init(&in, &f.model, &f.resolver, &arena, err) == MOTE_OK) {
+    st = mote_interp_prepare(&in, err);
+  }
+  free(f.bytes);
+  return st;
+}
+
+static void test_malformed_offline_plan_is_refused(void) {
+  const int32_t v2[10] = {2, 0, 7, -1, -1, -1, -1, -1, -1, -1};
+  const int32_t six[10] = {1, 0, 6, -1, -1, -1, -1, -1, -1, -1};
+  const int32_t ok[10] = {1, 0, 7, -1, -1, -1, -1, -1, -1, -1};
+  const int32_t odd[10] = {1, 0, 7, 8, -1, -1, -1, -1, -1, -1};
+  mote_error_t err;
+  CHECK_EQ_INT(prepare_with_plan(ok, 40, &err), MOTE_OK);
+  CHECK_EQ_INT(prepare_with_plan(v2, 40, &err), MOTE_ERR_CORRUPT_MODEL);
+  CHECK(strstr(err.message, "malformed offline plan") != NULL);
+  CHECK_EQ_INT(prepare_with_plan(six, 40, &err), MOTE_ERR_CORRUPT_MODEL);
+  CHECK(strstr(err.message, "malformed offline plan") != NULL);
+  /* One offset short, and too short for the header itself. */
+  CHECK_EQ_INT(prepare_with_plan(ok, 36, &err), MOTE_ERR_CORRUPT_MODEL);
+  CHECK(strstr(err.message, "malformed offline plan") != NULL);
+  CHECK_EQ_INT(prepare_with_plan(ok, 8, &err), MOTE_ERR_CORRUPT_MODEL);
+  CHECK(strstr(err.message, "malformed offline plan") != NULL);
+  CHECK_EQ_INT(prepare_with_plan(odd, 40, &err), MOTE_ERR_CORRUPT_MODEL);
+  CHECK(strstr(err.message, "offline plan: tensor 0 offset 8 is not 16-byte "
+                            "aligned") != NULL);
 }
 
 /* A probe in place of FULLY_CONNECTED: compares the data accessors with
@@ -372,6 +416,7 @@ int main(void) {
   MOTE_RUN(test_profiler_and_call_order);
   MOTE_RUN(test_unsupported_ops_are_named);
   MOTE_RUN(test_offline_plan_is_honoured);
+  MOTE_RUN(test_malformed_offline_plan_is_refused);
   MOTE_RUN(test_data_accessors_match_views);
   free(g_arena);
   return MOTE_TEST_END();

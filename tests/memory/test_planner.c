@@ -51,18 +51,34 @@ static void test_fixed_buffers_are_kept(void) {
 }
 
 static void test_conflicting_fixed_buffers_rejected(void) {
-  mote_plan_buffer_t b[2] = {{32, 0, 2, 0}, {32, 1, 3, 16}};
-  uint32_t order[2];
+  /* Buffer 1 is unplaced and alive with both: not a position, so it
+   * conflicts with neither. */
+  mote_plan_buffer_t b[3] = {
+      {32, 0, 2, 0}, {32, 0, 3, MOTE_PLAN_UNPLACED}, {32, 1, 3, 16}};
+  uint32_t order[3];
   uint32_t total = 0;
-  uint32_t x = 9, y = 9;
-  CHECK_EQ_INT(mote_plan(b, 2, order, 16, &total), MOTE_ERR_BAD_ARG);
-  CHECK_EQ_INT(mote_plan_fixed_conflict(b, 2, &x, &y), 1);
-  CHECK_EQ_INT(x, 0);
-  CHECK_EQ_INT(y, 1);
+  CHECK_EQ_INT(mote_plan(b, 3, order, 16, &total), MOTE_ERR_BAD_ARG);
+  CHECK_EQ_INT(order[0], 0); /* the pair */
+  CHECK_EQ_INT(order[1], 2);
   /* Alive at different steps, the same bytes are fine. */
-  b[1].first = 3;
-  CHECK_EQ_INT(mote_plan_fixed_conflict(b, 2, &x, &y), 0);
-  CHECK_EQ_INT(mote_plan(b, 2, order, 16, &total), MOTE_OK);
+  b[2].first = 3;
+  CHECK_EQ_INT(mote_plan(b, 3, order, 16, &total), MOTE_OK);
+  CHECK_EQ_INT(b[1].offset, 48); /* above both */
+  CHECK_EQ_INT(mote_plan_check(b, 3), -1);
+}
+
+static void test_conflict_named_after_a_sound_fixed_buffer(void) {
+  /* 0 is fixed and sound; 2 and 3 are fixed, alive together at step 3
+   * and overlap: the pair is reported as 2, 3. */
+  mote_plan_buffer_t b[4] = {{16, 0, 9, 0},
+                             {16, 0, 9, MOTE_PLAN_UNPLACED},
+                             {32, 2, 3, 16},
+                             {32, 3, 4, 32}};
+  uint32_t order[4];
+  uint32_t total = 0;
+  CHECK_EQ_INT(mote_plan(b, 4, order, 16, &total), MOTE_ERR_BAD_ARG);
+  CHECK_EQ_INT(order[0], 2);
+  CHECK_EQ_INT(order[1], 3);
 }
 
 static uint32_t next_rand(uint32_t *s) {
@@ -117,6 +133,7 @@ int main(void) {
   MOTE_RUN(test_all_alive_stack_up);
   MOTE_RUN(test_fixed_buffers_are_kept);
   MOTE_RUN(test_conflicting_fixed_buffers_rejected);
+  MOTE_RUN(test_conflict_named_after_a_sound_fixed_buffer);
   MOTE_RUN(test_random_plans_never_overlap);
   return MOTE_TEST_END();
 }
