@@ -18,10 +18,8 @@ case "$cpu" in
   m4 | m55) ;;
   *) echo "usage: run_golden.sh m4|m55 [BUILD_DIR]" >&2; exit 2 ;;
 esac
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-models_dir=${MOTE_MODELS_DIR:-$root/../shared/models}
-cm_dir=${MOTE_CM_DIR:-$models_dir/../tools/cortex-m}
+script=run_golden.sh
+. "$(cd "$(dirname "$0")" && pwd)/common.sh"
 out=${2:-${TMPDIR:-/tmp}/mote-target-$cpu}
 timeout_s=${MOTE_TARGET_TIMEOUT:-120}
 
@@ -37,21 +35,8 @@ for m in $too_big; do
 done
 [ -n "$models" ] || { echo "run_golden.sh: no models found in test_golden.c" >&2; exit 1; }
 
-skip() {
-  echo "run_golden.sh: $*" >&2
-  ci=${CI:-}
-  if [ -n "$ci" ] && [ "$ci" != 0 ] && [ "$ci" != false ]; then
-    echo "0 passed, 1 failed (required under CI)"
-    exit 1
-  fi
-  echo "0 passed, 0 failed, 1 skipped"
-  exit 77
-}
-for tool in arm-none-eabi-gcc qemu-system-arm make; do
-  command -v "$tool" >/dev/null 2>&1 || skip "$tool not found"
-done
+need_target_tools
 [ -f "$models_dir/manifest.json" ] || skip "no shared models at $models_dir"
-[ -f "$cm_dir/cm.mk" ] || skip "no Cortex-M harness at $cm_dir"
 
 mkdir -p "$out" || exit 1
 # Regenerate the data and relink every run (cheap; the library objects are

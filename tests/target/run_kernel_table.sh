@@ -19,26 +19,11 @@ case "$cpu" in
   m4 | m55) ;;
   *) echo "usage: run_kernel_table.sh m4|m55 [BUILD_DIR]" >&2; exit 2 ;;
 esac
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-models_dir=${MOTE_MODELS_DIR:-$root/../shared/models}
-cm_dir=${MOTE_CM_DIR:-$models_dir/../tools/cortex-m}
+script=run_kernel_table.sh
+. "$(cd "$(dirname "$0")" && pwd)/common.sh"
 out=${2:-${TMPDIR:-/tmp}/mote-kernel-table-$cpu}
 
-skip() {
-  echo "run_kernel_table.sh: $*" >&2
-  ci=${CI:-}
-  if [ -n "$ci" ] && [ "$ci" != 0 ] && [ "$ci" != false ]; then
-    echo "0 passed, 1 failed (required under CI)"
-    exit 1
-  fi
-  echo "0 passed, 0 failed, 1 skipped"
-  exit 77
-}
-for tool in arm-none-eabi-gcc qemu-system-arm make cmake; do
-  command -v "$tool" >/dev/null 2>&1 || skip "$tool not found"
-done
-[ -f "$cm_dir/cm.mk" ] || skip "no Cortex-M harness at $cm_dir"
+need_target_tools cmake
 
 mkdir -p "$out" || exit 1
 rm -f "$out/kernel_table.elf"
