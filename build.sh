@@ -70,6 +70,13 @@ test)
   configure_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOTE_SANITIZE=ON
   (cd build-asan &&
     MOTE_CONFORMANCE_SMALL=1 ctest --output-on-failure -j "$jobs" -O ctest.log)
+  # The golden cases again with the reference kernels alone
+  # (MOTE_KERNELS=ref): the plain and sanitized builds use the host's
+  # faster implementations, so this holds the reference itself to TFLM.
+  cmake -S . -B build-ref -DCMAKE_BUILD_TYPE=Release -DMOTE_KERNELS=ref >/dev/null
+  cmake --build build-ref -j "$jobs" --target conformance_test_golden \
+    conformance_test_audio_frontend
+  (cd build-ref && ctest --output-on-failure -j "$jobs" -R '^conformance/' -O ctest.log)
   # The library must also build warning-free under clang.
   CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Release \
     -DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF >/dev/null
@@ -86,8 +93,8 @@ test)
   MOTE_SIZE_LIB="$lib_m4f" sh tools/size/size_report.sh --top 15
   MOTE_SIZE_LIB="$lib_m4f" MOTE_HOST_LIB="$here/build/libmote.a" \
     sh tools/size/fw_budget.sh
-  # One closing line for both ctest runs (set -e stopped at any failure).
-  total=$(cat build/ctest.log build-asan/ctest.log |
+  # One closing line for the ctest runs (set -e stopped at any failure).
+  total=$(cat build/ctest.log build-asan/ctest.log build-ref/ctest.log |
     sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\1 \2/p' |
     awk '{ failed += $1; total += $2 } END { print total - failed " passed, " failed " failed" }')
   echo

@@ -225,10 +225,10 @@ static void mul_q(const int16_t *a, const int16_t *b, void *out, int out8,
                   const mote_lstm_mul_q_t *m, int32_t n) {
   int32_t i;
   for (i = 0; i < n; ++i) {
-    const int32_t v = mote_clamp_i32(
-        m->output_offset + mote_mul_by_quant_mult((int32_t)a[i] * (int32_t)b[i],
-                                             m->multiplier, (int)m->shift),
-        m->act_min, m->act_max);
+    const int32_t v =
+        mote_requantize((int32_t)a[i] * (int32_t)b[i], m->multiplier,
+                        (int)m->shift, m->output_offset, m->act_min,
+                        m->act_max);
     if (out8) {
       ((int8_t *)out)[i] = (int8_t)v;
     } else {
