@@ -190,12 +190,8 @@ static mote_status_t softmax_prepare(mote_kctx_t *ctx) {
   softmax_op_t *op;
   void *mem = NULL;
   mote_status_t st;
-  if (mote_kctx_input_count(ctx) != 1 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(
-        ctx, MOTE_ERR_BAD_SHAPE, "needs 1 input and 1 output, has %u and %u",
-        mote_kctx_input_count(ctx), mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
+  if ((st = mote_check_io_count(ctx, 1, 1)) != MOTE_OK ||
+      (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK ||
       (st = mote_kctx_builtin_options(ctx, 9, &opt)) != MOTE_OK) {
     return st;
