@@ -11,14 +11,17 @@
  * power-of-two input scale the table expects directly (2^-12, and 2^-11 for
  * TANH) is marked by multiplier 0; any other scale gets a 15-bit multiplier
  * and a right shift, scaled so that +-2^17 covers +-10.7.
+ *
+ * Framework-free: the compute functions, their tests and the LSTM (whose
+ * gates run these activations) include it; the glue the two ops share is
+ * activation_common.h.
  */
 #ifndef MOTE_KERNELS_ACTIVATION_Q_H
 #define MOTE_KERNELS_ACTIVATION_Q_H
 
-#include <stdbool.h>
 #include <stdint.h>
 
-#include "mote/kernel.h"
+#include "kernels/core/requant.h"
 #include "mote/status.h"
 
 typedef struct mote_act_params {
@@ -45,28 +48,43 @@ mote_status_t mote_act_params_s16(float input_scale, int max_pot_shift,
  * *log2 = 0) for x <= 0, infinity or NaN. */
 int mote_checked_log2(float x, int *log2);
 
-/*
- * The kernel glue LOGISTIC and TANH share: the checks are the same but for
- * two details, so each op describes itself in one of these and hands it to
- * mote_act_prepare() / mote_act_invoke().
- */
-typedef struct mote_act_kernel {
-  int s16_max_pot_shift; /* see mote_act_params_s16 */
-  bool s8_output_zp_min; /* an int8 output must have zero point -128 */
-  void (*f32)(const float *input, float *output, int32_t n);
-  void (*s8)(const int8_t *input, int8_t *output, int32_t n,
-             const mote_act_params_t *p);
-  void (*s16)(const int16_t *input, int16_t *output, int32_t n,
-              const mote_act_params_t *p);
-} mote_act_kernel_t;
+/* The input stage every int8 implementation of either op shares: the
+ * Q4.27 argument of the fixed-point function for input x, or, where
+ * |x - zero point| reaches the radius and the function has saturated,
+ * *sat = -1 (below) or 1 (above) and no argument (the rescale could
+ * overflow there). */
+static inline int32_t mote_act_s8_arg(const mote_act_params_t *p, int32_t x,
+                                      int *sat) {
+  x -= p->input_zero_point;
+  *sat = x <= -p->input_range_radius ? -1 : x >= p->input_range_radius;
+  return *sat != 0 ? 0
+                   : mote_mul_by_quant_mult(x, p->input_multiplier,
+                                            p->input_left_shift);
+}
 
-/* Checks one input and one output of the same type (float32, int8 or
- * int16) and element count, and for the integer types the quantization
- * the compute functions assume; keeps the input scaling as the op's user
- * data. Fails through mote_kctx_fail() naming the tensor and the reason. */
-mote_status_t mote_act_prepare(mote_kctx_t *ctx, const mote_act_kernel_t *k);
+/* The int16 input scaling as (x * *multiplier + *round) >> *shift. A
+ * power-of-two scale (input_multiplier 0) leaves only the table's 3/4
+ * stretch, folded with the left shift into a small multiplier. */
+static inline void mote_act_s16_scaling(const mote_act_params_t *p,
+                                        int32_t *multiplier, int32_t *shift,
+                                        int32_t *round) {
+  *multiplier = p->input_multiplier;
+  *shift = p->input_left_shift;
+  if (*multiplier == 0) {
+    *multiplier = 3 << *shift;
+    *shift = 0;
+  }
+  *round = *shift > 0 ? (int32_t)1 << (*shift - 1) : 0;
+}
 
-/* Runs the compute function for the type prepare saw. */
-mote_status_t mote_act_invoke(mote_kctx_t *ctx, const mote_act_kernel_t *k);
+/* The compute function types LOGISTIC and TANH share (logistic.h and
+ * tanh.h name one per function): `n` elements in, `n` out. `output` may be
+ * `input` (the LSTM activates its gates in place) but may not otherwise
+ * overlap it. */
+typedef void mote_act_f32_fn(const float *input, float *output, int32_t n);
+typedef void mote_act_s8_fn(const mote_act_params_t *p, const int8_t *input,
+                            int8_t *output, int32_t n);
+typedef void mote_act_s16_fn(const mote_act_params_t *p, const int16_t *input,
+                             int16_t *output, int32_t n);
 
 #endif /* MOTE_KERNELS_ACTIVATION_Q_H */

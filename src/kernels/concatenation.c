@@ -1,5 +1,6 @@
 /*
- * CONCATENATION: joins inputs along one axis.
+ * CONCATENATION glue: joins inputs along one axis, each placed by the
+ * compute function of concatenation.h that the build binds.
  *
  * Semantics follow TFLite Micro's kernel, which is a pure byte copy for
  * every type it accepts:
@@ -22,26 +23,8 @@
  */
 #include "kernels/concatenation.h"
 
-#include <string.h>
-
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
-
-void mote_concatenation_place(const mote_concat_params_t *p, const void *in,
-                              size_t in_row_bytes, size_t offset_bytes,
-                              void *out) {
-  const uint8_t *src = (const uint8_t *)in;
-  uint8_t *dst = (uint8_t *)out + offset_bytes;
-  int32_t k;
-  if (in_row_bytes == 0) {
-    return;
-  }
-  for (k = 0; k < p->outer; ++k) {
-    memcpy(dst, src, in_row_bytes);
-    src += in_row_bytes;
-    dst += p->out_row_bytes;
-  }
-}
 
 /* Bytes of dims[axis..rank) for one element of `esize` bytes. */
 static size_t row_bytes(const mote_tensor_t *t, int axis, size_t esize) {
@@ -74,10 +57,9 @@ static mote_status_t check_input(mote_kctx_t *ctx, uint32_t i,
   }
   for (d = 0; d < (int)out->rank; ++d) {
     if (d != axis && in->dims[d] != out->dims[d]) {
-      return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                            "input %u dim %d is %ld, output 0 has %ld",
-                            (unsigned)i, d, (long)in->dims[d],
-                            (long)out->dims[d]);
+      return mote_kctx_fail(
+          ctx, MOTE_ERR_BAD_SHAPE, "input %u dim %d is %ld, output 0 has %ld",
+          (unsigned)i, d, (long)in->dims[d], (long)out->dims[d]);
     }
   }
   if (in->type == MOTE_TYPE_UINT8 &&
@@ -90,40 +72,97 @@ static mote_status_t check_input(mote_kctx_t *ctx, uint32_t i,
   return MOTE_OK;
 }
 
-/* The op data is the params followed by each input's row size in bytes
- * (uint32_t[inputs]), so that invoke reads no shape. */
-
-static mote_status_t concat_prepare(mote_kctx_t *ctx) {
+/* The axis option as stored (possibly negative); fails unless the fused
+ * activation is NONE. */
+static mote_status_t read_options(mote_kctx_t *ctx, int32_t *axis) {
   mote_options_t opt;
-  mote_tensor_t in, out;
-  mote_concat_params_t *p;
-  uint32_t *rows;
-  void *mem;
-  uint32_t n_in = mote_kctx_input_count(ctx);
-  uint32_t i;
-  int32_t axis, act;
-  int64_t axis_sum = 0; /* any number of inputs, each up to INT32_MAX */
-  size_t esize;
-  int d;
-  mote_status_t st;
-
-  if (n_in < 1 || mote_kctx_output_count(ctx) != 1) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects inputs and 1 output, has %u and %u",
-                          (unsigned)n_in,
-                          (unsigned)mote_kctx_output_count(ctx));
-  }
-  if ((st = mote_kctx_builtin_options(ctx, 10, &opt)) != MOTE_OK) {
+  int32_t act;
+  mote_status_t st = mote_kctx_builtin_options(ctx, 10, &opt);
+  if (st != MOTE_OK) {
     return st;
   }
-  axis = mote_options_i32(&opt, 0, 0);
+  *axis = mote_options_i32(&opt, 0, 0);
   act = (int32_t)(int8_t)mote_options_u8(&opt, 1, 0);
   if (act != MOTE_ACT_NONE) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                           "fused activation %d; only NONE is supported",
                           (int)act);
   }
-  if ((st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
+  return MOTE_OK;
+}
+
+/* Checks every input against the output, and that their sizes along the
+ * axis sum to the output's. */
+static mote_status_t check_inputs(mote_kctx_t *ctx, uint32_t n_in,
+                                  const mote_tensor_t *out, int axis) {
+  mote_tensor_t in;
+  int64_t axis_sum = 0; /* any number of inputs, each up to INT32_MAX */
+  uint32_t i;
+  mote_status_t st;
+  for (i = 0; i < n_in; ++i) {
+    if ((st = mote_kctx_input(ctx, i, &in)) != MOTE_OK ||
+        (st = check_input(ctx, i, &in, out, axis)) != MOTE_OK) {
+      return st;
+    }
+    axis_sum += in.dims[axis];
+  }
+  if (axis_sum != (int64_t)out->dims[axis]) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "inputs sum to %ld along axis %d, output 0 has %ld",
+                          (long)axis_sum, axis, (long)out->dims[axis]);
+  }
+  return MOTE_OK;
+}
+
+/* The op data is the params followed by each input's row size in bytes
+ * (uint32_t[inputs]), so that invoke reads no shape. */
+static mote_status_t store_op(mote_kctx_t *ctx, uint32_t n_in,
+                              const mote_tensor_t *out, int axis,
+                              size_t esize) {
+  mote_concat_params_t *p;
+  mote_tensor_t in;
+  uint32_t *rows;
+  void *mem;
+  uint32_t i;
+  int d;
+  mote_status_t st = mote_kctx_alloc_persistent(
+      ctx, sizeof(*p) + (size_t)n_in * sizeof(uint32_t), &mem);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  p = (mote_concat_params_t *)mem;
+  p->outer = 1;
+  for (d = 0; d < axis; ++d) {
+    p->outer *= out->dims[d];
+  }
+  p->out_row_bytes = row_bytes(out, axis, esize);
+  rows = (uint32_t *)(void *)(p + 1);
+  for (i = 0; i < n_in; ++i) {
+    /* Every input has the output's dims off the axis (checked), so its
+     * row is its size over the shared outer count. */
+    if ((st = mote_kctx_input(ctx, i, &in)) != MOTE_OK) {
+      return st;
+    }
+    rows[i] = p->outer > 0 ? in.bytes / (uint32_t)p->outer : 0;
+  }
+  mote_kctx_set_user_data(ctx, p);
+  return MOTE_OK;
+}
+
+static mote_status_t concat_prepare(mote_kctx_t *ctx) {
+  mote_tensor_t out;
+  const uint32_t n_in = mote_kctx_input_count(ctx);
+  size_t esize;
+  int32_t axis = 0, a;
+  mote_status_t st;
+
+  if (n_in < 1 || mote_kctx_output_count(ctx) != 1) {
+    return mote_kctx_fail(
+        ctx, MOTE_ERR_BAD_SHAPE, "expects inputs and 1 output, has %u and %u",
+        (unsigned)n_in, (unsigned)mote_kctx_output_count(ctx));
+  }
+  if ((st = read_options(ctx, &axis)) != MOTE_OK ||
+      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
   }
   esize = mote_type_size((mote_type_t)out.type);
@@ -132,50 +171,17 @@ static mote_status_t concat_prepare(mote_kctx_t *ctx) {
                           "output 0 has type %s, which has no fixed size",
                           mote_type_name((mote_type_t)out.type));
   }
-  if (axis < 0) {
-    axis += (int32_t)out.rank;
-  }
-  if (axis < 0 || axis >= (int32_t)out.rank) {
+  /* Negative counts from the end; the message gives the axis as stored. */
+  a = axis < 0 ? axis + (int32_t)out.rank : axis;
+  if (a < 0 || a >= (int32_t)out.rank) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "axis %ld is out of range for output rank %d",
-                          (long)mote_options_i32(&opt, 0, 0),
-                          (int)out.rank);
+                          (long)axis, (int)out.rank);
   }
-  for (i = 0; i < n_in; ++i) {
-    if ((st = mote_kctx_input(ctx, i, &in)) != MOTE_OK ||
-        (st = check_input(ctx, i, &in, &out, (int)axis)) != MOTE_OK) {
-      return st;
-    }
-    axis_sum += in.dims[axis];
-  }
-  if (axis_sum != (int64_t)out.dims[axis]) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "inputs sum to %ld along axis %d, output 0 has %ld",
-                          (long)axis_sum, (int)axis, (long)out.dims[axis]);
-  }
-
-  if ((st = mote_kctx_alloc_persistent(
-           ctx, sizeof(*p) + (size_t)n_in * sizeof(uint32_t), &mem)) !=
-      MOTE_OK) {
+  if ((st = check_inputs(ctx, n_in, &out, (int)a)) != MOTE_OK) {
     return st;
   }
-  p = (mote_concat_params_t *)mem;
-  p->outer = 1;
-  for (d = 0; d < (int)axis; ++d) {
-    p->outer *= out.dims[d];
-  }
-  p->out_row_bytes = row_bytes(&out, (int)axis, esize);
-  rows = (uint32_t *)(void *)(p + 1);
-  for (i = 0; i < n_in; ++i) {
-    /* Every input has the output's dims off the axis (checked above), so
-     * its row is its size over the shared outer count. */
-    if ((st = mote_kctx_input(ctx, i, &in)) != MOTE_OK) {
-      return st;
-    }
-    rows[i] = p->outer > 0 ? in.bytes / (uint32_t)p->outer : 0;
-  }
-  mote_kctx_set_user_data(ctx, p);
-  return MOTE_OK;
+  return store_op(ctx, n_in, &out, (int)a, esize);
 }
 
 static mote_status_t concat_invoke(mote_kctx_t *ctx) {
@@ -196,5 +202,4 @@ static mote_status_t concat_invoke(mote_kctx_t *ctx) {
 }
 
 const mote_kernel_t mote_kernel_concatenation = {"CONCATENATION", 4,
-                                                 concat_prepare,
-                                                 concat_invoke};
+                                                 concat_prepare, concat_invoke};

@@ -214,9 +214,9 @@ static void gate_q(const lstm_seq_t *s, int g, const void *x, const void *h,
   /* Q3.12 in: the tables take it without a multiplier. */
   memset(&p, 0, sizeof p);
   if (g == MOTE_LSTM_CELL) {
-    mote_tanh_s16(gate, gate, n, &p);
+    mote_tanh_s16(&p, gate, gate, n);
   } else {
-    mote_logistic_s16(gate, gate, n, &p);
+    mote_logistic_s16(&p, gate, gate, n);
   }
 }
 
@@ -275,7 +275,7 @@ static void step_q(const lstm_seq_t *s, const void *x, void *h, void *cv,
     shift = -shift;
   }
   p.input_left_shift = shift;
-  mote_tanh_s16(c, b0, n, &p);
+  mote_tanh_s16(&p, c, b0, n);
   mul_q(b0, b1, h, s->act_size == 1, &q->output_mul, n);
   memcpy(y, h, s->act_size * (size_t)n);
 }

@@ -1,5 +1,6 @@
 /*
- * PAD and PADV2: constant padding.
+ * PAD and PADV2 glue: constant padding by the compute function of pad.h
+ * that the build binds.
  *
  * Semantics are TFLite Micro's (one kernel serves both ops):
  *  - types float32, int8, int16 and int32; input and output types equal;
@@ -13,94 +14,11 @@
  * TFLM stops at 5 dimensions; the loop here is rank-generic, so up to
  * MOTE_MAX_DIMS. Negative paddings, which TFLM would feed into its loop
  * bounds unchecked, are rejected.
- *
- * The compute walks output rows (all but the innermost dimension): a row
- * outside the input is all pad value; a row inside is pad, one memcpy of
- * the input row, pad. Each output byte is written once. TFLM's separate
- * image-style path gives the same bytes, so there is only one path here.
  */
 #include "kernels/pad.h"
 
-#include <string.h>
-
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
-
-/* Fills n elements of esize bytes with *value. */
-static void fill(uint8_t *dst, const void *value, size_t esize, size_t n) {
-  const uint8_t *v = (const uint8_t *)value;
-  size_t i, b;
-  bool uniform = true;
-  for (b = 1; b < esize; ++b) {
-    uniform = uniform && v[b] == v[0];
-  }
-  if (uniform) {
-    memset(dst, v[0], n * esize);
-    return;
-  }
-  for (i = 0; i < n; ++i) {
-    memcpy(dst + i * esize, v, esize);
-  }
-}
-
-void mote_pad(const mote_pad_params_t *p, const void *in,
-              const void *pad_value, void *out) {
-  const uint8_t *src = (const uint8_t *)in;
-  uint8_t *dst = (uint8_t *)out;
-  const size_t es = p->elem_size;
-  int32_t od[MOTE_MAX_DIMS];
-  int32_t idx[MOTE_MAX_DIMS];
-  int32_t rows = 1, r;
-  size_t in_row, out_row, front, back;
-  int last, d;
-
-  if (p->rank == 0) {
-    memcpy(dst, src, es);
-    return;
-  }
-  last = (int)p->rank - 1;
-  for (d = 0; d <= last; ++d) {
-    od[d] = p->in_dims[d] + p->before[d] + p->after[d];
-    idx[d] = 0;
-    /* Empty: nothing to write, however many rows the other dims give. */
-    if (od[d] == 0) {
-      return;
-    }
-  }
-  for (d = 0; d < last; ++d) {
-    rows *= od[d];
-  }
-  in_row = (size_t)p->in_dims[last] * es;
-  out_row = (size_t)od[last] * es;
-  front = (size_t)p->before[last];
-  back = (size_t)p->after[last];
-
-  for (r = 0; r < rows; ++r) {
-    bool inside = true;
-    for (d = 0; d < last; ++d) {
-      inside = inside && idx[d] >= p->before[d] &&
-               idx[d] < p->before[d] + p->in_dims[d];
-    }
-    if (inside) {
-      fill(dst, pad_value, es, front);
-      memcpy(dst + front * es, src, in_row);
-      fill(dst + front * es + in_row, pad_value, es, back);
-      src += in_row;
-    } else {
-      fill(dst, pad_value, es, (size_t)od[last]);
-    }
-    dst += out_row;
-    /* Next row: odometer over the outer dimensions. */
-    for (d = last - 1; d >= 0; --d) {
-      if (++idx[d] < od[d]) {
-        break;
-      }
-      idx[d] = 0;
-    }
-  }
-}
-
-/* --- kernel glue ------------------------------------------------------ */
 
 typedef struct pad_op {
   mote_pad_params_t params;
@@ -114,8 +32,7 @@ static int32_t read_i32_le(const void *base, uint32_t i) {
                    ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24));
 }
 
-static mote_status_t check_value_input(mote_kctx_t *ctx,
-                                       const mote_tensor_t *v,
+static mote_status_t check_value_input(mote_kctx_t *ctx, const mote_tensor_t *v,
                                        const mote_tensor_t *out) {
   if (v->type != out->type) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,

@@ -1,5 +1,8 @@
 /*
- * PAD / PADV2 compute, free of the kernel framework.
+ * PAD / PADV2 compute function: the seam between the op's glue (pad.c)
+ * and its implementations (impl.h). Constant padding of any element size;
+ * pure data movement, so a memcpy-tuned or DMA implementation is a family
+ * of its own. No validation, no failure, no scratch.
  */
 #ifndef MOTE_KERNELS_PAD_H
 #define MOTE_KERNELS_PAD_H
@@ -7,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kernels/impl.h"
 #include "mote/tensor.h"
 
 typedef struct mote_pad_params {
@@ -24,7 +28,16 @@ typedef struct mote_pad_params {
  * out:       dims in_dims[d] + before[d] + after[d], row-major
  * Buffers must not overlap.
  */
-void mote_pad(const mote_pad_params_t *p, const void *in,
-              const void *pad_value, void *out);
+typedef void mote_pad_fn(const mote_pad_params_t *p, const void *in,
+                         const void *pad_value, void *out);
+
+mote_pad_fn mote_pad_ref;
+
+#ifdef MOTE_IMPL_PAD
+#define mote_pad MOTE_IMPL_NAME(pad, MOTE_IMPL_PAD)
+mote_pad_fn mote_pad;
+#else
+#define mote_pad mote_pad_ref
+#endif
 
 #endif /* MOTE_KERNELS_PAD_H */

@@ -1,5 +1,6 @@
 /*
- * RESHAPE: the same bytes under another static shape.
+ * RESHAPE glue: checks, then the compute function of reshape.h that the
+ * build binds: the same bytes under another static shape.
  *
  * The output shape is taken from the output tensor in the model, as TFLite
  * Micro does: shapes are static, so the optional shape tensor (input 1) and
@@ -14,24 +15,16 @@
  *  - TOCO's legacy scalar shape [0] (TFLM rewrites it to a scalar at
  *    prepare; here the planned output would hold zero bytes).
  *
- * Invoke copies with memmove and skips the copy when the planner has
- * placed input and output in the same buffer.
+ * Invoke copies (the reference with memmove), skipping the copy when the
+ * planner has placed input and output in the same buffer.
  */
 #include "kernels/reshape.h"
-
-#include <string.h>
 
 #include "mote/kernel.h"
 #include "mote/ops.h"
 
 /* Reshape shape vectors hold one entry per output dimension. */
 #define RESHAPE_MAX_SPEC MOTE_MAX_DIMS
-
-void mote_reshape_copy(const void *in, void *out, size_t bytes) {
-  if (in != out && bytes > 0) {
-    memmove(out, in, bytes);
-  }
-}
 
 bool mote_reshape_spec_matches(const int32_t *spec, uint32_t count,
                                const int32_t *dims, uint8_t rank) {
@@ -90,8 +83,7 @@ static mote_status_t check_shape_input(mote_kctx_t *ctx,
   return MOTE_OK;
 }
 
-static mote_status_t check_options(mote_kctx_t *ctx,
-                                   const mote_tensor_t *out) {
+static mote_status_t check_options(mote_kctx_t *ctx, const mote_tensor_t *out) {
   mote_options_t opt;
   int32_t spec[RESHAPE_MAX_SPEC];
   uint32_t n = 0;
@@ -164,10 +156,9 @@ static mote_status_t reshape_prepare(mote_kctx_t *ctx) {
                           (unsigned)out.index);
   }
   if (mote_tensor_elements(&in) != mote_tensor_elements(&out)) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "input 0 has %ld elements, output 0 has %ld",
-                          (long)mote_tensor_elements(&in),
-                          (long)mote_tensor_elements(&out));
+    return mote_kctx_fail(
+        ctx, MOTE_ERR_BAD_SHAPE, "input 0 has %ld elements, output 0 has %ld",
+        (long)mote_tensor_elements(&in), (long)mote_tensor_elements(&out));
   }
   if (n_in == 2) {
     if ((st = mote_kctx_input(ctx, 1, &shape)) != MOTE_OK ||

@@ -51,16 +51,25 @@ typedef struct dense {
   uint32_t begin_mask, end_mask, shrink_mask;
 } dense_t;
 
-static mote_status_t expand(const mote_strided_slice_spec_t *s,
-                            const int32_t *in_dims, int in_rank, dense_t *o,
-                            const char **reason) {
+/* Where the sparse spec's ellipsis and new axes land among the effective
+ * dimensions. */
+typedef struct layout {
+  int eff;          /* effective rank: input rank + new axes */
+  int ell_start;    /* first effective dimension of the ellipsis, or eff */
+  int expanded;     /* effective dimensions the ellipsis adds beyond its own
+                       spec entry: sparse index = effective - expanded once
+                       past it */
+  uint32_t eff_ell; /* effective dimensions the ellipsis covers */
+  uint32_t eff_nax; /* effective dimensions that are new axes */
+} layout_t;
+
+/* The spec's own consistency, and the effective rank into *eff. */
+static mote_status_t check_spec(const mote_strided_slice_spec_t *s, int in_rank,
+                                int *eff, const char **reason) {
   const int n = (int)s->count;
   const uint32_t ell = (uint32_t)s->ellipsis_mask;
   const uint32_t nax = (uint32_t)s->new_axis_mask;
-  uint32_t eff_ell = 0, eff_nax = 0;
-  int num_add = 0, eff, i, ell_start, expanded = 0;
-  int added_ell = 0, added_axes = 0;
-
+  int num_add = 0, i;
   if (n > MOTE_STRIDED_SLICE_MAX_SPEC) {
     *reason = "begin/end/strides are longer than 8 entries";
     return MOTE_ERR_BAD_SHAPE;
@@ -78,51 +87,70 @@ static mote_status_t expand(const mote_strided_slice_spec_t *s,
       ++num_add;
     }
   }
-  eff = in_rank + num_add;
-  if (eff > MOTE_MAX_DIMS) {
+  *eff = in_rank + num_add;
+  if (*eff > MOTE_MAX_DIMS) {
     *reason = "more than 6 dimensions including new axes";
     return MOTE_ERR_UNSUPPORTED;
   }
-  /* Where the ellipsis lands and how many dimensions it spans; sparse
-   * index = effective index - expanded once past it. */
-  ell_start = eff;
+  return MOTE_OK;
+}
+
+/* Fills l (l->eff set) from the ellipsis and new-axis masks. */
+static void place_axes(const mote_strided_slice_spec_t *s, layout_t *l) {
+  const uint32_t ell = (uint32_t)s->ellipsis_mask;
+  const uint32_t nax = (uint32_t)s->new_axis_mask;
+  const int eff = l->eff;
+  int i;
+  l->ell_start = eff;
+  l->expanded = 0;
+  l->eff_ell = 0;
+  l->eff_nax = 0;
   for (i = 0; i < eff;) {
     if ((ell & BIT(i)) != 0) {
-      int stop = i + 1 + num_add + in_rank - n;
+      /* As many full-range dimensions as the spec leaves uncovered (new
+       * axes included), at least one (TFLite does the same). */
+      int stop = i + 1 + eff - (int)s->count;
       stop = stop < eff ? stop : eff;
       stop = stop > i + 1 ? stop : i + 1;
-      ell_start = i;
-      expanded = stop - i - 1;
+      l->ell_start = i;
+      l->expanded = stop - i - 1;
       for (; i < stop; ++i) {
-        eff_ell |= BIT(i);
+        l->eff_ell |= BIT(i);
       }
       continue;
     }
-    if ((nax & BIT(i - expanded)) != 0) {
-      eff_nax |= BIT(i);
+    if ((nax & BIT(i - l->expanded)) != 0) {
+      l->eff_nax |= BIT(i);
     }
     ++i;
   }
+}
 
+/* The dense dimensions from the spec and the layout. */
+static mote_status_t fill_dense(const mote_strided_slice_spec_t *s,
+                                const int32_t *in_dims, int in_rank,
+                                const layout_t *l, dense_t *o,
+                                const char **reason) {
+  int added_ell = 0, added_axes = 0, i;
   memset(o, 0, sizeof(*o));
-  o->rank = eff;
-  for (i = 0; i < eff; ++i) {
+  o->rank = l->eff;
+  for (i = 0; i < l->eff; ++i) {
     const int src_dim = i - added_axes;
-    if ((eff_nax & BIT(i)) == 0 && src_dim >= in_rank) {
+    if ((l->eff_nax & BIT(i)) == 0 && src_dim >= in_rank) {
       *reason = "spec does not fit the input rank";
       return MOTE_ERR_BAD_SHAPE;
     }
     o->stride[i] = 1;
-    if ((eff_ell & BIT(i)) != 0) {
-      added_ell = i - ell_start > 0 ? i - ell_start : 0;
+    if ((l->eff_ell & BIT(i)) != 0) {
+      added_ell = i - l->ell_start > 0 ? i - l->ell_start : 0;
       o->begin_mask |= BIT(i);
       o->end_mask |= BIT(i);
       o->dim[i] = in_dims[src_dim];
-    } else if ((eff_nax & BIT(i)) != 0) {
+    } else if ((l->eff_nax & BIT(i)) != 0) {
       o->end[i] = 1;
       o->dim[i] = 1;
       ++added_axes;
-    } else if (i >= n + expanded) {
+    } else if (i >= (int)s->count + l->expanded) {
       o->begin_mask |= BIT(i);
       o->end_mask |= BIT(i);
       o->dim[i] = in_dims[src_dim];
@@ -139,6 +167,18 @@ static mote_status_t expand(const mote_strided_slice_spec_t *s,
     }
   }
   return MOTE_OK;
+}
+
+static mote_status_t expand(const mote_strided_slice_spec_t *s,
+                            const int32_t *in_dims, int in_rank, dense_t *o,
+                            const char **reason) {
+  layout_t l;
+  const mote_status_t st = check_spec(s, in_rank, &l.eff, reason);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  place_axes(s, &l);
+  return fill_dense(s, in_dims, in_rank, &l, o, reason);
 }
 
 mote_status_t mote_strided_slice_plan(const mote_strided_slice_spec_t *spec,
@@ -208,60 +248,6 @@ mote_status_t mote_strided_slice_plan(const mote_strided_slice_spec_t *spec,
   *out_rank = (uint8_t)kept;
   return MOTE_OK;
 }
-
-static void copy_run(uint8_t *dst, const uint8_t *src, size_t es,
-                     int32_t step, int32_t n) {
-  int32_t i;
-  if (step == 1) {
-    memcpy(dst, src, (size_t)n * es);
-    return;
-  }
-  for (i = 0; i < n; ++i) {
-    memcpy(dst + (size_t)i * es, src + (ptrdiff_t)i * step * (ptrdiff_t)es,
-           es);
-  }
-}
-
-void mote_strided_slice(const mote_strided_slice_params_t *p, const void *in,
-                        void *out) {
-  const uint8_t *src = (const uint8_t *)in;
-  uint8_t *dst = (uint8_t *)out;
-  const size_t es = p->elem_size;
-  int32_t idx[MOTE_MAX_DIMS];
-  ptrdiff_t offset = p->base;
-  int32_t rows = 1, r;
-  int last, d;
-
-  if (p->rank == 0) {
-    memcpy(dst, src + (ptrdiff_t)p->base * (ptrdiff_t)es, es);
-    return;
-  }
-  last = (int)p->rank - 1;
-  for (d = 0; d <= last; ++d) {
-    if (p->count[d] == 0) {
-      return;
-    }
-    idx[d] = 0;
-  }
-  for (d = 0; d < last; ++d) {
-    rows *= p->count[d];
-  }
-  for (r = 0; r < rows; ++r) {
-    copy_run(dst, src + offset * (ptrdiff_t)es, es, p->step[last],
-             p->count[last]);
-    dst += (size_t)p->count[last] * es;
-    for (d = last - 1; d >= 0; --d) {
-      offset += p->step[d];
-      if (++idx[d] < p->count[d]) {
-        break;
-      }
-      offset -= (ptrdiff_t)p->step[d] * p->count[d];
-      idx[d] = 0;
-    }
-  }
-}
-
-/* --- kernel glue ------------------------------------------------------ */
 
 static int32_t read_i32_le(const void *base, uint32_t i) {
   const uint8_t *b = (const uint8_t *)base + 4u * i;
@@ -354,8 +340,8 @@ static mote_status_t strided_slice_prepare(mote_kctx_t *ctx) {
     return st;
   }
   p = (mote_strided_slice_params_t *)mem;
-  st = mote_strided_slice_plan(&spec, in.dims, in.rank, p, dims, &rank,
-                               &reason);
+  st =
+      mote_strided_slice_plan(&spec, in.dims, in.rank, p, dims, &rank, &reason);
   if (st != MOTE_OK) {
     return mote_kctx_fail(ctx, st, "%s", reason);
   }

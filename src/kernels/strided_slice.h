@@ -1,10 +1,13 @@
 /*
- * STRIDED_SLICE planning and compute, free of the kernel framework.
+ * STRIDED_SLICE planning and compute function: the seam between the op's
+ * glue (strided_slice.c) and its implementations (impl.h).
  *
- * Planning turns the operator's sparse spec (begin/end/strides and masks,
- * as stored in the model) into a dense walk over the input: one start,
- * count and step per effective dimension. The compute function only
- * follows that walk, so it is a plain strided copy.
+ * Planning, at prepare, turns the operator's sparse spec (begin/end/
+ * strides and masks, as stored in the model) into a dense walk over the
+ * input: one start, count and step per effective dimension. The compute
+ * function only follows that walk, so it is a plain strided copy of any
+ * element size; a tuned or DMA implementation is a family of its own. No
+ * validation, no failure, no scratch.
  */
 #ifndef MOTE_KERNELS_STRIDED_SLICE_H
 #define MOTE_KERNELS_STRIDED_SLICE_H
@@ -13,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kernels/impl.h"
 #include "mote/status.h"
 #include "mote/tensor.h"
 
@@ -46,12 +50,12 @@ typedef struct mote_strided_slice_params {
 } mote_strided_slice_params_t;
 
 /*
- * Plans a slice of an input of shape in_dims[0..in_rank) with TFLite's
- * semantics (kernels/strided_slice.cc BuildStridedSliceParams, then
- * StridedSliceStartForAxis / StridedSliceEndForAxis per dimension).
- * Fills *p (elem_size is left to the caller) and the output shape
- * out_dims[0..*out_rank) the walk produces (shrunk axes removed).
- * Returns MOTE_OK, or with *reason set to a static message:
+ * Prepare-time (strided_slice.c): plans a slice of an input of shape
+ * in_dims[0..in_rank) with TFLite's semantics (kernels/strided_slice.cc
+ * BuildStridedSliceParams, then StridedSliceStartForAxis /
+ * StridedSliceEndForAxis per dimension). Fills *p (elem_size is left to the
+ * caller) and the output shape out_dims[0..*out_rank) the walk produces (shrunk
+ * axes removed). Returns MOTE_OK, or with *reason set to a static message:
  *  MOTE_ERR_BAD_SHAPE   a zero stride, more than one ellipsis, a mask bit
  *                       beyond the spec, a spec longer than
  *                       MOTE_STRIDED_SLICE_MAX_SPEC, or a shrunk axis whose
@@ -66,7 +70,17 @@ mote_status_t mote_strided_slice_plan(const mote_strided_slice_spec_t *spec,
                                       const char **reason);
 
 /* Copies the planned slice of `in` to `out` (which must not overlap). */
-void mote_strided_slice(const mote_strided_slice_params_t *p, const void *in,
-                        void *out);
+typedef void mote_strided_slice_fn(const mote_strided_slice_params_t *p,
+                                   const void *in, void *out);
+
+mote_strided_slice_fn mote_strided_slice_ref;
+
+#ifdef MOTE_IMPL_STRIDED_SLICE
+#define mote_strided_slice                                                     \
+  MOTE_IMPL_NAME(strided_slice, MOTE_IMPL_STRIDED_SLICE)
+mote_strided_slice_fn mote_strided_slice;
+#else
+#define mote_strided_slice mote_strided_slice_ref
+#endif
 
 #endif /* MOTE_KERNELS_STRIDED_SLICE_H */

@@ -1,5 +1,9 @@
 /*
- * TRANSPOSE compute, free of the kernel framework.
+ * TRANSPOSE compute function: the seam between the op's glue
+ * (transpose.c) and its implementations (impl.h). A permutation of
+ * dimensions for any element size; pure data movement, so a tuned or DMA
+ * implementation is a family of its own. No validation, no failure, no
+ * scratch.
  */
 #ifndef MOTE_KERNELS_TRANSPOSE_H
 #define MOTE_KERNELS_TRANSPOSE_H
@@ -7,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kernels/impl.h"
 #include "mote/tensor.h"
 
 typedef struct mote_transpose_params {
@@ -23,7 +28,16 @@ typedef struct mote_transpose_params {
  * out: dims in_dims[perm[d]], row-major
  * Buffers must not overlap.
  */
-void mote_transpose(const mote_transpose_params_t *p, const void *in,
-                    void *out);
+typedef void mote_transpose_fn(const mote_transpose_params_t *p, const void *in,
+                               void *out);
+
+mote_transpose_fn mote_transpose_ref;
+
+#ifdef MOTE_IMPL_TRANSPOSE
+#define mote_transpose MOTE_IMPL_NAME(transpose, MOTE_IMPL_TRANSPOSE)
+mote_transpose_fn mote_transpose;
+#else
+#define mote_transpose mote_transpose_ref
+#endif
 
 #endif /* MOTE_KERNELS_TRANSPOSE_H */

@@ -62,7 +62,7 @@ static void test_s8_exact(void) {
   CHECK_EQ_INT(p.input_multiplier, 1332309120);
   CHECK_EQ_INT(p.input_left_shift, 23);
   CHECK_EQ_INT(p.input_range_radius, 240);
-  mote_logistic_s8(in, out, 256, &p);
+  mote_logistic_s8(&p, in, out, 256);
   for (i = 0; i < 256; ++i) {
     CHECK_EQ_INT(out[i], kDtlnExpected[i]);
   }
@@ -85,7 +85,7 @@ static void test_s8_against_double(void) {
     int i;
     all_int8(in);
     CHECK_EQ_INT(mote_act_params_s8(q[k].scale, q[k].zp, &p), MOTE_OK);
-    mote_logistic_s8(in, out, 256, &p);
+    mote_logistic_s8(&p, in, out, 256);
     for (i = 0; i < 256; ++i) {
       const double x = (double)q[k].scale * (double)(in[i] - q[k].zp);
       double want = floor(256.0 / (1.0 + exp(-x)) + 0.5) - 128.0;
@@ -105,7 +105,7 @@ static void test_s8_saturation(void) {
   CHECK_EQ_INT(p.input_range_radius, 7);
   in[1] = 17;
   in[2] = 3;
-  mote_logistic_s8(in, out, 3, &p);
+  mote_logistic_s8(&p, in, out, 3);
   CHECK_EQ_INT(out[0], 0);
   CHECK_EQ_INT(out[1], 127);
   CHECK_EQ_INT(out[2], -128);
@@ -115,7 +115,7 @@ static void test_s8_saturation(void) {
   CHECK_EQ_INT(p.input_range_radius, 0);
   in[0] = 0;
   in[1] = 1;
-  mote_logistic_s8(in, out, 2, &p);
+  mote_logistic_s8(&p, in, out, 2);
   CHECK_EQ_INT(out[0], -128);
   CHECK_EQ_INT(out[1], 127);
   CHECK_EQ_INT(mote_act_params_s8(0.0f, 0, &p), MOTE_ERR_UNSUPPORTED);
@@ -139,7 +139,7 @@ static void test_s16_exact(void) {
   CHECK_EQ_INT(mote_act_params_s16(32.0f / 65536.0f, 0, &p), MOTE_OK);
   CHECK_EQ_INT(p.input_multiplier, 24576);
   CHECK_EQ_INT(p.input_left_shift, 12);
-  mote_logistic_s16(kS16Inputs, out, 14, &p);
+  mote_logistic_s16(&p, kS16Inputs, out, 14);
   for (i = 0; i < 14; ++i) {
     CHECK_EQ_INT(out[i], want_2m11[i]);
   }
@@ -147,7 +147,7 @@ static void test_s16_exact(void) {
   CHECK_EQ_INT(mote_act_params_s16(1.0f / 4096.0f, 0, &p), MOTE_OK);
   CHECK_EQ_INT(p.input_multiplier, 0);
   CHECK_EQ_INT(p.input_left_shift, 0);
-  mote_logistic_s16(kS16Inputs, out, 14, &p);
+  mote_logistic_s16(&p, kS16Inputs, out, 14);
   for (i = 0; i < 14; ++i) {
     CHECK_EQ_INT(out[i], want_2m12[i]);
   }
@@ -166,7 +166,7 @@ static void test_s16_against_double(void) {
       const int16_t in = (int16_t)x;
       int16_t out;
       double err;
-      mote_logistic_s16(&in, &out, 1, &p);
+      mote_logistic_s16(&p, &in, &out, 1);
       err = fabs(out - 32768.0 / (1.0 + exp(-(double)scales[k] * x)));
       worst = err > worst ? err : worst;
     }
@@ -193,7 +193,7 @@ static void test_s16_tflm_vector(void) {
     q = q < -32768.0 ? -32768.0 : (q > 32767.0 ? 32767.0 : q);
     want = want > 32767.0 ? 32767.0 : want;
     in = (int16_t)q;
-    mote_logistic_s16(&in, &out, 1, &p);
+    mote_logistic_s16(&p, &in, &out, 1);
     CHECK(fabs(out - want) <= 16.0);
   }
 }
@@ -248,7 +248,7 @@ static void test_kernel_int8(void) {
                    x, got, sizeof got);
   CHECK_EQ_INT(r.status, MOTE_OK);
   mote_act_params_s8(in_scale, -2, &p);
-  mote_logistic_s8(x, want, 6, &p);
+  mote_logistic_s8(&p, x, want, 6);
   for (i = 0; i < 6; ++i) {
     CHECK_EQ_INT(got[i], want[i]);
     CHECK_EQ_INT(got[i], kDtlnExpected[x[i] + 128]);

@@ -167,9 +167,9 @@ static void ref_lstm_q(const lstm_case_t *k, const qdata_t *qd,
           gate[g][j] = ref_sat16((int32_t)ref_sat16(fa) + ref_sat16(fr));
         }
         if (g == MOTE_LSTM_CELL) {
-          mote_tanh_s16(gate[g], gate[g], S, &p);
+          mote_tanh_s16(&p, gate[g], gate[g], S);
         } else {
-          mote_logistic_s16(gate[g], gate[g], S, &p);
+          mote_logistic_s16(&p, gate[g], gate[g], S);
         }
       }
       for (j = 0; j < S; ++j) {
@@ -191,7 +191,7 @@ static void ref_lstm_q(const lstm_case_t *k, const qdata_t *qd,
         p.input_multiplier = 3;
         p.input_left_shift = -p.input_left_shift;
       }
-      mote_tanh_s16(cell + b * S, tc, S, &p);
+      mote_tanh_s16(&p, cell + b * S, tc, S);
       for (j = 0; j < S; ++j) {
         const mote_lstm_mul_q_t *om = &q->output_mul;
         const int32_t v = ref_clamp(om->output_offset +

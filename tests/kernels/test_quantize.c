@@ -15,6 +15,75 @@
 
 #define N 300
 
+/* Test values span these, int32 a smaller range. */
+static void type_limits(mote_type_t t, int32_t *lo, int32_t *hi) {
+  switch (t) {
+  case MOTE_TYPE_UINT8: *lo = 0; *hi = 255; break;
+  case MOTE_TYPE_INT16: *lo = INT16_MIN; *hi = INT16_MAX; break;
+  case MOTE_TYPE_INT32: *lo = -(1 << 20); *hi = 1 << 20; break;
+  default: *lo = INT8_MIN; *hi = INT8_MAX; break;
+  }
+}
+
+/* The range of an output type. */
+static void type_range(mote_type_t t, int32_t *lo, int32_t *hi) {
+  type_limits(t, lo, hi);
+  if (t == MOTE_TYPE_INT32) {
+    *lo = INT32_MIN;
+    *hi = INT32_MAX;
+  }
+}
+
+/* The cases give scale, zero points and types per call, as the compute
+ * functions once took them; these adapters build the parameter struct
+ * (the output type's range in rq, as the glue does) and call the
+ * implementation the build binds. */
+typedef struct rq {
+  int32_t multiplier;
+  int shift;
+  int32_t input_zero_point;
+  int32_t output_zero_point;
+} rq_t;
+
+static mote_quantize_params_t params(float scale, int32_t zero_point,
+                                     mote_type_t out_type,
+                                     const int32_t *multiplier,
+                                     const int8_t *shift) {
+  mote_quantize_params_t p;
+  memset(&p, 0, sizeof p);
+  p.scale = scale;
+  p.rq.multiplier = multiplier;
+  p.rq.shift = shift;
+  p.rq.output_offset = zero_point;
+  type_range(out_type, &p.rq.act_min, &p.rq.act_max);
+  p.out_type = (uint8_t)out_type;
+  return p;
+}
+
+static void quantize_f32_s8(const float *in, int32_t n, float scale,
+                            int32_t zero_point, int8_t *out) {
+  const mote_quantize_params_t p =
+      params(scale, zero_point, MOTE_TYPE_INT8, NULL, NULL);
+  mote_quantize_f32_s8(&p, in, out, n);
+}
+
+static void quantize_f32_s16(const float *in, int32_t n, float scale,
+                             int32_t zero_point, int16_t *out) {
+  const mote_quantize_params_t p =
+      params(scale, zero_point, MOTE_TYPE_INT16, NULL, NULL);
+  mote_quantize_f32_s16(&p, in, out, n);
+}
+
+static void requantize(const rq_t *q, mote_type_t in_type, const void *in,
+                       mote_type_t out_type, void *out, int32_t n) {
+  const int8_t shift = (int8_t)q->shift;
+  mote_quantize_params_t p =
+      params(0.0f, q->output_zero_point, out_type, &q->multiplier, &shift);
+  p.input_offset = -q->input_zero_point;
+  p.in_type = (uint8_t)in_type;
+  mote_quantize_requantize(&p, in, out, n);
+}
+
 static void test_f32_s8_ties(void) {
   /* scale 0.5: x / scale = 0.5, -0.5, 1.5, -1.5, 2.5 -> 1, -1, 2, -2, 3;
    * just under a tie rounds down; zero point -3 is added after rounding;
@@ -24,7 +93,7 @@ static void test_f32_s8_ties(void) {
   const int8_t want[] = {-2, -4, -1, -5, 0, -3, 127, -128, 127, -128, -128,
                          -3};
   int8_t out[12];
-  mote_quantize_f32_s8(x, 12, 0.5f, -3, out);
+  quantize_f32_s8(x, 12, 0.5f, -3, out);
   CHECK(memcmp(out, want, sizeof(want)) == 0);
 }
 
@@ -34,7 +103,7 @@ static void test_f32_s16(void) {
   const float x[] = {0.125f, -0.125f, 0.375f, 0.00015f, 10000.0f, -1e30f};
   const int16_t want[] = {2, 0, 3, 1, 32767, -32768};
   int16_t out[6];
-  mote_quantize_f32_s16(x, 6, 0.25f, 1, out);
+  quantize_f32_s16(x, 6, 0.25f, 1, out);
   CHECK(memcmp(out, want, sizeof(want)) == 0);
 }
 
@@ -45,7 +114,7 @@ static void test_f32_s8_random(void) {
   for (i = 0; i < N; ++i) {
     x[i] = ref_rand_float(4.0f);
   }
-  mote_quantize_f32_s8(x, N, 0.0235f, 17, out);
+  quantize_f32_s8(x, N, 0.0235f, 17, out);
   for (i = 0; i < N; ++i) {
     const long double exact = (long double)x[i] / 0.0235f;
     const int32_t want =
@@ -81,15 +150,6 @@ static const rq_case_t rq_cases[] = {
 };
 #define NRQ (sizeof(rq_cases) / sizeof(rq_cases[0]))
 
-static void type_limits(mote_type_t t, int32_t *lo, int32_t *hi) {
-  switch (t) {
-  case MOTE_TYPE_UINT8: *lo = 0; *hi = 255; break;
-  case MOTE_TYPE_INT16: *lo = INT16_MIN; *hi = INT16_MAX; break;
-  case MOTE_TYPE_INT32: *lo = -(1 << 20); *hi = 1 << 20; break;
-  default: *lo = INT8_MIN; *hi = INT8_MAX; break;
-  }
-}
-
 static void put(mote_type_t t, void *buf, int i, int32_t v) {
   switch (t) {
   case MOTE_TYPE_UINT8: ((uint8_t *)buf)[i] = (uint8_t)v; break;
@@ -113,15 +173,11 @@ static void test_requantize(void) {
   size_t ci;
   for (ci = 0; ci < NRQ; ++ci) {
     const rq_case_t *c = &rq_cases[ci];
-    mote_requant_params_t p;
+    rq_t p;
     int32_t ilo, ihi, olo, ohi;
     int i;
     type_limits(c->in, &ilo, &ihi);
-    type_limits(c->out, &olo, &ohi);
-    if (c->out == MOTE_TYPE_INT32) {
-      olo = INT32_MIN;
-      ohi = INT32_MAX;
-    }
+    type_range(c->out, &olo, &ohi);
     for (i = 0; i < N; ++i) {
       /* Both ends of the input range, then random values. */
       put(c->in, in, i, i == 0 ? ilo : i == 1 ? ihi : ref_rand_range(ilo, ihi));
@@ -129,7 +185,7 @@ static void test_requantize(void) {
     ref_qmult((double)c->s_in / (double)c->s_out, &p.multiplier, &p.shift);
     p.input_zero_point = c->zp_in;
     p.output_zero_point = c->zp_out;
-    mote_quantize_requantize(&p, c->in, in, c->out, out, N);
+    requantize(&p, c->in, in, c->out, out, N);
     for (i = 0; i < N; ++i) {
       const int32_t x = get(c->in, in, i);
       const int32_t got = get(c->out, out, i);
@@ -152,13 +208,13 @@ static void test_requantize_identity(void) {
   const int8_t in[] = {-128, -1, 0, 1, 127};
   const uint8_t want[] = {0, 127, 128, 129, 255};
   uint8_t out[5];
-  mote_requant_params_t p;
+  rq_t p;
   ref_qmult(1.0, &p.multiplier, &p.shift);
   CHECK_EQ_INT(p.multiplier, 1 << 30);
   CHECK_EQ_INT(p.shift, 1);
   p.input_zero_point = 0;
   p.output_zero_point = 128;
-  mote_quantize_requantize(&p, MOTE_TYPE_INT8, in, MOTE_TYPE_UINT8, out, 5);
+  requantize(&p, MOTE_TYPE_INT8, in, MOTE_TYPE_UINT8, out, 5);
   CHECK(memcmp(out, want, sizeof(want)) == 0);
 }
 

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kernels/core/fixedpoint.h"
 #include "kernels/softmax.h"
@@ -25,6 +26,48 @@
 #include "test.h"
 
 static int16_t g_luts[2 * MOTE_LUT16_SIZE];
+
+/* The tests give the row shape per call, as the compute functions once
+ * took it; these adapters put it (and beta, and the int16 tables in
+ * g_luts) into a copy of the parameters and call the implementation the
+ * build binds. */
+static mote_softmax_params_t rows(const mote_softmax_params_t *q, int32_t outer,
+                                  int32_t depth) {
+  mote_softmax_params_t p = *q;
+  p.outer = outer;
+  p.depth = depth;
+  p.luts = g_luts;
+  return p;
+}
+
+static mote_status_t softmax_s8(const int8_t *in, int8_t *out, int32_t outer,
+                                int32_t depth, const mote_softmax_params_t *q) {
+  const mote_softmax_params_t p = rows(q, outer, depth);
+  return mote_softmax_s8(&p, in, out);
+}
+
+static mote_status_t softmax_s8_s16(const int8_t *in, int16_t *out,
+                                    int32_t outer, int32_t depth,
+                                    const mote_softmax_params_t *q) {
+  const mote_softmax_params_t p = rows(q, outer, depth);
+  return mote_softmax_s8_s16(&p, in, out);
+}
+
+static mote_status_t softmax_s16(const int16_t *in, int16_t *out, int32_t outer,
+                                 int32_t depth,
+                                 const mote_softmax_params_t *q) {
+  const mote_softmax_params_t p = rows(q, outer, depth);
+  return mote_softmax_s16(&p, in, out);
+}
+
+static void softmax_f32(const float *in, float *out, int32_t outer,
+                        int32_t depth, float beta) {
+  mote_softmax_params_t p;
+  memset(&p, 0, sizeof p);
+  p = rows(&p, outer, depth);
+  p.beta = beta;
+  mote_softmax_f32(&p, in, out);
+}
 
 static void test_params(void) {
   static const struct {
@@ -53,7 +96,7 @@ static void test_params(void) {
   {
     const int8_t in[3] = {5, 4, 5};
     int8_t out[3];
-    CHECK_EQ_INT(mote_softmax_s8(in, out, 1, 3, &p), MOTE_OK);
+    CHECK_EQ_INT(softmax_s8(in, out, 1, 3, &p), MOTE_OK);
     CHECK_EQ_INT(out[0], 0);
     CHECK_EQ_INT(out[1], -128);
     CHECK_EQ_INT(out[2], 0);
@@ -93,26 +136,26 @@ static void test_s8_exact(void) {
   int16_t out16[12];
   int i;
   mote_softmax_params_s8(1.0f, 0.1f, &p);
-  CHECK_EQ_INT(mote_softmax_s8(row1, out, 1, 5, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8(row1, out, 1, 5, &p), MOTE_OK);
   for (i = 0; i < 5; ++i) {
     CHECK_EQ_INT(out[i], want1[i]);
   }
-  CHECK_EQ_INT(mote_softmax_s8_s16(row3, out16, 1, 5, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8_s16(row3, out16, 1, 5, &p), MOTE_OK);
   for (i = 0; i < 5; ++i) {
     CHECK_EQ_INT(out16[i], want3_s16[i]);
   }
   mote_softmax_params_s8(1.0f, 0.0917319f, &p);
-  CHECK_EQ_INT(mote_softmax_s8(row2, out, 1, 12, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8(row2, out, 1, 12, &p), MOTE_OK);
   for (i = 0; i < 12; ++i) {
     CHECK_EQ_INT(out[i], want2[i]);
   }
   mote_softmax_params_s8(2.0f, 0.05f, &p);
-  CHECK_EQ_INT(mote_softmax_s8(row2, out, 1, 12, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8(row2, out, 1, 12, &p), MOTE_OK);
   for (i = 0; i < 12; ++i) {
     CHECK_EQ_INT(out[i], want2_beta2[i]);
   }
   mote_softmax_params_s8(1.0f, 0.0699627f, &p);
-  CHECK_EQ_INT(mote_softmax_s8_s16(row2, out16, 1, 12, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8_s16(row2, out16, 1, 12, &p), MOTE_OK);
   for (i = 0; i < 12; ++i) {
     CHECK_EQ_INT(out16[i], want2_s16[i]);
   }
@@ -126,24 +169,24 @@ static void test_s8_pinned_values(void) {
   int i;
   mote_softmax_params_s8(1.0f, 0.1f, &p);
   /* n equal inputs: 256 / n - 128 exactly for n a power of two. */
-  CHECK_EQ_INT(mote_softmax_s8(in, out, 1, 2, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8(in, out, 1, 2, &p), MOTE_OK);
   CHECK_EQ_INT(out[0], 0);
   CHECK_EQ_INT(out[1], 0);
-  CHECK_EQ_INT(mote_softmax_s8(in, out, 1, 8, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8(in, out, 1, 8, &p), MOTE_OK);
   for (i = 0; i < 8; ++i) {
     CHECK_EQ_INT(out[i], 32 - 128);
   }
-  CHECK_EQ_INT(mote_softmax_s8_s16(in, out16, 1, 4, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8_s16(in, out16, 1, 4, &p), MOTE_OK);
   CHECK_EQ_INT(out16[0], 16384 - 32768);
   /* A single element is certain: 256 / 256 saturates at 127. */
-  CHECK_EQ_INT(mote_softmax_s8(in, out, 1, 1, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8(in, out, 1, 1, &p), MOTE_OK);
   CHECK_EQ_INT(out[0], 127);
-  CHECK_EQ_INT(mote_softmax_s8_s16(in, out16, 1, 1, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8_s16(in, out16, 1, 1, &p), MOTE_OK);
   CHECK_EQ_INT(out16[0], 32767);
   /* 255 * 0.1 below the max is past diff_min (-248): exactly 0. */
   in[0] = -128;
   in[1] = 127;
-  CHECK_EQ_INT(mote_softmax_s8(in, out, 1, 2, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8(in, out, 1, 2, &p), MOTE_OK);
   CHECK_EQ_INT(out[0], -128);
   CHECK_EQ_INT(out[1], 127);
 }
@@ -178,7 +221,7 @@ static void test_random_against_double(void) {
   static const float scales[] = {0.1f, 0.0917319f, 0.0125188f, 0.171854f,
                                  0.5f, 0.02f};
   int t;
-  mote_softmax_luts_s16(g_luts, g_luts + MOTE_LUT16_SIZE);
+  mote_softmax_luts_s16(g_luts);
   for (t = 0; t < 300; ++t) {
     const int n = 1 + (int)(rnd() % 64);
     const float scale = scales[rnd() % 6];
@@ -197,8 +240,8 @@ static void test_random_against_double(void) {
     }
     softmax_ref(x, n, (double)beta * scale, p);
     CHECK_EQ_INT(mote_softmax_params_s8(beta, scale, &q), MOTE_OK);
-    CHECK_EQ_INT(mote_softmax_s8(in8, out8, 1, n, &q), MOTE_OK);
-    CHECK_EQ_INT(mote_softmax_s8_s16(in8, out16, 1, n, &q), MOTE_OK);
+    CHECK_EQ_INT(softmax_s8(in8, out8, 1, n, &q), MOTE_OK);
+    CHECK_EQ_INT(softmax_s8_s16(in8, out16, 1, n, &q), MOTE_OK);
     for (i = 0; i < n; ++i) {
       double w8 = floor(p[i] * 256.0 + 0.5) - 128.0;
       double w16 = floor(p[i] * 65536.0 + 0.5) - 32768.0;
@@ -214,9 +257,7 @@ static void test_random_against_double(void) {
     }
     softmax_ref(x, n, (double)beta * 0.001, p);
     CHECK_EQ_INT(mote_softmax_params_s16(beta, 0.001f, &q), MOTE_OK);
-    CHECK_EQ_INT(mote_softmax_s16(in16, out16, 1, n, &q, g_luts,
-                                  g_luts + MOTE_LUT16_SIZE),
-                 MOTE_OK);
+    CHECK_EQ_INT(softmax_s16(in16, out16, 1, n, &q), MOTE_OK);
     for (i = 0; i < n; ++i) {
       /* TFLite Micro's own int16 tolerance is 7 steps. */
       CHECK(fabs(out16[i] - p[i] * 32768.0) <= 7.0);
@@ -234,19 +275,15 @@ static void test_s16_exact(void) {
   mote_softmax_params_t p;
   int16_t out[10];
   int i;
-  mote_softmax_luts_s16(g_luts, g_luts + MOTE_LUT16_SIZE);
+  mote_softmax_luts_s16(g_luts);
   mote_softmax_params_s16(1.0f, 0.1f, &p);
   /* Two rows of five, as TFLite Micro's 2-D test. */
-  CHECK_EQ_INT(mote_softmax_s16(in, out, 2, 5, &p, g_luts,
-                                g_luts + MOTE_LUT16_SIZE),
-               MOTE_OK);
+  CHECK_EQ_INT(softmax_s16(in, out, 2, 5, &p), MOTE_OK);
   for (i = 0; i < 10; ++i) {
     CHECK_EQ_INT(out[i], want[i]);
   }
   mote_softmax_params_s16(1.0f, 0.001f, &p);
-  CHECK_EQ_INT(mote_softmax_s16(in2, out, 1, 8, &p, g_luts,
-                                g_luts + MOTE_LUT16_SIZE),
-               MOTE_OK);
+  CHECK_EQ_INT(softmax_s16(in2, out, 1, 8, &p), MOTE_OK);
   for (i = 0; i < 8; ++i) {
     CHECK_EQ_INT(out[i], want2[i]);
   }
@@ -259,8 +296,8 @@ static void test_s8_overflow_reported(void) {
   mote_softmax_params_t p;
   memset(in, 7, sizeof in);
   mote_softmax_params_s8(1.0f, 0.1f, &p);
-  CHECK_EQ_INT(mote_softmax_s8(in, out, 1, 600, &p), MOTE_ERR_KERNEL);
-  CHECK_EQ_INT(mote_softmax_s8(in, out, 1, 511, &p), MOTE_OK);
+  CHECK_EQ_INT(softmax_s8(in, out, 1, 600, &p), MOTE_ERR_KERNEL);
+  CHECK_EQ_INT(softmax_s8(in, out, 1, 511, &p), MOTE_OK);
 }
 
 static void test_f32(void) {
@@ -272,7 +309,7 @@ static void test_f32(void) {
   int32_t x[5];
   double p[5];
   int i;
-  mote_softmax_f32(in, out, 2, 5, 1.0f);
+  softmax_f32(in, out, 2, 5, 1.0f);
   for (i = 0; i < 5; ++i) {
     CHECK_NEAR(out[i], golden[i], 1e-6);
     CHECK_NEAR(out[9 - i], golden[i], 1e-6);
@@ -280,7 +317,7 @@ static void test_f32(void) {
   for (i = 0; i < 5; ++i) {
     x[i] = 2 * i;
   }
-  mote_softmax_f32(in, out, 1, 5, 0.5f); /* beta halves the differences */
+  softmax_f32(in, out, 1, 5, 0.5f); /* beta halves the differences */
   softmax_ref(x, 5, 0.25, p);
   for (i = 0; i < 5; ++i) {
     CHECK(fabs(out[i] - p[i]) <= 1e-6 * p[i]);
@@ -328,7 +365,7 @@ static void test_kernel(void) {
                   x, got, sizeof got);
   CHECK_EQ_INT(r.status, MOTE_OK);
   mote_softmax_params_s8(2.0f, s, &p);
-  mote_softmax_s8(x, want, 2, 6, &p);
+  softmax_s8(x, want, 2, 6, &p);
   for (i = 0; i < 12; ++i) {
     CHECK_EQ_INT(got[i], want[i]);
   }
@@ -338,7 +375,7 @@ static void test_kernel(void) {
                   1.0f, x, got16, sizeof got16);
   CHECK_EQ_INT(r.status, MOTE_OK);
   mote_softmax_params_s8(1.0f, s, &p);
-  mote_softmax_s8_s16(x, want16, 2, 6, &p);
+  softmax_s8_s16(x, want16, 2, 6, &p);
   for (i = 0; i < 12; ++i) {
     CHECK_EQ_INT(got16[i], want16[i]);
   }
@@ -349,9 +386,9 @@ static void test_kernel(void) {
                     om_q(MOTE_TYPE_INT16, 2, kShape, NULL, 0, &s15, &zp0),
                     1.0f, x16, got16, sizeof got16);
     CHECK_EQ_INT(r.status, MOTE_OK);
-    mote_softmax_luts_s16(g_luts, g_luts + MOTE_LUT16_SIZE);
+    mote_softmax_luts_s16(g_luts);
     mote_softmax_params_s16(1.0f, si, &p);
-    mote_softmax_s16(x16, want16, 2, 6, &p, g_luts, g_luts + MOTE_LUT16_SIZE);
+    softmax_s16(x16, want16, 2, 6, &p);
     for (i = 0; i < 12; ++i) {
       CHECK_EQ_INT(got16[i], want16[i]);
     }

@@ -42,7 +42,7 @@ static void test_s8_exact(void) {
   CHECK_EQ_INT(p.input_multiplier, 1717986944);
   CHECK_EQ_INT(p.input_left_shift, 23);
   CHECK_EQ_INT(p.input_range_radius, 240);
-  mote_tanh_s8(in, out, 96, &p);
+  mote_tanh_s8(&p, in, out, 96);
   for (i = 0; i < 96; ++i) {
     CHECK_EQ_INT(out[i], kSliceExpected[i]);
   }
@@ -66,7 +66,7 @@ static void test_s8_against_double(void) {
       in[i] = (int8_t)(i - 128);
     }
     CHECK_EQ_INT(mote_act_params_s8(q[k].scale, q[k].zp, &p), MOTE_OK);
-    mote_tanh_s8(in, out, 256, &p);
+    mote_tanh_s8(&p, in, out, 256);
     for (i = 0; i < 256; ++i) {
       const double x = (double)q[k].scale * (double)(in[i] - q[k].zp);
       double want = floor(128.0 * tanh(x) + 0.5);
@@ -82,7 +82,7 @@ static void test_s8_saturation(void) {
   int8_t in[4] = {0, 6, 7, -7};
   int8_t out[4];
   CHECK_EQ_INT(mote_act_params_s8(1.0f, 0, &p), MOTE_OK);
-  mote_tanh_s8(in, out, 4, &p);
+  mote_tanh_s8(&p, in, out, 4);
   CHECK_EQ_INT(out[0], 0);
   CHECK(out[1] >= 126);
   CHECK_EQ_INT(out[2], 127);
@@ -118,7 +118,7 @@ static void test_s16_exact(void) {
     CHECK_EQ_INT(mote_act_params_s16(c[k].scale, 1, &p), MOTE_OK);
     CHECK_EQ_INT(p.input_multiplier, c[k].mult);
     CHECK_EQ_INT(p.input_left_shift, c[k].shift);
-    mote_tanh_s16(kS16Inputs, out, 14, &p);
+    mote_tanh_s16(&p, kS16Inputs, out, 14);
     for (i = 0; i < 14; ++i) {
       CHECK_EQ_INT(out[i], c[k].want[i]);
     }
@@ -138,7 +138,7 @@ static void test_s16_against_double(void) {
       const int16_t in = (int16_t)x;
       int16_t out;
       double err;
-      mote_tanh_s16(&in, &out, 1, &p);
+      mote_tanh_s16(&p, &in, &out, 1);
       err = fabs(out - 32768.0 * tanh((double)scales[k] * x));
       worst = err > worst ? err : worst;
     }

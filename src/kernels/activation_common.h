@@ -1,0 +1,36 @@
+/*
+ * The kernel glue LOGISTIC and TANH share. Their checks are the same but
+ * for two details (the int8 output zero point LOGISTIC insists on, and
+ * the largest power-of-two int16 input scale each takes without a
+ * multiplier), so each op describes itself in a mote_act_kernel_t, naming
+ * its bound compute functions (logistic.h, tanh.h), and hands it to
+ * mote_act_prepare() / mote_act_invoke().
+ */
+#ifndef MOTE_KERNELS_ACTIVATION_COMMON_H
+#define MOTE_KERNELS_ACTIVATION_COMMON_H
+
+#include <stdbool.h>
+
+#include "kernels/activation_q.h"
+#include "mote/kernel.h"
+
+typedef struct mote_act_kernel {
+  int s16_max_pot_shift; /* see mote_act_params_s16 */
+  bool s8_output_zp_min; /* an int8 output must have zero point -128 */
+  mote_act_f32_fn *f32;
+  mote_act_s8_fn *s8;
+  mote_act_s16_fn *s16;
+} mote_act_kernel_t;
+
+/* Checks one input and one output of the same type (float32, int8 or
+ * int16) and element count, and for the integer types the quantization
+ * the compute functions assume; keeps the input scaling as the op's user
+ * data. Fails through mote_kctx_fail() naming the tensor and the reason:
+ * MOTE_ERR_BAD_SHAPE, MOTE_ERR_UNSUPPORTED_TYPE, MOTE_ERR_UNSUPPORTED or
+ * MOTE_ERR_ARENA_TOO_SMALL. */
+mote_status_t mote_act_prepare(mote_kctx_t *ctx, const mote_act_kernel_t *k);
+
+/* Runs the compute function for the type prepare saw. MOTE_OK. */
+mote_status_t mote_act_invoke(mote_kctx_t *ctx, const mote_act_kernel_t *k);
+
+#endif /* MOTE_KERNELS_ACTIVATION_COMMON_H */
