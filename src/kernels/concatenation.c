@@ -6,11 +6,10 @@
  * every type it accepts:
  *  - the fused activation must be NONE (TFLM and TFLite both reject
  *    others, float included);
- *  - int8 and int16 inputs are copied unchanged even when their scale or
- *    zero point differs from the output's. TFLM stores the quantization
- *    parameters but never rescales; TFLite's converter restricts
- *    concatenation inputs to the output's scale, so conforming models never
- *    differ. Rescaling here would give bytes TFLM does not.
+ *  - int8 inputs must have the output's scale and zero point and int16
+ *    inputs zero point 0, as TFLM checks in prepare (asked of the oracle:
+ *    int16 inputs of another scale run, copied unchanged, so they do here
+ *    too). TFLM never rescales, and neither does mote.
  *  - uint8, which TFLM does not run, is accepted only when every input has
  *    the output's quantization, where a copy is exact; TFLite would rescale
  *    otherwise, so that case is rejected rather than approximated.
@@ -23,8 +22,34 @@
  */
 #include "kernels/concatenation.h"
 
+#include <stdbool.h>
+
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
+
+/* What TFLM requires of a quantized input before it copies bytes: int8
+ * with the output's scale and zero point, int16 with zero point 0 (its
+ * scale may differ, and is not rescaled, as in TFLM); uint8, which TFLM
+ * does not run, only where a copy is exact. */
+static mote_status_t check_quantization(mote_kctx_t *ctx, uint32_t i,
+                                        const mote_tensor_t *in,
+                                        const mote_tensor_t *out) {
+  const bool same = (double)in->scale == (double)out->scale &&
+                    in->zero_point == out->zero_point;
+  if ((in->type == MOTE_TYPE_INT8 || in->type == MOTE_TYPE_UINT8) && !same) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "input %u is quantized differently from output 0 "
+                          "(scale or zero point); rescaling is not "
+                          "supported",
+                          (unsigned)i);
+  }
+  if (in->type == MOTE_TYPE_INT16 && in->zero_point != 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "int16 input %u has zero point %d, expected 0",
+                          (unsigned)i, (int)in->zero_point);
+  }
+  return MOTE_OK;
+}
 
 /* Bytes of dims[axis..rank) for one element of `esize` bytes. */
 static size_t row_bytes(const mote_tensor_t *t, int axis, size_t esize) {
@@ -62,14 +87,7 @@ static mote_status_t check_input(mote_kctx_t *ctx, uint32_t i,
           (unsigned)i, d, (long)in->dims[d], (long)out->dims[d]);
     }
   }
-  if (in->type == MOTE_TYPE_UINT8 &&
-      (in->scale != out->scale || in->zero_point != out->zero_point)) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "uint8 input %u is quantized differently from "
-                          "output 0; rescaling is not supported",
-                          (unsigned)i);
-  }
-  return MOTE_OK;
+  return check_quantization(ctx, i, in, out);
 }
 
 /* The axis option as stored (possibly negative); fails unless the fused

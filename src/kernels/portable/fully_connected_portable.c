@@ -18,6 +18,11 @@
 #include "kernels/core/dot.h"
 #include "kernels/fully_connected.h"
 
+/* Declared here as well as by the binding in fully_connected.h, which
+ * declares them only when this family is bound. */
+mote_fc_s8_fn mote_fc_s8_portable;
+mote_fc_scratch_fn mote_fc_s8_portable_scratch_bytes;
+
 size_t mote_fc_s8_portable_scratch_bytes(const mote_fc_params_t *p) {
   (void)p;
   return 0;
