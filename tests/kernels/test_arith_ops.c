@@ -188,8 +188,12 @@ static void test_pool_glue(void) {
   CHECK_EQ_INT(out[1], 12);
   CHECK_EQ_INT(out[2], 4);
   CHECK_EQ_INT(out[3], 0);
-  /* Output shape other than VALID gives; output scale differing. */
+  /* Output shape other than VALID gives (for the average, a window
+   * past the input would hold nothing to divide by); output scale
+   * differing. */
   CHECK_EQ_INT(run_pool(MOTE_OP_MAX_POOL_2D, 3, 2, in, out, 0.5f).status,
+               MOTE_ERR_BAD_SHAPE);
+  CHECK_EQ_INT(run_pool(MOTE_OP_AVERAGE_POOL_2D, 3, 2, in, out, 0.5f).status,
                MOTE_ERR_BAD_SHAPE);
   CHECK_EQ_INT(run_pool(MOTE_OP_AVERAGE_POOL_2D, 2, 2, in, out, 0.25f).status,
                MOTE_ERR_UNSUPPORTED);
