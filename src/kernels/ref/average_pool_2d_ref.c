@@ -11,6 +11,11 @@
  * too. Direct loops, output pixel by channel by window: the order the
  * specification is written in; channel-vectorised schedules (sums of a
  * whole pixel row at once, CMSIS-NN's) belong to optimized families.
+ *
+ * The window loops are do-while: every window holds an element
+ * (pooling.h), and saying so lets compilers drop the empty-loop guards
+ * (GCC then uses Cortex-M55's low-overhead loops: 4 instead of 6
+ * instructions per element at -Os).
  */
 #include "kernels/core/requant.h"
 #include "kernels/pooling.h"
@@ -45,12 +50,14 @@ static int32_t wrap_add(int32_t a, int32_t b) {
           count = (w.y1 - w.y0) * (w.x1 - w.x0);                               \
           for (c = 0; c < p->depth; ++c) {                                     \
             int32_t acc = 0;                                                   \
-            for (y = w.y0; y < w.y1; ++y) {                                    \
+            y = w.y0;                                                          \
+            do {                                                               \
               const T *row = img + y * p->in_w * p->depth + c;                 \
-              for (x = w.x0; x < w.x1; ++x) {                                  \
+              x = w.x0;                                                        \
+              do {                                                             \
                 acc = wrap_add(acc, row[x * p->depth]);                        \
-              }                                                                \
-            }                                                                  \
+              } while (++x < w.x1);                                            \
+            } while (++y < w.y1);                                              \
             *output++ = (T)mote_clamp_i32(round_div(acc, count), p->act_min,   \
                                           p->act_max);                         \
           }                                                                    \
@@ -76,12 +83,14 @@ void mote_avg_pool_f32_ref(const mote_pool_params_t *p, const float *input,
         count = (float)((w.y1 - w.y0) * (w.x1 - w.x0));
         for (c = 0; c < p->depth; ++c) {
           float total = 0.0f;
-          for (y = w.y0; y < w.y1; ++y) {
+          y = w.y0;
+          do {
             const float *row = img + y * p->in_w * p->depth + c;
-            for (x = w.x0; x < w.x1; ++x) {
+            x = w.x0;
+            do {
               total += row[x * p->depth];
-            }
-          }
+            } while (++x < w.x1);
+          } while (++y < w.y1);
           total /= count;
           *output++ = total < p->act_min_f
                           ? p->act_min_f
