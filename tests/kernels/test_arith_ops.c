@@ -104,6 +104,24 @@ static void test_binary_refusals(void) {
                          NULL)
                    .status,
                MOTE_ERR_UNSUPPORTED_TYPE);
+  /* ADD scales TFLite aborts on: 2 * 1.0 / (2^20 * 1e-7) > 1, and a zero
+   * scale (the model loader refuses a negative one). */
+  {
+    static const float one = 1.0f, tiny = 1e-7f, zero = 0.0f;
+    static const int64_t z0 = 0;
+    const float *const s_in1[2] = {&one, &zero};
+    const float *const s_out[2] = {&tiny, &one};
+    int c;
+    for (c = 0; c < 2; ++c) {
+      ins[0] = om_q(MOTE_TYPE_INT8, 2, sa, NULL, 0, s_in1[c], &z0);
+      ins[1] = om_q(MOTE_TYPE_INT8, 2, sa, NULL, 0, &one, &z0);
+      outs[0] = om_q(MOTE_TYPE_INT8, 2, sa, NULL, 0, s_out[c], &z0);
+      CHECK_EQ_INT(om_run_op(MOTE_OP_ADD, 2, ins, 2, outs, 1, 11, &o, NULL,
+                             NULL, NULL)
+                       .status,
+                   MOTE_ERR_UNSUPPORTED);
+    }
+  }
   /* int16 MUL with a nonzero zero point. */
   ins[0] = om_q(MOTE_TYPE_INT16, 2, sa, NULL, 0, &k_s1, &k_z1);
   ins[1] = om_q(MOTE_TYPE_INT16, 2, sa, NULL, 0, &k_s2, &k_z2);
