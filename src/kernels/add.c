@@ -1,24 +1,21 @@
 /*
- * ADD: element-wise sum with broadcasting and a fused activation.
+ * ADD glue: element-wise sum with broadcasting and a fused activation,
+ * TFLite Micro's semantics; the compute functions are add.h's.
  *
- * Semantics are TFLite Micro's reference kernel:
- *  - int8 and int16 use the general rescaling path (inputs brought to a
- *    common scale at 2^left_shift resolution, summed in int32, rescaled to
- *    the output) with left_shift 20 for int8 and 15 for int16. TFLM takes
- *    this path for int16 even when pot_scale_int16 is set, so the option
- *    is read but changes nothing, and int16 zero points need not be 0;
- *  - float32 sums in single precision and clamps to the activation range;
+ *  - int8 and int16 take the general rescaling path with left_shift 20
+ *    for int8 and 15 for int16, multipliers from the scales in double as
+ *    TFLM's CalculateOpDataAdd. TFLM takes this path for int16 even when
+ *    pot_scale_int16 is set, so the option is read but changes nothing,
+ *    and int16 zero points need not be 0;
+ *  - float32 sums and clamps to the activation range;
  *  - int32 requires unquantized inputs and wraps on overflow; TFLM ignores
  *    the fused activation for int32 and so does this kernel.
- * Broadcasting goes through broadcast.h (any pair of shapes that
- * broadcast to the output, up to MOTE_MAX_DIMS dimensions).
- *
- * TFLite computes the per-element left shift and the sum in plain int32;
- * here they wrap through uint32 so an out-of-contract zero point gives
- * TFLite's bytes instead of undefined behaviour.
+ * Broadcasting, the op data and the parameters rebuilt from it at invoke
+ * are binary_common.h's; ADD's op data adds the input rescales.
  */
 #include "kernels/add.h"
 
+#include "kernels/binary_common.h"
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
@@ -31,114 +28,43 @@
   (MOTE_TYPE_BIT(MOTE_TYPE_INT8) | MOTE_TYPE_BIT(MOTE_TYPE_INT16) |            \
    MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32) | MOTE_TYPE_BIT(MOTE_TYPE_INT32))
 
-static int32_t wrap_add(int32_t a, int32_t b) {
-  return (int32_t)((uint32_t)a + (uint32_t)b);
-}
-
-static int32_t wrap_shl(int32_t x, int n) {
-  return (int32_t)((uint32_t)x << (unsigned)n);
-}
-
-static int32_t add_q(const mote_add_params_t *p, int32_t x, int32_t y) {
-  const int32_t x1 = wrap_shl(p->input1_offset + x, p->left_shift);
-  const int32_t y1 = wrap_shl(p->input2_offset + y, p->left_shift);
-  const int32_t x2 =
-      mote_mul_by_quant_mult_lt1(x1, p->input1_multiplier, p->input1_shift);
-  const int32_t y2 =
-      mote_mul_by_quant_mult_lt1(y1, p->input2_multiplier, p->input2_shift);
-  const int32_t sum = mote_mul_by_quant_mult_lt1(
-      wrap_add(x2, y2), p->output_multiplier, p->output_shift);
-  return mote_clamp_i32(wrap_add(sum, p->output_offset), p->act_min,
-                        p->act_max);
-}
-
-mote_status_t mote_add_quant_params(float scale1, int32_t zero_point1,
-                                    float scale2, int32_t zero_point2,
-                                    float out_scale, int32_t out_zero_point,
-                                    int left_shift, mote_add_params_t *p) {
-  double twice_max;
-  double real1, real2, real_out;
-  if (!(scale1 > 0.0f) || !(scale2 > 0.0f) || !(out_scale > 0.0f)) {
-    return MOTE_ERR_UNSUPPORTED;
-  }
-  twice_max = 2.0 * (double)(scale1 > scale2 ? scale1 : scale2);
-  real1 = (double)scale1 / twice_max;
-  real2 = (double)scale2 / twice_max;
-  real_out =
-      twice_max / ((double)((int32_t)1 << left_shift) * (double)out_scale);
-  if (!(real_out < 1.0)) {
-    return MOTE_ERR_UNSUPPORTED;
-  }
-  mote_quantize_multiplier(real1, &p->input1_multiplier, &p->input1_shift);
-  mote_quantize_multiplier(real2, &p->input2_multiplier, &p->input2_shift);
-  mote_quantize_multiplier(real_out, &p->output_multiplier, &p->output_shift);
-  if (p->input1_shift > 0 || p->input2_shift > 0 || p->output_shift > 0) {
-    return MOTE_ERR_UNSUPPORTED;
-  }
-  p->input1_offset = -zero_point1;
-  p->input2_offset = -zero_point2;
-  p->output_offset = out_zero_point;
-  p->left_shift = left_shift;
-  return MOTE_OK;
-}
-
-#define ADD_Q8(x, y) (int8_t) add_q(p, (x), (y))
-#define ADD_Q16(x, y) (int16_t) add_q(p, (x), (y))
-#define ADD_F32(x, y) mote_clamp_f32((x) + (y), act_min, act_max)
-#define ADD_I32(x, y) wrap_add((x), (y))
-
-void mote_add_s8(const mote_add_params_t *p, const mote_bcast_t *b,
-                 const int8_t *in1, const int8_t *in2, int8_t *out) {
-  MOTE_BCAST_WALK(b, int8_t, in1, in2, out, ADD_Q8, 0);
-}
-
-void mote_add_s16(const mote_add_params_t *p, const mote_bcast_t *b,
-                  const int16_t *in1, const int16_t *in2, int16_t *out) {
-  MOTE_BCAST_WALK(b, int16_t, in1, in2, out, ADD_Q16, 0);
-}
-
-void mote_add_f32(float act_min, float act_max, const mote_bcast_t *b,
-                  const float *in1, const float *in2, float *out) {
-  MOTE_BCAST_WALK(b, float, in1, in2, out, ADD_F32, 0);
-}
-
-void mote_add_s32(const mote_bcast_t *b, const int32_t *in1,
-                  const int32_t *in2, int32_t *out) {
-  MOTE_BCAST_WALK(b, int32_t, in1, in2, out, ADD_I32, 0);
-}
-
-/* --- kernel glue ------------------------------------------------------ */
-
-/* Persistent per-operator data: the packed broadcast (see broadcast.h)
- * first, then the arithmetic. */
+/* Persistent per-operator data: the common part first (it begins with
+ * the broadcast), then each input's rescale to the common scale. */
 typedef struct add_op {
-  mote_bcast_op_t bc;
-  mote_add_params_t q;
-  float act_min_f;
-  float act_max_f;
+  mote_binary_op_t q;
+  int32_t input1_multiplier, input2_multiplier;
+  int8_t input1_shift, input2_shift; /* <= 0 */
+  int8_t left_shift;
 } add_op_t;
 
+/* The input rescales s_i / (2 max(s1, s2)), and the output's 2 max(s1,
+ * s2) / (2^left_shift s_out), which must be below 1 (TFLite aborts
+ * otherwise). The input rescales are at most 1/2, so their shifts are <=
+ * 0 (QuantizeMultiplier's rounding can lift a shift by one only from
+ * below 1/2), as the compute functions need. */
 static mote_status_t add_prepare_quant(mote_kctx_t *ctx, add_op_t *op,
                                        const mote_tensor_t *in1,
                                        const mote_tensor_t *in2,
                                        const mote_tensor_t *out, int act) {
   const int left_shift = out->type == MOTE_TYPE_INT16 ? 15 : 20;
-  mote_status_t st;
-  st = mote_add_quant_params(in1->scale, in1->zero_point, in2->scale,
-                             in2->zero_point, out->scale, out->zero_point,
-                             left_shift, &op->q);
+  double twice_max;
+  int shift1, shift2;
+  mote_status_t st = mote_binary_check_scales(ctx, in1, in2, out);
   if (st != MOTE_OK) {
-    return mote_kctx_fail(ctx, st,
-                          "%s ADD needs positive scales and 2 * max(input "
-                          "scale) < 2^%d * output scale",
-                          mote_type_name((mote_type_t)out->type), left_shift);
+    return st;
   }
-  st = mote_act_range_quant(act, (mote_type_t)out->type, out->scale,
-                            out->zero_point, &op->q.act_min, &op->q.act_max);
-  if (st != MOTE_OK) {
-    return mote_kctx_fail(ctx, st, "fused activation %d not supported", act);
-  }
-  return MOTE_OK;
+  twice_max = 2.0 * (double)(in1->scale > in2->scale ? in1->scale : in2->scale);
+  mote_quantize_multiplier((double)in1->scale / twice_max,
+                           &op->input1_multiplier, &shift1);
+  mote_quantize_multiplier((double)in2->scale / twice_max,
+                           &op->input2_multiplier, &shift2);
+  op->input1_shift = (int8_t)shift1; /* in [-31, 0] */
+  op->input2_shift = (int8_t)shift2;
+  op->left_shift = (int8_t)left_shift;
+  return mote_binary_prepare_quant(
+      ctx, &op->q, in1, in2, out,
+      twice_max / ((double)((int32_t)1 << left_shift) * (double)out->scale), 0,
+      act);
 }
 
 static mote_status_t add_prepare(mote_kctx_t *ctx) {
@@ -167,7 +93,8 @@ static mote_status_t add_prepare(mote_kctx_t *ctx) {
     st = add_prepare_quant(ctx, op, &in1, &in2, &out, act);
     break;
   case MOTE_TYPE_FLOAT32:
-    st = mote_act_range_f32(act, &op->act_min_f, &op->act_max_f);
+    /* Not mote_binary_prepare_act: ADD never needs its int32 ranges. */
+    st = mote_act_range_f32(act, &op->q.act_min_f, &op->q.act_max_f);
     if (st != MOTE_OK) {
       st = mote_kctx_fail(ctx, st, "fused activation %d not supported", act);
     }
@@ -188,25 +115,31 @@ static mote_status_t add_prepare(mote_kctx_t *ctx) {
 
 static mote_status_t add_invoke(mote_kctx_t *ctx) {
   mote_bcast_t b;
+  mote_arith_params_t p;
   const void *in1, *in2;
   void *out;
   const add_op_t *op =
       (const add_op_t *)mote_bcast_invoke_data(ctx, &b, &in1, &in2, &out);
-  switch (op->bc.type) {
+  mote_binary_params(&op->q, &p);
+  p.input1_multiplier = op->input1_multiplier;
+  p.input2_multiplier = op->input2_multiplier;
+  p.input1_shift = op->input1_shift;
+  p.input2_shift = op->input2_shift;
+  p.left_shift = op->left_shift;
+  switch (op->q.bc.type) {
   case MOTE_TYPE_INT8:
-    mote_add_s8(&op->q, &b, (const int8_t *)in1, (const int8_t *)in2,
+    mote_add_s8(&p, &b, (const int8_t *)in1, (const int8_t *)in2,
                 (int8_t *)out);
     break;
   case MOTE_TYPE_INT16:
-    mote_add_s16(&op->q, &b, (const int16_t *)in1, (const int16_t *)in2,
+    mote_add_s16(&p, &b, (const int16_t *)in1, (const int16_t *)in2,
                  (int16_t *)out);
     break;
   case MOTE_TYPE_FLOAT32:
-    mote_add_f32(op->act_min_f, op->act_max_f, &b, (const float *)in1,
-                 (const float *)in2, (float *)out);
+    mote_add_f32(&p, &b, (const float *)in1, (const float *)in2, (float *)out);
     break;
   default:
-    mote_add_s32(&b, (const int32_t *)in1, (const int32_t *)in2,
+    mote_add_s32(&p, &b, (const int32_t *)in1, (const int32_t *)in2,
                  (int32_t *)out);
     break;
   }

@@ -11,8 +11,6 @@
  */
 #include "kernels/broadcast.h"
 
-#include "kernels/kernel_util.h"
-
 /* Extent of dimension i of a rank-r shape right-aligned to MOTE_MAX_DIMS. */
 static int32_t extended_dim(const int32_t *d, int r, int i) {
   const int k = i - (MOTE_MAX_DIMS - r);
@@ -107,81 +105,4 @@ void mote_bcast_step(const mote_bcast_t *b, mote_bcast_iter_t *it) {
 int32_t mote_bcast_rows(const mote_bcast_t *b) {
   const int32_t row = b->dims[MOTE_MAX_DIMS - 1];
   return row == 0 ? 0 : b->count / row;
-}
-
-void mote_bcast_unpack(const mote_bcast_op_t *o, mote_bcast_t *b) {
-  int32_t acc1 = 1, acc2 = 1;
-  int d;
-  b->count = 1;
-  for (d = MOTE_MAX_DIMS - 1; d >= 0; --d) {
-    const unsigned bit = 1u << (unsigned)d;
-    b->dims[d] = o->dims[d];
-    b->stride1[d] = (o->vary1 & bit) ? acc1 : 0;
-    b->stride2[d] = (o->vary2 & bit) ? acc2 : 0;
-    acc1 *= (o->vary1 & bit) ? o->dims[d] : 1;
-    acc2 *= (o->vary2 & bit) ? o->dims[d] : 1;
-    b->count *= o->dims[d];
-  }
-}
-
-/* --- kernel glue ------------------------------------------------------ */
-
-mote_status_t mote_bcast_prepare(mote_kctx_t *ctx, uint8_t options_type,
-                                 mote_options_t *opt, uint32_t types,
-                                 const char *supported, size_t op_bytes,
-                                 void **op, mote_tensor_t *in1,
-                                 mote_tensor_t *in2, mote_tensor_t *out) {
-  mote_bcast_t bcast;
-  mote_bcast_op_t *o;
-  int bad, d;
-  mote_status_t st;
-  *op = NULL;
-  if ((st = mote_check_io_count(ctx, 2, 1)) != MOTE_OK ||
-      (opt != NULL &&
-       (st = mote_kctx_builtin_options(ctx, options_type, opt)) != MOTE_OK) ||
-      (st = mote_kctx_input(ctx, 0, in1)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 1, in2)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, out)) != MOTE_OK) {
-    return st;
-  }
-  if (out->type >= 32u || (types & MOTE_TYPE_BIT(out->type)) == 0) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "output 0 has type %s; %s",
-                          mote_type_name((mote_type_t)out->type), supported);
-  }
-  if ((st = mote_check_type(ctx, in1, (mote_type_t)out->type, "input 0")) !=
-          MOTE_OK ||
-      (st = mote_check_type(ctx, in2, (mote_type_t)out->type, "input 1")) !=
-          MOTE_OK) {
-    return st;
-  }
-  if (mote_bcast_init(&bcast, in1->dims, in1->rank, in2->dims, in2->rank,
-                      out->dims, out->rank, &bad) != MOTE_OK) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "inputs of rank %d and %d do not broadcast to "
-                          "output 0 of rank %d (dim %d)",
-                          (int)in1->rank, (int)in2->rank, (int)out->rank, bad);
-  }
-  if ((st = mote_kctx_alloc_persistent(ctx, op_bytes, op)) != MOTE_OK) {
-    return st;
-  }
-  o = (mote_bcast_op_t *)*op;
-  for (d = 0; d < MOTE_MAX_DIMS; ++d) {
-    o->dims[d] = bcast.dims[d];
-    o->vary1 = (uint8_t)(o->vary1 | (bcast.stride1[d] != 0 ? 1u << d : 0u));
-    o->vary2 = (uint8_t)(o->vary2 | (bcast.stride2[d] != 0 ? 1u << d : 0u));
-  }
-  o->type = out->type;
-  return MOTE_OK;
-}
-
-const mote_bcast_op_t *mote_bcast_invoke_data(mote_kctx_t *ctx, mote_bcast_t *b,
-                                              const void **in1,
-                                              const void **in2, void **out) {
-  const mote_bcast_op_t *o = (const mote_bcast_op_t *)mote_kctx_user_data(ctx);
-  mote_bcast_unpack(o, b);
-  *in1 = mote_kctx_input_data(ctx, 0);
-  *in2 = mote_kctx_input_data(ctx, 1);
-  *out = mote_kctx_output_data(ctx, 0);
-  return o;
 }

@@ -1,5 +1,8 @@
 /*
- * Broadcasting for element-wise binary operators (ADD, MUL, ...).
+ * The compute side every element-wise binary operator (ADD, MUL, DIV,
+ * MAXIMUM, MINIMUM) shares: broadcasting, the walk over it, and the
+ * arithmetic parameters of the quantized ones. Framework-free; the glue
+ * they share is binary_common.h.
  *
  * Shapes follow TFLite's NumPy rules: both inputs are right-aligned to the
  * output rank and padded with leading 1s; along every dimension an input
@@ -13,20 +16,13 @@
  * both inputs, so an element-wise op on equal shapes is a single row and
  * [1,8,8,64] + [64] is 64 rows of 64. The compute walks rows of
  * dims[MOTE_MAX_DIMS - 1] elements with mote_bcast_step().
- *
- * The kernel glue ADD, MUL, DIV, MAXIMUM and MINIMUM share (the prepare
- * checks, the data at invoke) and their row walk live here too. Kernels
- * keep the canonical shape packed in 28 bytes (mote_bcast_op_t) rather
- * than the 76-byte description, and unpack it on each invoke: re-reading
- * three shapes from the model there cost far more than the 48 bytes.
  */
 #ifndef MOTE_KERNELS_BROADCAST_H
 #define MOTE_KERNELS_BROADCAST_H
 
-#include <stddef.h>
 #include <stdint.h>
 
-#include "mote/kernel.h"
+#include "kernels/core/requant.h"
 #include "mote/status.h"
 #include "mote/tensor.h"
 
@@ -71,12 +67,14 @@ int32_t mote_bcast_rows(const mote_bcast_t *b);
 
 /*
  * The walk every element-wise binary kernel shares: for each output element
- * in row-major order, *out++ = OP(x, y) with x read through in1 and y
- * through in2 (pointers to T; `out` is advanced). STOP is evaluated after
- * every element and ends the walk when true (0 for kernels that cannot
- * fail). OP may be a macro; its arguments are plain array reads.
+ * in row-major order, *out++ = (T)OP(K, x, y) with x read through in1 and y
+ * through in2 (pointers to T; `out` is advanced). K is the element
+ * operation's context (its parameters in locals, say), passed through
+ * untouched. STOP is evaluated after every element and ends the walk when
+ * true (0 for kernels that cannot fail). OP may be a function or a macro;
+ * the walk uses nothing but its arguments.
  */
-#define MOTE_BCAST_WALK(b, T, in1, in2, out, OP, STOP)                         \
+#define MOTE_BCAST_WALK(b, T, in1, in2, out, OP, K, STOP)                      \
   do {                                                                         \
     const int32_t bw_rows_ = mote_bcast_rows(b);                               \
     const int32_t bw_n_ = (b)->dims[MOTE_MAX_DIMS - 1];                        \
@@ -89,7 +87,7 @@ int32_t mote_bcast_rows(const mote_bcast_t *b);
       const T *bw_x_ = (in1) + bw_it_.off1;                                    \
       const T *bw_y_ = (in2) + bw_it_.off2;                                    \
       for (bw_i_ = 0; bw_i_ < bw_n_; ++bw_i_) {                                \
-        *(out)++ = OP(bw_x_[bw_i_ * bw_s1_], bw_y_[bw_i_ * bw_s2_]);           \
+        *(out)++ = (T)OP((K), bw_x_[bw_i_ * bw_s1_], bw_y_[bw_i_ * bw_s2_]);   \
         if (STOP) {                                                            \
           break;                                                               \
         }                                                                      \
@@ -102,46 +100,41 @@ int32_t mote_bcast_rows(const mote_bcast_t *b);
   } while (0)
 
 /*
- * What an element-wise binary kernel keeps from prepare for invoke, in 28
- * bytes where a mote_bcast_t takes 76: the merged extents, the dimensions
- * each input varies along, and the type. mote_bcast_unpack() rebuilds the
- * description from it in a few dozen instructions, without reading a
- * shape from the model. Each such kernel's op data begins with one.
+ * The parameters of ADD, MUL and DIV, whatever the type (TFLite's
+ * ArithmeticParams). Integer variants offset each input by minus its zero
+ * point and end with rq: one multiplier and shift (per_channel 0), the
+ * output zero point and the fused activation clamp; int32 MUL and DIV use
+ * only its clamp. ADD first brings each input to a common scale: shifted
+ * left by left_shift (20 for int8, 15 for int16), scaled by its
+ * multiplier and shift (s_i / (2 max(s1, s2)), shifts <= 0); its rq
+ * rescales the sum by 2 max(s1, s2) / (2^left_shift s_out), a shift <= 0.
+ * Float variants clamp to [act_min_f, act_max_f].
  */
-typedef struct mote_bcast_op {
-  int32_t dims[MOTE_MAX_DIMS]; /* as mote_bcast_t.dims */
-  uint8_t vary1;               /* bit d: input 1 varies along dims[d] */
-  uint8_t vary2;
-  uint8_t type; /* mote_type_t of both inputs and the output */
-} mote_bcast_op_t;
+typedef struct mote_arith_params {
+  int32_t input1_offset; /* minus the zero point of input 1 */
+  int32_t input2_offset;
+  int32_t input1_multiplier; /* ADD only */
+  int32_t input2_multiplier;
+  int input1_shift;
+  int input2_shift;
+  int left_shift;
+  mote_requant_t rq;
+  float act_min_f, act_max_f;
+} mote_arith_params_t;
 
-/* Fills *b from *o: the description mote_bcast_init() gave in prepare. */
-void mote_bcast_unpack(const mote_bcast_op_t *o, mote_bcast_t *b);
-
-/* Bit of `type` in mote_bcast_prepare()'s `types`. */
-#define MOTE_TYPE_BIT(type) (1u << (unsigned)(type))
-
-/*
- * The prepare checks of an element-wise binary operator: 2 inputs and 1
- * output; the builtin options of union type `options_type` into *opt
- * (skipped when opt is NULL); an output type among `types` (MOTE_TYPE_BIT
- * flags), else MOTE_ERR_UNSUPPORTED_TYPE with "output 0 has type T; " and
- * `supported`; inputs of the output's type; and shapes that broadcast to
- * the output (MOTE_ERR_BAD_SHAPE). Fills the three views, then takes
- * `op_bytes` (at least sizeof(mote_bcast_op_t)) of persistent memory for
- * the op data, fills the mote_bcast_op_t it begins with and returns it in
- * *op. Fails through mote_kctx_fail().
- */
-mote_status_t mote_bcast_prepare(mote_kctx_t *ctx, uint8_t options_type,
-                                 mote_options_t *opt, uint32_t types,
-                                 const char *supported, size_t op_bytes,
-                                 void **op, mote_tensor_t *in1,
-                                 mote_tensor_t *in2, mote_tensor_t *out);
-
-/* At invoke: the op data (see mote_bcast_prepare), *b rebuilt from it, and
- * the data of both inputs and the output. */
-const mote_bcast_op_t *mote_bcast_invoke_data(mote_kctx_t *ctx, mote_bcast_t *b,
-                                              const void **in1,
-                                              const void **in2, void **out);
+/* Compute functions of ADD and MUL: out = f(in1, in2) over the broadcast
+ * b, b->count elements in row-major order. No validation, no failure. */
+typedef void mote_arith_s8_fn(const mote_arith_params_t *p,
+                              const mote_bcast_t *b, const int8_t *in1,
+                              const int8_t *in2, int8_t *out);
+typedef void mote_arith_s16_fn(const mote_arith_params_t *p,
+                               const mote_bcast_t *b, const int16_t *in1,
+                               const int16_t *in2, int16_t *out);
+typedef void mote_arith_s32_fn(const mote_arith_params_t *p,
+                               const mote_bcast_t *b, const int32_t *in1,
+                               const int32_t *in2, int32_t *out);
+typedef void mote_arith_f32_fn(const mote_arith_params_t *p,
+                               const mote_bcast_t *b, const float *in1,
+                               const float *in2, float *out);
 
 #endif /* MOTE_KERNELS_BROADCAST_H */

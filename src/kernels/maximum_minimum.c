@@ -1,57 +1,19 @@
 /*
- * MAXIMUM and MINIMUM: element-wise larger / smaller of two tensors with
- * broadcasting, for float32, int8, int16, int32 and int64.
- *
- * As TFLM: max is `a > b ? a : b`, min `a < b ? a : b`, so with a NaN
- * operand the second one is returned; quantization parameters are not
- * looked at (they must be equal for the result to mean anything, and
- * TFLM does not check them either).
+ * MAXIMUM and MINIMUM glue: element-wise larger / smaller of two tensors
+ * with broadcasting, for float32, int8, int16, int32 and int64, TFLM's
+ * semantics; the compute functions are maximum_minimum.h's. The op data
+ * is the broadcast alone (binary_common.h); both ops share prepare and
+ * differ only in the flag invoke passes.
  */
 #include "kernels/maximum_minimum.h"
 
-#include "kernels/kernel_util.h"
+#include "kernels/binary_common.h"
 #include "mote/ops.h"
 
 #define MM_TYPES                                                               \
   (MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32) | MOTE_TYPE_BIT(MOTE_TYPE_INT8) |          \
    MOTE_TYPE_BIT(MOTE_TYPE_INT16) | MOTE_TYPE_BIT(MOTE_TYPE_INT32) |           \
    MOTE_TYPE_BIT(MOTE_TYPE_INT64))
-
-#define MM_MAX(u, v) ((u) > (v) ? (u) : (v))
-#define MM_MIN(u, v) ((u) < (v) ? (u) : (v))
-
-#define MM_TYPED(T)                                                            \
-  do {                                                                         \
-    const T *x_ = (const T *)in1;                                              \
-    const T *y_ = (const T *)in2;                                              \
-    T *o_ = (T *)out;                                                          \
-    if (is_max) {                                                              \
-      MOTE_BCAST_WALK(b, T, x_, y_, o_, MM_MAX, 0);                            \
-    } else {                                                                   \
-      MOTE_BCAST_WALK(b, T, x_, y_, o_, MM_MIN, 0);                            \
-    }                                                                          \
-  } while (0)
-
-void mote_maximum_minimum(bool is_max, mote_type_t type, const mote_bcast_t *b,
-                          const void *in1, const void *in2, void *out) {
-  switch (type) {
-  case MOTE_TYPE_FLOAT32:
-    MM_TYPED(float);
-    break;
-  case MOTE_TYPE_INT8:
-    MM_TYPED(int8_t);
-    break;
-  case MOTE_TYPE_INT16:
-    MM_TYPED(int16_t);
-    break;
-  case MOTE_TYPE_INT32:
-    MM_TYPED(int32_t);
-    break;
-  default: /* int64 */
-    MM_TYPED(int64_t);
-    break;
-  }
-}
 
 static mote_status_t mm_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in1, in2, out;
@@ -70,7 +32,28 @@ static mote_status_t mm_invoke(mote_kctx_t *ctx, bool is_max) {
   const void *in1, *in2;
   void *out;
   const mote_bcast_op_t *op = mote_bcast_invoke_data(ctx, &b, &in1, &in2, &out);
-  mote_maximum_minimum(is_max, (mote_type_t)op->type, &b, in1, in2, out);
+  switch (op->type) {
+  case MOTE_TYPE_FLOAT32:
+    mote_max_min_f32(is_max, &b, (const float *)in1, (const float *)in2,
+                     (float *)out);
+    break;
+  case MOTE_TYPE_INT8:
+    mote_max_min_s8(is_max, &b, (const int8_t *)in1, (const int8_t *)in2,
+                    (int8_t *)out);
+    break;
+  case MOTE_TYPE_INT16:
+    mote_max_min_s16(is_max, &b, (const int16_t *)in1, (const int16_t *)in2,
+                     (int16_t *)out);
+    break;
+  case MOTE_TYPE_INT32:
+    mote_max_min_s32(is_max, &b, (const int32_t *)in1, (const int32_t *)in2,
+                     (int32_t *)out);
+    break;
+  default: /* int64 */
+    mote_max_min_s64(is_max, &b, (const int64_t *)in1, (const int64_t *)in2,
+                     (int64_t *)out);
+    break;
+  }
   return MOTE_OK;
 }
 

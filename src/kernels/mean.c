@@ -1,25 +1,21 @@
 /*
- * MEAN: average over constant axes, float32, int8 and int16, keep_dims
- * either way.
+ * MEAN glue: average over constant axes, float32, int8 and int16,
+ * keep_dims either way, TFLite Micro's semantics (reduce.cc,
+ * EvalMeanHelper); the compute functions are mean.h's, and so is what
+ * they compute.
  *
- * Semantics are TFLite Micro's reduce.cc (EvalMeanHelper):
- *  - float32 sums in single precision, visiting the input in row-major
- *    order, and divides each sum by (float)n. TFLM's special case for a
- *    4-D mean over axes {1, 2} with keep_dims sums each (batch, channel)
- *    over rows then columns and divides by H * W: the same additions in
- *    the same order, so one path gives both;
- *  - int8 / int16: QuantizedMeanOrSum, the int32 (wrapping) sum of the
- *    raw values, less zp_in * n, rescaled once by s_in / s_out with 1/n
- *    folded into the multiplier (mote_mean_fold in mean.h). TFLM takes
- *    this path also when input and output share scale and zero point
- *    (mobilenet_v2's global average): its golden bytes match it and not
- *    the older truncating reference_ops::Mean branch, nor the rounding
- *    4-D {1, 2} special case releases before that had.
- * The axis tensor must be constant so the plan and the folded multiplier
- * are built in prepare (TFLM re-reads it on every invoke). TFLM's fixed
- * stack arrays cap it at 5 dimensions and 2 distinct axes; this kernel
- * takes up to MOTE_MAX_DIMS of each. The output shape is checked by
- * element count only, as TFLM lets a model store the result as any view.
+ * int8 / int16 take TFLM's QuantizedMeanOrSum path also when input and
+ * output share scale and zero point (mobilenet_v2's global average): its
+ * golden bytes match it and not the older truncating reference_ops::Mean
+ * branch, nor the rounding 4-D {1, 2} special case releases before that
+ * had. The axis tensor must be constant so the plan and the folded
+ * multiplier are built in prepare (TFLM re-reads it on every invoke).
+ * TFLM's fixed stack arrays cap it at 5 dimensions and 2 distinct axes;
+ * this kernel takes up to MOTE_MAX_DIMS of each. The output shape is
+ * checked by element count only, as TFLM lets a model store the result as
+ * any view. The op data keeps the rescale as values and invoke builds
+ * mote_mean_params_t around them (a mote_requant_t's pointers would cost
+ * more persistent memory than the values).
  */
 #include "kernels/mean.h"
 
@@ -27,10 +23,6 @@
 
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
-
-static int32_t wrap_add(int32_t a, int32_t b) {
-  return (int32_t)((uint32_t)a + (uint32_t)b);
-}
 
 mote_status_t mote_mean_plan_init(mote_mean_plan_t *m, const int32_t *dims,
                                   int rank, const int32_t *axes, int naxes,
@@ -106,92 +98,6 @@ void mote_mean_fold(int32_t multiplier, int shift, int32_t n,
   *folded_shift = shift - s;
 }
 
-/* Moves the output offset to the next input row (odometer over every
- * dimension but the innermost). */
-static int32_t next_row(const mote_mean_plan_t *m, int32_t *idx,
-                        int32_t off) {
-  int d;
-  for (d = MOTE_MAX_DIMS - 2; d >= 0; --d) {
-    off += m->ostride[d];
-    if (++idx[d] < m->dims[d]) {
-      return off;
-    }
-    off -= m->ostride[d] * m->dims[d];
-    idx[d] = 0;
-  }
-  return off;
-}
-
-/* Adds every input element into SUMS[output cell] with ADD(sum, x). */
-#define MEAN_ACCUMULATE(SUMS, ADD)                                          \
-  do {                                                                      \
-    int32_t idx_[MOTE_MAX_DIMS] = {0, 0, 0, 0, 0, 0};                       \
-    const int32_t len_ = m->dims[MOTE_MAX_DIMS - 1];                        \
-    const int32_t os_ = m->ostride[MOTE_MAX_DIMS - 1];                      \
-    const int32_t rows_ = len_ == 0 ? 0 : m->in_count / len_;               \
-    int32_t off_ = 0, r_, i_;                                               \
-    for (r_ = 0; r_ < rows_; ++r_) {                                        \
-      for (i_ = 0; i_ < len_; ++i_) {                                       \
-        SUMS[off_ + i_ * os_] = ADD(SUMS[off_ + i_ * os_], in[i_]);         \
-      }                                                                     \
-      in += len_;                                                           \
-      off_ = next_row(m, idx_, off_);                                       \
-    }                                                                       \
-  } while (0)
-
-#define ADD_F32(s, x) ((s) + (x))
-
-void mote_mean_f32(const mote_mean_plan_t *m, const float *in, float *out) {
-  int32_t i;
-  for (i = 0; i < m->out_count; ++i) {
-    out[i] = 0.0f;
-  }
-  if (m->n == 0 || m->in_count == 0) {
-    return;
-  }
-  MEAN_ACCUMULATE(out, ADD_F32);
-  for (i = 0; i < m->out_count; ++i) {
-    out[i] = out[i] / (float)m->n;
-  }
-}
-
-/* The mean of one output cell from its int32 input sum, saturated to
- * [lo, hi], the output type's range. */
-static int32_t mean_q(const mote_mean_plan_t *m, const mote_mean_qparams_t *q,
-                      int32_t sum, int32_t lo, int32_t hi) {
-  const int64_t centered =
-      (int64_t)sum - (int64_t)q->input_zero_point * m->n;
-  const int32_t v =
-      mote_mul_by_quant_mult((int32_t)centered, q->multiplier, q->shift);
-  return mote_clamp_i32(wrap_add(v, q->output_zero_point), lo, hi);
-}
-
-#define MEAN_INT(T, LO, HI)                                                 \
-  do {                                                                      \
-    int32_t k_;                                                             \
-    for (k_ = 0; k_ < m->out_count; ++k_) {                                 \
-      acc[k_] = 0;                                                          \
-      out[k_] = 0;                                                          \
-    }                                                                       \
-    if (m->n == 0 || m->in_count == 0) {                                    \
-      return;                                                               \
-    }                                                                       \
-    MEAN_ACCUMULATE(acc, wrap_add);                                         \
-    for (k_ = 0; k_ < m->out_count; ++k_) {                                 \
-      out[k_] = (T)mean_q(m, q, acc[k_], LO, HI);                           \
-    }                                                                       \
-  } while (0)
-
-void mote_mean_s8(const mote_mean_plan_t *m, const mote_mean_qparams_t *q,
-                  const int8_t *in, int8_t *out, int32_t *acc) {
-  MEAN_INT(int8_t, INT8_MIN, INT8_MAX);
-}
-
-void mote_mean_s16(const mote_mean_plan_t *m, const mote_mean_qparams_t *q,
-                   const int16_t *in, int16_t *out, int32_t *acc) {
-  MEAN_INT(int16_t, INT16_MIN, INT16_MAX);
-}
-
 /* --- kernel glue ------------------------------------------------------ */
 
 /* ReducerOptions: BuiltinOptions union index and field. */
@@ -200,9 +106,11 @@ void mote_mean_s16(const mote_mean_plan_t *m, const mote_mean_qparams_t *q,
 
 typedef struct mean_op {
   mote_mean_plan_t plan;
-  mote_mean_qparams_t q;
-  int32_t scratch; /* int32 sums, integer types only; -1 when none */
-  uint8_t type;    /* of input and output */
+  int32_t input_zero_point, output_zero_point;
+  int32_t multiplier; /* s_in / s_out with 1/n folded in: rq's one entry */
+  int32_t scratch;    /* int32 sums, integer types only; -1 when none */
+  int8_t shift;       /* rq's one entry */
+  uint8_t type;       /* of input and output */
 } mean_op_t;
 
 static int32_t read_i32_le(const void *base, int32_t i) {
@@ -253,8 +161,8 @@ static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
                                         const mote_tensor_t *out) {
   int32_t mult;
   int shift;
-  op->q.input_zero_point = in->zero_point;
-  op->q.output_zero_point = out->zero_point;
+  op->input_zero_point = in->zero_point;
+  op->output_zero_point = out->zero_point;
   if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                           "%s MEAN needs quantized input 0 and output 0",
@@ -271,7 +179,9 @@ static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
                           shift);
   }
   if (op->plan.n > 0) {
-    mote_mean_fold(mult, shift, op->plan.n, &op->q.multiplier, &op->q.shift);
+    /* The folded shift stays in [-31, 30]. */
+    mote_mean_fold(mult, shift, op->plan.n, &op->multiplier, &shift);
+    op->shift = (int8_t)shift;
   }
   if (op->plan.out_count > 0) {
     return mote_kctx_request_scratch(
@@ -334,16 +244,23 @@ static mote_status_t mean_invoke(mote_kctx_t *ctx) {
   const mean_op_t *op = (const mean_op_t *)mote_kctx_user_data(ctx);
   const void *in = mote_kctx_input_data(ctx, 0);
   void *out = mote_kctx_output_data(ctx, 0);
-  int32_t *acc = NULL;
-  if (op->scratch >= 0) {
-    acc = (int32_t *)mote_kctx_scratch(ctx, op->scratch);
-  }
+  int32_t *acc = (int32_t *)mote_scratch_if(ctx, op->scratch);
+  mote_mean_params_t p;
+  p.input_zero_point = op->input_zero_point;
+  p.rq.multiplier = &op->multiplier;
+  p.rq.shift = &op->shift;
+  p.rq.per_channel = 0;
+  p.rq.output_offset = op->output_zero_point;
   switch (op->type) {
   case MOTE_TYPE_INT8:
-    mote_mean_s8(&op->plan, &op->q, (const int8_t *)in, (int8_t *)out, acc);
+    p.rq.act_min = INT8_MIN;
+    p.rq.act_max = INT8_MAX;
+    mote_mean_s8(&p, &op->plan, (const int8_t *)in, (int8_t *)out, acc);
     break;
   case MOTE_TYPE_INT16:
-    mote_mean_s16(&op->plan, &op->q, (const int16_t *)in, (int16_t *)out, acc);
+    p.rq.act_min = INT16_MIN;
+    p.rq.act_max = INT16_MAX;
+    mote_mean_s16(&p, &op->plan, (const int16_t *)in, (int16_t *)out, acc);
     break;
   default:
     mote_mean_f32(&op->plan, (const float *)in, (float *)out);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "arith_call.h"
 #include "arith_ref.h"
 #include "kernels/add.h"
 #include "kernels/broadcast.h"
@@ -106,6 +107,24 @@ static int32_t ref_add_q(const qadd_case_t *c, int left_shift, int32_t x,
   return ref_clamp((int64_t)sum + c->zo, lo, hi);
 }
 
+/* The compute parameters of case c, from the scales by arith_ref.h (not
+ * by the glue: test_arith_ops checks that the glue gets the same). */
+static void add_params(arith_call_t *a, const qadd_case_t *c, int left_shift,
+                       int32_t lo, int32_t hi) {
+  const double twice = 2.0 * (double)(c->s1 > c->s2 ? c->s1 : c->s2);
+  int32_t m1, m2, mo;
+  int e1, e2, eo;
+  ref_qmult((double)c->s1 / twice, &m1, &e1);
+  ref_qmult((double)c->s2 / twice, &m2, &e2);
+  ref_qmult(twice / (ldexp(1.0, left_shift) * (double)c->so), &mo, &eo);
+  arith_call_q(a, -c->z1, -c->z2, c->zo, mo, eo, lo, hi);
+  a->p.input1_multiplier = m1;
+  a->p.input2_multiplier = m2;
+  a->p.input1_shift = e1;
+  a->p.input2_shift = e2;
+  a->p.left_shift = left_shift;
+}
+
 static const qadd_case_t qcases[] = {
     /* simple_add's quantization. */
     {0.04124561324715614f, 0.04072536528110504f, 0.05837741121649742f, -1,
@@ -130,7 +149,7 @@ static void run_quant(int is16) {
   size_t qi, si;
   for (qi = 0; qi < NQ; ++qi) {
     qadd_case_t c = qcases[qi];
-    mote_add_params_t p;
+    arith_call_t p;
     int32_t lo, hi;
     if (is16) { /* int16 tensors are symmetric, scales ~2^-15. */
       c.s1 /= 256.0f;
@@ -138,12 +157,8 @@ static void run_quant(int is16) {
       c.so /= 256.0f;
       c.z1 = c.z2 = c.zo = 0;
     }
-    CHECK_EQ_INT(mote_add_quant_params(c.s1, c.z1, c.s2, c.z2, c.so, c.zo,
-                                       left_shift, &p),
-                 MOTE_OK);
     ref_act_q(c.act, c.so, c.zo, qmin, qmax, &lo, &hi);
-    p.act_min = lo;
-    p.act_max = hi;
+    add_params(&p, &c, left_shift, lo, hi);
     for (si = 0; si < NSHAPES; ++si) {
       const shape_case_t *s = &shapes[si];
       const int32_t n1 = count_of(s->d1, s->r1), n2 = count_of(s->d2, s->r2);
@@ -165,9 +180,9 @@ static void run_quant(int is16) {
                    MOTE_OK);
       CHECK_EQ_INT(b.count, no);
       if (is16) {
-        mote_add_s16(&p, &b, a16, b16, o16);
+        mote_add_s16(&p.p, &b, a16, b16, o16);
       } else {
-        mote_add_s8(&p, &b, a8, b8, o8);
+        mote_add_s8(&p.p, &b, a8, b8, o8);
       }
       for (i = 0; i < no; ++i) {
         const int32_t x = is16 ? a16[ref_bcast_offset(s->d1, s->r1, idx, s->ro)]
@@ -193,31 +208,49 @@ static void test_add_s16(void) { run_quant(1); }
 static void test_add_s8_ties_and_saturation(void) {
   /* Equal scales 1, output scale 1: the result is exactly x + y, so the
    * pipeline's rounding must not move it; sums past 127 saturate. */
-  mote_add_params_t p;
+  static const qadd_case_t unit = {1.0f, 1.0f, 1.0f, 0, 0, 0, 0};
+  arith_call_t p;
   mote_bcast_t b;
   const int32_t d[] = {4};
   const int8_t x[] = {100, -100, 1, -128}, y[] = {27, -28, 127, -1};
   const int8_t want[] = {127, -128, 127, -128};
   int8_t out[4];
   int bad;
-  CHECK_EQ_INT(mote_add_quant_params(1.0f, 0, 1.0f, 0, 1.0f, 0, 20, &p),
-               MOTE_OK);
-  p.act_min = INT8_MIN;
-  p.act_max = INT8_MAX;
+  add_params(&p, &unit, 20, INT8_MIN, INT8_MAX);
   CHECK_EQ_INT(mote_bcast_init(&b, d, 1, d, 1, d, 1, &bad), MOTE_OK);
-  mote_add_s8(&p, &b, x, y, out);
+  mote_add_s8(&p.p, &b, x, y, out);
   CHECK(memcmp(out, want, sizeof(want)) == 0);
 }
 
-static void test_add_params_reject(void) {
-  mote_add_params_t p;
-  /* 2 * 1.0 / (2^20 * 1e-7) > 1: TFLite would abort. */
-  CHECK_EQ_INT(mote_add_quant_params(1.0f, 0, 1.0f, 0, 1e-7f, 0, 20, &p),
-               MOTE_ERR_UNSUPPORTED);
-  CHECK_EQ_INT(mote_add_quant_params(0.0f, 0, 1.0f, 0, 1.0f, 0, 20, &p),
-               MOTE_ERR_UNSUPPORTED);
-  CHECK_EQ_INT(mote_add_quant_params(1.0f, 0, 1.0f, 0, -1.0f, 0, 20, &p),
-               MOTE_ERR_UNSUPPORTED);
+/* ADD's output rescale goes through mote_requantize, i.e. TFLite's
+ * MultiplyByQuantizedMultiplier, where TFLite applies
+ * MultiplyByQuantizedMultiplierSmallerThanOneExp: for every shift <= 0
+ * the two must be the same function, on the extremes and at random. */
+static void test_requant_right_shift_is_lt1(void) {
+  static const int32_t edge[] = {INT32_MIN, INT32_MIN + 1, -65536, -2, -1,
+                                 0,         1,             2,      65535,
+                                 1 << 30,   INT32_MAX - 1, INT32_MAX};
+  const size_t ne = sizeof(edge) / sizeof(edge[0]);
+  int shift;
+  for (shift = -31; shift <= 0; ++shift) {
+    size_t i, j;
+    long n;
+    for (i = 0; i < ne; ++i) {
+      for (j = 0; j < ne; ++j) {
+        CHECK_EQ_INT(mote_mul_by_quant_mult(edge[i], edge[j], shift),
+                     mote_mul_by_quant_mult_lt1(edge[i], edge[j], shift));
+      }
+    }
+    for (n = 0; n < 20000; ++n) {
+      const int32_t x = (int32_t)ref_rand();
+      /* Multipliers as QuantizeMultiplier gives them, and any. */
+      const uint32_t r = ref_rand();
+      const int32_t m = (n & 1) ? (int32_t)((r | 0x40000000u) & 0x7FFFFFFFu)
+                                : (int32_t)r;
+      CHECK_EQ_INT(mote_mul_by_quant_mult(x, m, shift),
+                   mote_mul_by_quant_mult_lt1(x, m, shift));
+    }
+  }
 }
 
 static void test_add_f32(void) {
@@ -230,6 +263,7 @@ static void test_add_f32(void) {
       const shape_case_t *s = &shapes[si];
       int32_t idx[6] = {0, 0, 0, 0, 0, 0};
       mote_bcast_t b;
+      arith_call_t p;
       int32_t i;
       int bad;
       for (i = 0; i < count_of(s->d1, s->r1); ++i) a[i] = ref_rand_float(8);
@@ -237,7 +271,8 @@ static void test_add_f32(void) {
       CHECK_EQ_INT(mote_bcast_init(&b, s->d1, s->r1, s->d2, s->r2, s->dout,
                                    s->ro, &bad),
                    MOTE_OK);
-      mote_add_f32(acts[ai][0], acts[ai][1], &b, a, c, o);
+      arith_call_f32(&p, acts[ai][0], acts[ai][1]);
+      mote_add_f32(&p.p, &b, a, c, o);
       for (i = 0; i < b.count; ++i) {
         float want = a[ref_bcast_offset(s->d1, s->r1, idx, s->ro)] +
                      c[ref_bcast_offset(s->d2, s->r2, idx, s->ro)];
@@ -256,9 +291,12 @@ static void test_add_s32(void) {
   const int32_t x[] = {INT32_MAX, INT32_MIN, 5, -7}, y[] = {1};
   const int32_t want[] = {INT32_MIN, INT32_MIN + 1, 6, -6};
   int32_t out[4];
+  arith_call_t p;
   int bad;
+  /* A clamp that would change every value: int32 ADD ignores it. */
+  arith_call_q(&p, 0, 0, 0, 0, 0, 0, 0);
   CHECK_EQ_INT(mote_bcast_init(&b, d, 2, one, 1, d, 2, &bad), MOTE_OK);
-  mote_add_s32(&b, x, y, out);
+  mote_add_s32(&p.p, &b, x, y, out);
   CHECK(memcmp(out, want, sizeof(want)) == 0);
 }
 
@@ -268,7 +306,7 @@ int main(void) {
   MOTE_RUN(test_add_s8);
   MOTE_RUN(test_add_s16);
   MOTE_RUN(test_add_s8_ties_and_saturation);
-  MOTE_RUN(test_add_params_reject);
+  MOTE_RUN(test_requant_right_shift_is_lt1);
   MOTE_RUN(test_add_f32);
   MOTE_RUN(test_add_s32);
   return MOTE_TEST_END();

@@ -104,6 +104,24 @@ static void test_binary_refusals(void) {
                          NULL)
                    .status,
                MOTE_ERR_UNSUPPORTED_TYPE);
+  /* ADD scales TFLite aborts on: 2 * 1.0 / (2^20 * 1e-7) > 1, and a zero
+   * scale (the model loader refuses a negative one). */
+  {
+    static const float one = 1.0f, tiny = 1e-7f, zero = 0.0f;
+    static const int64_t z0 = 0;
+    const float *const s_in1[2] = {&one, &zero};
+    const float *const s_out[2] = {&tiny, &one};
+    int c;
+    for (c = 0; c < 2; ++c) {
+      ins[0] = om_q(MOTE_TYPE_INT8, 2, sa, NULL, 0, s_in1[c], &z0);
+      ins[1] = om_q(MOTE_TYPE_INT8, 2, sa, NULL, 0, &one, &z0);
+      outs[0] = om_q(MOTE_TYPE_INT8, 2, sa, NULL, 0, s_out[c], &z0);
+      CHECK_EQ_INT(om_run_op(MOTE_OP_ADD, 2, ins, 2, outs, 1, 11, &o, NULL,
+                             NULL, NULL)
+                       .status,
+                   MOTE_ERR_UNSUPPORTED);
+    }
+  }
   /* int16 MUL with a nonzero zero point. */
   ins[0] = om_q(MOTE_TYPE_INT16, 2, sa, NULL, 0, &k_s1, &k_z1);
   ins[1] = om_q(MOTE_TYPE_INT16, 2, sa, NULL, 0, &k_s2, &k_z2);
@@ -188,8 +206,12 @@ static void test_pool_glue(void) {
   CHECK_EQ_INT(out[1], 12);
   CHECK_EQ_INT(out[2], 4);
   CHECK_EQ_INT(out[3], 0);
-  /* Output shape other than VALID gives; output scale differing. */
+  /* Output shape other than VALID gives (for the average, a window
+   * past the input would hold nothing to divide by); output scale
+   * differing. */
   CHECK_EQ_INT(run_pool(MOTE_OP_MAX_POOL_2D, 3, 2, in, out, 0.5f).status,
+               MOTE_ERR_BAD_SHAPE);
+  CHECK_EQ_INT(run_pool(MOTE_OP_AVERAGE_POOL_2D, 3, 2, in, out, 0.5f).status,
                MOTE_ERR_BAD_SHAPE);
   CHECK_EQ_INT(run_pool(MOTE_OP_AVERAGE_POOL_2D, 2, 2, in, out, 0.25f).status,
                MOTE_ERR_UNSUPPORTED);

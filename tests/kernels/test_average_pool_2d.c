@@ -5,6 +5,7 @@
  * float mean summed in the same tap order and divided by the count.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arith_ref.h"
@@ -13,6 +14,18 @@
 #include "test.h"
 
 #define MAXN 4096
+
+/* fn_call: the bound implementation of fn with the scratch it asks for. */
+#define AVG_CALL(fn, T)                                                        \
+  static void fn##_call(const mote_pool_params_t *p, const T *in, T *out) {    \
+    const size_t n = fn##_scratch_bytes(p);                                    \
+    void *scratch = n > 0 ? malloc(n) : NULL;                                  \
+    fn(p, in, out, scratch);                                                   \
+    free(scratch);                                                             \
+  }
+AVG_CALL(mote_avg_pool_s8, int8_t)
+AVG_CALL(mote_avg_pool_s16, int16_t)
+AVG_CALL(mote_avg_pool_f32, float)
 
 /* Sum and tap count of output (b, oy, ox, ch); float sum in tap order. */
 static int32_t window_sum(const mote_pool_params_t *p, const int32_t *vals,
@@ -44,7 +57,6 @@ static void run_cases(int type) { /* 0 int8, 1 int16, 2 float32 */
   for (ci = 0; ci < NPOOL; ++ci) {
     mote_pool_params_t p;
     int32_t n, i, b, oy, ox, ch, o = 0;
-    mote_status_t st;
     if (type == 1) {
       ref_pool_params(&pool_cases[ci], 0.001f, 0, INT16_MIN, INT16_MAX, &p);
     } else {
@@ -58,10 +70,13 @@ static void run_cases(int type) { /* 0 int8, 1 int16, 2 float32 */
       in16[i] = (int16_t)vals[i];
       inf[i] = ref_rand_float(10.0f);
     }
-    st = type == 0   ? mote_avg_pool_s8(&p, in8, out8)
-         : type == 1 ? mote_avg_pool_s16(&p, in16, out16)
-                     : mote_avg_pool_f32(&p, inf, outf);
-    CHECK_EQ_INT(st, MOTE_OK);
+    if (type == 0) {
+      mote_avg_pool_s8_call(&p, in8, out8);
+    } else if (type == 1) {
+      mote_avg_pool_s16_call(&p, in16, out16);
+    } else {
+      mote_avg_pool_f32_call(&p, inf, outf);
+    }
     for (b = 0; b < p.batches; ++b) {
       for (oy = 0; oy < p.out_h; ++oy) {
         for (ox = 0; ox < p.out_w; ++ox) {
@@ -106,23 +121,8 @@ static void test_avg_pool_ties(void) {
   int8_t out[6];
   ref_pool_params(&c, 1.0f, 0, INT8_MIN, INT8_MAX, &p);
   CHECK_EQ_INT(p.out_h, 1);
-  CHECK_EQ_INT(mote_avg_pool_s8(&p, in, out), MOTE_OK);
+  mote_avg_pool_s8_call(&p, in, out);
   CHECK(memcmp(out, want, sizeof(want)) == 0);
-}
-
-static void test_avg_pool_empty_window(void) {
-  /* An output row past the input (a shape the padding rule never gives)
-   * has no taps: reported, not divided by zero. */
-  const pool_case_t c = {1, 2, 2, 1, 1, 1, 3, 1, 0, 0};
-  mote_pool_params_t p;
-  int8_t in[4] = {1, 2, 3, 4}, out8[4];
-  int16_t in16[4] = {1, 2, 3, 4}, out16[4];
-  float inf[4] = {1, 2, 3, 4}, outf[4];
-  ref_pool_params(&c, 1.0f, 0, INT8_MIN, INT8_MAX, &p);
-  p.out_h = 2;
-  CHECK_EQ_INT(mote_avg_pool_s8(&p, in, out8), MOTE_ERR_BAD_SHAPE);
-  CHECK_EQ_INT(mote_avg_pool_s16(&p, in16, out16), MOTE_ERR_BAD_SHAPE);
-  CHECK_EQ_INT(mote_avg_pool_f32(&p, inf, outf), MOTE_ERR_BAD_SHAPE);
 }
 
 int main(void) {
@@ -130,6 +130,5 @@ int main(void) {
   MOTE_RUN(test_avg_pool_s16);
   MOTE_RUN(test_avg_pool_f32);
   MOTE_RUN(test_avg_pool_ties);
-  MOTE_RUN(test_avg_pool_empty_window);
   return MOTE_TEST_END();
 }

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "arith_call.h"
 #include "kernels/div.h"
 #include "kernels/kernel_util.h"
 #include "test.h"
@@ -28,23 +29,26 @@ static void test_int32(void) {
   static const int32_t b[3] = {2, 2, -7};
   int32_t out[6];
   mote_bcast_t bc = bcast(d1, 2, d2, 1, d1, 2);
+  arith_call_t all, relu6;
   int i;
-  CHECK_EQ_INT(mote_div_s32(INT32_MIN, INT32_MAX, &bc, a, b, out), -1);
+  arith_call_q(&all, 0, 0, 0, 0, 0, INT32_MIN, INT32_MAX);
+  arith_call_q(&relu6, 0, 0, 0, 0, 0, 0, 6);
+  CHECK_EQ_INT(mote_div_s32(&all.p, &bc, a, b, out), -1);
   for (i = 0; i < 6; ++i) {
     CHECK_EQ_INT(out[i], a[i] / b[i % 3]); /* truncation toward zero */
   }
   CHECK_EQ_INT(out[1], -3);
   /* RELU6 range. */
-  CHECK_EQ_INT(mote_div_s32(0, 6, &bc, a, b, out), -1);
+  CHECK_EQ_INT(mote_div_s32(&relu6.p, &bc, a, b, out), -1);
   CHECK(out[0] == 3 && out[1] == 0 && out[2] == 0 && out[4] == 4);
   {
     static const int32_t zero[3] = {1, 0, 1};
     static const int32_t minus[3] = {1, 1, 1};
     static const int32_t m1[3] = {-1, -1, -1};
-    CHECK_EQ_INT(mote_div_s32(INT32_MIN, INT32_MAX, &bc, a, zero, out), 1);
+    CHECK_EQ_INT(mote_div_s32(&all.p, &bc, a, zero, out), 1);
     /* INT32_MIN / -1 overflows: element 3 of a over divisor 0 of m1. */
-    CHECK_EQ_INT(mote_div_s32(INT32_MIN, INT32_MAX, &bc, a, m1, out), 3);
-    CHECK_EQ_INT(mote_div_s32(INT32_MIN, INT32_MAX, &bc, a, minus, out), -1);
+    CHECK_EQ_INT(mote_div_s32(&all.p, &bc, a, m1, out), 3);
+    CHECK_EQ_INT(mote_div_s32(&all.p, &bc, a, minus, out), -1);
   }
 }
 
@@ -55,16 +59,19 @@ static void test_float(void) {
   static const float z[1] = {0.0f};
   float out[4];
   mote_bcast_t bc = bcast(d1, 1, d2, 0, d1, 1);
+  arith_call_t none, n1to1;
   int i;
-  mote_div_f32(-FLT_MAX, FLT_MAX, &bc, a, b, out);
+  arith_call_f32(&none, -FLT_MAX, FLT_MAX);
+  arith_call_f32(&n1to1, -1.0f, 1.0f);
+  mote_div_f32(&none.p, &bc, a, b, out);
   for (i = 0; i < 4; ++i) {
     CHECK(out[i] == a[i] / 4.0f);
   }
-  mote_div_f32(-1.0f, 1.0f, &bc, a, b, out);
+  mote_div_f32(&n1to1.p, &bc, a, b, out);
   CHECK(out[0] == 0.25f && out[1] == -0.75f && out[2] == 1.0f);
   /* IEEE: x / 0 is +-inf, clamped to the NONE range (+-FLT_MAX); 0 / 0 is
    * NaN and passes the clamp. */
-  CHECK_EQ_INT(mote_div_f32(-FLT_MAX, FLT_MAX, &bc, a, z, out), -1);
+  CHECK_EQ_INT(mote_div_f32(&none.p, &bc, a, z, out), -1);
   CHECK(out[0] == FLT_MAX && out[1] == -FLT_MAX && out[3] != out[3]);
 }
 
@@ -82,17 +89,13 @@ static void test_int8(void) {
   size_t c;
   for (c = 0; c < sizeof cases / sizeof cases[0]; ++c) {
     int8_t a[256], b[256], out[256];
-    mote_div_params_t p;
+    arith_call_t p;
     mote_bcast_t bc = bcast(d, 1, d, 1, d, 1);
-    int i, worst = 0;
-    p.input1_offset = -cases[c].z1;
-    p.input2_offset = -cases[c].z2;
-    p.output_offset = cases[c].zo;
-    p.act_min = -128;
-    p.act_max = 127;
+    int32_t m;
+    int i, e, worst = 0;
     mote_quantize_multiplier(
-        (double)(cases[c].s1 / (cases[c].s2 * cases[c].so)), &p.multiplier,
-        &p.shift);
+        (double)(cases[c].s1 / (cases[c].s2 * cases[c].so)), &m, &e);
+    arith_call_q(&p, -cases[c].z1, -cases[c].z2, cases[c].zo, m, e, -128, 127);
     for (i = 0; i < 256; ++i) {
       a[i] = (int8_t)(i - 128);
       b[i] = (int8_t)((i * 37 + 11) % 256 - 128);
@@ -100,7 +103,7 @@ static void test_int8(void) {
         b[i] = (int8_t)(b[i] + 1);
       }
     }
-    CHECK_EQ_INT(mote_div_s8(&p, &bc, a, b, out), -1);
+    CHECK_EQ_INT(mote_div_s8(&p.p, &bc, a, b, out), -1);
     for (i = 0; i < 256; ++i) {
       double q = cases[c].s1 * (a[i] - cases[c].z1) /
                      (cases[c].s2 * (b[i] - cases[c].z2)) / cases[c].so +
@@ -116,7 +119,7 @@ static void test_int8(void) {
       const int8_t x[2] = {100, -100}, y[2] = {4, 7};
       static const int32_t d2x[1] = {2};
       mote_bcast_t b2 = bcast(d2x, 1, d2x, 1, d2x, 1);
-      CHECK_EQ_INT(mote_div_s8(&p, &b2, x, y, out), -1);
+      CHECK_EQ_INT(mote_div_s8(&p.p, &b2, x, y, out), -1);
       CHECK(out[0] == 25 && out[1] == -14);
     }
   }
@@ -125,9 +128,10 @@ static void test_int8(void) {
     static const int32_t d1[1] = {2};
     const int8_t a[2] = {1, 2}, b[2] = {3, 5};
     int8_t out[2];
-    mote_div_params_t p = {0, -5, 0, 1 << 30, 1, -128, 127};
+    arith_call_t p;
     mote_bcast_t bc = bcast(d1, 1, d1, 1, d1, 1);
-    CHECK_EQ_INT(mote_div_s8(&p, &bc, a, b, out), 1);
+    arith_call_q(&p, 0, -5, 0, 1 << 30, 1, -128, 127);
+    CHECK_EQ_INT(mote_div_s8(&p.p, &bc, a, b, out), 1);
   }
 }
 

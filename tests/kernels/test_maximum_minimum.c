@@ -19,15 +19,15 @@ static mote_bcast_t shape(void) {
   return b;
 }
 
-#define CHECK_TYPE(T, TYPE, A0, A1, B0, B1, B2)                                \
+#define CHECK_TYPE(T, FN, A0, A1, B0, B1, B2)                                  \
   do {                                                                         \
     const T a[2] = {A0, A1};                                                   \
     const T b[3] = {B0, B1, B2};                                               \
     T hi[6], lo[6];                                                            \
     mote_bcast_t bc = shape();                                                 \
     int r, c;                                                                  \
-    mote_maximum_minimum(true, TYPE, &bc, a, b, hi);                           \
-    mote_maximum_minimum(false, TYPE, &bc, a, b, lo);                          \
+    FN(true, &bc, a, b, hi);                                                   \
+    FN(false, &bc, a, b, lo);                                                  \
     for (r = 0; r < 2; ++r) {                                                  \
       for (c = 0; c < 3; ++c) {                                                \
         CHECK(hi[r * 3 + c] == (a[r] > b[c] ? a[r] : b[c]));                   \
@@ -37,11 +37,11 @@ static mote_bcast_t shape(void) {
   } while (0)
 
 static void test_types(void) {
-  CHECK_TYPE(float, MOTE_TYPE_FLOAT32, -1.5f, 2.0f, 0.0f, -3.0f, 2.0f);
-  CHECK_TYPE(int8_t, MOTE_TYPE_INT8, -128, 127, 0, -1, 127);
-  CHECK_TYPE(int16_t, MOTE_TYPE_INT16, -32768, 5, 4, 6, -32767);
-  CHECK_TYPE(int32_t, MOTE_TYPE_INT32, INT32_MIN, 10, 9, 11, INT32_MAX);
-  CHECK_TYPE(int64_t, MOTE_TYPE_INT64, INT64_MIN, (int64_t)1 << 40, 0,
+  CHECK_TYPE(float, mote_max_min_f32, -1.5f, 2.0f, 0.0f, -3.0f, 2.0f);
+  CHECK_TYPE(int8_t, mote_max_min_s8, -128, 127, 0, -1, 127);
+  CHECK_TYPE(int16_t, mote_max_min_s16, -32768, 5, 4, 6, -32767);
+  CHECK_TYPE(int32_t, mote_max_min_s32, INT32_MIN, 10, 9, 11, INT32_MAX);
+  CHECK_TYPE(int64_t, mote_max_min_s64, INT64_MIN, (int64_t)1 << 40, 0,
              ((int64_t)1 << 40) + 1, -1);
 }
 
@@ -53,9 +53,9 @@ static void test_nan(void) {
   mote_bcast_t bc;
   int bad = 0;
   CHECK_EQ_INT(mote_bcast_init(&bc, d, 1, d, 1, d, 1, &bad), MOTE_OK);
-  mote_maximum_minimum(true, MOTE_TYPE_FLOAT32, &bc, a, b, out);
+  mote_max_min_f32(true, &bc, a, b, out);
   CHECK(out[0] == 1.0f && out[1] != out[1]);
-  mote_maximum_minimum(false, MOTE_TYPE_FLOAT32, &bc, a, b, out);
+  mote_max_min_f32(false, &bc, a, b, out);
   CHECK(out[0] == 1.0f && out[1] != out[1]);
 }
 

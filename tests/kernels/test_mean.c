@@ -91,6 +91,27 @@ static void test_plan_rejects(void) {
                MOTE_ERR_BAD_SHAPE);
 }
 
+/* The compute parameters from the values the tests give; rq points into
+ * the struct, so it is built in place and not copied. */
+typedef struct mean_call {
+  mote_mean_params_t p;
+  int32_t mult;
+  int8_t shift;
+} mean_call_t;
+
+static void mean_call(mean_call_t *c, int32_t zp_in, int32_t zp_out,
+                      int32_t mult, int shift, int32_t lo, int32_t hi) {
+  c->mult = mult;
+  c->shift = (int8_t)shift;
+  c->p.input_zero_point = zp_in;
+  c->p.rq.multiplier = &c->mult;
+  c->p.rq.shift = &c->shift;
+  c->p.rq.per_channel = 0;
+  c->p.rq.output_offset = zp_out;
+  c->p.rq.act_min = lo;
+  c->p.rq.act_max = hi;
+}
+
 static void test_fold(void) {
   int32_t m;
   int s;
@@ -152,9 +173,9 @@ static void run_int(int is16) {
     for (ci = 0; ci < NCASES; ++ci) {
       const mean_case_t *c = &cases[ci];
       mote_mean_plan_t plan;
-      mote_mean_qparams_t qp;
-      int32_t n, nout, i, m;
-      int bad, e;
+      mean_call_t qp;
+      int32_t n, nout, i, m, fm;
+      int bad, e, fe;
       CHECK_EQ_INT(mote_mean_plan_init(&plan, c->dims, c->rank, c->axes,
                                        c->naxes, &bad),
                    MOTE_OK);
@@ -167,14 +188,13 @@ static void run_int(int is16) {
       n = ref_sums(c, vals, fvals, sums, fsums, &nout);
       CHECK_EQ_INT(plan.n, n);
       CHECK_EQ_INT(plan.out_count, nout);
-      qp.input_zero_point = q->zp_in;
-      qp.output_zero_point = q->zp_out;
       ref_qmult((double)q->s_in / (double)q->s_out, &m, &e);
-      mote_mean_fold(m, e, n, &qp.multiplier, &qp.shift);
+      mote_mean_fold(m, e, n, &fm, &fe);
+      mean_call(&qp, q->zp_in, q->zp_out, fm, fe, lo, hi);
       if (is16) {
-        mote_mean_s16(&plan, &qp, in16, out16, acc);
+        mote_mean_s16(&qp.p, &plan, in16, out16, acc);
       } else {
-        mote_mean_s8(&plan, &qp, in8, out8, acc);
+        mote_mean_s8(&qp.p, &plan, in8, out8, acc);
       }
       for (i = 0; i < nout; ++i) {
         const int32_t got = is16 ? out16[i] : out8[i];
@@ -201,15 +221,16 @@ static void test_mean_s8_ties(void) {
   const int32_t d[] = {2, 2}, ax[] = {1};
   const int8_t in[] = {-3, -4, 3, 4};
   mote_mean_plan_t plan;
-  mote_mean_qparams_t qp = {0, 0, 0, 0};
+  mean_call_t qp;
   int8_t out[2];
-  int32_t acc[2];
-  int bad;
+  int32_t acc[2], fm;
+  int bad, fe;
   CHECK_EQ_INT(mote_mean_plan_init(&plan, d, 2, ax, 1, &bad), MOTE_OK);
-  mote_mean_fold(1 << 30, 1, plan.n, &qp.multiplier, &qp.shift);
-  CHECK_EQ_INT(qp.multiplier, 1 << 30);
-  CHECK_EQ_INT(qp.shift, 0);
-  mote_mean_s8(&plan, &qp, in, out, acc);
+  mote_mean_fold(1 << 30, 1, plan.n, &fm, &fe);
+  CHECK_EQ_INT(fm, 1 << 30);
+  CHECK_EQ_INT(fe, 0);
+  mean_call(&qp, 0, 0, fm, fe, INT8_MIN, INT8_MAX);
+  mote_mean_s8(&qp.p, &plan, in, out, acc);
   CHECK_EQ_INT(out[0], -3);
   CHECK_EQ_INT(out[1], 4);
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "arith_call.h"
 #include "arith_ref.h"
 #include "kernels/mul.h"
 #include "test.h"
@@ -63,7 +64,7 @@ static void run_quant(int is16) {
   size_t qi, si;
   for (qi = 0; qi < NQ; ++qi) {
     qmul_case_t c = qcases[qi];
-    mote_mul_params_t p;
+    arith_call_t p;
     int32_t m, lo, hi;
     int e;
     if (is16) { /* int16 MUL needs zero points 0 */
@@ -74,13 +75,7 @@ static void run_quant(int is16) {
     }
     ref_qmult((double)c.s1 * (double)c.s2 / (double)c.so, &m, &e);
     ref_act_q(c.act, c.so, c.zo, qmin, qmax, &lo, &hi);
-    p.input1_offset = -c.z1;
-    p.input2_offset = -c.z2;
-    p.output_offset = c.zo;
-    p.multiplier = m;
-    p.shift = e;
-    p.act_min = lo;
-    p.act_max = hi;
+    arith_call_q(&p, -c.z1, -c.z2, c.zo, m, e, lo, hi);
     for (si = 0; si < NSHAPES; ++si) {
       const shape_case_t *s = &shapes[si];
       int32_t idx[6] = {0, 0, 0, 0, 0, 0};
@@ -99,9 +94,9 @@ static void run_quant(int is16) {
                                    s->ro, &bad),
                    MOTE_OK);
       if (is16) {
-        mote_mul_s16(&p, &b, a16, b16, o16);
+        mote_mul_s16(&p.p, &b, a16, b16, o16);
       } else {
-        mote_mul_s8(&p, &b, a8, b8, o8);
+        mote_mul_s8(&p.p, &b, a8, b8, o8);
       }
       for (i = 0; i < b.count; ++i) {
         const int32_t o1 = ref_bcast_offset(s->d1, s->r1, idx, s->ro);
@@ -129,7 +124,9 @@ static void test_mul_s8_exact(void) {
   /* Scales making the real result x * y / 4: ties round away from zero
    * through the double rounding (3 * 1 / 4 = 0.75 -> 1, 2 / 4 -> 1,
    * -2 / 4 -> -1, 6 / 4 = 1.5 -> 2), large products saturate. */
-  mote_mul_params_t p = {0, 0, 0, 0, 0, INT8_MIN, INT8_MAX};
+  arith_call_t p;
+  int32_t m;
+  int e;
   mote_bcast_t b;
   const int32_t d[] = {6};
   const int8_t x[] = {3, 2, -2, 6, 127, -128};
@@ -137,9 +134,10 @@ static void test_mul_s8_exact(void) {
   const int8_t want[] = {1, 1, -1, 2, 127, -128};
   int8_t out[6];
   int bad;
-  ref_qmult(0.25, &p.multiplier, &p.shift);
+  ref_qmult(0.25, &m, &e);
+  arith_call_q(&p, 0, 0, 0, m, e, INT8_MIN, INT8_MAX);
   CHECK_EQ_INT(mote_bcast_init(&b, d, 1, d, 1, d, 1, &bad), MOTE_OK);
-  mote_mul_s8(&p, &b, x, y, out);
+  mote_mul_s8(&p.p, &b, x, y, out);
   CHECK(memcmp(out, want, sizeof(want)) == 0);
 }
 
@@ -153,6 +151,7 @@ static void test_mul_f32(void) {
       const shape_case_t *s = &shapes[si];
       int32_t idx[6] = {0, 0, 0, 0, 0, 0};
       mote_bcast_t b;
+      arith_call_t p;
       int32_t i;
       int bad;
       for (i = 0; i < count_of(s->d1, s->r1); ++i) a[i] = ref_rand_float(4);
@@ -160,7 +159,8 @@ static void test_mul_f32(void) {
       CHECK_EQ_INT(mote_bcast_init(&b, s->d1, s->r1, s->d2, s->r2, s->dout,
                                    s->ro, &bad),
                    MOTE_OK);
-      mote_mul_f32(acts[ai][0], acts[ai][1], &b, a, c, o);
+      arith_call_f32(&p, acts[ai][0], acts[ai][1]);
+      mote_mul_f32(&p.p, &b, a, c, o);
       for (i = 0; i < b.count; ++i) {
         float want = a[ref_bcast_offset(s->d1, s->r1, idx, s->ro)] *
                      c[ref_bcast_offset(s->d2, s->r2, idx, s->ro)];
@@ -181,12 +181,15 @@ static void test_mul_s32(void) {
   const int32_t want[] = {768, -1024, 0, INT32_MIN, -1792};
   const int32_t want_relu6[] = {6, 0, 0, 0, 0};
   int32_t out[5];
+  arith_call_t p;
   int bad;
   CHECK_EQ_INT(mote_bcast_init(&b, d, 1, k, 0, d, 1, &bad), MOTE_OK);
-  mote_mul_s32(INT32_MIN, INT32_MAX, &b, x, k, out);
+  arith_call_q(&p, 0, 0, 0, 0, 0, INT32_MIN, INT32_MAX);
+  mote_mul_s32(&p.p, &b, x, k, out);
   /* 2^24 * 2^8 wraps to 0 and 2^23 * 2^8 to INT32_MIN, as int32 does. */
   CHECK(memcmp(out, want, sizeof(want)) == 0);
-  mote_mul_s32(0, 6, &b, x, k, out);
+  arith_call_q(&p, 0, 0, 0, 0, 0, 0, 6);
+  mote_mul_s32(&p.p, &b, x, k, out);
   CHECK(memcmp(out, want_relu6, sizeof(want_relu6)) == 0);
 }
 

@@ -10,7 +10,7 @@
  * it; here it must equal the shape the padding rule gives, so every
  * window holds at least one input element.
  */
-#include "kernels/pooling.h"
+#include "kernels/pool_common.h"
 
 #include <math.h>
 
@@ -136,31 +136,20 @@ static mote_status_t prepare(mote_kctx_t *ctx, mote_pool_params_t *p,
   return MOTE_OK;
 }
 
-/* The op data: the params, and the element type for invoke. */
-typedef struct pool_op {
-  mote_pool_params_t p;
-  uint8_t type;
-} pool_op_t;
-
-mote_status_t mote_pool_prepare(mote_kctx_t *ctx) {
+mote_status_t mote_pool_prepare(mote_kctx_t *ctx, mote_pool_op_t **op) {
   void *mem;
-  mote_status_t st = mote_kctx_alloc_persistent(ctx, sizeof(pool_op_t), &mem);
+  mote_status_t st =
+      mote_kctx_alloc_persistent(ctx, sizeof(mote_pool_op_t), &mem);
+  *op = NULL;
   if (st != MOTE_OK) {
     return st;
   }
-  st = prepare(ctx, &((pool_op_t *)mem)->p, &((pool_op_t *)mem)->type);
+  *op = (mote_pool_op_t *)mem;
+  (*op)->scratch = -1;
+  st = prepare(ctx, &(*op)->p, &(*op)->type);
   if (st != MOTE_OK) {
     return st;
   }
   mote_kctx_set_user_data(ctx, mem);
   return MOTE_OK;
-}
-
-const mote_pool_params_t *mote_pool_invoke_data(mote_kctx_t *ctx, uint8_t *type,
-                                                const void **in, void **out) {
-  const pool_op_t *op = (const pool_op_t *)mote_kctx_user_data(ctx);
-  *type = op->type;
-  *in = mote_kctx_input_data(ctx, 0);
-  *out = mote_kctx_output_data(ctx, 0);
-  return &op->p;
 }

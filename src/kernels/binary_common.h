@@ -1,0 +1,113 @@
+/*
+ * The glue ADD, MUL, DIV, MAXIMUM and MINIMUM share: the prepare checks,
+ * the op data they keep, and the parameters rebuilt from it at invoke.
+ * The compute side (broadcasting, mote_arith_params_t) is broadcast.h.
+ *
+ * Op data is packed. A mote_bcast_t takes 76 bytes; the canonical shape
+ * packs into 28 (mote_bcast_op_t), and unpacking it costs a few dozen
+ * instructions per invoke where re-reading three shapes from the model
+ * cost far more. Likewise a mote_arith_params_t carries its output
+ * scaling as a mote_requant_t, which with the one-entry arrays it points
+ * at takes 12 bytes more than the values (20 on a 64-bit host), enough to
+ * grow every MUL's op data by 16 bytes or more: the op data keeps the values
+ * (mote_binary_op_t) and invoke builds the parameters around them, rq
+ * pointing into the op data.
+ */
+#ifndef MOTE_KERNELS_BINARY_COMMON_H
+#define MOTE_KERNELS_BINARY_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kernels/broadcast.h"
+#include "mote/kernel.h"
+#include "mote/status.h"
+#include "mote/tensor.h"
+
+/* What every element-wise binary kernel keeps of the broadcast: the
+ * merged extents, the dimensions each input varies along, and the type.
+ * Each such kernel's op data begins with one. */
+typedef struct mote_bcast_op {
+  int32_t dims[MOTE_MAX_DIMS]; /* as mote_bcast_t.dims */
+  uint8_t vary1;               /* bit d: input 1 varies along dims[d] */
+  uint8_t vary2;
+  uint8_t type; /* mote_type_t of both inputs and the output */
+} mote_bcast_op_t;
+
+/* Fills *b from *o: the description mote_bcast_init() gave in prepare. */
+void mote_bcast_unpack(const mote_bcast_op_t *o, mote_bcast_t *b);
+
+/* The op data of ADD, MUL and DIV (ADD's continues with its input
+ * rescales): the broadcast, then mote_arith_params_t's common fields with
+ * rq's entry as values. */
+typedef struct mote_binary_op {
+  mote_bcast_op_t bc;
+  int32_t input1_offset, input2_offset;
+  int32_t multiplier; /* rq's one entry */
+  int32_t output_offset;
+  int32_t act_min, act_max; /* integer clamp (int32 MUL, DIV: the range) */
+  float act_min_f, act_max_f;
+  int8_t shift; /* rq's one entry */
+} mote_binary_op_t;
+
+/* Bit of `type` in mote_bcast_prepare()'s `types`. */
+#define MOTE_TYPE_BIT(type) (1u << (unsigned)(type))
+
+/*
+ * The prepare checks of an element-wise binary operator: 2 inputs and 1
+ * output; the builtin options of union type `options_type` into *opt
+ * (skipped when opt is NULL); an output type among `types` (MOTE_TYPE_BIT
+ * flags), else MOTE_ERR_UNSUPPORTED_TYPE with "output 0 has type T; " and
+ * `supported`; inputs of the output's type; and shapes that broadcast to
+ * the output (MOTE_ERR_BAD_SHAPE). Fills the three views, then takes
+ * `op_bytes` (at least sizeof(mote_bcast_op_t)) of zeroed persistent
+ * memory for the op data, fills the mote_bcast_op_t it begins with and
+ * returns it in *op. Fails through mote_kctx_fail().
+ */
+mote_status_t mote_bcast_prepare(mote_kctx_t *ctx, uint8_t options_type,
+                                 mote_options_t *opt, uint32_t types,
+                                 const char *supported, size_t op_bytes,
+                                 void **op, mote_tensor_t *in1,
+                                 mote_tensor_t *in2, mote_tensor_t *out);
+
+/* MOTE_OK when both inputs and the output have positive scales, else
+ * MOTE_ERR_UNSUPPORTED through mote_kctx_fail(): the check before any
+ * rescale is formed from them. */
+mote_status_t mote_binary_check_scales(mote_kctx_t *ctx,
+                                       const mote_tensor_t *in1,
+                                       const mote_tensor_t *in2,
+                                       const mote_tensor_t *out);
+
+/*
+ * The rest of the quantized half of an ADD, MUL or DIV prepare, scales
+ * checked: input offsets, the output zero point, `real` as the output
+ * multiplier and shift (QuantizeMultiplier) and the fused activation
+ * `act` as the output's clamp, into *op. MOTE_ERR_UNSUPPORTED, through
+ * mote_kctx_fail(), for a shift above `max_shift` (past which the op's
+ * rescale is undefined in TFLite, so there is no byte pattern to match)
+ * and an activation integers cannot fuse.
+ */
+mote_status_t mote_binary_prepare_quant(mote_kctx_t *ctx, mote_binary_op_t *op,
+                                        const mote_tensor_t *in1,
+                                        const mote_tensor_t *in2,
+                                        const mote_tensor_t *out, double real,
+                                        int max_shift, int act);
+
+/* The clamp of a float32 (into act_min_f / act_max_f) or unquantized
+ * int32 (act_min / act_max) output; MOTE_ERR_UNSUPPORTED, through
+ * mote_kctx_fail(), for an activation the type cannot fuse. */
+mote_status_t mote_binary_prepare_act(mote_kctx_t *ctx, mote_binary_op_t *op,
+                                      int act);
+
+/* At invoke: the op data (see mote_bcast_prepare), *b rebuilt from it, and
+ * the data of both inputs and the output. */
+const mote_bcast_op_t *mote_bcast_invoke_data(mote_kctx_t *ctx, mote_bcast_t *b,
+                                              const void **in1,
+                                              const void **in2, void **out);
+
+/* *p from op data *op: the common fields, rq pointing into *op (which
+ * must outlive *p). ADD's input rescale is left to ADD (MUL and DIV never
+ * read it). */
+void mote_binary_params(const mote_binary_op_t *op, mote_arith_params_t *p);
+
+#endif /* MOTE_KERNELS_BINARY_COMMON_H */
