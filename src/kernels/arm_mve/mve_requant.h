@@ -73,15 +73,20 @@ static inline int32x4_t mote_mve_finish(int32x4_t v, const mote_requant_t *q) {
 static inline void mote_mve_offset_sums(const int8_t *w, int32_t rows,
                                         int32_t cols, int32_t x_offset,
                                         const int32_t *bias, int32_t *sum) {
-  int32_t r;
+  const int32_t tail = cols & 15;
+  const mve_pred16_t q = vctp8q((uint32_t)tail);
+  int32_t r, n;
   for (r = 0; r < rows; ++r) {
     int32_t s = 0;
-    int32_t n;
-    for (n = cols; n > 0; n -= 16, w += 16) {
-      const mve_pred16_t p = vctp8q((uint32_t)n);
-      s = vaddvaq_p_s8(s, vldrbq_z_s8(w, p), p);
+    /* Whole vectors unpredicated, the tail once: a VCTP and VPSTs per
+     * step cost GCC 12 some 10 instructions per 16 instead of 3. */
+    for (n = cols >> 4; n > 0; --n, w += 16) {
+      s = vaddvaq_s8(s, vldrbq_s8(w));
     }
-    w += n; /* n <= 0: back to the row's end */
+    if (tail != 0) {
+      s = vaddvaq_s8(s, vldrbq_z_s8(w, q));
+      w += tail;
+    }
     s = (int32_t)((uint32_t)s * (uint32_t)x_offset);
     sum[r] = bias != NULL ? (int32_t)((uint32_t)s + (uint32_t)bias[r]) : s;
   }
