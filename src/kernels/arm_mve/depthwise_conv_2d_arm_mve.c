@@ -1,38 +1,47 @@
 /*
  * DEPTHWISE_CONV_2D int8, Helium (depthwise_conv_2d.h): for
  * Cortex-M55/M85 (MVE integer). No alignment assumption. Two shapes are
- * specialised, the rest falls back to the reference
- * (mote_depthwise_conv_2d_s8_ref): a depth multiplier above 1 with more
- * than one input channel, and fewer than 4 channels.
+ * specialised; the rest (a depth multiplier above 1 with more than one
+ * input channel, or fewer than 8 channels) falls back to the reference,
+ * mote_depthwise_conv_2d_s8_ref.
  *
- * Depth multiplier 1, at least 4 channels: channels are the vector lanes,
- * four int32 lanes widened from int8 by the load (VLDRB.S32) and one
- * VMLA per tap and four channels. Sixteen channels form a block: four
- * accumulators whose loads share one address register per tap (immediate
- * offsets 0, 4, 8, 12), so a tap costs 2 address adds, 8 loads and 4
- * VMLA for 16 MACs; fewer than 16 channels, or the last ones, run in
- * blocks of four; a last block overlaps the one before it (computed
- * twice, identically) rather than being predicated. Pixels whose window
- * lies inside the input start from bias + off * sum over every tap of
- * the filter (formed once per invoke into scratch) and multiply raw
- * inputs; border pixels start from the bias and add the input offset to
- * each input they read, over the taps the window keeps. Requantization
- * of four channels at once (mve_requant.h), bit-exact with the reference.
+ * Depth multiplier 1, at least 8 channels: channels are the lanes, eight
+ * at a time widened to int16 by the load (VLDRB.S16; x + offset and its
+ * product with a weight fit int16), multiplied by VMULLB / VMULLT into
+ * int32 products of the even and odd channels, added to two
+ * accumulators: 6 instructions per 8 MACs and tap. The two halves are
+ * requantized four lanes at a time (mve_requant.h, bit-exact with the
+ * reference; multipliers de-interleaved by VLD20/VLD21) and
+ * re-interleaved by VMOVNB / VMOVNT into one 8-byte store. A last block
+ * overlaps the one before it (computed twice, identically) rather than
+ * being predicated. Windows inside the input start from bias + off *
+ * sum of the filter over every tap (formed per invoke into scratch),
+ * multiply raw inputs, and read a copy of the filter repacked per block
+ * ([blocks][taps][8], scratch) in order; 3x3 is unrolled. Border
+ * windows start from the bias and add the offset to each input, over the
+ * taps the window keeps.
  *
  * One input channel (any multiplier; person_detect's and micro_speech's
  * first layers): output channel m reads the only input channel, so the
  * layer is a CONV_2D with out_c = multiplier and the filter transposed to
  * [out_c][filter_h][filter_w][1]; the filter is transposed into scratch
- * once per invoke and the bound mote_conv_2d_s8 does the rest (a GEMM of
- * 16 taps per VMLADAVA on Helium).
+ * once per invoke and the bound mote_conv_2d_s8 does the rest (16 taps
+ * per VMLADAVA on Helium).
  *
- * Rejected: 16 int8 lanes with VMULLB/VMULLT (int16 products, widened and
- * added in four more steps: as many instructions as the int32 lanes, and
- * the input offset no longer fits the products), and accumulating int16
- * lanes (two extreme products already overflow).
+ * Rejected, measured on mlperf_kws_dscnn_int8's 3x3 64-channel layer at
+ * -O2 (TFLM+CMSIS-NN: 169,101 instructions): int32 lanes (VLDRB.S32):
+ * MVE has no vector-by-vector VMLA, so VMUL + VADD make 4 instructions
+ * per 4 MACs against 6 per 8; blocks of 16 channels (four accumulators)
+ * spill Q registers under GCC 12: 211,598 against 206,919 for blocks of
+ * 8; 16 int8 lanes with VMULLB/VMULLT.S8 (products widened in four more
+ * steps, and the input offset does not fit int8). Not done yet: the
+ * inner taps still cost some 10 instructions each where 7 would do (GCC
+ * schedules every load first and spills), so this layer runs at 203,927,
+ * 1.2x CMSIS-NN; an assembly tap loop is the next step.
  *
- * Scratch: 8 * out_c bytes (two int32 starting sums per channel); for one
- * input channel, the transposed filter and the convolution's scratch.
+ * Scratch: 8 * out_c bytes (two int32 starting sums per channel) + the
+ * repacked filter (taps * 8 per block of 8); for one input channel, the
+ * transposed filter and the convolution's scratch.
  */
 #include "kernels/depthwise_conv_2d.h"
 
