@@ -1,0 +1,316 @@
+/*
+ * DEPTHWISE_CONV_2D int8, Helium (depthwise_conv_2d.h): for
+ * Cortex-M55/M85 (MVE integer). No alignment assumption. Two shapes are
+ * specialised; the rest (a depth multiplier above 1 with more than one
+ * input channel, or fewer than 8 channels) falls back to the reference,
+ * mote_depthwise_conv_2d_s8_ref.
+ *
+ * Depth multiplier 1, at least 8 channels: channels are the lanes, eight
+ * at a time widened to int16 by the load (VLDRB.S16; x + offset and its
+ * product with a weight fit int16), multiplied by VMULLB / VMULLT into
+ * int32 products of the even and odd channels, added to two
+ * accumulators: 6 instructions per 8 MACs and tap. The two halves are
+ * requantized four lanes at a time (mve_requant.h, bit-exact with the
+ * reference; multipliers de-interleaved by VLD20/VLD21) and
+ * re-interleaved by VMOVNB / VMOVNT into one 8-byte store. A last block
+ * overlaps the one before it (computed twice, identically) rather than
+ * being predicated. Windows inside the input start from bias + off *
+ * sum of the filter over every tap (formed per invoke into scratch),
+ * multiply raw inputs, and read a copy of the filter repacked per block
+ * ([blocks][taps][8], scratch) in order; 3x3 is unrolled. Border
+ * windows start from the bias and add the offset to each input, over the
+ * taps the window keeps.
+ *
+ * One input channel (any multiplier; person_detect's and micro_speech's
+ * first layers): output channel m reads the only input channel, so the
+ * layer is a CONV_2D with out_c = multiplier and the filter transposed to
+ * [out_c][filter_h][filter_w][1]; the filter is transposed into scratch
+ * once per invoke and the bound mote_conv_2d_s8 does the rest (16 taps
+ * per VMLADAVA on Helium).
+ *
+ * Rejected, measured on mlperf_kws_dscnn_int8's 3x3 64-channel layer at
+ * -O2 (TFLM+CMSIS-NN: 169,101 instructions): int32 lanes (VLDRB.S32):
+ * MVE has no vector-by-vector VMLA, so VMUL + VADD make 4 instructions
+ * per 4 MACs against 6 per 8; blocks of 16 channels (four accumulators)
+ * spill Q registers under GCC 12: 211,598 against 206,919 for blocks of
+ * 8; 16 int8 lanes with VMULLB/VMULLT.S8 (products widened in four more
+ * steps, and the input offset does not fit int8). Not done yet: the
+ * inner taps still cost some 10 instructions each where 7 would do (GCC
+ * schedules every load first and spills), so this layer runs at 203,927,
+ * 1.2x CMSIS-NN; an assembly tap loop is the next step.
+ *
+ * Scratch: 8 * out_c bytes (two int32 starting sums per channel) + the
+ * repacked filter (taps * 8 per block of 8); for one input channel, the
+ * transposed filter and the convolution's scratch.
+ */
+#include "kernels/depthwise_conv_2d.h"
+
+#if defined(__ARM_FEATURE_MVE)
+#include <arm_mve.h>
+
+#include "kernels/arm_mve/mve_requant.h"
+
+static int32_t taps(const mote_conv_params_t *p) {
+  return p->filter_h * p->filter_w;
+}
+
+static size_t round16(size_t n) {
+  return (n + 15u) & ~(size_t)15u;
+}
+
+/* One input channel: a convolution with the transposed filter. */
+static int as_conv(const mote_conv_params_t *p) {
+  return p->in_c == 1;
+}
+
+static int vectorised(const mote_conv_params_t *p) {
+  return p->depth_multiplier == 1 && p->in_c >= 8;
+}
+
+/* Blocks of 8 channels; block j starts at channel start8(j) (the last
+ * overlaps the one before it when out_c is not a multiple of 8). */
+static int32_t blocks8(const mote_conv_params_t *p) {
+  return (p->out_c + 7) / 8;
+}
+
+static int32_t start8(const mote_conv_params_t *p, int32_t j) {
+  return 8 * j + 8 <= p->out_c ? 8 * j : p->out_c - 8;
+}
+
+/* The filter repacked per block, [blocks8][taps][8], so that interior
+ * windows read it with post-incremented loads. */
+static size_t packed_bytes(const mote_conv_params_t *p) {
+  return (size_t)blocks8(p) * (size_t)taps(p) * 8u;
+}
+
+static void pack(const mote_conv_params_t *p, const int8_t *filter,
+                 int8_t *packed) {
+  const int32_t n = taps(p);
+  int32_t j, t;
+  for (j = 0; j < blocks8(p); ++j) {
+    const int8_t *f = filter + start8(p, j);
+    for (t = 0; t < n; ++t, f += p->out_c, packed += 8) {
+      vstrbq_s16(packed, vldrbq_s16(f));
+    }
+  }
+}
+
+size_t
+mote_depthwise_conv_2d_s8_arm_mve_scratch_bytes(const mote_conv_params_t *p) {
+  if (as_conv(p)) {
+    return round16((size_t)taps(p) * (size_t)p->out_c) +
+           mote_conv_2d_s8_scratch_bytes(p);
+  }
+  return vectorised(p) ? (size_t)p->out_c * 8u + packed_bytes(p) : 0u;
+}
+
+/* filter [taps][out_c] -> t [out_c][taps]. */
+static void transpose(const int8_t *filter, int32_t n_taps, int32_t out_c,
+                      int8_t *t) {
+  int32_t i, c;
+  for (c = 0; c < out_c; ++c) {
+    const int8_t *f = filter + c;
+    for (i = 0; i < n_taps; ++i, f += out_c) {
+      *t++ = *f;
+    }
+  }
+}
+
+/* full[c] = bias[c] + off * sum over taps of w[t][c]; part[c] = bias[c]
+ * (0 without one), modulo 2^32. */
+static void start_sums(const mote_conv_params_t *p, const int8_t *filter,
+                       const int32_t *bias, int32_t *full, int32_t *part) {
+  const int32_t n = taps(p), ch = p->out_c;
+  int32_t c, t;
+  for (c = 0; c < ch; ++c) {
+    uint32_t s = 0;
+    for (t = 0; t < n; ++t) {
+      s += (uint32_t)filter[(ptrdiff_t)t * ch + c];
+    }
+    part[c] = bias != NULL ? bias[c] : 0;
+    full[c] = (int32_t)(s * (uint32_t)p->input_offset + (uint32_t)part[c]);
+  }
+}
+
+/* The geometry one block of channels walks: where its window starts in
+ * the input and filter, which taps it keeps, and the element strides. */
+typedef struct walk {
+  const int8_t *x; /* input of the first kept tap, channel c */
+  const int8_t *w; /* filter of the first kept tap, channel c */
+  int32_t rows, cols;
+  ptrdiff_t x_col, x_row; /* input step per tap, per row of taps */
+  ptrdiff_t w_row;        /* filter step per row of taps */
+  int32_t ch;             /* filter step per tap */
+} walk_t;
+
+/* A border window of channels [c, c + 8): the even channels accumulate
+ * in acc[0], the odd ones in acc[1], from the int32 products VMULLB /
+ * VMULLT give. */
+static void block(const walk_t *k, int32_t c, int32_t off, int32x4_t *acc) {
+  const int8_t *xr = k->x + c, *wr = k->w + c;
+  int32x4_t a0 = acc[0], a1 = acc[1];
+  int32_t r, t;
+  for (r = 0; r < k->rows; ++r, xr += k->x_row, wr += k->w_row) {
+    const int8_t *x = xr, *w = wr;
+    for (t = 0; t < k->cols; ++t, x += k->x_col, w += k->ch) {
+      const int16x8_t x0 = vaddq_n_s16(vldrbq_s16(x), (int16_t)off);
+      const int16x8_t w0 = vldrbq_s16(w);
+      a0 = vaddq_s32(a0, vmullbq_int_s16(x0, w0));
+      a1 = vaddq_s32(a1, vmulltq_int_s16(x0, w0));
+    }
+  }
+  acc[0] = a0, acc[1] = a1;
+}
+
+/* acc[0..1] += x * w over eight channels (even, odd lanes). */
+static inline void tap8(const int8_t *x, const int8_t *w, int32x4_t *acc) {
+  const int16x8_t x0 = vldrbq_s16(x), w0 = vldrbq_s16(w);
+  acc[0] = vaddq_s32(acc[0], vmullbq_int_s16(x0, w0));
+  acc[1] = vaddq_s32(acc[1], vmulltq_int_s16(x0, w0));
+}
+
+/* An interior window of channels [c, c + 8), its filter block packed
+ * (wp, taps in order): raw inputs, the offset being in the starting
+ * sums. */
+static void interior8(const walk_t *k, int32_t c, const int8_t *wp,
+                      int32x4_t *acc) {
+  const int8_t *xr = k->x + c;
+  int32_t r, t;
+  for (r = 0; r < k->rows; ++r, xr += k->x_row) {
+    const int8_t *x = xr;
+    for (t = 0; t < k->cols; ++t, x += k->x_col, wp += 8) {
+      tap8(x, wp, acc);
+    }
+  }
+}
+
+/* The same for a 3x3 filter, unrolled. */
+static void interior8_3x3(const walk_t *k, int32_t c, const int8_t *wp,
+                          int32x4_t *acc) {
+  const int8_t *x = k->x + c;
+  const ptrdiff_t s = k->x_col;
+  int32_t r;
+  for (r = 0; r < 3; ++r, x += k->x_row, wp += 24) {
+    tap8(x, wp, acc);
+    tap8(x + s, wp + 8, acc);
+    tap8(x + 2 * s, wp + 16, acc);
+  }
+}
+
+/* The scaling of the even (s[0]) and odd (s[1]) channels of [c, c + 8). */
+static void scale8(const mote_requant_t *q, int32_t c, mote_mve_scale_t *s) {
+  const int32x4_t zero = vdupq_n_s32(0);
+  int32x4_t sh[2];
+  int j;
+  if (!q->per_channel) {
+    s[0] = s[1] = mote_mve_scale_at(q, 0, vctp32q(4u));
+    return;
+  } else {
+    const int32x4x2_t m = vld2q_s32(q->multiplier + c);
+    const int16x8_t sh16 = vldrbq_s16(q->shift + c);
+    s[0].mult = m.val[0];
+    s[1].mult = m.val[1];
+    sh[0] = vmovlbq_s16(sh16);
+    sh[1] = vmovltq_s16(sh16);
+  }
+  for (j = 0; j < 2; ++j) {
+    s[j].left = vmaxq_s32(sh[j], zero);
+    s[j].right = vminq_s32(sh[j], zero);
+  }
+}
+
+/* Requantizes channels [c, c + 8) from their even and odd sums and
+ * stores them in order (VMOVNB / VMOVNT interleave the two halves). */
+static void store8(const mote_requant_t *q, int32_t c, const int32x4_t *acc,
+                   int8_t *out) {
+  mote_mve_scale_t s[2];
+  int16x8_t r = vdupq_n_s16(0);
+  scale8(q, c, s);
+  r = vmovnbq_s32(r, mote_mve_finish(mote_mve_scale(acc[0], &s[0]), q));
+  r = vmovntq_s32(r, mote_mve_finish(mote_mve_scale(acc[1], &s[1]), q));
+  vstrbq_s16(out + c, r);
+}
+
+/* Every channel of one pixel, in blocks of 8. An interior window
+ * (`packed` not NULL) starts from the full sums and reads the packed
+ * filter; a border one starts from the bias and adds the offset. */
+static void channels(const mote_conv_params_t *p, const walk_t *k,
+                     const int32_t *start, const int8_t *packed, int8_t *out) {
+  const int32_t n = taps(p), off = p->input_offset;
+  const int three = p->filter_h == 3 && p->filter_w == 3;
+  int32_t j;
+  for (j = 0; j < blocks8(p); ++j) {
+    const int32_t c = start8(p, j);
+    const int32x4x2_t s = vld2q_s32(start + c);
+    int32x4_t acc[2];
+    acc[0] = s.val[0], acc[1] = s.val[1];
+    if (packed == NULL) {
+      block(k, c, off, acc);
+    } else if (three) {
+      interior8_3x3(k, c, packed + j * n * 8, acc);
+    } else {
+      interior8(k, c, packed + j * n * 8, acc);
+    }
+    store8(&p->rq, c, acc, out);
+  }
+}
+
+/* Output pixel (oy, ox); `in` the batch's input. */
+static void pixel(const mote_conv_params_t *p, const int8_t *in,
+                  const int8_t *filter, const int32_t *full,
+                  const int32_t *part, const int8_t *packed, int32_t oy,
+                  int32_t ox, int8_t *out) {
+  mote_conv_window_t win;
+  walk_t k;
+  int interior;
+  mote_conv_window(p, oy, ox, &win);
+  interior = win.ky0 == 0 && win.ky1 == p->filter_h && win.kx0 == 0 &&
+             win.kx1 == p->filter_w;
+  k.x = in + mote_conv_in_index(p, 0, win.y0 + win.ky0 * p->dilation_h,
+                                win.x0 + win.kx0 * p->dilation_w);
+  k.w = filter + ((ptrdiff_t)win.ky0 * p->filter_w + win.kx0) * p->out_c;
+  k.rows = win.ky1 - win.ky0;
+  k.cols = win.kx1 - win.kx0;
+  k.ch = p->out_c;
+  k.x_col = (ptrdiff_t)p->dilation_w * p->in_c;
+  k.x_row = (ptrdiff_t)p->dilation_h * p->in_w * p->in_c;
+  k.w_row = (ptrdiff_t)p->filter_w * p->out_c;
+  channels(p, &k, interior ? full : part, interior ? packed : NULL, out);
+}
+
+void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
+                                       const int8_t *input,
+                                       const int8_t *filter,
+                                       const int32_t *bias, int8_t *output,
+                                       void *scratch) {
+  int32_t b, oy, ox;
+  if (as_conv(p)) {
+    int8_t *t = (int8_t *)scratch;
+    transpose(filter, taps(p), p->out_c, t);
+    mote_conv_2d_s8(p, input, t, bias, output,
+                    t + round16((size_t)taps(p) * (size_t)p->out_c));
+    return;
+  }
+  if (!vectorised(p)) {
+    mote_depthwise_conv_2d_s8_ref(p, input, filter, bias, output, scratch);
+    return;
+  }
+  start_sums(p, filter, bias, (int32_t *)scratch,
+             (int32_t *)scratch + p->out_c);
+  pack(p, filter, (int8_t *)scratch + 8 * p->out_c);
+  for (b = 0; b < p->batches; ++b) {
+    const int8_t *in = input + mote_conv_in_index(p, b, 0, 0);
+    for (oy = 0; oy < p->out_h; ++oy) {
+      for (ox = 0; ox < p->out_w; ++ox, output += p->out_c) {
+        pixel(p, in, filter, (const int32_t *)scratch,
+              (const int32_t *)scratch + p->out_c,
+              (const int8_t *)scratch + 8 * p->out_c, oy, ox, output);
+      }
+    }
+  }
+}
+
+#else
+/* Not a Helium target: nothing to compile (ISO C wants a declaration). */
+typedef int mote_depthwise_conv_2d_arm_mve_unused;
+#endif
