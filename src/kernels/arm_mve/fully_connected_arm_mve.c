@@ -21,6 +21,11 @@
 #if defined(__ARM_FEATURE_MVE)
 #include "kernels/conv_2d.h"
 
+/* Declared here too: the binding in fully_connected.h declares them only
+ * when this family is the one bound. */
+mote_fc_s8_fn mote_fc_s8_arm_mve;
+mote_fc_scratch_fn mote_fc_s8_arm_mve_scratch_bytes;
+
 static void conv_params(const mote_fc_params_t *p, mote_conv_params_t *c) {
   c->batches = p->batches;
   c->in_h = c->in_w = 1;
