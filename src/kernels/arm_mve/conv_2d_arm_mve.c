@@ -39,6 +39,11 @@
 
 #include "kernels/arm_mve/mve_requant.h"
 
+/* Declared here too: the op header declares them only when this family is
+ * the one bound. */
+mote_conv_s8_fn mote_conv_2d_s8_arm_mve;
+mote_conv_scratch_fn mote_conv_2d_s8_arm_mve_scratch_bytes;
+
 static int32_t round4(int32_t n) {
   return (n + 3) & ~3;
 }

@@ -50,6 +50,11 @@
 
 #include "kernels/arm_mve/mve_requant.h"
 
+/* Declared here too: the op header declares them only when this family is
+ * the one bound. */
+mote_conv_s8_fn mote_depthwise_conv_2d_s8_arm_mve;
+mote_conv_scratch_fn mote_depthwise_conv_2d_s8_arm_mve_scratch_bytes;
+
 static int32_t taps(const mote_conv_params_t *p) {
   return p->filter_h * p->filter_w;
 }
