@@ -9,10 +9,12 @@
  * because it is the one the byte-exact specification uses; im2col and
  * channel-blocked schedules belong to the optimized families.
  */
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "kernels/conv_2d.h"
 #include "kernels/core/dot.h"
+#include "common/compiler.h"
 #include "kernels/ref/conv_loops.h"
 
 /* Offset of filter tap (ky, kx) within one output channel's filter. */
@@ -165,52 +167,51 @@ static void pixel_s8(const mote_conv_params_t *p, const mote_conv_window_t *w,
   }
 }
 
-static void pixel_s16(const mote_conv_params_t *p, const mote_conv_window_t *w,
-                      const void *in, const void *filter, const void *bias,
-                      void *out) {
+/* 16x8 with an int64 bias (requantized from 64 bits) or, as some
+ * converters write, an int32 bias: TFLM's int32 accumulator then holds
+ * the exact sum modulo 2^32. One body for both, out of line, because
+ * 16x8 convolutions are rare and every firmware with CONV_2D links it. */
+static MOTE_NOINLINE void pixel_16x8(const mote_conv_params_t *p,
+                                     const mote_conv_window_t *w,
+                                     const void *in, const void *filter,
+                                     const void *bias, void *out,
+                                     bool bias32) {
   const int32_t per_group = group_size(p);
   const ptrdiff_t f_size = filter_tap(p, p->filter_h, 0);
   rows_t r;
   const int8_t *f = (const int8_t *)filter;
-  const int64_t *b = (const int64_t *)bias;
   int16_t *o = (int16_t *)out;
   int32_t g, j, oc = 0;
   window_rows(p, w, &r);
   for (g = 0; oc < p->out_c; ++g) {
     const int16_t *in_g = (const int16_t *)in + (ptrdiff_t)g * p->filter_c;
     for (j = 0; j < per_group; ++j, ++oc, f += f_size) {
-      int64_t acc = window_s16(p, w, &r, in_g, f);
-      if (b != NULL) {
-        acc = mote_add_wrap64(acc, b[oc]);
+      const int64_t acc = window_s16(p, w, &r, in_g, f);
+      if (bias32) {
+        uint32_t acc32 = (uint32_t)(uint64_t)acc;
+        if (bias != NULL) {
+          acc32 += (uint32_t)((const int32_t *)bias)[oc];
+        }
+        o[oc] = (int16_t)mote_requant_apply(&p->rq, oc, (int32_t)acc32);
+      } else {
+        const int64_t sum = bias != NULL
+            ? mote_add_wrap64(acc, ((const int64_t *)bias)[oc]) : acc;
+        o[oc] = (int16_t)mote_requant_apply64(&p->rq, oc, sum);
       }
-      o[oc] = (int16_t)mote_requant_apply64(&p->rq, oc, acc);
     }
   }
 }
 
-/* 16x8 with an int32 bias: TFLM's int32 accumulator holds the exact sum
- * modulo 2^32. */
+static void pixel_s16(const mote_conv_params_t *p, const mote_conv_window_t *w,
+                      const void *in, const void *filter, const void *bias,
+                      void *out) {
+  pixel_16x8(p, w, in, filter, bias, out, false);
+}
+
 static void pixel_s16_b32(const mote_conv_params_t *p,
                           const mote_conv_window_t *w, const void *in,
                           const void *filter, const void *bias, void *out) {
-  const int32_t per_group = group_size(p);
-  const ptrdiff_t f_size = filter_tap(p, p->filter_h, 0);
-  rows_t r;
-  const int8_t *f = (const int8_t *)filter;
-  const int32_t *b = (const int32_t *)bias;
-  int16_t *o = (int16_t *)out;
-  int32_t g, j, oc = 0;
-  window_rows(p, w, &r);
-  for (g = 0; oc < p->out_c; ++g) {
-    const int16_t *in_g = (const int16_t *)in + (ptrdiff_t)g * p->filter_c;
-    for (j = 0; j < per_group; ++j, ++oc, f += f_size) {
-      uint32_t acc = (uint32_t)(uint64_t)window_s16(p, w, &r, in_g, f);
-      if (b != NULL) {
-        acc += (uint32_t)b[oc];
-      }
-      o[oc] = (int16_t)mote_requant_apply(&p->rq, oc, (int32_t)acc);
-    }
-  }
+  pixel_16x8(p, w, in, filter, bias, out, true);
 }
 
 static void pixel_f32(const mote_conv_params_t *p, const mote_conv_window_t *w,
