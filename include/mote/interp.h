@@ -12,6 +12,13 @@
  * Call order: mote_arena_init, mote_interp_init, (mote_interp_keep_tensor
  * for tensors to read after invoke), mote_interp_prepare, then fill inputs
  * and mote_interp_invoke as often as needed.
+ *
+ * Inputs are consumed: as in TFLM, once the last operator that reads a
+ * model input has run, its bytes belong to later tensors, and operators
+ * may write their output over an input that dies with them (row by row
+ * for convolutions: kernels/inplace.h). Write the inputs before every
+ * invoke; keep a copy, or mark the tensor with mote_interp_keep_tensor,
+ * to read them afterwards.
  */
 #ifndef MOTE_INTERP_H
 #define MOTE_INTERP_H

@@ -131,6 +131,17 @@ void *mote_kctx_user_data(const mote_kctx_t *ctx);
  * prepare() only; writes the handle to *index. */
 mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
                                         int32_t *index);
+/*
+ * Tells the planner that this operator can write its output 0 over its
+ * input `input` when that input is not used after this operator and
+ * starts exactly `rel` bytes (a multiple of MOTE_ARENA_ALIGN) after the
+ * output. The planner overlaps the two where that lowers the plan and
+ * nothing else is in the way; invoke() finds out by comparing the data
+ * pointers and must compute correctly either way (apart, or overlapped
+ * exactly so). prepare() only. MOTE_ERR_BAD_ARG for a misaligned `rel`.
+ */
+mote_status_t mote_kctx_request_share(mote_kctx_t *ctx, uint32_t input,
+                                      uint32_t rel);
 /* The scratch buffer `index` (16-byte aligned), or NULL for a bad index. */
 void *mote_kctx_scratch(const mote_kctx_t *ctx, int32_t index);
 

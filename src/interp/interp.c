@@ -254,15 +254,39 @@ static mote_status_t keep_scratch_offsets(mote_interp_t *in,
   return MOTE_OK;
 }
 
+/* Scratch buffers, numbered in the order they were requested (the plan
+ * has room for them all), and the overlaps operators can work with. */
+static void record_requests(const mote_interp_t *in, mote_memplan_t *p,
+                            const mote_scratch_request_t *r, uint32_t n) {
+  mote_fb_t fb = interp_fb(in);
+  uint32_t i;
+  for (i = 0; i < n; i++) {
+    const mote_node_t *node = &in->nodes_[r[i].op];
+    if (r[i].share_input < 0) {
+      (void)mote_memplan_scratch(p, r[i].op, r[i].bytes);
+    } else if ((uint32_t)r[i].share_input <
+                   mote_fb_vec_len(&fb, node->inputs) &&
+               mote_fb_vec_len(&fb, node->outputs) > 0) {
+      (void)mote_memplan_share(
+          p, r[i].op,
+          mote_fb_vec_i32(&fb, node->inputs, (uint32_t)r[i].share_input),
+          mote_fb_vec_i32(&fb, node->outputs, 0), r[i].bytes);
+    }
+  }
+}
+
 /* Plans tensors and scratch in head temp memory after the scratch
  * requests (memory/memplan.h), and gives every tensor its memory. */
 static mote_status_t plan_memory(mote_interp_t *in,
                                  const mote_scratch_request_t *requests,
-                                 size_t temp_used, mote_error_t *err) {
+                                 uint32_t n_requests, mote_error_t *err) {
   mote_arena_t *arena = in->arena_;
-  const size_t plan_at = mote_align_up(temp_used, 8);
+  const size_t plan_at =
+      mote_align_up(n_requests * sizeof(mote_scratch_request_t), 8);
+  const uint32_t n_shares = n_requests - in->scratch_count_;
   const size_t need =
-      plan_at + mote_memplan_bytes(in->tensor_count_, in->scratch_count_);
+      plan_at +
+      mote_memplan_bytes(in->tensor_count_, in->scratch_count_, n_shares);
   mote_memplan_t plan;
   uint32_t total;
   uint32_t i;
@@ -272,8 +296,8 @@ static mote_status_t plan_memory(mote_interp_t *in,
   }
   mote_arena_note_head(arena, need);
   st = mote_memplan_init(&plan, arena->base_ + plan_at, need - plan_at,
-                         in->tensor_count_, in->scratch_count_, in->op_count_,
-                         MOTE_ARENA_ALIGN);
+                         in->tensor_count_, in->scratch_count_, n_shares,
+                         in->op_count_, MOTE_ARENA_ALIGN);
   if (st == MOTE_OK) {
     st = record_tensors(in, &plan, err);
   }
@@ -281,10 +305,7 @@ static mote_status_t plan_memory(mote_interp_t *in,
     return st;
   }
   record_graph(in, &plan);
-  /* Scratch buffer i is request i: the plan has room for them all. */
-  for (i = 0; i < in->scratch_count_; i++) {
-    (void)mote_memplan_scratch(&plan, requests[i].op, requests[i].bytes);
-  }
+  record_requests(in, &plan, requests, n_requests);
   st = mote_memplan_place(&plan, err);
   if (st == MOTE_OK) {
     st = keep_scratch_offsets(in, &plan, err);
@@ -365,8 +386,7 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
       }
     }
   }
-  st = plan_memory(in, ctx.requests,
-                   in->scratch_count_ * sizeof(mote_scratch_request_t), err);
+  st = plan_memory(in, ctx.requests, ctx.request_count, err);
   if (st != MOTE_OK) {
     return st;
   }

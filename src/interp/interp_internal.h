@@ -37,10 +37,13 @@ typedef struct mote_state_block {
   size_t bytes;
 } mote_state_block_t;
 
-/* A scratch request recorded during prepare (in head temp memory). */
+/* A request recorded during prepare (in head temp memory): scratch of
+ * `bytes` (share_input -1), or leave to write output 0 over input
+ * `share_input` when it starts `bytes` after the output. */
 typedef struct mote_scratch_request {
   uint32_t op;
   uint32_t bytes;
+  int32_t share_input;
 } mote_scratch_request_t;
 
 enum { MOTE_PHASE_PREPARE = 1, MOTE_PHASE_INVOKE = 2 };
@@ -54,8 +57,9 @@ struct mote_kctx {
   uint32_t op_table;
   int phase;
   mote_error_t *err;
-  /* Head temp memory for scratch requests during prepare. */
+  /* Head temp memory for scratch and share requests during prepare. */
   mote_scratch_request_t *requests;
+  uint32_t request_count;
 };
 
 /* The operator's Operator table offset (ctx->op_table, or looked up). */

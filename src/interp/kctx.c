@@ -261,22 +261,18 @@ void *mote_kctx_user_data(const mote_kctx_t *ctx) {
   return ctx->node->user_data;
 }
 
-mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
-                                        int32_t *index) {
+/* Appends a request to the list at the head (persistent data grows at
+ * the tail). */
+static mote_status_t add_request(mote_kctx_t *ctx, uint32_t bytes,
+                                 int32_t share_input) {
   mote_interp_t *in = ctx->interp;
-  size_t need;
-  *index = -1;
+  const size_t need =
+      (ctx->request_count + 1u) * sizeof(mote_scratch_request_t);
+  mote_scratch_request_t *r;
   if (ctx->phase != MOTE_PHASE_PREPARE) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_STATE,
                           "scratch requested outside prepare");
   }
-  if (bytes > 0x7FFFFFF0u) {
-    return mote_kctx_fail(ctx, MOTE_ERR_ARENA_TOO_SMALL,
-                          "scratch of %lu bytes is too large",
-                          (unsigned long)bytes);
-  }
-  /* Records grow at the head; persistent data grows at the tail. */
-  need = (in->scratch_count_ + 1u) * sizeof(mote_scratch_request_t);
   if (need > mote_arena_free_bytes(in->arena_)) {
     return mote_kctx_fail(ctx, MOTE_ERR_ARENA_TOO_SMALL,
                           "arena of %lu bytes is full while recording "
@@ -286,10 +282,37 @@ mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
                                           sizeof(mote_scratch_request_t)));
   }
   mote_arena_note_head(in->arena_, need);
-  ctx->requests[in->scratch_count_].op = ctx->op_index;
-  ctx->requests[in->scratch_count_].bytes = (uint32_t)bytes;
-  *index = (int32_t)in->scratch_count_++;
+  r = &ctx->requests[ctx->request_count++];
+  r->op = ctx->op_index;
+  r->bytes = bytes;
+  r->share_input = share_input;
   return MOTE_OK;
+}
+
+mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
+                                        int32_t *index) {
+  mote_status_t st;
+  *index = -1;
+  if (bytes > 0x7FFFFFF0u) {
+    return mote_kctx_fail(ctx, MOTE_ERR_ARENA_TOO_SMALL,
+                          "scratch of %lu bytes is too large",
+                          (unsigned long)bytes);
+  }
+  st = add_request(ctx, (uint32_t)bytes, -1);
+  if (st == MOTE_OK) {
+    *index = (int32_t)ctx->interp->scratch_count_++;
+  }
+  return st;
+}
+
+mote_status_t mote_kctx_request_share(mote_kctx_t *ctx, uint32_t input,
+                                      uint32_t rel) {
+  if (input > 0x7FFFFFFFu || (rel & (MOTE_ARENA_ALIGN - 1u)) != 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_ARG,
+                          "share of input %u at %u bytes: bad request",
+                          (unsigned)input, (unsigned)rel);
+  }
+  return add_request(ctx, rel, (int32_t)input);
 }
 
 void *mote_kctx_scratch(const mote_kctx_t *ctx, int32_t index) {

@@ -68,7 +68,10 @@ mote_status_t mote_bcast_prepare(mote_kctx_t *ctx, uint8_t options_type,
     o->vary2 = (uint8_t)(o->vary2 | (bcast.stride2[d] != 0 ? 1u << d : 0u));
   }
   o->type = out->type;
-  return MOTE_OK;
+  if ((st = mote_request_share_elementwise(ctx, 0, in1, out)) != MOTE_OK) {
+    return st;
+  }
+  return mote_request_share_elementwise(ctx, 1, in2, out);
 }
 
 const mote_bcast_op_t *mote_bcast_invoke_data(mote_kctx_t *ctx, mote_bcast_t *b,

@@ -48,34 +48,39 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
   if (st != MOTE_OK) {
     return st;
   }
-  return mote_request_scratch_if(ctx, scratch_bytes(op), &op->scratch);
+  st = mote_request_scratch_if(ctx, scratch_bytes(op), &op->scratch);
+  return st == MOTE_OK ? mote_conv_request_inplace(ctx, op) : st;
+}
+
+static void call(const mote_conv_op_t *op, const mote_conv_params_t *p,
+                 const void *input, void *output, const mote_conv_data_t *d,
+                 void *scratch) {
+  switch (op->type) {
+  case MOTE_TYPE_FLOAT32:
+    mote_conv_2d_f32(p, (const float *)input, (const float *)d->filter,
+                     (const float *)d->bias, (float *)output, scratch);
+    break;
+  case MOTE_TYPE_INT8:
+    mote_conv_2d_s8(p, (const int8_t *)input, (const int8_t *)d->filter,
+                    (const int32_t *)d->bias, (int8_t *)output, scratch);
+    break;
+  default:
+    if (op->acc64) {
+      mote_conv_2d_s16(p, (const int16_t *)input, (const int8_t *)d->filter,
+                       (const int64_t *)d->bias, (int16_t *)output, scratch);
+    } else {
+      mote_conv_2d_s16_b32(p, (const int16_t *)input,
+                           (const int8_t *)d->filter, (const int32_t *)d->bias,
+                           (int16_t *)output, scratch);
+    }
+    break;
+  }
 }
 
 static mote_status_t invoke(mote_kctx_t *ctx) {
   mote_conv_data_t d;
   const mote_conv_op_t *op = mote_conv_invoke_data(ctx, &d);
-  void *scratch = mote_scratch_if(ctx, op->scratch);
-  switch (op->type) {
-  case MOTE_TYPE_FLOAT32:
-    mote_conv_2d_f32(&op->p, (const float *)d.input, (const float *)d.filter,
-                     (const float *)d.bias, (float *)d.output, scratch);
-    break;
-  case MOTE_TYPE_INT8:
-    mote_conv_2d_s8(&op->p, (const int8_t *)d.input, (const int8_t *)d.filter,
-                    (const int32_t *)d.bias, (int8_t *)d.output, scratch);
-    break;
-  default:
-    if (op->acc64) {
-      mote_conv_2d_s16(&op->p, (const int16_t *)d.input,
-                       (const int8_t *)d.filter, (const int64_t *)d.bias,
-                       (int16_t *)d.output, scratch);
-    } else {
-      mote_conv_2d_s16_b32(&op->p, (const int16_t *)d.input,
-                           (const int8_t *)d.filter, (const int32_t *)d.bias,
-                           (int16_t *)d.output, scratch);
-    }
-    break;
-  }
+  mote_conv_run(ctx, op, &d, mote_scratch_if(ctx, op->scratch), call);
   return MOTE_OK;
 }
 

@@ -324,6 +324,9 @@ mote_status_t mote_conv_prepare_common(mote_kctx_t *ctx,
   }
   op = (mote_conv_op_t *)mem;
   op->scratch = -1;
+  op->ring = -1;
+  op->ring_rows = 0;
+  op->rel = 0;
   op->type = t->input.type;
   op->has_bias = has_bias;
   op->bias_type = has_bias ? t->bias.type : (uint8_t)MOTE_TYPE_INT32;

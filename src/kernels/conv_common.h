@@ -43,6 +43,9 @@ typedef struct mote_conv_tensors {
 typedef struct mote_conv_op {
   mote_conv_params_t p;
   int32_t scratch;   /* scratch buffer index, or -1 for none */
+  int32_t ring;      /* scratch index of the in-place ring, or -1 */
+  int32_t ring_rows; /* rows in it; 0 when the op never runs in place */
+  uint32_t rel;      /* where the input starts when in place */
   uint8_t type;      /* mote_type_t of input and output */
   uint8_t bias_type; /* mote_type_t of the bias when has_bias */
   bool has_bias;
@@ -95,5 +98,37 @@ mote_status_t mote_conv_prepare_common(mote_kctx_t *ctx,
 /* At invoke: the data pointers into *d, and the op data prepare stored. */
 const mote_conv_op_t *mote_conv_invoke_data(mote_kctx_t *ctx,
                                             mote_conv_data_t *d);
+
+/* Runs the bound implementation for the op's type with params `p` (the
+ * op's own, or a band of its output rows) from `input` to `output`. */
+typedef void mote_conv_call_fn(const mote_conv_op_t *op,
+                               const mote_conv_params_t *p, const void *input,
+                               void *output, const mote_conv_data_t *d,
+                               void *scratch);
+
+/*
+ * End of prepare: when writing the output over the input row by row
+ * (kernels/inplace.h) could lower the arena, asks the planner for the
+ * overlap and requests the ring. Batch 1 only. MOTE_ERR_ARENA_TOO_SMALL
+ * when the requests do not fit.
+ */
+mote_status_t mote_conv_request_inplace(mote_kctx_t *ctx, mote_conv_op_t *op);
+
+/* Rows of ring the op needs to write its output over its input from
+ * `rel` bytes on (*rel), or 0 when it cannot (batches, geometry) or it
+ * would not pay. */
+int32_t mote_conv_inplace_rows(const mote_conv_op_t *op, uint32_t *rel);
+
+/* `call` on the whole op when `ring` is NULL; else on bands of rows
+ * through `ring` (op->ring_rows rows), the output over the input as
+ * mote_conv_inplace_rows laid them out. */
+void mote_conv_run_ring(const mote_conv_op_t *op, const mote_conv_data_t *d,
+                        void *scratch, void *ring, mote_conv_call_fn *call);
+
+/* Invoke: `call` on the whole op, or on bands of rows through the ring
+ * when the planner overlapped output and input. */
+void mote_conv_run(mote_kctx_t *ctx, const mote_conv_op_t *op,
+                   const mote_conv_data_t *d, void *scratch,
+                   mote_conv_call_fn *call);
 
 #endif /* MOTE_KERNELS_CONV_COMMON_H */

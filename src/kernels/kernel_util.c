@@ -183,3 +183,13 @@ mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,
       ctx, MOTE_ERR_UNSUPPORTED_TYPE, "%s has type %s, expected %s", role,
       mote_type_name((mote_type_t)t->type), mote_type_name(type));
 }
+
+mote_status_t mote_request_share_elementwise(mote_kctx_t *ctx, uint32_t input,
+                                             const mote_tensor_t *in,
+                                             const mote_tensor_t *out) {
+  if (in->bytes == 0 || in->bytes != out->bytes ||
+      mote_tensor_elements(in) != mote_tensor_elements(out)) {
+    return MOTE_OK;
+  }
+  return mote_kctx_request_share(ctx, input, 0);
+}

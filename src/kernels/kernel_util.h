@@ -79,6 +79,19 @@ static inline void *mote_scratch_if(const mote_kctx_t *ctx, int32_t index) {
   return index < 0 ? NULL : mote_kctx_scratch(ctx, index);
 }
 
+/*
+ * For an element-wise operator: when input `input` (`in`) has the
+ * output's size and element count, so that output element i depends on
+ * its element i alone, lets the planner put the output over it where it
+ * dies here (mote_kctx_request_share at 0). Every implementation of such
+ * an op must read element i before it writes output element i and never
+ * read an element below i after writing i: the plain loops do. Errors as
+ * mote_kctx_request_share.
+ */
+mote_status_t mote_request_share_elementwise(mote_kctx_t *ctx, uint32_t input,
+                                             const mote_tensor_t *in,
+                                             const mote_tensor_t *out);
+
 /* Checks `t` has `type` or fails naming the role ("input 0") and types. */
 mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,
                               mote_type_t type, const char *role);

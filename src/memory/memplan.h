@@ -67,33 +67,41 @@
 typedef struct mote_memplan {
   mote_plan_buffer_t *buf_; /* tensors_ tensors, then the scratch buffers */
   uint32_t *order_;         /* mote_plan's work space, a word per buffer */
+  mote_plan_share_t *share_; /* permitted overlaps, share_cap_ of them */
   uint32_t tensors_;
   uint32_t scratch_cap_;
   uint32_t scratch_; /* scratch buffers added so far */
+  uint32_t share_cap_;
+  uint32_t shares_; /* permitted overlaps recorded so far */
   uint32_t steps_;
   uint32_t align_;
   uint32_t total_; /* plan bytes, after a successful place */
 } mote_memplan_t;
 
-/* Bytes of plan memory for `tensors` tensors and `scratch` scratch
- * buffers: 20 a buffer. SIZE_MAX when that does not fit a size_t. */
-static inline size_t mote_memplan_bytes(uint32_t tensors, uint32_t scratch) {
-  const size_t per = sizeof(mote_plan_buffer_t) + sizeof(uint32_t);
-  const uint64_t count = (uint64_t)tensors + scratch;
-  return count > SIZE_MAX / per ? SIZE_MAX : (size_t)count * per;
+/* Bytes of plan memory for `tensors` tensors, `scratch` scratch buffers
+ * and `shares` requests to overlap (mote_memplan_share): 20 a buffer, 12
+ * a share. SIZE_MAX when that does not fit a size_t. */
+static inline size_t mote_memplan_bytes(uint32_t tensors, uint32_t scratch,
+                                        uint32_t shares) {
+  const uint64_t per = sizeof(mote_plan_buffer_t) + sizeof(uint32_t);
+  const uint64_t bytes = ((uint64_t)tensors + scratch) * per +
+                         (uint64_t)shares * sizeof(mote_plan_share_t);
+  return bytes > SIZE_MAX ? SIZE_MAX : (size_t)bytes;
 }
 
 /*
  * Starts a plan in `mem` (`bytes` long, 4-byte aligned, at least
- * mote_memplan_bytes(tensors, scratch)) for a graph of `tensors` tensors
- * and `steps` steps (< 2^31), with room for `scratch` scratch buffers.
+ * mote_memplan_bytes(tensors, scratch, shares)) for a graph of `tensors`
+ * tensors and `steps` steps (< 2^31), with room for `scratch` scratch
+ * buffers and `shares` requests to overlap.
  * Every buffer will be aligned to `align` bytes, a power of two.
  * MOTE_ERR_BAD_ARG for a misaligned `mem` or a bad `align`;
  * MOTE_ERR_ARENA_TOO_SMALL when `bytes` is short.
  */
 mote_status_t mote_memplan_init(mote_memplan_t *plan, void *mem, size_t bytes,
                                 uint32_t tensors, uint32_t scratch,
-                                uint32_t steps, uint32_t align);
+                                uint32_t shares, uint32_t steps,
+                                uint32_t align);
 
 /* Step `step` writes (`writes` nonzero) or reads `tensor`. In step order;
  * within a step, writes first (see the design note). */
@@ -138,6 +146,19 @@ void mote_memplan_size(mote_memplan_t *plan, int32_t tensor, uint32_t bytes,
  * left for one. */
 int32_t mote_memplan_scratch(mote_memplan_t *plan, uint32_t step,
                              uint32_t bytes);
+
+/*
+ * Step `step` can write tensor `out` over tensor `in` when `in` starts
+ * exactly `rel` bytes after `out` (a multiple of the alignment); see
+ * planner.h's mote_plan_share_t. Recorded only where it is safe: both
+ * tensors have memory and no fixed offset, `in` is last used at `step`
+ * and `out` first written there (so neither a model output nor kept).
+ * Call it after every use, size and keep is recorded, and at most the
+ * `shares` times init allowed (further calls are ignored). Returns
+ * whether it was recorded.
+ */
+int mote_memplan_share(mote_memplan_t *plan, uint32_t step, int32_t in,
+                       int32_t out, uint32_t rel);
 
 /*
  * Computes the lifetimes and places every buffer. Errors, with a message

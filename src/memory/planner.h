@@ -42,17 +42,38 @@ typedef struct mote_plan_buffer {
 } mote_plan_buffer_t;
 
 /*
- * Places `count` buffers. `order` is caller scratch of `count` entries.
- * `align` is a power of two; fixed offsets must already be aligned. Writes
- * the plan size to *total. MOTE_ERR_BAD_ARG when fixed buffers overlap
- * while alive together (an inconsistent offline plan); then order[0] <
- * order[1] are the first such pair, for the caller's message.
+ * A permitted overlap: buffers `a` and `b`, alive together, may share
+ * bytes when `a` starts exactly `rel` bytes after `b`. An operator that
+ * writes its output (b) over its dying input (a) asks for it; the
+ * operator, not the planner, knows which relative position it can work
+ * in (kernels/inplace.h). The planner tries that position when it places
+ * the second of the two and, where other buffers are in the way, places
+ * it as if there were no permission (the operator then finds its buffers
+ * apart and runs normally).
+ */
+typedef struct mote_plan_share {
+  uint32_t a;
+  uint32_t b;
+  uint32_t rel; /* a multiple of the alignment */
+} mote_plan_share_t;
+
+/*
+ * Places `count` buffers, permitting the `n_shares` overlaps `shares`
+ * (may be NULL when 0). `order` is caller scratch of `count` entries.
+ * `align` is a power of two; fixed offsets must already be aligned.
+ * Writes the plan size to *total. MOTE_ERR_BAD_ARG when fixed buffers
+ * overlap while alive together (an inconsistent offline plan; shares do
+ * not involve fixed buffers); then order[0] < order[1] are the first such
+ * pair, for the caller's message.
  */
 mote_status_t mote_plan(mote_plan_buffer_t *buffers, uint32_t count,
+                        const mote_plan_share_t *shares, uint32_t n_shares,
                         uint32_t *order, uint32_t align, uint32_t *total);
 
 /* Checks a placed plan: the index of a buffer that shares bytes with an
- * earlier one alive at the same step, or -1 when the plan is sound. */
-int32_t mote_plan_check(const mote_plan_buffer_t *buffers, uint32_t count);
+ * earlier one alive at the same step other than as one of the permitted
+ * overlaps, or -1 when the plan is sound. */
+int32_t mote_plan_check(const mote_plan_buffer_t *buffers, uint32_t count,
+                        const mote_plan_share_t *shares, uint32_t n_shares);
 
 #endif /* MOTE_MEMORY_PLANNER_H */

@@ -29,7 +29,7 @@
 #define MAX_EVENTS 96
 
 /* Plan memory, 4-byte aligned, enough for any graph here. */
-static uint32_t g_mem[(MAX_T + MAX_SCRATCH) * 5];
+static uint32_t g_mem[(MAX_T + MAX_SCRATCH) * 5 + 12];
 
 static uint32_t next_rand(uint32_t *s) {
   *s ^= *s << 13;
@@ -40,7 +40,7 @@ static uint32_t next_rand(uint32_t *s) {
 
 static mote_status_t start(mote_memplan_t *p, uint32_t tensors,
                            uint32_t scratch, uint32_t steps, uint32_t align) {
-  return mote_memplan_init(p, g_mem, sizeof g_mem, tensors, scratch, steps,
+  return mote_memplan_init(p, g_mem, sizeof g_mem, tensors, scratch, 4, steps,
                            align);
 }
 
@@ -69,6 +69,88 @@ static void record_event(mote_memplan_t *p, const event_t *e) {
     mote_memplan_keep(p, e->tensor);
     break;
   }
+}
+
+/* --- overlaps (mote_memplan_share) -------------------------------------- */
+
+/* A chain of layers t0 -> t1 -> ... (op i reads t(i), writes t(i+1)),
+ * sizes in bytes, recorded with the output of op i over its input at
+ * rel[i]; returns a bit per op whose share was recorded. */
+static uint32_t record_layers(mote_memplan_t *p, const uint32_t *size,
+                             const uint32_t *rel, uint32_t ops) {
+  uint32_t i;
+  uint32_t recorded = 0;
+  CHECK_EQ_INT(start(p, ops + 1, 0, ops, 16), MOTE_OK);
+  mote_memplan_input(p, 0);
+  for (i = 0; i < ops; i++) {
+    mote_memplan_write(p, i, (int32_t)i + 1);
+    mote_memplan_read(p, i, (int32_t)i);
+  }
+  mote_memplan_keep(p, (int32_t)ops);
+  for (i = 0; i <= ops; i++) {
+    mote_memplan_size(p, (int32_t)i, size[i], MOTE_MEMPLAN_NONE);
+  }
+  for (i = 0; i < ops; i++) {
+    if (mote_memplan_share(p, i, (int32_t)i, (int32_t)i + 1, rel[i])) {
+      recorded |= 1u << i;
+    }
+  }
+  return recorded;
+}
+
+static void test_shares_chain_like_mobilenet(void) {
+  /* VWW's first layers: input 27648, a stride-2 conv to 18432, a
+   * depthwise 18432, a pointwise expansion to 36864, a stride-2
+   * depthwise to 9216, a pointwise to 18432. Every link fits the chain
+   * but the last: under it the chain would lift the first layers past
+   * their own sizes, and its op (27648 bytes) is smaller than theirs, so
+   * it is refused. Peak: the input over the first output, 46080 bytes,
+   * where apart the layers need 55296. */
+  static const uint32_t size[6] = {27648, 18432, 18432, 36864, 9216, 18432};
+  static const uint32_t rel[5] = {0, 0, 18432, 0, 9216};
+  mote_memplan_t p;
+  uint32_t recorded = record_layers(&p, size, rel, 5);
+  CHECK_EQ_INT(recorded, 0x0F);
+  CHECK_EQ_INT(mote_memplan_place(&p, NULL), MOTE_OK);
+  CHECK_EQ_INT(mote_memplan_total(&p), 46080);
+  CHECK_EQ_INT(mote_memplan_tensor_offset(&p, 3), 0);
+  CHECK_EQ_INT(mote_memplan_tensor_offset(&p, 2), 18432);
+  CHECK_EQ_INT(mote_memplan_tensor_offset(&p, 0), 18432);
+}
+
+static void test_shares_cut_for_a_larger_op(void) {
+  /* A small contraction first (64 -> 32), then a large expansion (32 ->
+   * 512): the new link's op outweighs the old one, so the chain is cut
+   * above the expansion instead. */
+  static const uint32_t size[3] = {64, 32, 512};
+  static const uint32_t rel[2] = {0, 480};
+  mote_memplan_t p;
+  const uint32_t recorded = record_layers(&p, size, rel, 2);
+  CHECK_EQ_INT(recorded, 0x3);
+  CHECK_EQ_INT(mote_memplan_place(&p, NULL), MOTE_OK);
+  /* t1 over t2's end; t0 apart (the first link was cut), below t1 in
+   * t2's bytes, which are free at step 0. */
+  CHECK_EQ_INT(mote_memplan_tensor_offset(&p, 1),
+               mote_memplan_tensor_offset(&p, 2) + 480);
+  CHECK(mote_memplan_tensor_offset(&p, 0) + 64 <=
+        mote_memplan_tensor_offset(&p, 1));
+  CHECK_EQ_INT(mote_memplan_total(&p), 512);
+}
+
+static void test_shares_refused(void) {
+  static const uint32_t size[3] = {64, 64, 64};
+  static const uint32_t rel[2] = {0, 0};
+  mote_memplan_t p;
+  CHECK_EQ_INT(record_layers(&p, size, rel, 2), 0x3);
+  /* A second share of a tensor, a misaligned rel, a tensor alive past the
+   * step, the same tensor twice, out of range: all refused. */
+  CHECK(!mote_memplan_share(&p, 0, 0, 1, 0));
+  CHECK(!mote_memplan_share(&p, 1, 1, 2, 8));
+  CHECK(!mote_memplan_share(&p, 0, 1, 2, 0));
+  CHECK(!mote_memplan_share(&p, 1, 1, 1, 0));
+  CHECK(!mote_memplan_share(&p, 1, 7, 2, 0));
+  CHECK_EQ_INT(mote_memplan_place(&p, NULL), MOTE_OK);
+  CHECK_EQ_INT(mote_memplan_total(&p), 64);
 }
 
 /* --- lifetime rules ------------------------------------------------------ */
@@ -593,19 +675,22 @@ static void test_what_is_refused_or_ignored(void) {
   mote_memplan_size(&p, 1, 256, MOTE_MEMPLAN_NONE);
   CHECK_EQ_INT(mote_memplan_place(&p, &err), MOTE_ERR_ARENA_TOO_SMALL);
 
-  CHECK_EQ_INT(mote_memplan_init(&p, (uint8_t *)g_mem + 2, 100, 1, 0, 1, 16),
+  CHECK_EQ_INT(mote_memplan_init(&p, (uint8_t *)g_mem + 2, 100, 1, 0, 0, 1, 16),
                MOTE_ERR_BAD_ARG);
-  CHECK_EQ_INT(mote_memplan_init(&p, g_mem, sizeof g_mem, 1, 0, 1, 12),
+  CHECK_EQ_INT(mote_memplan_init(&p, g_mem, sizeof g_mem, 1, 0, 0, 1, 12),
                MOTE_ERR_BAD_ARG);
-  CHECK_EQ_INT(mote_memplan_init(&p, g_mem, sizeof g_mem, 1, 0, 1, 0),
+  CHECK_EQ_INT(mote_memplan_init(&p, g_mem, sizeof g_mem, 1, 0, 0, 1, 0),
                MOTE_ERR_BAD_ARG);
-  CHECK_EQ_INT(mote_memplan_init(&p, g_mem, 39, 2, 0, 1, 16),
+  CHECK_EQ_INT(mote_memplan_init(&p, g_mem, 39, 2, 0, 0, 1, 16),
                MOTE_ERR_ARENA_TOO_SMALL);
-  CHECK_EQ_INT(mote_memplan_bytes(3, 1), 80);
+  CHECK_EQ_INT(mote_memplan_bytes(3, 1, 0), 80);
 }
 
 int main(void) {
   MOTE_RUN(test_lifetime_rules);
+  MOTE_RUN(test_shares_chain_like_mobilenet);
+  MOTE_RUN(test_shares_cut_for_a_larger_op);
+  MOTE_RUN(test_shares_refused);
   MOTE_RUN(test_random_graphs);
   MOTE_RUN(test_offline_plan_is_honoured);
   MOTE_RUN(test_offline_plan_overlap_is_refused);

@@ -166,10 +166,10 @@ static void test_greedy_against_optimum(void) {
       b[i].offset = MOTE_PLAN_UNPLACED;
     }
     memcpy(opt, b, sizeof b);
-    CHECK_EQ_INT(mote_plan(b, n, order, ALIGN, &greedy), MOTE_OK);
-    CHECK_EQ_INT(mote_plan_check(b, n), -1);
+    CHECK_EQ_INT(mote_plan(b, n, NULL, 0, order, ALIGN, &greedy), MOTE_OK);
+    CHECK_EQ_INT(mote_plan_check(b, n, NULL, 0), -1);
     best = optimum(opt, n, greedy);
-    CHECK_EQ_INT(mote_plan_check(opt, n), -1);
+    CHECK_EQ_INT(mote_plan_check(opt, n, NULL, 0), -1);
     CHECK(best <= greedy);
     CHECK(best >= most_alive(b, n));
     CHECK(greedy * GREEDY_BOUND_DEN <= best * GREEDY_BOUND_NUM);
