@@ -10,6 +10,10 @@
 #include "kernels/inplace.h"
 #include "mote/interp.h"
 
+#ifndef MIN_BAND
+#define MIN_BAND 1024u
+#endif
+
 static uint32_t elem_bytes(uint8_t type) {
   return type == MOTE_TYPE_FLOAT32 ? 4u : (type == MOTE_TYPE_INT8 ? 1u : 2u);
 }
@@ -60,7 +64,13 @@ int32_t mote_conv_inplace_rows(const mote_conv_op_t *op, uint32_t *rel) {
       g.extent - g.pad < 1) {
     return 0;
   }
-  rows = mote_rows_ring(&g);
+  /* Bands of at least MIN_BAND bytes (more rows than the lag needs):
+   * every call of an implementation pays a set-up (pointers, loops over
+   * channel groups) that one-pixel bands would pay per pixel. */
+  rows = mote_rows_ring(&g) + (int32_t)((MIN_BAND - 1u) / g.out_row);
+  if (rows > g.out_h) {
+    rows = g.out_h;
+  }
   smaller = (uint64_t)g.in_h * g.in_row;
   if ((uint64_t)g.out_h * g.out_row < smaller) {
     smaller = (uint64_t)g.out_h * g.out_row;
@@ -121,6 +131,7 @@ static void conv_band(void *user, int32_t y0, int32_t rows, void *dst) {
     p.in_h = last + 1;
   }
   p.out_h = rows;
+  p.reuse_scratch = y0 > 0;
   b->call(b->op, &p, in, dst, b->d, b->scratch);
 }
 

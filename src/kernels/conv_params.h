@@ -33,6 +33,12 @@ typedef struct mote_conv_params {
   int32_t dilation_h, dilation_w;
   int32_t pad_h, pad_w;     /* padding before the first row / column */
   int32_t depth_multiplier; /* DEPTHWISE_CONV_2D only */
+  /* Nonzero when this call is a later band of rows of the same op in the
+   * same invoke (kernels/inplace.h): the scratch still holds whatever the
+   * implementation derived from the filter and bias in the call before,
+   * so per-invoke set-up (offset sums, repacked filters) may be skipped.
+   * The reference ignores it. */
+  int32_t reuse_scratch;
   /* Quantized: added to every input value; minus the input zero point
    * for int8, 0 for int16. */
   int32_t input_offset;

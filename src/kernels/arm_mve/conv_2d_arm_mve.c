@@ -10,7 +10,8 @@
  * copied first into a K-byte row (im2col of one pixel), padding taps
  * filled with the input zero point so that they add nothing. The input
  * offset is folded out: sum w * (x + off) = sum w * x + off * sum w, with
- * bias + off * sum w formed once per invoke into scratch (out_c int32),
+ * bias + off * sum w formed once per invoke into scratch (out_c int32;
+ * kept for the later bands of an in-place run: reuse_scratch),
  * so the inner loop is 16 int8 MACs per VMLADAVA. Four output channels
  * per pass share each input load (1 + 4 loads, 4 VMLADAVA per 16
  * columns), the tail of K under a VCTP predicate; their four sums are
@@ -279,7 +280,9 @@ void mote_conv_2d_s8_arm_mve(const mote_conv_params_t *p, const int8_t *input,
   }
   col = (int8_t *)(sums + round4(p->out_c));
   r = scaling(&p->rq);
-  mote_mve_offset_sums(filter, p->out_c, k, p->input_offset, bias, sums);
+  if (!p->reuse_scratch) {
+    mote_mve_offset_sums(filter, p->out_c, k, p->input_offset, bias, sums);
+  }
   if (direct(p) && p->out_c >= 4) {
     conv_1x1(p, input, filter, sums, &r, output);
     return;

@@ -15,7 +15,8 @@
  * re-interleaved by VMOVNB / VMOVNT into one 8-byte store. A last block
  * overlaps the one before it (computed twice, identically) rather than
  * being predicated. Windows inside the input start from bias + off *
- * sum of the filter over every tap (formed per invoke into scratch),
+ * sum of the filter over every tap (formed per invoke into scratch, and
+ * kept for the later bands of an in-place run: reuse_scratch),
  * multiply raw inputs, and read a copy of the filter repacked per block
  * ([blocks][taps][8], scratch) in order; 3x3 is unrolled. Border
  * windows start from the bias and add the offset to each input, over the
@@ -291,7 +292,9 @@ void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
   int32_t b, oy, ox;
   if (as_conv(p)) {
     int8_t *t = (int8_t *)scratch;
-    transpose(filter, taps(p), p->out_c, t);
+    if (!p->reuse_scratch) {
+      transpose(filter, taps(p), p->out_c, t);
+    }
     mote_conv_2d_s8(p, input, t, bias, output,
                     t + round16((size_t)taps(p) * (size_t)p->out_c));
     return;
@@ -300,9 +303,11 @@ void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
     mote_depthwise_conv_2d_s8_ref(p, input, filter, bias, output, scratch);
     return;
   }
-  start_sums(p, filter, bias, (int32_t *)scratch,
-             (int32_t *)scratch + p->out_c);
-  pack(p, filter, (int8_t *)scratch + 8 * p->out_c);
+  if (!p->reuse_scratch) {
+    start_sums(p, filter, bias, (int32_t *)scratch,
+               (int32_t *)scratch + p->out_c);
+    pack(p, filter, (int8_t *)scratch + 8 * p->out_c);
+  }
   for (b = 0; b < p->batches; ++b) {
     const int8_t *in = input + mote_conv_in_index(p, b, 0, 0);
     for (oy = 0; oy < p->out_h; ++oy) {
