@@ -1,6 +1,7 @@
 /*
  * Framework-free compute functions of the TFLM signal-library operators
- * (the micro_speech audio front end) and the integer helpers they share.
+ * (the micro_speech audio front end) not yet behind a per-op header; the
+ * integer helpers are in signal_math.h, the glue helpers in signal_util.h.
  *
  * Each function is the arithmetic of TFLM's signal/src sources, written anew:
  * unsigned wraparound, truncating shifts and the rounding rules are the
@@ -14,31 +15,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "format/flexbuffer.h"
-#include "mote/kernel.h"
-
-/* --- integer helpers (signal_math.c) ----------------------------------- */
-
-/* Bit length of x (1 + index of the top set bit) as TFLM's
- * MostSignificantBit32 built with GCC: 32 for x == 0. */
-uint32_t mote_signal_msb32(uint32_t x);
-/* The same for 64 bits: 64 for x == 0. */
-uint32_t mote_signal_msb64(uint64_t x);
-
-/* sqrt(x) rounded to nearest (floor, plus one when the remainder exceeds
- * the root), saturating at 0xFFFF. */
-uint16_t mote_signal_sqrt32(uint32_t x);
-/* sqrt(x) rounded to nearest, saturating at 0xFFFFFFFF. Values below 2^32
- * go through mote_signal_sqrt32() and so saturate at 0xFFFF, as in TFLM. */
-uint32_t mote_signal_sqrt64(uint64_t x);
-
-/* ln(x) * out_scale, in TFLM's Log32 fixed point: log2(x) in Q16 from a
- * 128-segment interpolated table, times ln 2 in Q16, times out_scale with
- * 32-bit wraparound, each product rounded half up to Q0. x > 1. */
-uint32_t mote_signal_log32(uint32_t x, uint32_t out_scale);
-
-/* The 130-entry table behind mote_signal_log32(), for tests. */
-const uint16_t *mote_signal_log_lut(void);
+#include "kernels/signal/signal_math.h"
+#include "kernels/signal/signal_util.h"
 
 /* --- per-operator compute ---------------------------------------------- */
 
@@ -119,39 +97,5 @@ void mote_signal_pcan(const int16_t *gain_lut, int snr_shift,
 void mote_signal_filter_bank_log(const uint32_t *in, int32_t n,
                                  uint32_t output_scale, int correction_bits,
                                  int16_t *out);
-
-/* --- kernel glue helpers (signal_util.c) -------------------------------- */
-
-/* Opens the operator's custom options as a flexbuffer map, failing through
- * mote_kctx_fail with a message naming the fault. */
-mote_status_t mote_signal_options(mote_kctx_t *ctx, mote_flex_map_t *map);
-
-/* Reads integer option `key` into *out; it must exist and lie in
- * [min, max] (checked in 64 bits). */
-mote_status_t mote_signal_option_int(mote_kctx_t *ctx,
-                                     const mote_flex_map_t *map,
-                                     const char *key, int64_t min, int64_t max,
-                                     int64_t *out);
-
-/* Reads bool option `key`; it must exist. */
-mote_status_t mote_signal_option_bool(mote_kctx_t *ctx,
-                                      const mote_flex_map_t *map,
-                                      const char *key, bool *out);
-
-/* Checks inputs/outputs counts, then fills in[] and out[] (sized at least
- * n_in and n_out). */
-mote_status_t mote_signal_io(mote_kctx_t *ctx, uint32_t n_in, mote_tensor_t *in,
-                             uint32_t n_out, mote_tensor_t *out);
-
-/* Checks tensor `t` has `type` and rank `rank` (-1: any rank >= 1),
- * naming `role` ("input 0") on failure. */
-mote_status_t mote_signal_check(mote_kctx_t *ctx, const mote_tensor_t *t,
-                                mote_type_t type, int rank, const char *role);
-
-/* For ops whose invoke needs only an element count: keeps `n` in
- * persistent memory as the op's user data (MOTE_ERR_ARENA_TOO_SMALL when
- * that fails); mote_signal_count() reads it back at invoke. */
-mote_status_t mote_signal_keep_count(mote_kctx_t *ctx, int32_t n);
-int32_t mote_signal_count(const mote_kctx_t *ctx);
 
 #endif /* MOTE_KERNELS_SIGNAL_SIGNAL_H */
