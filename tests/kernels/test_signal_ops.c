@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kernels/signal/signal.h"
+#include "kernels/signal/window.h"
 #include "test.h"
 
 static uint32_t g_rng = 2463534242u;
@@ -24,20 +25,41 @@ static uint32_t rnd(void) {
 static void test_window(void) {
   static const int16_t w[4] = {4096, 16384, 32767, -32768};
   int16_t in[8], out[8];
-  int shift, i;
-  for (shift = 0; shift <= 31; shift += 3) {
+  mote_signal_window_params_t p;
+  int i;
+  p.frame = 4;
+  p.count = 8;
+  for (p.shift = 0; p.shift <= 31; p.shift += 3) {
     for (i = 0; i < 8; ++i) {
       in[i] = (int16_t)rnd();
     }
     in[0] = INT16_MIN;
     in[7] = INT16_MIN; /* times -32768: the largest product */
-    mote_signal_window(in, w, 4, 8, shift, out);
+    mote_signal_window(&p, in, w, out);
     for (i = 0; i < 8; ++i) {
       /* floor(in * w / 2^shift), saturated. */
-      double v = floor((double)in[i] * w[i % 4] / ldexp(1.0, shift));
+      double v = floor((double)in[i] * w[i % 4] / ldexp(1.0, p.shift));
       v = v < -32768 ? -32768 : (v > 32767 ? 32767 : v);
       CHECK_EQ_INT(out[i], (int)v);
     }
+  }
+}
+
+/* Two frames worked by hand in Q12: the shift floors (-5 * 32767 / 4096
+ * is -39.99, giving -40) and both ends saturate. */
+static void test_window_values(void) {
+  static const int16_t w[4] = {4096, 16384, 32767, -32768};
+  static const int16_t in[8] = {1000, -3, -5, 32767, 7, 3, 100, -32768};
+  static const int16_t want[8] = {1000, -12, -40, -32768, 7, 12, 799, 32767};
+  int16_t out[8];
+  mote_signal_window_params_t p;
+  int i;
+  p.frame = 4;
+  p.count = 8;
+  p.shift = 12;
+  mote_signal_window(&p, in, w, out);
+  for (i = 0; i < 8; ++i) {
+    CHECK_EQ_INT(out[i], want[i]);
   }
 }
 
@@ -361,6 +383,7 @@ static void test_pcan(void) {
 
 int main(void) {
   MOTE_RUN(test_window);
+  MOTE_RUN(test_window_values);
   MOTE_RUN(test_fft_auto_scale);
   MOTE_RUN(test_energy);
   MOTE_RUN(test_filter_bank);

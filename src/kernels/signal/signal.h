@@ -20,11 +20,6 @@
 
 /* --- per-operator compute ---------------------------------------------- */
 
-/* SignalWindow: out[i] = saturate16((in[i] * weights[i % size]) >> shift)
- * for i < count; count is a multiple of size; 0 <= shift <= 31. */
-void mote_signal_window(const int16_t *in, const int16_t *weights, int32_t size,
-                        int32_t count, int shift, int16_t *out);
-
 /* SignalFftAutoScale: shifts in[0..n) left so the largest magnitude uses
  * the full int16 range; returns the shift (0..15). */
 int32_t mote_signal_fft_auto_scale(const int16_t *in, int32_t n, int16_t *out);
