@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "kernels/signal/fft_auto_scale.h"
 #include "kernels/signal/signal.h"
 #include "kernels/signal/window.h"
 #include "test.h"
@@ -71,20 +72,20 @@ static void test_fft_auto_scale(void) {
   static const int16_t min_first[2] = {-32768, 5};
   static const int16_t min_last[2] = {5, -32768};
   int16_t out[4];
-  CHECK_EQ_INT(mote_signal_fft_auto_scale(a, 3, out), 7);
+  CHECK_EQ_INT(mote_signal_fft_auto_scale(a, out, 3), 7);
   CHECK(out[0] == 12800 && out[1] == -25600 && out[2] == 6400);
-  CHECK_EQ_INT(mote_signal_fft_auto_scale(zeros, 4, out), 0);
+  CHECK_EQ_INT(mote_signal_fft_auto_scale(zeros, out, 4), 0);
   CHECK(out[0] == 0 && out[3] == 0);
-  CHECK_EQ_INT(mote_signal_fft_auto_scale(min_first, 2, out), 12);
+  CHECK_EQ_INT(mote_signal_fft_auto_scale(min_first, out, 2), 12);
   CHECK(out[0] == 0 && out[1] == 20480);
-  CHECK_EQ_INT(mote_signal_fft_auto_scale(min_last, 2, out), 0);
+  CHECK_EQ_INT(mote_signal_fft_auto_scale(min_last, out, 2), 0);
   CHECK(out[0] == 5 && out[1] == -32768);
   {
     static const int16_t one[1] = {1};
     static const int16_t big[1] = {16384};
-    CHECK_EQ_INT(mote_signal_fft_auto_scale(one, 1, out), 14);
+    CHECK_EQ_INT(mote_signal_fft_auto_scale(one, out, 1), 14);
     CHECK_EQ_INT(out[0], 16384);
-    CHECK_EQ_INT(mote_signal_fft_auto_scale(big, 1, out), 0);
+    CHECK_EQ_INT(mote_signal_fft_auto_scale(big, out, 1), 0);
   }
 }
 

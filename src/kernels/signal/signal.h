@@ -20,10 +20,6 @@
 
 /* --- per-operator compute ---------------------------------------------- */
 
-/* SignalFftAutoScale: shifts in[0..n) left so the largest magnitude uses
- * the full int16 range; returns the shift (0..15). */
-int32_t mote_signal_fft_auto_scale(const int16_t *in, int32_t n, int16_t *out);
-
 /* SignalEnergy: out[i] = re^2 + im^2 (uint32 wraparound) of complex bin i
  * (spectrum holds re, im pairs) for start <= i < end; the other entries
  * of out[0..n) are zeroed. */
