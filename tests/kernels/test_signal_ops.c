@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "kernels/signal/energy.h"
 #include "kernels/signal/fft_auto_scale.h"
 #include "kernels/signal/signal.h"
 #include "kernels/signal/window.h"
@@ -92,6 +93,7 @@ static void test_fft_auto_scale(void) {
 static void test_energy(void) {
   int16_t spec[2 * 9];
   uint32_t out[9];
+  mote_signal_energy_params_t p;
   int i;
   for (i = 0; i < 18; ++i) {
     spec[i] = (int16_t)rnd();
@@ -99,7 +101,10 @@ static void test_energy(void) {
   spec[2] = INT16_MIN; /* (-32768, -32768): 2^31 */
   spec[3] = INT16_MIN;
   memset(out, 0xAB, sizeof out);
-  mote_signal_energy(spec, 1, 8, 9, out);
+  p.start = 1;
+  p.end = 8;
+  p.bins = 9;
+  mote_signal_energy(&p, spec, out);
   CHECK_EQ_INT(out[0], 0);
   CHECK_EQ_INT(out[8], 0);
   CHECK(out[1] == 0x80000000u);
@@ -107,6 +112,24 @@ static void test_energy(void) {
     const int64_t want = (int64_t)spec[2 * i] * spec[2 * i] +
                          (int64_t)spec[2 * i + 1] * spec[2 * i + 1];
     CHECK(out[i] == (uint32_t)want);
+  }
+}
+
+/* Four bins by hand: 3^2 + (-4)^2, (-32768)^2 = 2^30, and the bins
+ * outside [1, 3) zeroed whatever the spectrum holds there. */
+static void test_energy_values(void) {
+  static const int16_t spec[8] = {1, 2, 3, -4, -32768, 0, 9, 9};
+  static const uint32_t want[4] = {0, 25, 1073741824u, 0};
+  uint32_t out[4];
+  mote_signal_energy_params_t p;
+  int i;
+  memset(out, 0xAB, sizeof out);
+  p.start = 1;
+  p.end = 3;
+  p.bins = 4;
+  mote_signal_energy(&p, spec, out);
+  for (i = 0; i < 4; ++i) {
+    CHECK(out[i] == want[i]);
   }
 }
 
@@ -387,6 +410,7 @@ int main(void) {
   MOTE_RUN(test_window_values);
   MOTE_RUN(test_fft_auto_scale);
   MOTE_RUN(test_energy);
+  MOTE_RUN(test_energy_values);
   MOTE_RUN(test_filter_bank);
   MOTE_RUN(test_sqrt);
   MOTE_RUN(test_msb);

@@ -20,12 +20,6 @@
 
 /* --- per-operator compute ---------------------------------------------- */
 
-/* SignalEnergy: out[i] = re^2 + im^2 (uint32 wraparound) of complex bin i
- * (spectrum holds re, im pairs) for start <= i < end; the other entries
- * of out[0..n) are zeroed. */
-void mote_signal_energy(const int16_t *spectrum, int32_t start, int32_t end,
-                        int32_t n, uint32_t *out);
-
 /* SignalFilterBank configuration: num_channels + 1 entries per table;
  * channel 0 only feeds its unweighted part to channel 1. */
 typedef struct mote_signal_filter_bank_cfg {
