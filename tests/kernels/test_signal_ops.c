@@ -12,6 +12,7 @@
 
 #include "kernels/signal/energy.h"
 #include "kernels/signal/fft_auto_scale.h"
+#include "kernels/signal/filter_bank.h"
 #include "kernels/signal/signal.h"
 #include "kernels/signal/window.h"
 #include "test.h"
@@ -142,7 +143,7 @@ static void test_filter_bank(void) {
   static const int16_t freq[4] = {0, 2, 4, 7};
   static const int16_t wstart[4] = {0, 2, 4, 6};
   static const int16_t widths[4] = {2, 2, 2, 2};
-  mote_signal_filter_bank_cfg_t cfg;
+  mote_signal_filter_bank_params_t cfg;
   uint32_t e[10];
   uint64_t out[3], want[3];
   int32_t bad = -1;
@@ -182,6 +183,31 @@ static void test_filter_bank(void) {
     CHECK(!mote_signal_filter_bank_check(&cfg, 10, 8, &bad));
     CHECK_EQ_INT(bad, 1);
   }
+}
+
+/* Two channels by hand. Entry 0 passes 10 * 1 on; channel 0 is
+ * 10 + 2 * 2 + 3 * 3 = 23 and passes 20 * 2 + 30 * 3 = 130 on; channel 1
+ * is 130 + 4 * 4 - 100 * (2^32 - 1), wrapped to 2^64 - 429496729354. */
+static void test_filter_bank_values(void) {
+  static const int16_t weights[5] = {1, 2, 3, 4, -100};
+  static const int16_t unweights[5] = {10, 20, 30, 40, 50};
+  static const int16_t freq[3] = {0, 1, 3};
+  static const int16_t wstart[3] = {0, 1, 3};
+  static const int16_t widths[3] = {1, 2, 2};
+  static const uint32_t e[5] = {1, 2, 3, 4, 0xFFFFFFFFu};
+  mote_signal_filter_bank_params_t p;
+  uint64_t out[2];
+  int32_t bad = -1;
+  p.num_channels = 2;
+  p.weights = weights;
+  p.unweights = unweights;
+  p.channel_frequency_starts = freq;
+  p.channel_weight_starts = wstart;
+  p.channel_widths = widths;
+  CHECK(mote_signal_filter_bank_check(&p, 5, 5, &bad));
+  mote_signal_filter_bank(&p, e, out);
+  CHECK(out[0] == 23);
+  CHECK(out[1] == 0xFFFFFF9C000000F6ull);
 }
 
 /* The integer nearest sqrt(x): r with (2r - 1)^2 <= 4x < (2r + 1)^2. */
@@ -412,6 +438,7 @@ int main(void) {
   MOTE_RUN(test_energy);
   MOTE_RUN(test_energy_values);
   MOTE_RUN(test_filter_bank);
+  MOTE_RUN(test_filter_bank_values);
   MOTE_RUN(test_sqrt);
   MOTE_RUN(test_msb);
   MOTE_RUN(test_log);

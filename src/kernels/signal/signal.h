@@ -20,29 +20,6 @@
 
 /* --- per-operator compute ---------------------------------------------- */
 
-/* SignalFilterBank configuration: num_channels + 1 entries per table;
- * channel 0 only feeds its unweighted part to channel 1. */
-typedef struct mote_signal_filter_bank_cfg {
-  int32_t num_channels;
-  const int16_t *weights;
-  const int16_t *unweights;
-  const int16_t *channel_frequency_starts;
-  const int16_t *channel_weight_starts;
-  const int16_t *channel_widths;
-} mote_signal_filter_bank_cfg_t;
-
-/* Checks every table entry stays inside the input (input_len bins) and
- * the weight tables (weights_len entries each). On failure returns false
- * and the offending channel in *bad_channel. */
-bool mote_signal_filter_bank_check(const mote_signal_filter_bank_cfg_t *cfg,
-                                   int32_t input_len, int32_t weights_len,
-                                   int32_t *bad_channel);
-
-/* SignalFilterBank: out[0..num_channels) from energies in[] (uint64
- * wraparound, negative weights sign-extended as TFLM does). */
-void mote_signal_filter_bank(const mote_signal_filter_bank_cfg_t *cfg,
-                             const uint32_t *in, uint64_t *out);
-
 /* SignalFilterBankSquareRoot: out[i] = sqrt64(in[i]) >> shift. */
 void mote_signal_filter_bank_sqrt(const uint64_t *in, int32_t n, int shift,
                                   uint32_t *out);

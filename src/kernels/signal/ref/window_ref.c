@@ -11,7 +11,8 @@ void mote_signal_window_ref(const mote_signal_window_params_t *p,
   int32_t i;
   for (i = 0; i < p->count; ++i) {
     const int32_t raw = ((int32_t)input[i] * weights[i % p->frame]) >> p->shift;
-    output[i] = (int16_t)(raw < INT16_MIN ? INT16_MIN
-                                          : (raw > INT16_MAX ? INT16_MAX : raw));
+    output[i] =
+        (int16_t)(raw < INT16_MIN ? INT16_MIN
+                                  : (raw > INT16_MAX ? INT16_MAX : raw));
   }
 }
