@@ -13,6 +13,7 @@
 #include "kernels/signal/energy.h"
 #include "kernels/signal/fft_auto_scale.h"
 #include "kernels/signal/filter_bank.h"
+#include "kernels/signal/filter_bank_square_root.h"
 #include "kernels/signal/signal.h"
 #include "kernels/signal/window.h"
 #include "test.h"
@@ -269,10 +270,16 @@ static void test_sqrt(void) {
     CHECK(mote_signal_sqrt64(x) == want);
   }
   {
-    const uint64_t in[3] = {1000000, 0xFFFFFFFFFFull, 17};
-    uint32_t out[3];
-    mote_signal_filter_bank_sqrt(in, 3, 2, out);
+    /* sqrt 1000, 1048575.9999995 rounded up, 4.12 rounded down, then
+     * >> 2; 0xFFFF0000 rounds to 65536 and saturates in the 32-bit path. */
+    const uint64_t in[4] = {1000000, 0xFFFFFFFFFFull, 17, 0xFFFF0000u};
+    uint32_t out[4];
+    mote_signal_filter_bank_sqrt(in, out, 4, 2);
     CHECK(out[0] == 250 && out[1] == 1048576 / 4 && out[2] == 1);
+    CHECK(out[3] == 0xFFFF / 4);
+    mote_signal_filter_bank_sqrt(in, out, 4, 0);
+    CHECK(out[0] == 1000 && out[1] == 1048576 && out[2] == 4);
+    CHECK(out[3] == 0xFFFF);
   }
 }
 

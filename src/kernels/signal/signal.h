@@ -20,10 +20,6 @@
 
 /* --- per-operator compute ---------------------------------------------- */
 
-/* SignalFilterBankSquareRoot: out[i] = sqrt64(in[i]) >> shift. */
-void mote_signal_filter_bank_sqrt(const uint64_t *in, int32_t n, int shift,
-                                  uint32_t *out);
-
 typedef struct mote_signal_spectral_sub_cfg {
   int32_t num_channels;
   uint32_t smoothing;
