@@ -13,6 +13,7 @@
 #include "kernels/signal/energy.h"
 #include "kernels/signal/fft_auto_scale.h"
 #include "kernels/signal/filter_bank.h"
+#include "kernels/signal/filter_bank_spectral_subtraction.h"
 #include "kernels/signal/filter_bank_square_root.h"
 #include "kernels/signal/signal.h"
 #include "kernels/signal/window.h"
@@ -337,7 +338,7 @@ static void test_filter_bank_log(void) {
 }
 
 static void test_spectral_subtraction(void) {
-  mote_signal_spectral_sub_cfg_t cfg;
+  mote_signal_spectral_sub_params_t cfg;
   uint32_t noise[4], ref_noise[4], in[4], out[4];
   int step, i, clamp;
   for (clamp = 0; clamp <= 1; ++clamp) {
@@ -379,6 +380,38 @@ static void test_spectral_subtraction(void) {
         CHECK_EQ_INT(out[i], sub > floor_v ? sub : floor_v);
       }
     }
+  }
+}
+
+/* Two channels, two calls, by hand (Q14 coefficients, 2 smoothing bits).
+ * Call 1: channel 0 blends 400 halfway from 0 to 200 and keeps
+ * (400 - 200) >> 2 = 50; channel 1 (alternate, all new) tracks 160 and
+ * keeps its floor, 40 * 1638 >> 14 = 3. Call 2: channel 0's estimate,
+ * (40 + 200) / 2 = 120, exceeds the signal 40: nothing is left, and only
+ * clamping pulls the estimate down to 40. */
+static void test_spectral_subtraction_values(void) {
+  static const uint32_t in1[2] = {100, 40};
+  static const uint32_t in2[2] = {10, 40};
+  mote_signal_spectral_sub_params_t p;
+  uint32_t noise[2], out[2];
+  int clamp;
+  p.num_channels = 2;
+  p.smoothing = 8192;
+  p.one_minus_smoothing = 8192;
+  p.alternate_smoothing = 16384;
+  p.alternate_one_minus_smoothing = 0;
+  p.min_signal_remaining = 1638;
+  p.smoothing_bits = 2;
+  p.spectral_subtraction_bits = 14;
+  for (clamp = 0; clamp <= 1; ++clamp) {
+    p.clamping = clamp != 0;
+    noise[0] = noise[1] = 0;
+    mote_signal_spectral_sub(&p, in1, noise, out);
+    CHECK(out[0] == 50 && out[1] == 3);
+    CHECK(noise[0] == 200 && noise[1] == 160);
+    mote_signal_spectral_sub(&p, in2, noise, out);
+    CHECK(out[0] == 0 && out[1] == 3);
+    CHECK(noise[0] == (clamp ? 40u : 120u) && noise[1] == 160);
   }
 }
 
@@ -451,6 +484,7 @@ int main(void) {
   MOTE_RUN(test_log);
   MOTE_RUN(test_filter_bank_log);
   MOTE_RUN(test_spectral_subtraction);
+  MOTE_RUN(test_spectral_subtraction_values);
   MOTE_RUN(test_pcan);
   return MOTE_TEST_END();
 }

@@ -20,25 +20,6 @@
 
 /* --- per-operator compute ---------------------------------------------- */
 
-typedef struct mote_signal_spectral_sub_cfg {
-  int32_t num_channels;
-  uint32_t smoothing;
-  uint32_t one_minus_smoothing;
-  uint32_t alternate_smoothing;
-  uint32_t alternate_one_minus_smoothing;
-  uint32_t min_signal_remaining;
-  uint32_t smoothing_bits;            /* 0..31 */
-  uint32_t spectral_subtraction_bits; /* 0..63 */
-  bool clamping;
-} mote_signal_spectral_sub_cfg_t;
-
-/* SignalFilterBankSpectralSubtraction: updates the running noise
- * estimate noise[0..num_channels) (state kept across invocations) and
- * writes the noise-reduced channels to out. */
-void mote_signal_spectral_sub(const mote_signal_spectral_sub_cfg_t *cfg,
-                              const uint32_t *in, uint32_t *noise,
-                              uint32_t *out);
-
 /* Entries a PCAN gain table needs for every uint32 noise estimate. */
 #define MOTE_SIGNAL_PCAN_LUT_SIZE 125
 
