@@ -15,6 +15,7 @@
 #include "kernels/signal/filter_bank.h"
 #include "kernels/signal/filter_bank_spectral_subtraction.h"
 #include "kernels/signal/filter_bank_square_root.h"
+#include "kernels/signal/pcan.h"
 #include "kernels/signal/signal.h"
 #include "kernels/signal/window.h"
 #include "test.h"
@@ -420,7 +421,9 @@ static void test_pcan(void) {
    * octave 2 (at 4 * 2 - 6 = 2) up to 32 (at 122). */
   int16_t lut[MOTE_SIGNAL_PCAN_LUT_SIZE];
   uint32_t noise[6], io[6];
+  mote_signal_pcan_params_t p;
   int i;
+  p.snr_shift = 10;
   for (i = 0; i < MOTE_SIGNAL_PCAN_LUT_SIZE; ++i) {
     lut[i] = (int16_t)(4000 - 20 * i);
   }
@@ -436,14 +439,16 @@ static void test_pcan(void) {
   for (i = 0; i < 6; ++i) {
     io[i] = 200;
   }
-  mote_signal_pcan(lut, 10, noise, io, 6);
+  p.channels = 6;
+  mote_signal_pcan(&p, noise, lut, io);
   /* gain 4096: snr = 200 * 4096 >> 10 = 800 (< 8192): 800^2 >> 20 = 0. */
   CHECK_EQ_INT(io[0], (800u * 800u) >> 20);
   /* gain 3000: snr 585: 0. Larger input to see the x - 1 branch. */
   {
     uint32_t big[2] = {100000, 100000};
     const uint32_t nz[2] = {0, 1};
-    mote_signal_pcan(lut, 10, nz, big, 2);
+    p.channels = 2;
+    mote_signal_pcan(&p, nz, lut, big);
     /* snr = 100000 * 4096 >> 10 = 400000 >= 8192: 400000 / 64 - 64. */
     CHECK_EQ_INT(big[0], 400000 / 64 - 64);
     CHECK_EQ_INT(big[1], (100000u * 3000u >> 10) / 64 - 64);
@@ -471,6 +476,32 @@ static void test_pcan(void) {
   }
 }
 
+/* Three channels by hand, snr_shift 10. Estimate 1 takes entry 1 (gain
+ * 2048): snr 6000 is below 2 in Q12, so 6000^2 >> 20 = 34. Estimates 1536
+ * and 1125 sit in octave 11, coefficients (1000, 2000, -3000) at entry
+ * 38, with the 10 bits below the top 512 and 101: gains 1250 and 1168
+ * (the second through the floor of -303000 >> 5 = -9469), snr 122070 and
+ * 114062, shrunk to x / 64 - 64 = 1843 and 1718. */
+static void test_pcan_values(void) {
+  static const uint32_t noise[3] = {1, 1536, 1125};
+  static const uint32_t want[3] = {34, 1843, 1718};
+  int16_t lut[MOTE_SIGNAL_PCAN_LUT_SIZE];
+  uint32_t io[3] = {3000, 100000, 100000};
+  mote_signal_pcan_params_t p;
+  int i;
+  memset(lut, 0, sizeof lut);
+  lut[1] = 2048;
+  lut[38] = 1000;
+  lut[39] = 2000;
+  lut[40] = -3000;
+  p.channels = 3;
+  p.snr_shift = 10;
+  mote_signal_pcan(&p, noise, lut, io);
+  for (i = 0; i < 3; ++i) {
+    CHECK_EQ_INT(io[i], want[i]);
+  }
+}
+
 int main(void) {
   MOTE_RUN(test_window);
   MOTE_RUN(test_window_values);
@@ -486,5 +517,6 @@ int main(void) {
   MOTE_RUN(test_spectral_subtraction);
   MOTE_RUN(test_spectral_subtraction_values);
   MOTE_RUN(test_pcan);
+  MOTE_RUN(test_pcan_values);
   return MOTE_TEST_END();
 }

@@ -20,16 +20,6 @@
 
 /* --- per-operator compute ---------------------------------------------- */
 
-/* Entries a PCAN gain table needs for every uint32 noise estimate. */
-#define MOTE_SIGNAL_PCAN_LUT_SIZE 125
-
-/* SignalPCAN: per-channel automatic gain from the noise estimate through
- * gain_lut (MOTE_SIGNAL_PCAN_LUT_SIZE entries), then the "shrink" curve.
- * io holds the filter bank channels on entry and the result on exit;
- * 0 <= snr_shift <= 63. */
-void mote_signal_pcan(const int16_t *gain_lut, int snr_shift,
-                      const uint32_t *noise, uint32_t *io, int32_t n);
-
 /* SignalFilterBankLog: out[i] = min(log32(in[i] << correction_bits,
  * output_scale), INT16_MAX), 0 when the shifted value is 0 or 1;
  * 0 <= correction_bits <= 31. */
