@@ -13,10 +13,11 @@
 #include "kernels/signal/energy.h"
 #include "kernels/signal/fft_auto_scale.h"
 #include "kernels/signal/filter_bank.h"
+#include "kernels/signal/filter_bank_log.h"
 #include "kernels/signal/filter_bank_spectral_subtraction.h"
 #include "kernels/signal/filter_bank_square_root.h"
 #include "kernels/signal/pcan.h"
-#include "kernels/signal/signal.h"
+#include "kernels/signal/signal_math.h"
 #include "kernels/signal/window.h"
 #include "test.h"
 
@@ -324,18 +325,45 @@ static void test_log(void) {
 static void test_filter_bank_log(void) {
   const uint32_t in[6] = {0, 1, 2, 0x40000000u, 0xFFFFFFFFu, 3};
   int16_t out[6];
-  mote_signal_filter_bank_log(in, 6, 64, 0, out);
+  mote_signal_filter_bank_log_params_t p;
+  p.channels = 6;
+  p.output_scale = 64;
+  p.correction_bits = 0;
+  mote_signal_filter_bank_log(&p, in, out);
   CHECK(out[0] == 0 && out[1] == 0);
   CHECK_EQ_INT(out[2], (64 * 45426 + 32768) >> 16);
   CHECK_NEAR(out[4], 64 * log(4294967295.0), 1.5 + 64 * 0.0024);
   /* The correction shift drops high bits: 0x40000000 << 2 == 0. */
-  mote_signal_filter_bank_log(in, 6, 64, 2, out);
+  p.correction_bits = 2;
+  mote_signal_filter_bank_log(&p, in, out);
   CHECK_EQ_INT(out[3], 0);
   CHECK_NEAR(out[5], 64 * log(12.0), 1.5 + 64 * 0.0024);
   /* Saturation at INT16_MAX (2000 ln(2^32 - 1) is 44361; the uint32
    * product 2000 * ln in Q16 does not wrap yet). */
-  mote_signal_filter_bank_log(in, 6, 2000, 0, out);
+  p.output_scale = 2000;
+  p.correction_bits = 0;
+  mote_signal_filter_bank_log(&p, in, out);
   CHECK_EQ_INT(out[4], 32767);
+}
+
+/* Five channels, correction 1 bit, scale 1000, worked through Log32 by
+ * hand: 0 stays 0; 2 and 2048 are exact powers of two (1 and 11 times
+ * ln 2 = 45426 / 65536, scaled and rounded: 693, 7625); 6 and 1000 take
+ * table segments 64 and 122 (1792 and 6908 against 1000 ln x = 1791.8
+ * and 6907.8). */
+static void test_filter_bank_log_values(void) {
+  static const uint32_t in[5] = {0, 1, 1024, 3, 500};
+  static const int16_t want[5] = {0, 693, 7625, 1792, 6908};
+  int16_t out[5];
+  mote_signal_filter_bank_log_params_t p;
+  int i;
+  p.channels = 5;
+  p.output_scale = 1000;
+  p.correction_bits = 1;
+  mote_signal_filter_bank_log(&p, in, out);
+  for (i = 0; i < 5; ++i) {
+    CHECK_EQ_INT(out[i], want[i]);
+  }
 }
 
 static void test_spectral_subtraction(void) {
@@ -514,6 +542,7 @@ int main(void) {
   MOTE_RUN(test_msb);
   MOTE_RUN(test_log);
   MOTE_RUN(test_filter_bank_log);
+  MOTE_RUN(test_filter_bank_log_values);
   MOTE_RUN(test_spectral_subtraction);
   MOTE_RUN(test_spectral_subtraction_values);
   MOTE_RUN(test_pcan);

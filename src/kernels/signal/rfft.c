@@ -15,7 +15,7 @@
  */
 #include "kernels/signal/rfft.h"
 
-#include "kernels/signal/signal.h"
+#include "kernels/signal/signal_util.h"
 #include "mote/signal_ops.h"
 
 typedef struct rfft_op {

@@ -5,6 +5,11 @@
  * exact rounding and saturation (signal_math.c says how). Like the
  * shared integer cores of kernels/core/, they are not bound per build:
  * every implementation that needs TFLM's numbers calls these.
+ *
+ * The signal ops' arithmetic is that of TFLM's signal/src sources,
+ * written anew: unsigned wraparound, truncating shifts and the rounding
+ * rules are the same, because the front end's features must match TFLM
+ * byte for byte.
  */
 #ifndef MOTE_KERNELS_SIGNAL_SIGNAL_MATH_H
 #define MOTE_KERNELS_SIGNAL_SIGNAL_MATH_H
