@@ -8,7 +8,7 @@
  * would make a shift or an index undefined, so a bad model fails in
  * prepare instead of misbehaving in invoke.
  */
-#include "kernels/signal/signal.h"
+#include "kernels/signal/signal_util.h"
 
 #include "kernels/kernel_util.h"
 
