@@ -1,0 +1,102 @@
+/*
+ * Helpers the arm_dsp implementations share: unaligned word loads, the
+ * byte-to-halfword widening SMLAD wants, and the requantization of one
+ * int32 accumulator, bit-exact with mote_requantize (core/requant.h).
+ * Included only under __ARM_FEATURE_DSP (Cortex-M4, M7, M33; M55 too).
+ *
+ * Widening: SXTB16 sign-extends bytes 0 and 2 of a word into its two
+ * halfwords, and SXTB16 with ROR #8 bytes 1 and 3, so one word of four
+ * int8 values becomes two SMLAD operands (even and odd elements); the
+ * other operand of each SMLAD must be paired the same way. ACLE (GCC 12's
+ * arm_acle.h) has __sxtb16 and __sxtab16 but neither __ror nor the
+ * rotated forms, and GCC does not fold a rotate into them: the rotated
+ * forms are one-instruction inline assembly here, where C would cost two.
+ *
+ * Requantization is TFLite's double rounding without a division:
+ *   SaturatingRoundingDoublingHighMul(a, m) = (a * m + 2^30) >> 31
+ * (arithmetic shift, i.e. floor): for a product of either sign this is
+ * gemmlowp's round-half-up of 2am / 2^32 (its nudge of 1 - 2^30 for a
+ * negative product, then truncation toward zero, is the same floor). The
+ * one saturating case, a = m = INT32_MIN, cannot occur: multipliers are
+ * in [0, 2^31). One SMLAL onto 2^30, then the high word shifted left once
+ * with the low word's top bit. RoundingDivideByPOT(v, e) rounds half away
+ * from zero: for e >= 1 that is (y >> e) + bit e-1 of y with y = v - 1
+ * for negative v (a saturating add, so INT32_MIN stays, and is exact
+ * either way), computed as t = y >> (e - 1), (t >> 1) + (t & 1) with no
+ * overflow anywhere (x + 2^(e-1) would overflow near INT32_MAX).
+ */
+#ifndef MOTE_KERNELS_ARM_DSP_DSP_UTIL_H
+#define MOTE_KERNELS_ARM_DSP_DSP_UTIL_H
+
+#include <arm_acle.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "kernels/core/requant.h"
+
+/* Four bytes at p, any alignment (LDR; Cortex-M4 and up load unaligned
+ * words, and memcpy of 4 bytes compiles to one). */
+static inline int32_t mote_dsp_load32(const void *p) {
+  int32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+/* Bytes 1 and 3 of x, sign-extended to halfwords: SXTB16 x, ROR #8. */
+static inline int32_t mote_dsp_sxtb16_ror8(int32_t x) {
+  int32_t r;
+  __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x));
+  return r;
+}
+
+/* a + bytes 1 and 3 of x, halfword by halfword: SXTAB16 a, x, ROR #8. */
+static inline int32_t mote_dsp_sxtab16_ror8(int32_t a, int32_t x) {
+  int32_t r;
+  __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(a), "r"(x));
+  return r;
+}
+
+/* v in both halfwords (the low 16 bits of v). */
+static inline int32_t mote_dsp_dup16(int32_t v) {
+  return (int32_t)(((uint32_t)v & 0xFFFFu) * 0x10001u);
+}
+
+/* One channel's scaling: left shift (>= 0), multiplier, right shift
+ * (>= 0; one of the two shifts is 0). */
+typedef struct mote_dsp_scale {
+  int32_t mult, left, right;
+} mote_dsp_scale_t;
+
+/* The scaling of channel c under q. */
+static inline mote_dsp_scale_t mote_dsp_scale_at(const mote_requant_t *q,
+                                                 int32_t c) {
+  const int32_t e = mote_requant_entry(q, c);
+  const int32_t shift = q->shift[e];
+  mote_dsp_scale_t s;
+  s.mult = q->multiplier[e];
+  s.left = shift > 0 ? shift : 0;
+  s.right = shift > 0 ? 0 : -shift;
+  return s;
+}
+
+/* mote_mul_by_quant_mult(acc, mult, shift), division-free. */
+static inline int32_t mote_dsp_scale(int32_t acc, const mote_dsp_scale_t *s) {
+  const int32_t x = (int32_t)((uint32_t)acc << s->left);
+  int32_t v = (int32_t)(((int64_t)x * s->mult + ((int64_t)1 << 30)) >> 31);
+  if (s->right > 0) {
+    const int32_t t = __qadd(v, v >> 31) >> (s->right - 1);
+    v = (t >> 1) + (t & 1);
+  }
+  return v;
+}
+
+/* The rest of mote_requantize: output offset (wrapping), then the clamp,
+ * max() before min() as TFLM. */
+static inline int8_t mote_dsp_finish(int32_t v, int32_t offset, int32_t lo,
+                                     int32_t hi) {
+  v = (int32_t)((uint32_t)v + (uint32_t)offset);
+  v = v < lo ? lo : v;
+  return (int8_t)(v > hi ? hi : v);
+}
+
+#endif /* MOTE_KERNELS_ARM_DSP_DSP_UTIL_H */
