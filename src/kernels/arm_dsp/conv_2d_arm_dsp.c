@@ -92,47 +92,6 @@ static void widen2(const int8_t *r0, const int8_t *r1, int32_t k, int32_t off,
   }
 }
 
-/* n bytes from src to dst (a window's run: a few to a few hundred). */
-static void copy_run(int8_t *dst, const int8_t *src, int32_t n) {
-  for (; n >= 4; n -= 4, src += 4, dst += 4) {
-    const int32_t v = mote_dsp_load32(src);
-    memcpy(dst, &v, 4);
-  }
-  for (; n > 0; --n) {
-    *dst++ = *src++;
-  }
-}
-
-/* The window of output pixel (oy, ox) as one row of K values; `in` is
- * the batch's input. Taps outside the input read the zero point. */
-static void im2col(const mote_conv_params_t *p, const int8_t *in, int32_t oy,
-                   int32_t ox, int8_t *col) {
-  const int8_t zero_point = (int8_t)-p->input_offset;
-  const int32_t y0 = oy * p->stride_h - p->pad_h;
-  const int32_t x0 = ox * p->stride_w - p->pad_w;
-  const int32_t row = p->filter_w * p->in_c;
-  const int32_t xe = x0 + (p->filter_w - 1) * p->dilation_w;
-  int32_t ky, kx;
-  for (ky = 0; ky < p->filter_h; ++ky, col += row) {
-    const int32_t y = y0 + ky * p->dilation_h;
-    if (y < 0 || y >= p->in_h) {
-      memset(col, zero_point, (size_t)row);
-    } else if (p->dilation_w == 1 && x0 >= 0 && xe < p->in_w) {
-      copy_run(col, in + mote_conv_in_index(p, 0, y, x0), row);
-    } else {
-      for (kx = 0; kx < p->filter_w; ++kx) {
-        const int32_t x = x0 + kx * p->dilation_w;
-        int8_t *dst = col + kx * p->in_c;
-        if (x < 0 || x >= p->in_w) {
-          memset(dst, zero_point, (size_t)p->in_c);
-        } else {
-          copy_run(dst, in + mote_conv_in_index(p, 0, y, x), p->in_c);
-        }
-      }
-    }
-  }
-}
-
 /* One group of four columns of the 2x2 block (see dot2x2). */
 #define MOTE_DSP_GROUP2X2                                                      \
   "ldm %[x]!, {%[xa], %[xb], %[xc], %[xd]}\n\t"                                \
@@ -208,26 +167,14 @@ static inline void dot2x2(const int32_t *x, const int8_t *w0, const int8_t *w1,
   acc[0] = a0, acc[1] = a1, acc[2] = a2, acc[3] = a3;
 }
 
-/* The output scaling in locals: an int8 store may alias *p. */
-typedef struct outq {
-  const mote_requant_t *q;
-  int32_t offset, lo, hi;
-} outq_t;
-
-static int8_t requant(const outq_t *o, const mote_dsp_scale_t *s, int32_t acc) {
-  return mote_dsp_finish(mote_dsp_scale(acc, s), o->offset, o->lo, o->hi);
-}
-
 /* Every output channel of a pixel pair: x the widened rows, out0 and
  * out1 the pixels' outputs (out1 NULL for a lone last pixel). */
 static void channels(const mote_conv_params_t *p, const int32_t *x,
                      const int8_t *filter, const int32_t *bias, int32_t k,
                      int8_t *out0, int8_t *out1) {
   const int32_t out_c = p->out_c;
-  outq_t o;
+  const mote_dsp_out_t o = mote_dsp_out(&p->rq);
   int32_t c;
-  o.q = &p->rq;
-  o.offset = p->rq.output_offset, o.lo = p->rq.act_min, o.hi = p->rq.act_max;
   for (c = 0; c < out_c; c += 2) {
     const int two = c + 1 < out_c;
     const int8_t *w0 = filter + (ptrdiff_t)c * k;
@@ -238,16 +185,16 @@ static void channels(const mote_conv_params_t *p, const int32_t *x,
     acc[0] = acc[1] = b0;
     acc[2] = acc[3] = b1;
     dot2x2(x, w0, two ? w0 + k : w0, k, acc);
-    s = mote_dsp_scale_at(o.q, c);
-    out0[c] = requant(&o, &s, acc[0]);
+    s = mote_dsp_scale_at(&o, c);
+    out0[c] = mote_dsp_requant(&o, &s, acc[0]);
     if (out1 != NULL) {
-      out1[c] = requant(&o, &s, acc[1]);
+      out1[c] = mote_dsp_requant(&o, &s, acc[1]);
     }
     if (two) {
-      s = mote_dsp_scale_at(o.q, c + 1);
-      out0[c + 1] = requant(&o, &s, acc[2]);
+      s = mote_dsp_scale_at(&o, c + 1);
+      out0[c + 1] = mote_dsp_requant(&o, &s, acc[2]);
       if (out1 != NULL) {
-        out1[c + 1] = requant(&o, &s, acc[3]);
+        out1[c + 1] = mote_dsp_requant(&o, &s, acc[3]);
       }
     }
   }
@@ -262,7 +209,7 @@ static const int8_t *row_of(const mote_conv_params_t *p, const int8_t *input,
   if (direct(p)) {
     return input + mote_conv_in_index(p, b, oy * p->stride_h, ox * p->stride_w);
   }
-  im2col(p, input + mote_conv_in_index(p, b, 0, 0), oy, ox, col);
+  mote_conv_im2col_s8(p, input + mote_conv_in_index(p, b, 0, 0), oy, ox, col);
   return col;
 }
 

@@ -14,10 +14,11 @@
  * SMLABB and SMLATT multiply bottom and top halves into four separate
  * accumulators: 8 instructions per 4 MACs. SMLAD is no use here (it sums
  * two channels); pairing two taps per SMLAD would need a PKHBT/PKHTB per
- * input pair, which costs what it saves. Windows inside the input walk
- * their taps without bounds checks, 3x3 unrolled with fixed offsets;
- * border windows walk the taps the window keeps (the offset is added to
- * each input, so no per-window correction is needed). A last group of
+ * input pair, which costs what it saves. Windows inside the input are
+ * read in place; a window that overlaps the padding is gathered first
+ * (mote_conv_im2col_s8, the zero point in the padding, which the offset
+ * turns into 0), so that every window runs the same taps without bounds
+ * checks, 3x3 unrolled at fixed offsets. A last group of
  * four overlaps the one before it when the channel count is not a
  * multiple of 4 (those channels are computed twice, identically).
  *
@@ -28,7 +29,7 @@
  * runs (conv_2d_arm_dsp.c: SMLAD over the window).
  *
  * Scratch: taps * 8 bytes per group of four channels (the packed
- * filter); for one input channel, the transposed filter and the
+ * filter) and taps * in_c (a gathered window); for one input channel, the transposed filter and the
  * convolution's scratch.
  */
 #include "kernels/depthwise_conv_2d.h"
@@ -68,13 +69,19 @@ static int32_t start4(const mote_conv_params_t *p, int32_t j) {
   return 4 * j + 4 <= p->out_c ? 4 * j : p->out_c - 4;
 }
 
+/* The packed filter: two words per tap and group. */
+static size_t packed_bytes(const mote_conv_params_t *p) {
+  return (size_t)groups4(p) * (size_t)taps(p) * 8u;
+}
+
 size_t
 mote_depthwise_conv_2d_s8_arm_dsp_scratch_bytes(const mote_conv_params_t *p) {
   if (as_conv(p)) {
     return round16((size_t)taps(p) * (size_t)p->out_c) +
            mote_conv_2d_s8_scratch_bytes(p);
   }
-  return vectorised(p) ? (size_t)groups4(p) * (size_t)taps(p) * 8u : 0u;
+  return vectorised(p) ? packed_bytes(p) + (size_t)taps(p) * (size_t)p->in_c
+                       : 0u;
 }
 
 /* filter [taps][out_c] -> t [out_c][taps]. */
@@ -122,87 +129,123 @@ static inline void tap4(const int8_t *x, const int32_t *w, int32_t offs,
   acc[3] = __smlatt(odd, w[1], acc[3]);
 }
 
-/* Where one pixel's window lies: the input of its first kept tap
- * (channel 0), the packed-filter index of that tap, the kept rows and
- * columns, and the element steps. */
+/* Where one pixel's window lies: its tap (0, 0) at channel 0, in the
+ * input or in a gathered copy, and the element steps between taps. */
 typedef struct walk {
   const int8_t *x;
-  int32_t tap0, rows, cols;
   ptrdiff_t x_col, x_row;
-  int32_t filter_w;
-  int full3x3; /* the whole 3x3 window is inside the input */
 } walk_t;
 
-/* A window's kept taps for channels [c, c + 4); w the group's packed
+/* The window's taps for channels [c, c + 4); w the group's packed
  * filter. */
-static void window4(const walk_t *k, int32_t c, const int32_t *w, int32_t offs,
-                    int32_t *acc) {
+static void window4(const mote_conv_params_t *p, const walk_t *k, int32_t c,
+                    const int32_t *w, int32_t offs, int32_t *acc) {
   const int8_t *xr = k->x + c;
   int32_t r, t;
-  w += 2 * k->tap0;
-  for (r = 0; r < k->rows; ++r, xr += k->x_row, w += 2 * k->filter_w) {
+  for (r = 0; r < p->filter_h; ++r, xr += k->x_row) {
     const int8_t *x = xr;
-    for (t = 0; t < k->cols; ++t, x += k->x_col) {
-      tap4(x, w + 2 * t, offs, acc);
+    for (t = 0; t < p->filter_w; ++t, x += k->x_col, w += 2) {
+      tap4(x, w, offs, acc);
     }
   }
 }
 
-/* The same for a whole 3x3 window, unrolled. */
-static void window4_3x3(const walk_t *k, int32_t c, const int32_t *w,
-                        int32_t offs, int32_t *acc) {
-  const int8_t *x = k->x + c;
-  const ptrdiff_t s = k->x_col;
-  int32_t r;
-  for (r = 0; r < 3; ++r, x += k->x_row, w += 6) {
-    tap4(x, w, offs, acc);
-    tap4(x + s, w + 2, offs, acc);
-    tap4(x + 2 * s, w + 4, offs, acc);
-  }
+/* One tap of four channels (see tap4): input word at `addr`, the
+ * packed filter's two words post-incremented. */
+#define MOTE_DSP_TAP4(addr)                                                    \
+  "ldr %[v], " addr "\n\t"                                                     \
+  "ldrd %[w0], %[w1], [%[w]], #8\n\t"                                          \
+  "sxtab16 %[o], %[offs], %[v], ror #8\n\t"                                    \
+  "sxtab16 %[v], %[offs], %[v]\n\t"                                            \
+  "smlabb %[a0], %[v], %[w0], %[a0]\n\t"                                       \
+  "smlatt %[a2], %[v], %[w0], %[a2]\n\t"                                       \
+  "smlabb %[a1], %[o], %[w1], %[a1]\n\t"                                       \
+  "smlatt %[a3], %[o], %[w1], %[a3]\n\t"
+
+/* A row of three taps from x, x + s and x + 2s, then x moves a row. */
+#define MOTE_DSP_ROW3                                                          \
+  MOTE_DSP_TAP4("[%[x]]")                                                      \
+  MOTE_DSP_TAP4("[%[x], %[s]]")                                                \
+  MOTE_DSP_TAP4("[%[x], %[s], lsl #1]") "add %[x], %[x], %[r]\n\t"
+
+/*
+ * The same for a whole 3x3 window: nine taps, 8 instructions each, from
+ * one row pointer and the column step (the third column by LDR's scaled
+ * register offset). Inline assembly: from tap4, GCC 12 precomputes the
+ * nine offsets into stack slots and spills accumulators (13 instructions
+ * a tap, measured). *w moves past the window's 18 filter words.
+ */
+static inline void window4_3x3(const int8_t *x, ptrdiff_t s, ptrdiff_t r,
+                               const int32_t **w, int32_t offs, int32_t *acc) {
+  int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+  int32_t v, o, w0, w1;
+  const int32_t *wp = *w;
+  __asm__(MOTE_DSP_ROW3 MOTE_DSP_ROW3 MOTE_DSP_ROW3
+          : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
+            [x] "+r"(x), [w] "+r"(wp), [v] "=&r"(v), [o] "=&r"(o),
+            [w0] "=&r"(w0), [w1] "=&r"(w1)
+          : [s] "r"(s), [r] "r"(r), [offs] "r"(offs),
+            "m"(*(const int8_t(*)[])x), "m"(*(const int32_t(*)[18]) * w));
+  acc[0] = a0, acc[1] = a1, acc[2] = a2, acc[3] = a3;
+  *w = wp;
 }
 
-/* Every channel of one pixel, in groups of 4. */
+/* Channel c's output from its sum. */
+static inline int8_t requant(const mote_dsp_out_t *o, int32_t c, int32_t acc) {
+  const mote_dsp_scale_t s = mote_dsp_scale_at(o, c);
+  return mote_dsp_requant(o, &s, acc);
+}
+
+/* Every channel of one pixel, in groups of 4. The accumulators are
+ * indexed by constants only, so that they stay in registers. */
 static void channels(const mote_conv_params_t *p, const walk_t *k,
                      const int32_t *packed, const int32_t *bias, int8_t *out) {
   const int32_t n = taps(p), offs = mote_dsp_dup16(p->input_offset);
-  const int32_t offset = p->rq.output_offset;
-  const int32_t lo = p->rq.act_min, hi = p->rq.act_max;
-  int32_t j, i;
+  const int three = p->filter_h == 3 && p->filter_w == 3;
+  const mote_dsp_out_t o = mote_dsp_out(&p->rq);
+  const int32_t *w = packed;
+  int32_t j;
   for (j = 0; j < groups4(p); ++j) {
     const int32_t c = start4(p, j);
-    const int32_t *w = packed + 2 * n * j;
-    int32_t acc[4];
-    for (i = 0; i < 4; ++i) {
-      acc[i] = bias != NULL ? bias[c + i] : 0;
+    int32_t acc[4] = {0, 0, 0, 0};
+    if (bias != NULL) {
+      acc[0] = bias[c], acc[1] = bias[c + 1];
+      acc[2] = bias[c + 2], acc[3] = bias[c + 3];
     }
-    if (k->full3x3) {
-      window4_3x3(k, c, w, offs, acc);
+    if (three) {
+      window4_3x3(k->x + c, k->x_col, k->x_row, &w, offs, acc);
     } else {
-      window4(k, c, w, offs, acc);
+      window4(p, k, c, w, offs, acc);
+      w += 2 * n;
     }
-    for (i = 0; i < 4; ++i) {
-      const mote_dsp_scale_t s = mote_dsp_scale_at(&p->rq, c + i);
-      out[c + i] = mote_dsp_finish(mote_dsp_scale(acc[i], &s), offset, lo, hi);
-    }
+    out[c] = requant(&o, c, acc[0]);
+    out[c + 1] = requant(&o, c + 1, acc[1]);
+    out[c + 2] = requant(&o, c + 2, acc[2]);
+    out[c + 3] = requant(&o, c + 3, acc[3]);
   }
 }
 
-/* Output pixel (oy, ox); `in` the batch's input. */
+/* Output pixel (oy, ox); `in` the batch's input. A window inside the
+ * input is read in place; one that overlaps the padding is gathered into
+ * col first, the zero point in the padding, so that every window runs
+ * the same taps without bounds checks. */
 static void pixel(const mote_conv_params_t *p, const int8_t *in,
                   const int32_t *packed, const int32_t *bias, int32_t oy,
-                  int32_t ox, int8_t *out) {
+                  int32_t ox, int8_t *col, int8_t *out) {
   mote_conv_window_t win;
   walk_t k;
   mote_conv_window(p, oy, ox, &win);
-  k.x = in + mote_conv_in_index(p, 0, win.y0 + win.ky0 * p->dilation_h,
-                                win.x0 + win.kx0 * p->dilation_w);
-  k.tap0 = win.ky0 * p->filter_w + win.kx0;
-  k.rows = win.ky1 - win.ky0;
-  k.cols = win.kx1 - win.kx0;
-  k.x_col = (ptrdiff_t)p->dilation_w * p->in_c;
-  k.x_row = (ptrdiff_t)p->dilation_h * p->in_w * p->in_c;
-  k.filter_w = p->filter_w;
-  k.full3x3 = k.rows == 3 && k.cols == 3 && p->filter_h == 3 && p->filter_w == 3;
+  if (win.ky0 == 0 && win.ky1 == p->filter_h && win.kx0 == 0 &&
+      win.kx1 == p->filter_w) {
+    k.x = in + mote_conv_in_index(p, 0, win.y0, win.x0);
+    k.x_col = (ptrdiff_t)p->dilation_w * p->in_c;
+    k.x_row = (ptrdiff_t)p->dilation_h * p->in_w * p->in_c;
+  } else {
+    mote_conv_im2col_s8(p, in, oy, ox, col);
+    k.x = col;
+    k.x_col = p->in_c;
+    k.x_row = (ptrdiff_t)p->filter_w * p->in_c;
+  }
   channels(p, &k, packed, bias, out);
 }
 
@@ -211,6 +254,8 @@ void mote_depthwise_conv_2d_s8_arm_dsp(const mote_conv_params_t *p,
                                        const int8_t *filter,
                                        const int32_t *bias, int8_t *output,
                                        void *scratch) {
+  int32_t *packed = (int32_t *)scratch;
+  int8_t *col = (int8_t *)scratch + packed_bytes(p);
   int32_t b, oy, ox;
   if (as_conv(p)) {
     int8_t *t = (int8_t *)scratch;
@@ -223,12 +268,12 @@ void mote_depthwise_conv_2d_s8_arm_dsp(const mote_conv_params_t *p,
     mote_depthwise_conv_2d_s8_ref(p, input, filter, bias, output, scratch);
     return;
   }
-  pack(p, filter, (int32_t *)scratch);
+  pack(p, filter, packed);
   for (b = 0; b < p->batches; ++b) {
     const int8_t *in = input + mote_conv_in_index(p, b, 0, 0);
     for (oy = 0; oy < p->out_h; ++oy) {
       for (ox = 0; ox < p->out_w; ++ox, output += p->out_c) {
-        pixel(p, in, (const int32_t *)scratch, bias, oy, ox, output);
+        pixel(p, in, packed, bias, oy, ox, col, output);
       }
     }
   }

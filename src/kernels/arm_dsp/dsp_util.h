@@ -17,13 +17,17 @@
  * (arithmetic shift, i.e. floor): for a product of either sign this is
  * gemmlowp's round-half-up of 2am / 2^32 (its nudge of 1 - 2^30 for a
  * negative product, then truncation toward zero, is the same floor). The
- * one saturating case, a = m = INT32_MIN, cannot occur: multipliers are
- * in [0, 2^31). One SMLAL onto 2^30, then the high word shifted left once
- * with the low word's top bit. RoundingDivideByPOT(v, e) rounds half away
- * from zero: for e >= 1 that is (y >> e) + bit e-1 of y with y = v - 1
- * for negative v (a saturating add, so INT32_MIN stays, and is exact
- * either way), computed as t = y >> (e - 1), (t >> 1) + (t & 1) with no
- * overflow anywhere (x + 2^(e-1) would overflow near INT32_MAX).
+ * one saturating case, a = m = INT32_MIN, cannot occur where multipliers
+ * come from positive scales, in [0, 2^31) (a caller that cannot promise
+ * it checks). One SMLAL onto 2^30, then the high word shifted left once
+ * with the low word's top bit; the result is above INT32_MIN (|a * m| <
+ * 2^62). RoundingDivideByPOT(v, e) rounds half away from zero: with y =
+ * v - 1 for negative v (no overflow, by the above), it is
+ * (y >> e) + bit e-1 of y, floor((y + 2^(e-1)) / 2^e) without the
+ * overflow of that sum near INT32_MAX. For e = 0 the CPU's register
+ * shift by e - 1 = -1 (255 in its low byte) fills with the sign, and
+ * y + (y < 0) is v again: no branch on the shift's sign. The shift is
+ * inline assembly because C leaves a negative shift undefined.
  */
 #ifndef MOTE_KERNELS_ARM_DSP_DSP_UTIL_H
 #define MOTE_KERNELS_ARM_DSP_DSP_UTIL_H
@@ -61,42 +65,68 @@ static inline int32_t mote_dsp_dup16(int32_t v) {
   return (int32_t)(((uint32_t)v & 0xFFFFu) * 0x10001u);
 }
 
+/* x >> n as the CPU's ASR by register: n modulo 256, and 32 or more
+ * fills with the sign. */
+static inline int32_t mote_dsp_asr(int32_t x, int32_t n) {
+  int32_t r;
+  __asm__("asr %0, %1, %2" : "=r"(r) : "r"(x), "r"(n));
+  return r;
+}
+
+/* An op's output scaling, copied into locals: an int8 store may alias
+ * the requant struct, so a loop reading it after each store reloads it. */
+typedef struct mote_dsp_out {
+  const int32_t *mult;
+  const int8_t *shift;
+  int32_t step; /* entry step per channel: 1 per-channel, 0 per-tensor */
+  int32_t offset, lo, hi;
+} mote_dsp_out_t;
+
+static inline mote_dsp_out_t mote_dsp_out(const mote_requant_t *q) {
+  mote_dsp_out_t o;
+  o.mult = q->multiplier;
+  o.shift = q->shift;
+  o.step = q->per_channel ? 1 : 0;
+  o.offset = q->output_offset;
+  o.lo = q->act_min;
+  o.hi = q->act_max;
+  return o;
+}
+
 /* One channel's scaling: left shift (>= 0), multiplier, right shift
  * (>= 0; one of the two shifts is 0). */
 typedef struct mote_dsp_scale {
   int32_t mult, left, right;
 } mote_dsp_scale_t;
 
-/* The scaling of channel c under q. */
-static inline mote_dsp_scale_t mote_dsp_scale_at(const mote_requant_t *q,
+/* The scaling of channel c. */
+static inline mote_dsp_scale_t mote_dsp_scale_at(const mote_dsp_out_t *o,
                                                  int32_t c) {
-  const int32_t e = mote_requant_entry(q, c);
-  const int32_t shift = q->shift[e];
+  const int32_t shift = o->shift[c * o->step];
   mote_dsp_scale_t s;
-  s.mult = q->multiplier[e];
+  s.mult = o->mult[c * o->step];
   s.left = shift > 0 ? shift : 0;
   s.right = shift > 0 ? 0 : -shift;
   return s;
 }
 
-/* mote_mul_by_quant_mult(acc, mult, shift), division-free. */
+/* mote_mul_by_quant_mult(acc, mult, shift), division-free and
+ * branch-free; mult != INT32_MIN. */
 static inline int32_t mote_dsp_scale(int32_t acc, const mote_dsp_scale_t *s) {
   const int32_t x = (int32_t)((uint32_t)acc << s->left);
-  int32_t v = (int32_t)(((int64_t)x * s->mult + ((int64_t)1 << 30)) >> 31);
-  if (s->right > 0) {
-    const int32_t t = __qadd(v, v >> 31) >> (s->right - 1);
-    v = (t >> 1) + (t & 1);
-  }
-  return v;
+  const int32_t v =
+      (int32_t)(((int64_t)x * s->mult + ((int64_t)1 << 30)) >> 31);
+  const int32_t y = v + (v >> 31);
+  return (y >> s->right) + (mote_dsp_asr(y, s->right - 1) & 1);
 }
 
-/* The rest of mote_requantize: output offset (wrapping), then the clamp,
- * max() before min() as TFLM. */
-static inline int8_t mote_dsp_finish(int32_t v, int32_t offset, int32_t lo,
-                                     int32_t hi) {
-  v = (int32_t)((uint32_t)v + (uint32_t)offset);
-  v = v < lo ? lo : v;
-  return (int8_t)(v > hi ? hi : v);
+/* mote_requantize of acc under scaling s: scaled, offset (wrapping),
+ * then clamped, max() before min() as TFLM. */
+static inline int8_t mote_dsp_requant(const mote_dsp_out_t *o,
+                                      const mote_dsp_scale_t *s, int32_t acc) {
+  int32_t v = (int32_t)((uint32_t)mote_dsp_scale(acc, s) + (uint32_t)o->offset);
+  v = v < o->lo ? o->lo : v;
+  return (int8_t)(v > o->hi ? o->hi : v);
 }
 
 #endif /* MOTE_KERNELS_ARM_DSP_DSP_UTIL_H */
