@@ -110,15 +110,6 @@ static void widen2(const int8_t *r0, const int8_t *r1, int32_t k, int32_t off,
   "smlad %[a2], %[wb], %[xb], %[a2]\n\t"                                       \
   "smlad %[a3], %[wb], %[xd], %[a3]\n\t"
 
-/* The even and odd weight pairs of a partial group of `rem` (1..3)
- * weights at w; missing weights are 0 (their inputs are 0 too). */
-static inline void tail_pairs(const int8_t *w, int32_t rem, int32_t *even,
-                              int32_t *odd) {
-  const uint32_t w2 = rem > 2 ? (uint32_t)w[2] : 0u;
-  *even = (int32_t)(((uint32_t)w[0] & 0xFFFFu) | (w2 << 16));
-  *odd = rem > 1 ? w[1] : 0;
-}
-
 /*
  * acc[0..3] += the dot products of filter rows w0, w1 [k] with the two
  * widened pixel rows x: acc[0] = (w0, pixel 0), acc[1] = (w0, pixel 1),
@@ -157,8 +148,8 @@ static inline void dot2x2(const int32_t *x, const int8_t *w0, const int8_t *w1,
   }
   if ((k & 3) != 0) {
     int32_t e0, o0, e1, o1;
-    tail_pairs(w0, k & 3, &e0, &o0);
-    tail_pairs(w1, k & 3, &e1, &o1);
+    mote_dsp_tail_pairs(w0, k & 3, &e0, &o0);
+    mote_dsp_tail_pairs(w1, k & 3, &e1, &o1);
     a0 = __smlad(o0, x[1], __smlad(e0, x[0], a0));
     a1 = __smlad(o0, x[3], __smlad(e0, x[2], a1));
     a2 = __smlad(o1, x[1], __smlad(e1, x[0], a2));

@@ -60,6 +60,17 @@ static inline int32_t mote_dsp_sxtab16_ror8(int32_t a, int32_t x) {
   return r;
 }
 
+/* The even (0, 2) and odd (1, 3) halfword pairs of a partial group of
+ * `rem` (1..3) int8 weights at w, read byte by byte so as never to read
+ * past a filter row; missing weights are 0 (the widened inputs they
+ * would meet are 0 too). */
+static inline void mote_dsp_tail_pairs(const int8_t *w, int32_t rem,
+                                       int32_t *even, int32_t *odd) {
+  const uint32_t w2 = rem > 2 ? (uint32_t)w[2] : 0u;
+  *even = (int32_t)(((uint32_t)w[0] & 0xFFFFu) | (w2 << 16));
+  *odd = rem > 1 ? w[1] : 0;
+}
+
 /* v in both halfwords (the low 16 bits of v). */
 static inline int32_t mote_dsp_dup16(int32_t v) {
   return (int32_t)(((uint32_t)v & 0xFFFFu) * 0x10001u);

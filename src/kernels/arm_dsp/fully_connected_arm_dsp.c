@@ -72,15 +72,6 @@ static void widen(const int8_t *x, int32_t n, int32_t off, int32_t *w) {
   "ldrd %[xe], %[xo], [%[x]], #8\n\t" MOTE_DSP_FC_ROW(0) MOTE_DSP_FC_ROW(1)    \
       MOTE_DSP_FC_ROW(2) MOTE_DSP_FC_ROW(3)
 
-/* The even and odd weight pairs of a partial group of `rem` (1..3)
- * weights at w; missing weights are 0 (their inputs are 0 too). */
-static inline void tail_pairs(const int8_t *w, int32_t rem, int32_t *even,
-                              int32_t *odd) {
-  const uint32_t w2 = rem > 2 ? (uint32_t)w[2] : 0u;
-  *even = (int32_t)(((uint32_t)w[0] & 0xFFFFu) | (w2 << 16));
-  *odd = rem > 1 ? w[1] : 0;
-}
-
 /*
  * acc[r] += the dot product of weight row w[r] [n] with the widened input
  * x, r < 4: two groups per loop step, then an odd group, then a partial
@@ -114,13 +105,13 @@ static inline void dot4(const int32_t *x, const int8_t *const *w, int32_t n,
   }
   if ((n & 3) != 0) {
     int32_t e, o;
-    tail_pairs(w0, n & 3, &e, &o);
+    mote_dsp_tail_pairs(w0, n & 3, &e, &o);
     a0 = __smlad(o, x[1], __smlad(e, x[0], a0));
-    tail_pairs(w1, n & 3, &e, &o);
+    mote_dsp_tail_pairs(w1, n & 3, &e, &o);
     a1 = __smlad(o, x[1], __smlad(e, x[0], a1));
-    tail_pairs(w2, n & 3, &e, &o);
+    mote_dsp_tail_pairs(w2, n & 3, &e, &o);
     a2 = __smlad(o, x[1], __smlad(e, x[0], a2));
-    tail_pairs(w3, n & 3, &e, &o);
+    mote_dsp_tail_pairs(w3, n & 3, &e, &o);
     a3 = __smlad(o, x[1], __smlad(e, x[0], a3));
   }
   acc[0] = a0, acc[1] = a1, acc[2] = a2, acc[3] = a3;
