@@ -1,29 +1,29 @@
 /*
  * FULLY_CONNECTED int8, Cortex-M DSP extension (fully_connected.h): for
- * Cortex-M4, M7 and M33 (SMLAD, SXTB16; unaligned word loads). No
- * assumption on alignment or depths.
+ * Cortex-M4, M7 and M33 (SMLAD, SXTB16, SXTAB16; unaligned word loads).
+ * No assumption on alignment or depths; no scratch.
  *
- * Each batch row of the input is widened once into scratch as int16
- * with the input offset added (x + offset fits int16), per group of four
- * columns the halfword pairs (x0, x2) and (x1, x3) that SXTB16 and
- * SXTB16 ROR 8 give a word of four weights. Four output rows per pass
- * share each input load: per four columns one LDRD of the input pair,
- * then per row a weight load, two SXTB16 and two SMLAD, 21 instructions
- * for 16 MACs, in inline assembly for the reasons conv_2d_arm_dsp.c
- * gives (GCC 12 does not fold the ROR and spills the row pointers). A
- * depth not a multiple of 4 ends with a partial group whose weights are
- * assembled byte by byte; 1 to 3 rows left over run as a block of four
- * that repeats its last row (stored once). Rejected: folding the offset
- * into the bias as off * sum(w) (a pass over the weights per invoke,
- * which for one batch row costs as much as the product; or out_depth
- * words of persistent memory the seam has no hook for), and the offset
- * added per row with SXTAB16 (two more instructions per row and group).
+ * Four output rows per pass share each input load: per four columns one
+ * word of the input, widened with the input offset added by SXTAB16 and
+ * SXTAB16 ROR 8 into the halfword pairs (x0, x2) and (x1, x3) (x + offset
+ * fits int16), then per row a weight word split the same way by SXTB16
+ * and two SMLAD: 23 instructions for 16 MACs, in inline assembly for the
+ * reasons conv_2d_arm_dsp.c gives (GCC 12 does not fold the ROR and
+ * spills the row pointers). Rows 1 and 2 are read at register offsets
+ * from row 0's pointer, so that the loop fits the 14 registers. A depth
+ * not a multiple of 4 ends with a partial group, inputs and weights
+ * assembled byte by byte (never read past a row). A last block of four
+ * overlaps the one before it; fewer than four rows run as one block that
+ * names a row more than once.
+ * Rejected: widening each input row once into scratch (21 instructions
+ * instead of 23, but 2 bytes of arena per input column: 8 KB for
+ * micro_speech's 4000-deep layer, on an arena of 6 KB), and folding the
+ * offset into the bias as off * sum(w) (a pass over the weights per
+ * invoke, which for one batch row costs as much as the product).
  *
  * Multipliers come from scales the glue does not require positive here,
  * so one equal to INT32_MIN (a negative filter scale) takes the
  * reference's saturating requantization.
- *
- * Scratch: 2 * accum_depth rounded up to 4 bytes (the widened row).
  */
 #include "kernels/fully_connected.h"
 
@@ -36,83 +36,85 @@ mote_fc_s8_fn mote_fc_s8_arm_dsp;
 mote_fc_scratch_fn mote_fc_s8_arm_dsp_scratch_bytes;
 
 size_t mote_fc_s8_arm_dsp_scratch_bytes(const mote_fc_params_t *p) {
-  return 2u * (((size_t)p->accum_depth + 3u) & ~(size_t)3u);
+  (void)p;
+  return 0;
 }
 
-/* x [n] widened into w: per group of four, (x0, x2) and (x1, x3) plus
- * `off`; a partial last group padded with zeros. */
-static void widen(const int8_t *x, int32_t n, int32_t off, int32_t *w) {
-  const int32_t offs = mote_dsp_dup16(off);
-  int32_t g, j;
-  for (g = n >> 2; g > 0; --g, x += 4, w += 2) {
-    const int32_t v = mote_dsp_load32(x);
-    w[0] = __sxtab16(offs, v);
-    w[1] = mote_dsp_sxtab16_ror8(offs, v);
-  }
-  if ((n & 3) != 0) {
-    uint32_t h[4];
-    for (j = 0; j < 4; ++j) {
-      h[j] = j < (n & 3) ? (uint32_t)(x[j] + off) & 0xFFFFu : 0u;
-    }
-    w[0] = (int32_t)(h[0] | h[2] << 16);
-    w[1] = (int32_t)(h[1] | h[3] << 16);
-  }
-}
-
-/* One row of one group: the weight word at w<r>, split and multiplied
- * into a<r> against the input pair (xe, xo). */
-#define MOTE_DSP_FC_ROW(r)                                                     \
-  "ldr %[t], [%[w" #r "]], #4\n\t"                                             \
+/* One row of one group: the weight word at `addr`, split and multiplied
+ * into `a` against the input pair (xe, xo). */
+#define MOTE_DSP_FC_ROW(a, addr)                                               \
+  "ldr %[t], " addr "\n\t"                                                     \
   "sxtb16 %[u], %[t], ror #8\n\t"                                              \
   "sxtb16 %[t], %[t]\n\t"                                                      \
-  "smlad %[a" #r "], %[t], %[xe], %[a" #r "]\n\t"                              \
-  "smlad %[a" #r "], %[u], %[xo], %[a" #r "]\n\t"
+  "smlad %[" a "], %[t], %[xe], %[" a "]\n\t"                                  \
+  "smlad %[" a "], %[u], %[xo], %[" a "]\n\t"
 
+/* Rows 1 and 2 at offsets k and 2k from row 0, before row 0's load
+ * moves its pointer. */
 #define MOTE_DSP_FC_GROUP                                                      \
-  "ldrd %[xe], %[xo], [%[x]], #8\n\t" MOTE_DSP_FC_ROW(0) MOTE_DSP_FC_ROW(1)    \
-      MOTE_DSP_FC_ROW(2) MOTE_DSP_FC_ROW(3)
+  "ldr %[xe], [%[x]], #4\n\t"                                                  \
+  "sxtab16 %[xo], %[offs], %[xe], ror #8\n\t"                                  \
+  "sxtab16 %[xe], %[offs], %[xe]\n\t"                                          \
+  MOTE_DSP_FC_ROW("a1", "[%[w0], %[k]]")                                       \
+  MOTE_DSP_FC_ROW("a2", "[%[w0], %[k], lsl #1]")                               \
+  MOTE_DSP_FC_ROW("a3", "[%[w3]], #4")                                         \
+  MOTE_DSP_FC_ROW("a0", "[%[w0]], #4")
+
+/* The even and odd halfword pairs of a partial group of `rem` (1..3)
+ * inputs at x, each plus off; missing ones are 0. */
+static void tail_inputs(const int8_t *x, int32_t rem, int32_t off,
+                        int32_t *even, int32_t *odd) {
+  uint32_t h[4];
+  int32_t j;
+  for (j = 0; j < 4; ++j) {
+    h[j] = j < rem ? (uint32_t)(x[j] + off) & 0xFFFFu : 0u;
+  }
+  *even = (int32_t)(h[0] | h[2] << 16);
+  *odd = (int32_t)(h[1] | h[3] << 16);
+}
 
 /*
- * acc[r] += the dot product of weight row w[r] [n] with the widened input
- * x, r < 4: two groups per loop step, then an odd group, then a partial
- * one. The memory operands say what the loop reads, so that no memory
- * clobber reloads the caller's state.
+ * acc[r] += sum over i < n of (x[i] + off) * w[r][i], r < 4, the rows k
+ * bytes apart except the last (w3): two groups per loop step, then an odd
+ * group, then a partial one. The memory operands say what the loop
+ * reads, so that no memory clobber reloads the caller's state.
  */
-static inline void dot4(const int32_t *x, const int8_t *const *w, int32_t n,
-                        int32_t *acc) {
-  const int8_t *w0 = w[0], *w1 = w[1], *w2 = w[2], *w3 = w[3];
+static inline void dot4(const int8_t *x, int32_t off, const int8_t *w0,
+                        const int8_t *w3, int32_t k, int32_t n, int32_t *acc) {
+  const int32_t offs = mote_dsp_dup16(off);
   int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
   int32_t xe, xo, t, u, steps = n >> 3;
-  const int32_t *xs = x;
+  const int8_t *xs = x;
   if (steps > 0) {
     __asm__("1:\n\t" MOTE_DSP_FC_GROUP MOTE_DSP_FC_GROUP
             "subs %[n], %[n], #1\n\t"
             "bne 1b\n\t"
             : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
-              [w0] "+r"(w0), [w1] "+r"(w1), [w2] "+r"(w2), [w3] "+r"(w3),
-              [x] "+r"(x), [n] "+r"(steps), [xe] "=&r"(xe), [xo] "=&r"(xo),
-              [t] "=&r"(t), [u] "=&r"(u)
-            : "m"(*(const int32_t(*)[])xs)
+              [w0] "+r"(w0), [w3] "+r"(w3), [x] "+r"(x), [n] "+r"(steps),
+              [xe] "=&r"(xe), [xo] "=&r"(xo), [t] "=&r"(t), [u] "=&r"(u)
+            : [k] "r"(k), [offs] "r"(offs), "m"(*(const int8_t(*)[])xs),
+              "m"(*(const int8_t(*)[])w0), "m"(*(const int8_t(*)[])w3)
             : "cc");
   }
   if ((n & 4) != 0) {
     __asm__(MOTE_DSP_FC_GROUP
             : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
-              [w0] "+r"(w0), [w1] "+r"(w1), [w2] "+r"(w2), [w3] "+r"(w3),
-              [x] "+r"(x), [xe] "=&r"(xe), [xo] "=&r"(xo), [t] "=&r"(t),
-              [u] "=&r"(u)
-            : "m"(*(const int32_t(*)[])xs));
+              [w0] "+r"(w0), [w3] "+r"(w3), [x] "+r"(x), [xe] "=&r"(xe),
+              [xo] "=&r"(xo), [t] "=&r"(t), [u] "=&r"(u)
+            : [k] "r"(k), [offs] "r"(offs), "m"(*(const int8_t(*)[])xs),
+              "m"(*(const int8_t(*)[])w0), "m"(*(const int8_t(*)[])w3));
   }
   if ((n & 3) != 0) {
     int32_t e, o;
+    tail_inputs(x, n & 3, off, &xe, &xo);
     mote_dsp_tail_pairs(w0, n & 3, &e, &o);
-    a0 = __smlad(o, x[1], __smlad(e, x[0], a0));
-    mote_dsp_tail_pairs(w1, n & 3, &e, &o);
-    a1 = __smlad(o, x[1], __smlad(e, x[0], a1));
-    mote_dsp_tail_pairs(w2, n & 3, &e, &o);
-    a2 = __smlad(o, x[1], __smlad(e, x[0], a2));
+    a0 = __smlad(o, xo, __smlad(e, xe, a0));
+    mote_dsp_tail_pairs(w0 + k, n & 3, &e, &o);
+    a1 = __smlad(o, xo, __smlad(e, xe, a1));
+    mote_dsp_tail_pairs(w0 + 2 * k, n & 3, &e, &o);
+    a2 = __smlad(o, xo, __smlad(e, xe, a2));
     mote_dsp_tail_pairs(w3, n & 3, &e, &o);
-    a3 = __smlad(o, x[1], __smlad(e, x[0], a3));
+    a3 = __smlad(o, xo, __smlad(e, xe, a3));
   }
   acc[0] = a0, acc[1] = a1, acc[2] = a2, acc[3] = a3;
 }
@@ -129,24 +131,42 @@ static int8_t requant(const mote_dsp_out_t *q, int32_t o, int32_t acc) {
   return mote_dsp_requant(q, &s, acc);
 }
 
-/* Every output row of one batch row, from its widened input x. */
-static void rows(const mote_fc_params_t *p, const int32_t *x,
+/* Rows r0, r0 + step, r0 + 2 * step and r3 of one batch row x [depth]
+ * (step 0 or 1; a row named twice is computed and stored twice,
+ * identically). */
+static void block(const mote_fc_params_t *p, const mote_dsp_out_t *q,
+                  const int8_t *x, const int8_t *filter, const int32_t *bias,
+                  int32_t r0, int32_t step, int32_t r3, int8_t *out) {
+  const int32_t depth = p->accum_depth;
+  int32_t row[4], acc[4], i;
+  row[0] = r0, row[1] = r0 + step, row[2] = r0 + 2 * step, row[3] = r3;
+  for (i = 0; i < 4; ++i) {
+    acc[i] = bias != NULL ? bias[row[i]] : 0;
+  }
+  dot4(x, p->input_offset, filter + (ptrdiff_t)r0 * depth,
+       filter + (ptrdiff_t)r3 * depth, step * depth, depth, acc);
+  for (i = 0; i < 4; ++i) {
+    out[row[i]] = requant(q, row[i], acc[i]);
+  }
+}
+
+/* Every output row of one batch row: blocks of four, the last one
+ * overlapping the one before it when out_depth is not a multiple of 4;
+ * 1 to 3 rows as one block that names some twice. */
+static void rows(const mote_fc_params_t *p, const int8_t *x,
                  const int8_t *filter, const int32_t *bias, int8_t *out) {
-  const int32_t depth = p->accum_depth, n = p->out_depth;
+  const int32_t n = p->out_depth;
   const mote_dsp_out_t q = mote_dsp_out(&p->rq);
-  int32_t o, r;
+  int32_t o;
+  if (n < 4) {
+    /* 3: rows 0, 1, 2, 2; 2: 1, 1, 1, 0; 1: 0 four times. */
+    block(p, &q, x, filter, bias, n == 2 ? 1 : 0, n == 3 ? 1 : 0,
+          n == 3 ? 2 : 0, out);
+    return;
+  }
   for (o = 0; o < n; o += 4) {
-    const int8_t *w[4];
-    int32_t acc[4];
-    for (r = 0; r < 4; ++r) {
-      const int32_t row = o + r < n ? o + r : n - 1;
-      w[r] = filter + (ptrdiff_t)row * depth;
-      acc[r] = bias != NULL ? bias[row] : 0;
-    }
-    dot4(x, w, depth, acc);
-    for (r = 0; r < 4 && o + r < n; ++r) {
-      out[o + r] = requant(&q, o + r, acc[r]);
-    }
+    const int32_t first = o + 4 <= n ? o : n - 4;
+    block(p, &q, x, filter, bias, first, 1, first + 3, out);
   }
 }
 
@@ -154,10 +174,9 @@ void mote_fc_s8_arm_dsp(const mote_fc_params_t *p, const int8_t *input,
                         const int8_t *filter, const int32_t *bias,
                         int8_t *output, void *scratch) {
   int32_t b;
+  (void)scratch;
   for (b = 0; b < p->batches; ++b) {
-    widen(input + (ptrdiff_t)b * p->accum_depth, p->accum_depth,
-          p->input_offset, (int32_t *)scratch);
-    rows(p, (const int32_t *)scratch, filter, bias,
+    rows(p, input + (ptrdiff_t)b * p->accum_depth, filter, bias,
          output + (ptrdiff_t)b * p->out_depth);
   }
 }
