@@ -115,18 +115,20 @@ static void widen2(const int8_t *r0, const int8_t *r1, int32_t k, int32_t off,
  * widened pixel rows x: acc[0] = (w0, pixel 0), acc[1] = (w0, pixel 1),
  * acc[2] = (w1, pixel 0), acc[3] = (w1, pixel 1). Two groups per loop
  * step. LDM loads registers in ascending order, hence the four input
- * words in fixed, ascending registers; the memory operands say what the
- * loop reads, so that no memory clobber reloads the caller's state.
+ * words in fixed, ascending registers. A memory clobber rather than
+ * memory operands naming what the loop reads: their addresses would
+ * take registers, and the loop already needs all 14 (GCC 12 for
+ * Cortex-M55 at -O1 then finds no allocation).
  */
 static inline void dot2x2(const int32_t *x, const int8_t *w0, const int8_t *w1,
                           int32_t k, int32_t *acc) {
+  int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+#if MOTE_DSP_ASM
   register int32_t xa __asm__("r0");
   register int32_t xb __asm__("r1");
   register int32_t xc __asm__("r2");
   register int32_t xd __asm__("r3");
-  int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3], wa, wb;
-  int32_t n = k >> 3;
-  const int32_t *xs = x;
+  int32_t wa, wb, n = k >> 3;
   if (n > 0) {
     __asm__("1:\n\t" MOTE_DSP_GROUP2X2 MOTE_DSP_GROUP2X2
             "subs %[n], %[n], #1\n\t"
@@ -135,8 +137,8 @@ static inline void dot2x2(const int32_t *x, const int8_t *w0, const int8_t *w1,
               [x] "+r"(x), [w0] "+r"(w0), [w1] "+r"(w1), [n] "+r"(n),
               [xa] "=&r"(xa), [xb] "=&r"(xb), [xc] "=&r"(xc), [xd] "=&r"(xd),
               [wa] "=&r"(wa), [wb] "=&r"(wb)
-            : "m"(*(const int32_t(*)[])xs)
-            : "cc");
+            :
+            : "cc", "memory");
   }
   if ((k & 4) != 0) {
     __asm__(MOTE_DSP_GROUP2X2
@@ -144,8 +146,21 @@ static inline void dot2x2(const int32_t *x, const int8_t *w0, const int8_t *w1,
               [x] "+r"(x), [w0] "+r"(w0), [w1] "+r"(w1), [xa] "=&r"(xa),
               [xb] "=&r"(xb), [xc] "=&r"(xc), [xd] "=&r"(xd), [wa] "=&r"(wa),
               [wb] "=&r"(wb)
-            : "m"(*(const int32_t(*)[])xs));
+            :
+            : "memory");
   }
+#else
+  int32_t g;
+  for (g = k >> 2; g > 0; --g, x += 4, w0 += 4, w1 += 4) {
+    const int32_t v0 = mote_dsp_load32(w0), v1 = mote_dsp_load32(w1);
+    const int32_t e0 = __sxtb16(v0), o0 = mote_dsp_sxtb16_ror8(v0);
+    const int32_t e1 = __sxtb16(v1), o1 = mote_dsp_sxtb16_ror8(v1);
+    a0 = __smlad(o0, x[1], __smlad(e0, x[0], a0));
+    a1 = __smlad(o0, x[3], __smlad(e0, x[2], a1));
+    a2 = __smlad(o1, x[1], __smlad(e1, x[0], a2));
+    a3 = __smlad(o1, x[3], __smlad(e1, x[2], a3));
+  }
+#endif
   if ((k & 3) != 0) {
     int32_t e0, o0, e1, o1;
     mote_dsp_tail_pairs(w0, k & 3, &e0, &o0);

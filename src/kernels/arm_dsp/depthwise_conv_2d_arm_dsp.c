@@ -185,10 +185,14 @@ static void window4(const mote_conv_params_t *p, const walk_t *k, int32_t c,
  * one row pointer and the column step (the third column by LDR's scaled
  * register offset). Inline assembly: from tap4, GCC 12 precomputes the
  * nine offsets into stack slots and spills accumulators (13 instructions
- * a tap, measured). *w moves past the window's 18 filter words.
+ * a tap, measured). *w moves past the window's 18 filter words. A
+ * memory clobber rather than memory operands naming what it reads:
+ * their addresses take registers (GCC 12 for Cortex-M55 at -O1 then
+ * finds no allocation).
  */
 static inline void window4_3x3(const int8_t *x, ptrdiff_t s, ptrdiff_t r,
                                const int32_t **w, int32_t offs, int32_t *acc) {
+#if MOTE_DSP_ASM
   int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
   int32_t v, o, w0, w1;
   const int32_t *wp = *w;
@@ -196,10 +200,18 @@ static inline void window4_3x3(const int8_t *x, ptrdiff_t s, ptrdiff_t r,
           : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
             [x] "+r"(x), [w] "+r"(wp), [v] "=&r"(v), [o] "=&r"(o),
             [w0] "=&r"(w0), [w1] "=&r"(w1)
-          : [s] "r"(s), [r] "r"(r), [offs] "r"(offs),
-            "m"(*(const int8_t(*)[])x), "m"(*(const int32_t(*)[18]) * w));
+          : [s] "r"(s), [r] "r"(r), [offs] "r"(offs)
+          : "memory");
   acc[0] = a0, acc[1] = a1, acc[2] = a2, acc[3] = a3;
   *w = wp;
+#else
+  int32_t i, j;
+  for (i = 0; i < 3; ++i, x += r) {
+    for (j = 0; j < 3; ++j, *w += 2) {
+      tap4(x + j * s, *w, offs, acc);
+    }
+  }
+#endif
 }
 
 /* Every channel of one pixel, in groups of 4. The accumulators are

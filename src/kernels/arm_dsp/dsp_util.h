@@ -38,6 +38,17 @@
 
 #include "kernels/core/requant.h"
 
+/* The kernels' inner loops are inline assembly that needs up to all 14
+ * allocatable registers (r0-r12, lr). An unoptimised build keeps r7 for
+ * the frame pointer, and GCC 12 for Helium CPUs (where this family is a
+ * fallback behind arm_mve) does not always find an allocation: those
+ * builds get the same loops in C (ACLE), bit-identical, slower. */
+#if defined(__OPTIMIZE__) && !defined(__ARM_FEATURE_MVE)
+#define MOTE_DSP_ASM 1
+#else
+#define MOTE_DSP_ASM 0
+#endif
+
 /* Four bytes at p, any alignment (LDR; Cortex-M4 and up load unaligned
  * words, and memcpy of 4 bytes compiles to one). */
 static inline int32_t mote_dsp_load32(const void *p) {

@@ -76,15 +76,21 @@ static void tail_inputs(const int8_t *x, int32_t rem, int32_t off,
 /*
  * acc[r] += sum over i < n of (x[i] + off) * w[r][i], r < 4, the rows k
  * bytes apart except the last (w3): two groups per loop step, then an odd
- * group, then a partial one. The memory operands say what the loop
- * reads, so that no memory clobber reloads the caller's state.
+ * group, then a partial one. The loop takes all 14 allocatable
+ * registers, which GCC 12 finds only in a function of its own (inlined
+ * into block(), at -Os or for Cortex-M55, it reports impossible
+ * constraints): hence noinline, a call per 4 rows. A memory clobber, not
+ * memory operands naming what the loop reads, for the same reason: each
+ * operand's address would take a register.
  */
-static inline void dot4(const int8_t *x, int32_t off, const int8_t *w0,
-                        const int8_t *w3, int32_t k, int32_t n, int32_t *acc) {
+__attribute__((noinline)) static void dot4(const int8_t *x, int32_t off,
+                                          const int8_t *w0, const int8_t *w3,
+                                          int32_t k, int32_t n, int32_t *acc) {
   const int32_t offs = mote_dsp_dup16(off);
   int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-  int32_t xe, xo, t, u, steps = n >> 3;
-  const int8_t *xs = x;
+  int32_t xe, xo;
+#if MOTE_DSP_ASM
+  int32_t t, u, steps = n >> 3;
   if (steps > 0) {
     __asm__("1:\n\t" MOTE_DSP_FC_GROUP MOTE_DSP_FC_GROUP
             "subs %[n], %[n], #1\n\t"
@@ -92,18 +98,33 @@ static inline void dot4(const int8_t *x, int32_t off, const int8_t *w0,
             : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
               [w0] "+r"(w0), [w3] "+r"(w3), [x] "+r"(x), [n] "+r"(steps),
               [xe] "=&r"(xe), [xo] "=&r"(xo), [t] "=&r"(t), [u] "=&r"(u)
-            : [k] "r"(k), [offs] "r"(offs), "m"(*(const int8_t(*)[])xs),
-              "m"(*(const int8_t(*)[])w0), "m"(*(const int8_t(*)[])w3)
-            : "cc");
+            : [k] "r"(k), [offs] "r"(offs)
+            : "cc", "memory");
   }
   if ((n & 4) != 0) {
     __asm__(MOTE_DSP_FC_GROUP
             : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3),
               [w0] "+r"(w0), [w3] "+r"(w3), [x] "+r"(x), [xe] "=&r"(xe),
               [xo] "=&r"(xo), [t] "=&r"(t), [u] "=&r"(u)
-            : [k] "r"(k), [offs] "r"(offs), "m"(*(const int8_t(*)[])xs),
-              "m"(*(const int8_t(*)[])w0), "m"(*(const int8_t(*)[])w3));
+            : [k] "r"(k), [offs] "r"(offs)
+            : "memory");
   }
+#else
+  int32_t g, w;
+  for (g = n >> 2; g > 0; --g, x += 4, w0 += 4, w3 += 4) {
+    const int32_t v = mote_dsp_load32(x);
+    xe = __sxtab16(offs, v);
+    xo = mote_dsp_sxtab16_ror8(offs, v);
+    w = mote_dsp_load32(w0);
+    a0 = __smlad(mote_dsp_sxtb16_ror8(w), xo, __smlad(__sxtb16(w), xe, a0));
+    w = mote_dsp_load32(w0 + k);
+    a1 = __smlad(mote_dsp_sxtb16_ror8(w), xo, __smlad(__sxtb16(w), xe, a1));
+    w = mote_dsp_load32(w0 + 2 * k);
+    a2 = __smlad(mote_dsp_sxtb16_ror8(w), xo, __smlad(__sxtb16(w), xe, a2));
+    w = mote_dsp_load32(w3);
+    a3 = __smlad(mote_dsp_sxtb16_ror8(w), xo, __smlad(__sxtb16(w), xe, a3));
+  }
+#endif
   if ((n & 3) != 0) {
     int32_t e, o;
     tail_inputs(x, n & 3, off, &xe, &xo);
