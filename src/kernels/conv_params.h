@@ -54,6 +54,14 @@ typedef struct mote_conv_window {
 void mote_conv_window(const mote_conv_params_t *p, int32_t oy, int32_t ox,
                       mote_conv_window_t *w);
 
+/* The window of output pixel (oy, ox) as one row of filter_h * filter_w
+ * * in_c int8 values, [ky][kx][channel] (im2col of one pixel), for
+ * implementations that gather windows: `in` is the batch's input, and
+ * taps outside it read the input zero point (-input_offset), so that
+ * with the offset added they contribute nothing. */
+void mote_conv_im2col_s8(const mote_conv_params_t *p, const int8_t *in,
+                         int32_t oy, int32_t ox, int8_t *col);
+
 /* Index of input element (b, y, x, 0); ptrdiff_t so that large tensors
  * cannot overflow int32 products. */
 static inline ptrdiff_t mote_conv_in_index(const mote_conv_params_t *p,
