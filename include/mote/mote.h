@@ -9,9 +9,6 @@
 #include "mote/resolver.h"
 #include "mote/status.h"
 #include "mote/tensor.h"
-
-#define MOTE_VERSION_MAJOR 0
-#define MOTE_VERSION_MINOR 1
-#define MOTE_VERSION_PATCH 0
+#include "mote/version.h"
 
 #endif /* MOTE_MOTE_H */
