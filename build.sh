@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # mote's one entry point for a fresh machine.
 #
 #   ./build.sh demo   build, then run the sine model the repository contains

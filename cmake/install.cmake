@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Install rules (MOTE_INSTALL): the public headers, libmote.a, the exported
 # CMake package and a pkg-config file.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Kernel implementations: which compute functions have implementations
 # other than the reference, and which of them a build uses (see
 # src/kernels/impl.h for the mechanism).

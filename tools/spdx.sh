@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Gives every source file of the repository an SPDX license line, or
 # checks that each has one.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* mote: a TensorFlow Lite runtime for microcontrollers. One include for all. */
 #ifndef MOTE_MOTE_H
 #define MOTE_MOTE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * mote_version(): the version string of the library as built, from
  * include/mote/version.h.

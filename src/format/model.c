@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Public model accessors over a verified flatbuffer. Every read is through
  * the bounds-checked helpers in fb.h, so even an unverified mote_model_t

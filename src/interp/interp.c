@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The interpreter: binds a model to kernels, plans memory, runs operators
  * in order.

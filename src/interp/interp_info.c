@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Questions an application asks an interpreter besides running it: a
  * tensor by name, and where the arena went (the totals, and per operator

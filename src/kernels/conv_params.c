@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Window arithmetic of CONV_2D and DEPTHWISE_CONV_2D (conv_params.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The parameters CONV_2D and DEPTHWISE_CONV_2D compute functions take,
  * and the window arithmetic every implementation of them shares.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * mote_quantize_floats, mote_dequantize_to_floats (include/mote/tensor.h):
  * an application's float buffers into and out of a quantized tensor.

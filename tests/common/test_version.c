@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The version macros agree with each other and with mote_version(), and
  * the CMake project version (MOTE_TEST_PROJECT_VERSION, from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * src/interp/interp_info.c: tensors by name (mote_model_tensor_find,
  * mote_interp_tensor_by_name) and the arena breakdown

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The signal kernels' glue, through the real loader, resolver and
  * interpreter: one-operator models with custom options built here. Checks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The signal operators' compute functions against references written
  * here: plain formulas in wide or floating arithmetic (floor division for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * mote_quantize_floats and mote_dequantize_to_floats
  * (src/kernels/tensor_quant.c): TFLite's rounding and saturation written

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Planner tests: hand-checked plans, offline (fixed) buffers, and a
  * no-overlap check over many random lifetimes.

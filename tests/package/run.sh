@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The package tests (CTest package/*): mote used by another project the
 # ways users use it, for the host and for Cortex-M4F.
 #

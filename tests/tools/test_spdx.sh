@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # tools/spdx.sh itself, on a tree made here (not a git checkout): --check
 # names every untagged source file and fails; the fix puts the line where
 # each language wants it, keeps file modes, leaves data, prose and files

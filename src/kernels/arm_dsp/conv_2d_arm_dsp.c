@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CONV_2D int8, Cortex-M DSP extension (conv_2d.h): for Cortex-M4, M7
  * and M33 (SMLAD, SXTB16; unaligned word loads). No assumption on

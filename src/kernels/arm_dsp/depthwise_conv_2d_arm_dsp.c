@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DEPTHWISE_CONV_2D int8, Cortex-M DSP extension (depthwise_conv_2d.h):
  * for Cortex-M4, M7 and M33 (SMLABB/SMLATT, SXTAB16; unaligned word

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Helpers the arm_dsp implementations share: unaligned word loads, the
  * byte-to-halfword widening SMLAD wants, and the requantization of one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * FULLY_CONNECTED int8, Cortex-M DSP extension (fully_connected.h): for
  * Cortex-M4, M7 and M33 (SMLAD, SXTB16, SXTAB16; unaligned word loads).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalEnergy glue: the "start_index" and "end_index" options and the
  * shapes, then the compute function of energy.h that the build binds.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFftAutoScale glue: shapes (a frame in, the scaled frame and an
  * int32 scalar shift out), then the compute function of fft_auto_scale.h

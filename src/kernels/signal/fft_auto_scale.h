@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFftAutoScale compute function: the seam between the op's glue
  * (fft_auto_scale.c) and its implementations (kernels/impl.h).

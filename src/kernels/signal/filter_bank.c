@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFilterBank glue: the "num_channels" option and the shapes of the
  * energies, the five tables and the output, then the compute function of

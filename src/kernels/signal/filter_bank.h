@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFilterBank compute function: the seam between the op's glue
  * (filter_bank.c) and its implementations (kernels/impl.h).

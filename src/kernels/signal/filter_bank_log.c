@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFilterBankLog glue: the "input_correction_bits" and
  * "output_scale" options and the shapes, then the compute function of

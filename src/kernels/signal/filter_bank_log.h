@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFilterBankLog compute function: the seam between the op's glue
  * (filter_bank_log.c) and its implementations (kernels/impl.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFilterBankSpectralSubtraction glue: the options (coefficients,
  * bit counts, clamping) and the shapes, the noise estimate in state

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFilterBankSpectralSubtraction compute function: the seam between
  * the op's glue (filter_bank_spectral_subtraction.c) and its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFilterBankSquareRoot glue: shapes (uint64 channels and an int32
  * scalar shift in, uint32 channels out), then the compute function of

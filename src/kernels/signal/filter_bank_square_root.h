@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalFilterBankSquareRoot compute function: the seam between the op's
  * glue (filter_bank_square_root.c) and its implementations

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalPCAN glue: the "snr_shift" option and the shapes of the channels,
  * their noise estimates and the gain table, then the compute function of

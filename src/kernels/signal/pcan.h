@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalPCAN compute function: the seam between the op's glue (pcan.c)
  * and its implementations (kernels/impl.h).

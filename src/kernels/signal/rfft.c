@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalRfft glue: real FFT of each frame (the last dimension),
  * zero-padded to fft_length, giving fft_length / 2 + 1 complex bins as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalRfft compute function: the seam between the op's glue (rfft.c)
  * and its implementations (kernels/impl.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Integer helpers of the signal operators: bit length, rounded square
  * roots and the fixed-point natural log, with TFLM's exact rounding.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Integer helpers shared by the signal operators' compute functions (the
  * reference implementations in ref/ and any faster ones): bit length,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Kernel-glue helpers shared by the signal operators: custom options read
  * from the operator's flexbuffer by key, and tensor checks that name the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Kernel-glue helpers shared by the signal operators (signal_util.c):
  * custom options read from the operator's flexbuffer by key, tensor

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SignalWindow glue: the "shift" option and the shapes, then the compute
  * function of window.h that the build binds.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The op table (slot -> name, case count, generator) and the helpers that
  * build a kt_case_t. Freestanding: no malloc, no stdio, no libm.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: CONV_2D and DEPTHWISE_CONV_2D, and the quantization of
  * conv-like layers that FULLY_CONNECTED shares (kt_quant_layer).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Inside the case table: the helpers generators use to write a kt_case_t
  * and the generator of each op. Not for drivers (they use cases.h).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The model as a C array, 16-byte aligned, as a firmware links it: no file
 # system needed, on the host or on a Cortex-M.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Makes `target` a Cortex-M firmware when cross compiling: the bare-metal
 # harness' start-up code, semihosting output and linker script for QEMU
 # mps2-an386 (MOTE_CM_DIR, ../shared/tools/cortex-m), so that the test can

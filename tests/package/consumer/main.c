@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The package tests' consumer: what a first program on mote looks like,
  * built outside mote's tree against an installed or added mote

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Code of the parent project that its own flags accept and mote's would
  * not: an unused parameter (-Wextra), an implicit narrowing (-Wconversion)

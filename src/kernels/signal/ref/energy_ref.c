@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference SignalEnergy (energy.h): one pass over every output bin,
  * squares in int32 (each below 2^30), summed as uint32 for TFLM's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference SignalFftAutoScale (fft_auto_scale.h): TFLM's MaxAbs16 peak
  * search and scaling, two passes over the frame. The peak comparison is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference SignalFilterBankLog (filter_bank_log.h): TFLM's FilterbankLog,
  * one mote_signal_log32() per channel above 1, saturated to int16.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference SignalFilterBank (filter_bank.h): TFLM's FilterbankAccumulate
  * channel by channel. uint64 addition is associative, so adding the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference SignalFilterBankSpectralSubtraction
  * (filter_bank_spectral_subtraction.h): TFLM's

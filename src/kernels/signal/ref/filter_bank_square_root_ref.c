@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference SignalFilterBankSquareRoot (filter_bank_square_root.h): one
  * mote_signal_sqrt64() per channel, the digit-by-digit root whose

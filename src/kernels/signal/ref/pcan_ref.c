@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference SignalPCAN (pcan.h): TFLM's PcanGainControl channel by
  * channel, the gain through WideDynamicFunction and the compression

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference int16 real FFT (rfft.h), with kissfft v130's fixed-point
  * arithmetic (FIXED_POINT=16).

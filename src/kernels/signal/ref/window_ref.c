@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference SignalWindow (window.h): TFLM's ApplyWindow, one element at
  * a time. The weight index wraps per frame with a modulo instead of a
