@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # mote's one entry point for a fresh machine.
 #
 #   ./build.sh demo   build, then run the sine model the repository contains
@@ -20,6 +21,8 @@ need_packages() {
     case "$tool" in
       clang) command -v clang >/dev/null 2>&1 || missing="$missing clang" ;;
       python3) command -v python3 >/dev/null 2>&1 || missing="$missing python3" ;;
+      # The package tests build a consumer with pkg-config's flags.
+      pkg-config) command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf" ;;
       # Cortex-M cross compiler with newlib, and QEMU to run it (target tests).
       arm-gcc)
         command -v arm-none-eabi-gcc >/dev/null 2>&1 &&
@@ -63,7 +66,7 @@ demo)
   build/examples/example_hello_world models/sine_int8.tflite
   ;;
 test)
-  need_packages clang python3 arm-gcc qemu-arm riscv-gcc
+  need_packages clang python3 pkg-config arm-gcc qemu-arm riscv-gcc
   configure_build build
   (cd build && ctest --output-on-failure -j "$jobs" -O ctest.log)
   # Sanitized run: every unit test, and conformance on the small models.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """mote benchmark: instructions, arena, flash and RAM per model, beside TFLM.
 
 Run through bench/run.sh (which checks the tools first). For every model the

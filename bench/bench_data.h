@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What the generated per-model file (bench.py writes gen/<model>.c) gives
  * bench_fw.c: the model and input bytes, pulled in by the assembler's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The harness functions bench_fw.c uses, for the host build: output to
  * stdout, and markers that do nothing (callgrind counts the invoke by

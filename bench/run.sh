@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The mote benchmark: one table per CPU (Cortex-M4F, M7, M55 under QEMU) and
 # per build (-O2, -Os), and one for the host under callgrind, each model's
 # figures beside TFLM's. Not a test: nothing here passes or fails on a

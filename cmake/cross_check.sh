@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Builds libmote for every cross target at -Os and -O2 and fails on any
 # warning (the library is compiled with -Werror; the build log is searched
 # too, for warnings from the assembler, archiver or CMake itself). Prints

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Kernel implementations: which compute functions have implementations
 # other than the reference, and which of them a build uses (see
 # src/kernels/impl.h for the mechanism).
@@ -32,6 +33,10 @@
 # here.
 macro(mote_kernel_registry)
   mote_kernel_impl(portable src/kernels/portable/fully_connected_portable.c FC_S8)
+  mote_kernel_impl(arm_dsp src/kernels/arm_dsp/conv_2d_arm_dsp.c CONV_2D_S8)
+  mote_kernel_impl(arm_dsp src/kernels/arm_dsp/depthwise_conv_2d_arm_dsp.c
+                   DEPTHWISE_CONV_2D_S8)
+  mote_kernel_impl(arm_dsp src/kernels/arm_dsp/fully_connected_arm_dsp.c FC_S8)
   mote_kernel_impl(arm_mve src/kernels/arm_mve/conv_2d_arm_mve.c CONV_2D_S8)
   mote_kernel_impl(arm_mve src/kernels/arm_mve/depthwise_conv_2d_arm_mve.c
                    DEPTHWISE_CONV_2D_S8)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The kernel implementations of a make-driven build (bench/Makefile,
 # tests/target/Makefile), as cmake/kernels.cmake selects them for CMake.
 #

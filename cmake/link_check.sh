@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Fails when libmote refers to the heap, stdio or process control: the
 # library must run where none of them exist. Called after every build of
 # the library (see CMakeLists.txt). Usage: link_check.sh NM LIBRARY

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Makes the reference twin of a libmote built with the reference bound
 # everywhere (MOTE_KERNELS=ref): every symbol named mote_* becomes
 # moteref_*, so that one test program can link it beside the optimized

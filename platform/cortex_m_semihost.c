@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Platform layer for Cortex-M under the harness in ../shared/tools/cortex-m
  * (QEMU, or a board with a debugger that serves semihosting; see

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Platform layer for a hosted machine (Linux, macOS, any POSIX system; see
  * include/mote/platform.h). Ticks are nanoseconds of CLOCK_MONOTONIC, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Platform layer with no clock and no output (see include/mote/platform.h):
  * for targets that have neither, for size measurements, and as the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Fails when a source directory includes one above it in the layer order
 #
 #   common < format < memory < interp < kernels

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Cross toolchain: bare-metal Arm Cortex-M with arm-none-eabi-gcc (Debian:
 # gcc-arm-none-eabi libnewlib-arm-none-eabi).
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Cross toolchain: bare-metal 32-bit RISC-V (RV32IMC, ilp32), freestanding,
 # with Debian's riscv64-unknown-elf-gcc, which targets rv32 too.
 #

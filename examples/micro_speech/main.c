@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * micro_speech: spot "yes" and "no" in one second of 16 kHz speech.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * RIFF/WAVE: a 12-byte header ("RIFF", size, "WAVE") followed by chunks,
  * each an id, a little-endian 32-bit size and that many bytes, padded to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A RIFF/WAVE reader for the micro_speech example: finds the 16-bit mono
  * PCM samples of a .wav file held in memory, or says in one line why the

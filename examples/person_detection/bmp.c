@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Windows BMP: a 14-byte file header ("BM", file size, pixel offset), an
  * info header (40 bytes or longer: width, height, planes, bits per pixel,

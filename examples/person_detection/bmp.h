@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A BMP reader for the person_detection example: decodes an uncompressed
  * 8-bit grayscale Windows bitmap held in memory into top-down rows, or

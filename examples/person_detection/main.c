@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * person_detection: is there a person in a 96x96 grayscale picture?
  *

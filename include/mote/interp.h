@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Arena and interpreter.
  *
@@ -62,6 +63,49 @@ typedef void (*mote_profile_fn)(void *user, uint32_t op_index, int32_t op_code,
 typedef struct mote_node mote_node_t;
 typedef struct mote_scratch mote_scratch_t;
 
+/* What one operator's kernel took while it prepared: filled by
+ * mote_interp_prepare into an array given to
+ * mote_interp_record_op_memory(). Bytes. */
+typedef struct mote_op_memory {
+  size_t persistent_bytes; /* arena tail: op data and state, as aligned */
+  size_t scratch_bytes;    /* its scratch requests, added up */
+  uint32_t scratch_count;  /* how many it requested */
+} mote_op_memory_t;
+
+/*
+ * Where an interpreter's arena bytes go, after prepare
+ * (mote_interp_memory_usage). Bytes throughout. TFLM's
+ * RecordingMicroAllocator gives the like.
+ *
+ *   arena_bytes = persistent_bytes + head_bytes, rounded up to
+ *                 MOTE_ARENA_ALIGN: mote_interp_arena_used_bytes()
+ *   persistent_bytes = runtime_bytes + variable_bytes + kernel_bytes
+ *   head_bytes = the larger of planned_bytes and what planning itself
+ *                needed for a while (scratch records, the plan's work
+ *                space), which the activations overwrite afterwards
+ *
+ * planned_bytes is what the memory plan needs at the peak; tensor_bytes
+ * and scratch_bytes are what it would need if nothing shared memory, so
+ * their sum against planned_bytes is what the lifetime-based plan saves.
+ */
+typedef struct mote_memory_usage {
+  size_t arena_bytes;      /* this interpreter alone, as above */
+  size_t persistent_bytes; /* its part of the arena tail */
+  size_t runtime_bytes;    /* tensor data pointers, operator nodes, scratch
+                              offsets, kept-tensor marks, with alignment */
+  size_t variable_bytes;   /* variable (state) tensors, with alignment */
+  size_t kernel_bytes;     /* op data and state the kernels took in prepare
+                              (the mote_op_memory_t persistent_bytes sum) */
+  size_t head_bytes;       /* its part of the arena head, as above */
+  size_t planned_bytes;    /* activations and scratch, overlapped by
+                              lifetime: the plan's peak */
+  size_t tensor_bytes;     /* planned tensors, each rounded up to
+                              MOTE_ARENA_ALIGN, added up */
+  size_t scratch_bytes;    /* every scratch request, added up */
+  uint32_t tensor_count;   /* tensors in the plan */
+  uint32_t scratch_count;  /* scratch buffers in the plan */
+} mote_memory_usage_t;
+
 /* Caller-allocated interpreter handle; fields are private. */
 typedef struct mote_interp {
   const mote_model_t *model_;
@@ -81,6 +125,11 @@ typedef struct mote_interp {
   void *profile_user_;
   void *state_blocks_;      /* arena tail: kernel state, a list */
   uint8_t *keep_;           /* arena tail: a bit per kept tensor, or NULL */
+  mote_op_memory_t *op_memory_; /* caller's, filled by prepare, or NULL */
+  size_t kernel_bytes_;     /* tail taken by kernels' prepare */
+  size_t variable_bytes_;   /* tail taken by variable tensors */
+  size_t scratch_bytes_;    /* scratch requests added up */
+  size_t plan_bytes_;       /* the activation plan's peak */
 } mote_interp_t;
 
 /*
@@ -118,6 +167,22 @@ mote_status_t mote_interp_keep_tensor(mote_interp_t *interp, uint32_t index,
                                       mote_error_t *err);
 
 /*
+ * Asks mote_interp_prepare to record what each operator's kernel takes
+ * from the arena in ops[0..op count), indexed by operator (for tools and
+ * for sizing an arena by hand; mote_interp_memory_usage gives the totals
+ * without this). `ops` is the caller's, zeroed here, and must stay valid
+ * until prepare returns; `count` is its length, at least the subgraph's
+ * operator count (mote_model_op_count(model, 0)). Costs no arena. Valid
+ * between mote_interp_init and mote_interp_prepare; the last call wins.
+ * Errors: MOTE_ERR_BAD_ARG for a NULL interpreter or array;
+ * MOTE_ERR_BAD_STATE outside init..prepare; MOTE_ERR_CAPACITY when
+ * `count` is below the operator count.
+ */
+mote_status_t mote_interp_record_op_memory(mote_interp_t *interp,
+                                           mote_op_memory_t *ops,
+                                           uint32_t count, mote_error_t *err);
+
+/*
  * Runs every kernel's prepare in order, then plans activations and scratch
  * at the arena head. Errors are the kernels' (naming the operator) and
  * MOTE_ERR_ARENA_TOO_SMALL with the number of bytes the arena would need.
@@ -145,9 +210,26 @@ mote_status_t mote_interp_output(const mote_interp_t *interp, uint32_t i,
 mote_status_t mote_interp_tensor(const mote_interp_t *interp, uint32_t index,
                                  mote_tensor_t *out);
 
+/* View of the tensor named `name` in the subgraph, as mote_interp_tensor()
+ * gives it (the lowest index when several share the name; out->index says
+ * which). MOTE_ERR_BAD_ARG for NULL pointers, an empty name or no tensor of
+ * that name; MOTE_ERR_BAD_STATE before prepare. To look a name up before
+ * prepare, use mote_model_tensor_find(). */
+mote_status_t mote_interp_tensor_by_name(const mote_interp_t *interp,
+                                         const char *name, mote_tensor_t *out);
+
 /* Bytes of arena this interpreter needs alone: its persistent data plus its
  * activation plan, rounded up to MOTE_ARENA_ALIGN. */
 size_t mote_interp_arena_used_bytes(const mote_interp_t *interp);
+
+/* Fills `out` with where this interpreter's arena bytes go (see
+ * mote_memory_usage_t). As for mote_interp_arena_used_bytes, its
+ * persistent part is the tail taken since its init: for figures of each
+ * interpreter alone, initialise and prepare interpreters that share an
+ * arena one after the other. MOTE_ERR_BAD_ARG for NULL pointers;
+ * MOTE_ERR_BAD_STATE before a successful prepare. */
+mote_status_t mote_interp_memory_usage(const mote_interp_t *interp,
+                                       mote_memory_usage_t *out);
 
 /* Restarts a stream: resets every variable (state) tensor to real 0, as at
  * the first invoke (int8 tensors to their zero point, all others to 0, as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Models: a verified, zero-copy view of a .tflite flatbuffer.
  *
@@ -84,6 +85,16 @@ mote_status_t mote_model_tensor(const mote_model_t *model, uint32_t subgraph,
 /* The tensor's name (NUL-terminated, in the model buffer), or "" if none. */
 const char *mote_model_tensor_name(const mote_model_t *model,
                                    uint32_t subgraph, uint32_t index);
+
+/* Finds the tensor named `name` (compared exactly, as NUL-terminated
+ * bytes) in `subgraph` and stores its index in *index; the lowest index
+ * when several share the name. Works on an open model, so an application
+ * can look up a tensor to keep (mote_interp_keep_tensor) before prepare.
+ * MOTE_ERR_BAD_ARG for NULL pointers, an empty name, or no tensor of that
+ * name (*index is then unchanged). */
+mote_status_t mote_model_tensor_find(const mote_model_t *model,
+                                     uint32_t subgraph, const char *name,
+                                     uint32_t *index);
 
 /* Describes operator `op` of `subgraph`. MOTE_ERR_BAD_ARG when out of range. */
 mote_status_t mote_model_op(const mote_model_t *model, uint32_t subgraph,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* mote: a TensorFlow Lite runtime for microcontrollers. One include for all. */
 #ifndef MOTE_MOTE_H
 #define MOTE_MOTE_H
@@ -9,9 +10,6 @@
 #include "mote/resolver.h"
 #include "mote/status.h"
 #include "mote/tensor.h"
-
-#define MOTE_VERSION_MAJOR 0
-#define MOTE_VERSION_MINOR 1
-#define MOTE_VERSION_PATCH 0
+#include "mote/version.h"
 
 #endif /* MOTE_MOTE_H */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Porting interface: the little that mote's tools, examples and benchmarks
  * need from the platform they run on. libmote itself needs none of it (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The TFLM signal-library operators: the audio front end of micro_speech
  * (audio_preprocessor_*.tflite), which TFLite stores as custom operators.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Tensor views.
  *
@@ -15,6 +16,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "mote/status.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -94,6 +97,38 @@ float mote_tensor_channel_scale(const mote_tensor_t *t, uint32_t c);
 
 /* Zero point of channel `c`, read from the model; 0 when absent. */
 int32_t mote_tensor_channel_zero_point(const mote_tensor_t *t, uint32_t c);
+
+/*
+ * Float values into and out of a quantized tensor, with TFLite's arithmetic
+ * (that of its QUANTIZE and DEQUANTIZE operators, bit for bit):
+ *
+ *   quantize:   q = clamp(round(x / scale) + zero_point), rounding half
+ *               away from zero, saturating at the type's range (NaN gives
+ *               the lowest value);
+ *   dequantize: x = scale * (q - zero_point), rounded once to float.
+ *
+ * `tensor` is a view from mote_interp_input(), _output() or _tensor()
+ * (after prepare), or mote_model_tensor() for a constant: type int8 or
+ * int16, quantized per tensor. `values` holds `count` floats in the
+ * tensor's element order (row-major, outermost dimension first), and
+ * `count` must be the tensor's element count. mote_quantize_floats writes
+ * the tensor's data; mote_dequantize_to_floats writes `values`. The caller
+ * owns both buffers, which must not overlap. Nothing is written on failure.
+ *
+ * Errors, with a message in `err` (may be NULL): MOTE_ERR_BAD_ARG for a
+ * NULL tensor or values, a tensor without data (absent, or an activation
+ * viewed through the model before prepare) and, for quantize, a constant
+ * tensor (its bytes are the model's, read-only); MOTE_ERR_UNSUPPORTED_TYPE
+ * for a type other than int8 and int16; MOTE_ERR_UNSUPPORTED for a tensor
+ * without quantization or quantized per channel; MOTE_ERR_BAD_SHAPE when
+ * `count` is not the tensor's element count.
+ */
+mote_status_t mote_quantize_floats(const mote_tensor_t *tensor,
+                                   const float *values, size_t count,
+                                   mote_error_t *err);
+mote_status_t mote_dequantize_to_floats(const mote_tensor_t *tensor,
+                                        float *values, size_t count,
+                                        mote_error_t *err);
 
 #ifdef __cplusplus
 }

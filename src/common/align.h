@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Alignment arithmetic shared by every layer (arena, planner, interpreter).
  * It lives in common/, the bottom layer, so that no directory has to

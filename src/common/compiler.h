@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The few compiler hints the library uses, each with a plain C99
  * fallback, so that any C99 compiler builds mote and GCC and clang build

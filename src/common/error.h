@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Internal error reporting: a tiny formatter so the library can write
  * messages without stdio. Only %d, %u, %ld, %lu, %s and %% are understood;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Builtin operator names, indexed by TFLite's BuiltinOperator code, for
  * messages and the CLI. Codes past RIGHT_SHIFT (StableHLO and later) read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Tensor helpers: element sizes, type names, dimension and per-channel
  * quantization access.

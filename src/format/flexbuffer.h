@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A small read-only FlexBuffers reader for custom operator options.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Public model accessors over a verified flatbuffer. Every read is through
  * the bounds-checked helpers in fb.h, so even an unverified mote_model_t
@@ -279,6 +280,25 @@ const char *mote_model_tensor_name(const mote_model_t *model,
   uint32_t tt = mote_model_tensor_table(
       model, mote_model_subgraph_table(model, subgraph), index);
   return string_at(model, mote_fb_ref(&fb, tt, MOTE_TENSOR_NAME));
+}
+
+mote_status_t mote_model_tensor_find(const mote_model_t *model,
+                                     uint32_t subgraph, const char *name,
+                                     uint32_t *index) {
+  uint32_t n;
+  uint32_t i;
+  if (model == NULL || model->data_ == NULL || name == NULL || index == NULL ||
+      name[0] == '\0') {
+    return MOTE_ERR_BAD_ARG;
+  }
+  n = mote_model_tensor_count(model, subgraph);
+  for (i = 0; i < n; i++) {
+    if (strcmp(mote_model_tensor_name(model, subgraph, i), name) == 0) {
+      *index = i;
+      return MOTE_OK;
+    }
+  }
+  return MOTE_ERR_BAD_ARG;
 }
 
 const char *mote_model_description(const mote_model_t *model) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Field numbers of the TFLite schema (tensorflow/lite/schema/schema.fbs,
  * version 3) that mote reads, and the model-reading helpers shared by the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The interpreter: binds a model to kernels, plans memory, runs operators
  * in order.
@@ -330,11 +331,13 @@ static mote_status_t plan_memory(mote_interp_t *in,
     }
   }
   mote_arena_note_head(arena, total);
+  in->plan_bytes_ = total;
   in->head_bytes_ = total > need ? total : need;
   return MOTE_OK;
 }
 
 static mote_status_t alloc_variables(mote_interp_t *in, mote_error_t *err) {
+  const size_t tail_before = in->arena_->tail_used_;
   uint32_t i;
   for (i = 0; i < in->tensor_count_; i++) {
     mote_tensor_t t;
@@ -348,7 +351,30 @@ static mote_status_t alloc_variables(mote_interp_t *in, mote_error_t *err) {
     }
     in->tensor_data_[i] = mem;
   }
+  in->variable_bytes_ = in->arena_->tail_used_ - tail_before;
   return MOTE_OK;
+}
+
+/* After operator `ctx->op_index` prepared: what its kernel took from the
+ * tail since `tail_before` and the scratch it requested after the first
+ * `scratch_before` requests, into the totals and the caller's per-operator
+ * record (mote_interp_record_op_memory). */
+static void note_op_memory(mote_interp_t *in, const mote_kctx_t *ctx,
+                           size_t tail_before, uint32_t scratch_before) {
+  const size_t tail = in->arena_->tail_used_ - tail_before;
+  size_t scratch = 0;
+  uint32_t k;
+  for (k = scratch_before; k < in->scratch_count_; k++) {
+    scratch += ctx->requests[k].bytes;
+  }
+  in->kernel_bytes_ += tail;
+  in->scratch_bytes_ += scratch;
+  if (in->op_memory_ != NULL) {
+    mote_op_memory_t *m = &in->op_memory_[ctx->op_index];
+    m->persistent_bytes = tail;
+    m->scratch_bytes = scratch;
+    m->scratch_count = in->scratch_count_ - scratch_before;
+  }
 }
 
 mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
@@ -361,6 +387,8 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
                      "prepare needs a freshly initialised interpreter");
   }
   arena = in->arena_;
+  in->kernel_bytes_ = 0;
+  in->scratch_bytes_ = 0;
   st = alloc_variables(in, err);
   if (st != MOTE_OK) {
     return st;
@@ -373,6 +401,8 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   ctx.requests = (mote_scratch_request_t *)(void *)arena->base_;
   in->scratch_count_ = 0;
   for (i = 0; i < in->op_count_; i++) {
+    const size_t tail_before = arena->tail_used_;
+    const uint32_t scratch_before = in->scratch_count_;
     ctx.node = &in->nodes_[i];
     ctx.op_index = i;
     ctx.op_table = mote_model_op_table(in->model_, subgraph_table(in), i);
@@ -385,6 +415,7 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
         return st;
       }
     }
+    note_op_memory(in, &ctx, tail_before, scratch_before);
   }
   st = plan_memory(in, ctx.requests, ctx.request_count, err);
   if (st != MOTE_OK) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The kernel context: what a kernel may ask of the interpreter while it
  * prepares or runs. Options readers live here too: they are thin, checked

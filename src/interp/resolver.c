@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Op resolver: a caller-sized table from builtin code or custom name to a
  * kernel. A linear search: tables hold a dozen entries and are searched

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The glue LOGISTIC and TANH share (activation_common.h): TFLite Micro's
  * prepare checks for both ops, the input scaling of activation_q.h into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The kernel glue LOGISTIC and TANH share. Their checks are the same but
  * for two details (the int8 output zero point LOGISTIC insists on, and

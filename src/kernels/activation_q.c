@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Input rescaling for quantized LOGISTIC and TANH (see activation_q.h).
  * Mirrors the prepare-time arithmetic of TFLite Micro's logistic_common.cc

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Input rescaling shared by the quantized LOGISTIC and TANH kernels.
  *

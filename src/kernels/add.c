@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ADD glue: element-wise sum with broadcasting and a fused activation,
  * TFLite Micro's semantics; the compute functions are add.h's.

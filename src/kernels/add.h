@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ADD compute functions: the seam between the op's glue (add.c) and its
  * implementations (impl.h). Parameters and broadcasting are broadcast.h's.

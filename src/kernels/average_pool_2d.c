@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * AVERAGE_POOL_2D glue: float32, int8 and int16, SAME / VALID padding, any
  * stride and filter size, fused activation (TFLite Micro reference

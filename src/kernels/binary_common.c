@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The glue the element-wise binary operators share; see binary_common.h.
  * Everything here runs in prepare or once per invoke, none of it per

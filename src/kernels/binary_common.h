@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The glue ADD, MUL, DIV, MAXIMUM and MINIMUM share: the prepare checks,
  * the op data they keep, and the parameters rebuilt from it at invoke.

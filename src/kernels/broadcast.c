@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Broadcast canonicalisation for element-wise binary operators; see
  * broadcast.h for the contract.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The compute side every element-wise binary operator (ADD, MUL, DIV,
  * MAXIMUM, MINIMUM) shares: broadcasting, the walk over it, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Registers every built-in kernel. Kept apart from the resolver so that an
  * application that registers kernels one by one never links this table,

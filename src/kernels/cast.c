@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CAST glue: checks the type pair and the element counts, then the
  * compute function of cast.h that the build binds. TFLM's set of type

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CAST compute function: the seam between the op's glue (cast.c) and its
  * implementations (impl.h). Element-wise type conversion of `n` elements

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CONCATENATION glue: joins inputs along one axis, each placed by the
  * compute function of concatenation.h that the build binds.

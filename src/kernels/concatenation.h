@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CONCATENATION compute function: the seam between the op's glue
  * (concatenation.c) and its implementations (impl.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CONV_2D compute functions: the seam between the op's glue (conv_2d.c)
  * and its implementations (impl.h). Parameters, layouts and windows are

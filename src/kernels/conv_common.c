@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Prepare-time glue shared by CONV_2D and DEPTHWISE_CONV_2D.
  *

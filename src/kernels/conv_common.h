@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The prepare-time glue CONV_2D and DEPTHWISE_CONV_2D share: tensor
  * fetching, output-size and padding checks, TFLite's per-channel

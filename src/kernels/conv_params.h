@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The parameters CONV_2D and DEPTHWISE_CONV_2D compute functions take,
  * and the window arithmetic every implementation of them shares.
@@ -59,6 +60,14 @@ typedef struct mote_conv_window {
  * per pixel, against out_c windows of MACs. */
 void mote_conv_window(const mote_conv_params_t *p, int32_t oy, int32_t ox,
                       mote_conv_window_t *w);
+
+/* The window of output pixel (oy, ox) as one row of filter_h * filter_w
+ * * in_c int8 values, [ky][kx][channel] (im2col of one pixel), for
+ * implementations that gather windows: `in` is the batch's input, and
+ * taps outside it read the input zero point (-input_offset), so that
+ * with the offset added they contribute nothing. */
+void mote_conv_im2col_s8(const mote_conv_params_t *p, const int8_t *in,
+                         int32_t oy, int32_t ox, int8_t *col);
 
 /* Index of input element (b, y, x, 0); ptrdiff_t so that large tensors
  * cannot overflow int32 products. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DEPTHWISE_CONV_2D glue: TFLM's prepare (conv_common.c) and the compute
  * function of depthwise_conv_2d.h that the build binds, with whatever

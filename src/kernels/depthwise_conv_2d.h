@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DEPTHWISE_CONV_2D compute functions: the seam between the op's glue
  * (depthwise_conv_2d.c) and its implementations (impl.h). Parameters,

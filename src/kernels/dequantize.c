@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DEQUANTIZE glue: TFLite Micro's prepare, then the compute function of
  * dequantize.h that the build binds for the input type.

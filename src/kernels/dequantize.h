@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DEQUANTIZE compute functions: the seam between the op's glue
  * (dequantize.c) and its implementations (impl.h). TFLite Micro's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DIV glue: element-wise quotient with broadcasting and a fused
  * activation, TFLite Micro's semantics; the compute functions are div.h's.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * FULLY_CONNECTED glue: TFLite Micro's prepare, then the compute function
  * of fully_connected.h (whichever implementation the build binds).

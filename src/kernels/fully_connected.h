@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * FULLY_CONNECTED compute functions: the seam between the op's glue
  * (fully_connected.c) and its implementations (impl.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Prepare-time helpers shared by the kernels' glue: activation ranges,
  * output sizes and padding, operand-count and type checks. The arithmetic

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What the kernels' glue shares: TFLite's fused activation and padding
  * codes, activation ranges, output sizes and padding, operand checks. It

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * LOGISTIC glue: TFLite Micro's prepare (shared with TANH, in
  * activation_common.c), then the compute function of logistic.h that the

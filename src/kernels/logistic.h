@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * LOGISTIC compute functions: the seam between the op's glue (logistic.c,
  * activation_common.c) and its implementations (impl.h). Element-wise over

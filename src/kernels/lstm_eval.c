@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * UNIDIRECTIONAL_SEQUENCE_LSTM arithmetic: TFLite Micro's lstm_eval
  * (LstmStep and its helpers), bit for bit.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * UNIDIRECTIONAL_SEQUENCE_LSTM quantization: the integer parameters
  * TFLite Micro's prepare (lstm_eval_common.cc, PrepareGateParametersInteger

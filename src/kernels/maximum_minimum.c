@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MAXIMUM and MINIMUM glue: element-wise larger / smaller of two tensors
  * with broadcasting, for float32, int8, int16, int32 and int64, TFLM's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MAXIMUM / MINIMUM compute functions: the seam between the ops' glue
  * (maximum_minimum.c) and their implementations (impl.h). Broadcasting is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MEAN glue: average over constant axes, float32, int8 and int16,
  * keep_dims either way, TFLite Micro's semantics (reduce.cc,

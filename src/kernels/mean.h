@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MEAN compute functions: the seam between the op's glue (mean.c) and its
  * implementations (impl.h), and the reduction plan both sides use.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MUL glue: element-wise product with broadcasting and a fused
  * activation, TFLite Micro's semantics; the compute functions are mul.h's.

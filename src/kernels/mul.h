@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MUL compute functions: the seam between the op's glue (mul.c) and its
  * implementations (impl.h). Parameters and broadcasting are broadcast.h's.

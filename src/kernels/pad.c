@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * PAD and PADV2 glue: constant padding by the compute function of pad.h
  * that the build binds.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * PAD / PADV2 compute function: the seam between the op's glue (pad.c)
  * and its implementations (impl.h). Constant padding of any element size;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The prepare-time glue AVERAGE_POOL_2D and MAX_POOL_2D share, and the op
  * data both keep. The compute side (parameters, windows) is pooling.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * AVERAGE_POOL_2D and MAX_POOL_2D compute functions: the seam between the
  * ops' glue (average_pool_2d.c, max_pool_2d.c over pool_common.c) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * QUANTIZE glue: TFLite Micro's prepare, then the compute function of
  * quantize.h that the build binds.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * QUANTIZE compute functions: the seam between the op's glue (quantize.c)
  * and its implementations (impl.h). TFLite Micro's reference semantics:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * RESHAPE glue: checks, then the compute function of reshape.h that the
  * build binds: the same bytes under another static shape.

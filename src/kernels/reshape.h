@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * RESHAPE compute function: the seam between the op's glue (reshape.c) and
  * its implementations (impl.h). A reshape is the same bytes under another

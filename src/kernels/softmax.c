@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SOFTMAX glue: TFLite Micro's prepare, then the compute function of
  * softmax.h that the build binds.

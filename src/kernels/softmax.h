@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SOFTMAX compute functions: the seam between the op's glue (softmax.c)
  * and its implementations (impl.h).

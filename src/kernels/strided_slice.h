@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * STRIDED_SLICE planning and compute function: the seam between the op's
  * glue (strided_slice.c) and its implementations (impl.h).

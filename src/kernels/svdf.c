@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SVDF glue: TFLite Micro's PrepareSvdf, check for check; the arithmetic
  * is in svdf_eval.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SVDF arithmetic: TFLite Micro's reference (svdf_common.cc,
  * EvalFloatSvdfReference / EvalIntegerSvdfReference), bit for bit.

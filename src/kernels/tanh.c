@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * TANH glue: TFLite Micro's prepare (shared with LOGISTIC, in
  * activation_common.c), then the compute function of tanh.h that the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * TRANSPOSE glue: checks the permutation, then the compute function of
  * transpose.h that the build binds. A pure data movement, so it works by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * TRANSPOSE compute function: the seam between the op's glue
  * (transpose.c) and its implementations (impl.h). A permutation of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * UNIDIRECTIONAL_SEQUENCE_LSTM glue: TFLite Micro's kernel
  * (unidirectional_sequence_lstm.cc, lstm_eval_common.cc), whose prepare

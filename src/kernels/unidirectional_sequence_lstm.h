@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * UNIDIRECTIONAL_SEQUENCE_LSTM compute functions, framework-free.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The arena: one caller buffer, persistent data taken from the tail,
  * planned activations and temporary planning data at the head.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Arena internals for the layers above memory/ (the interpreter and the
  * kernel context): persistent allocations from the tail, and the head

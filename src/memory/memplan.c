@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The memory plan of a graph; the design note is in memplan.h.
  *

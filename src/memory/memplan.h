@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The memory plan of a graph: tensor lifetimes, offline (fixed) offsets,
  * scratch buffers, and their placement at the arena head.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Greedy activation planner; the design note is in planner.h.
  */

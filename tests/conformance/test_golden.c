@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Conformance: every golden case of every shared model, run through mote
  * and compared with the bytes real TFLM produced. Integer outputs must be

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs examples/hello_world on both repository models and checks that every
 # printed y is within 0.05 of sin(x). Usage: run_hello_world.sh EXAMPLE REPO
 set -u

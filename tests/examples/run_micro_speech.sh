@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs examples/micro_speech as a user would.
 #
 # usage: run_micro_speech.sh EXAMPLE MODELS_DIR

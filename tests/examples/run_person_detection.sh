@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs examples/person_detection as a user would.
 #
 # usage: run_person_detection.sh EXAMPLE MODELS_DIR

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Evil-input tests (littlefs' test_evil in spirit): every truncation of real
  * models, and thousands of seeded random byte mutations. Each must give a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Buffers stored outside the flatbuffer (Buffer.offset / Buffer.size, as
  * the converter writes models over 2 GiB): the bytes follow the flatbuffer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The FlexBuffers reader on hand-built bytes: custom options copied from
  * the micro_speech front-end models, maps of every scalar kind and of

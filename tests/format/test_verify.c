@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Verifier tests: a model built by our writer opens and runs, and each
  * targeted defect is rejected with the right status and a message that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * libFuzzer target: arbitrary bytes as a .tflite model, through every step
  * an application takes (open, init, prepare, invoke).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs the model fuzzer for a while, seeded with real models.
 #
 #   tests/fuzz/run.sh FUZZER [SECONDS] [libFuzzer args...]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A minimal test harness: each test binary defines test functions, lists
  * them in main() with MOTE_RUN, and ends with MOTE_TEST_END() which prints

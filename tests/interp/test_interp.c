@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Interpreter tests on a small two-layer float model built in the test:
  * every too-small arena fails cleanly and says how much is needed, two

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The parameters of the ADD / MUL / DIV compute functions
  * (mote_arith_params_t) from the values the older tests give: offsets,

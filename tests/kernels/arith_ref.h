@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference arithmetic for the element-wise, pooling, reduction and
  * quantization kernel tests, written independently of src/: exact

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Calls of the CONV_2D / DEPTHWISE_CONV_2D compute functions with the
  * multiplier and shift arrays given apart from the parameters, as the

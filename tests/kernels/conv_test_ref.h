@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Independent reference arithmetic for the CONV_2D / DEPTHWISE_CONV_2D
  * tests: TFLite's requantization written as exact long-double formulas

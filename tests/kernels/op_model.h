@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One-operator models for kernel glue tests: builds a .tflite with
  * tools/tflite_build, runs it through the real loader, resolver and

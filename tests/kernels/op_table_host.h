@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The host side of the op table test (test_op_table.c): turns a kt_case_t
  * into tensor data and a one-op .tflite, runs it through mote's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Shared setup for the pooling tests: a table of shapes, filters, strides,
  * paddings and activations, and mote_pool_params_t filled from TFLite's

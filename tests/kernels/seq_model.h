@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Shared by test_svdf.c and test_lstm.c: a one-operator model with state
  * (variable) tensors that stays alive across invokes, so tests can feed a

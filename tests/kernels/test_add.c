@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ADD kernels and the broadcast canonicalisation, against references
  * written here: NumPy broadcasting by index arithmetic, TFLite's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Glue of ADD, MUL, AVERAGE_POOL_2D, MAX_POOL_2D, MEAN, QUANTIZE and
  * DEQUANTIZE through the interpreter: one-op models built with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * AVERAGE_POOL_2D kernels against a direct evaluation of the definition:
  * every filter tap visited, taps in the padding skipped and not counted,

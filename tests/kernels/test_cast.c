@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CAST against C conversions written out here: two's-complement
  * truncation for integer narrowing, round-to-nearest for integer to

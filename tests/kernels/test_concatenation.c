@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CONCATENATION tests. Each case places its inputs one by one with
  * mote_concatenation_place (as the kernel does) and compares with an

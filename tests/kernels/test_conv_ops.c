@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CONV_2D and DEPTHWISE_CONV_2D through the interpreter: one-op models
  * built with tflite_build, so the glue is exercised as a real model does

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The shared integer cores (src/kernels/core): dot products, the
  * vector-matrix products of every implementation the build binds, and the

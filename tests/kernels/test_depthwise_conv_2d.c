@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DEPTHWISE_CONV_2D compute kernels against a straightforward reference
  * written in this file: exact int64 sums over each channel's window

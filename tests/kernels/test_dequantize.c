@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DEQUANTIZE kernel: every int8 and uint8 value and sampled int16 ones
  * against TFLite's formula as written, scale * (q - zero_point) in double

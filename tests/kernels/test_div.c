@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DIV against references written here: C division and clamping for int32
  * and float32 over broadcast shapes (indices computed directly), and for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Tests for the shared fixed-point helpers. Expected values come from
  * exact integer or double arithmetic written out here independently of the

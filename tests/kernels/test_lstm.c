@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * UNIDIRECTIONAL_SEQUENCE_LSTM: the compute functions against a reference
  * that walks each batch row through time with the textbook cell equations

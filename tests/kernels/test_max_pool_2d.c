@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MAX_POOL_2D kernels against a direct evaluation of the definition: the
  * largest tap of the window (padding taps skipped), clamped to the

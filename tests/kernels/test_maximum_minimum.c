@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MAXIMUM and MINIMUM over every supported type and a broadcast shape,
  * against element-wise comparisons indexed directly, plus TFLM's NaN

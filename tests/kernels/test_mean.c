@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MEAN kernels against a reference that groups input elements by their
  * kept coordinates directly: float sums in input order (TFLite's order),

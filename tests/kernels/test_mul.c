@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MUL kernels against references written here: NumPy broadcasting by
  * index arithmetic, TFLite's quantized product (multiplier from s1 * s2 /

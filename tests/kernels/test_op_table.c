@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The op table against real TFLM and against mote's reference: every case
  * of tests/kernels/table becomes a one-operator .tflite

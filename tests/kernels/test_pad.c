@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * PAD tests. The expected output is built independently, element by
  * element: decode the output multi-index, and take the input element at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * QUANTIZE kernels. Float input: the documented TfLiteRound(x / scale) +
  * zero point, with hand-worked ties (half away from zero) and saturation.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * RESHAPE tests: the copy (distinct, aliased and overlapping buffers) and
  * the cross-check of a requested shape against the static output shape,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The int16 real FFT (kissfft fixed-point arithmetic) against
  *  - hand-worked tiny transforms, exact to the last bit: each value below

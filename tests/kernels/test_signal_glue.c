@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The signal kernels' glue, through the real loader, resolver and
  * interpreter: one-operator models with custom options built here. Checks
@@ -11,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kernels/signal/signal.h"
+#include "kernels/signal/window.h"
 #include "mote/mote.h"
 #include "mote/signal_ops.h"
 #include "test.h"
@@ -105,9 +106,13 @@ static void test_window_runs(void) {
   int16_t out[8], want[8];
   glue_run_t r = run_op("SignalWindow", 1, kShape, 2, kIn, kW, 4, kShape, 2,
                         kWindowOpts, sizeof kWindowOpts, out, 8);
+  mote_signal_window_params_t p;
   int i;
   CHECK_EQ_INT(r.status, MOTE_OK);
-  mote_signal_window(kIn, kW, 4, 8, 12, want);
+  p.frame = 4;
+  p.count = 8;
+  p.shift = 12;
+  mote_signal_window(&p, kIn, kW, want);
   for (i = 0; i < 8; ++i) {
     CHECK_EQ_INT(out[i], want[i]);
   }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The signal operators' compute functions against references written
  * here: plain formulas in wide or floating arithmetic (floor division for
@@ -10,7 +11,15 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "kernels/signal/signal.h"
+#include "kernels/signal/energy.h"
+#include "kernels/signal/fft_auto_scale.h"
+#include "kernels/signal/filter_bank.h"
+#include "kernels/signal/filter_bank_log.h"
+#include "kernels/signal/filter_bank_spectral_subtraction.h"
+#include "kernels/signal/filter_bank_square_root.h"
+#include "kernels/signal/pcan.h"
+#include "kernels/signal/signal_math.h"
+#include "kernels/signal/window.h"
 #include "test.h"
 
 static uint32_t g_rng = 2463534242u;
@@ -24,20 +33,41 @@ static uint32_t rnd(void) {
 static void test_window(void) {
   static const int16_t w[4] = {4096, 16384, 32767, -32768};
   int16_t in[8], out[8];
-  int shift, i;
-  for (shift = 0; shift <= 31; shift += 3) {
+  mote_signal_window_params_t p;
+  int i;
+  p.frame = 4;
+  p.count = 8;
+  for (p.shift = 0; p.shift <= 31; p.shift += 3) {
     for (i = 0; i < 8; ++i) {
       in[i] = (int16_t)rnd();
     }
     in[0] = INT16_MIN;
     in[7] = INT16_MIN; /* times -32768: the largest product */
-    mote_signal_window(in, w, 4, 8, shift, out);
+    mote_signal_window(&p, in, w, out);
     for (i = 0; i < 8; ++i) {
       /* floor(in * w / 2^shift), saturated. */
-      double v = floor((double)in[i] * w[i % 4] / ldexp(1.0, shift));
+      double v = floor((double)in[i] * w[i % 4] / ldexp(1.0, p.shift));
       v = v < -32768 ? -32768 : (v > 32767 ? 32767 : v);
       CHECK_EQ_INT(out[i], (int)v);
     }
+  }
+}
+
+/* Two frames worked by hand in Q12: the shift floors (-5 * 32767 / 4096
+ * is -39.99, giving -40) and both ends saturate. */
+static void test_window_values(void) {
+  static const int16_t w[4] = {4096, 16384, 32767, -32768};
+  static const int16_t in[8] = {1000, -3, -5, 32767, 7, 3, 100, -32768};
+  static const int16_t want[8] = {1000, -12, -40, -32768, 7, 12, 799, 32767};
+  int16_t out[8];
+  mote_signal_window_params_t p;
+  int i;
+  p.frame = 4;
+  p.count = 8;
+  p.shift = 12;
+  mote_signal_window(&p, in, w, out);
+  for (i = 0; i < 8; ++i) {
+    CHECK_EQ_INT(out[i], want[i]);
   }
 }
 
@@ -49,26 +79,27 @@ static void test_fft_auto_scale(void) {
   static const int16_t min_first[2] = {-32768, 5};
   static const int16_t min_last[2] = {5, -32768};
   int16_t out[4];
-  CHECK_EQ_INT(mote_signal_fft_auto_scale(a, 3, out), 7);
+  CHECK_EQ_INT(mote_signal_fft_auto_scale(a, out, 3), 7);
   CHECK(out[0] == 12800 && out[1] == -25600 && out[2] == 6400);
-  CHECK_EQ_INT(mote_signal_fft_auto_scale(zeros, 4, out), 0);
+  CHECK_EQ_INT(mote_signal_fft_auto_scale(zeros, out, 4), 0);
   CHECK(out[0] == 0 && out[3] == 0);
-  CHECK_EQ_INT(mote_signal_fft_auto_scale(min_first, 2, out), 12);
+  CHECK_EQ_INT(mote_signal_fft_auto_scale(min_first, out, 2), 12);
   CHECK(out[0] == 0 && out[1] == 20480);
-  CHECK_EQ_INT(mote_signal_fft_auto_scale(min_last, 2, out), 0);
+  CHECK_EQ_INT(mote_signal_fft_auto_scale(min_last, out, 2), 0);
   CHECK(out[0] == 5 && out[1] == -32768);
   {
     static const int16_t one[1] = {1};
     static const int16_t big[1] = {16384};
-    CHECK_EQ_INT(mote_signal_fft_auto_scale(one, 1, out), 14);
+    CHECK_EQ_INT(mote_signal_fft_auto_scale(one, out, 1), 14);
     CHECK_EQ_INT(out[0], 16384);
-    CHECK_EQ_INT(mote_signal_fft_auto_scale(big, 1, out), 0);
+    CHECK_EQ_INT(mote_signal_fft_auto_scale(big, out, 1), 0);
   }
 }
 
 static void test_energy(void) {
   int16_t spec[2 * 9];
   uint32_t out[9];
+  mote_signal_energy_params_t p;
   int i;
   for (i = 0; i < 18; ++i) {
     spec[i] = (int16_t)rnd();
@@ -76,7 +107,10 @@ static void test_energy(void) {
   spec[2] = INT16_MIN; /* (-32768, -32768): 2^31 */
   spec[3] = INT16_MIN;
   memset(out, 0xAB, sizeof out);
-  mote_signal_energy(spec, 1, 8, 9, out);
+  p.start = 1;
+  p.end = 8;
+  p.bins = 9;
+  mote_signal_energy(&p, spec, out);
   CHECK_EQ_INT(out[0], 0);
   CHECK_EQ_INT(out[8], 0);
   CHECK(out[1] == 0x80000000u);
@@ -84,6 +118,24 @@ static void test_energy(void) {
     const int64_t want = (int64_t)spec[2 * i] * spec[2 * i] +
                          (int64_t)spec[2 * i + 1] * spec[2 * i + 1];
     CHECK(out[i] == (uint32_t)want);
+  }
+}
+
+/* Four bins by hand: 3^2 + (-4)^2, (-32768)^2 = 2^30, and the bins
+ * outside [1, 3) zeroed whatever the spectrum holds there. */
+static void test_energy_values(void) {
+  static const int16_t spec[8] = {1, 2, 3, -4, -32768, 0, 9, 9};
+  static const uint32_t want[4] = {0, 25, 1073741824u, 0};
+  uint32_t out[4];
+  mote_signal_energy_params_t p;
+  int i;
+  memset(out, 0xAB, sizeof out);
+  p.start = 1;
+  p.end = 3;
+  p.bins = 4;
+  mote_signal_energy(&p, spec, out);
+  for (i = 0; i < 4; ++i) {
+    CHECK(out[i] == want[i]);
   }
 }
 
@@ -96,7 +148,7 @@ static void test_filter_bank(void) {
   static const int16_t freq[4] = {0, 2, 4, 7};
   static const int16_t wstart[4] = {0, 2, 4, 6};
   static const int16_t widths[4] = {2, 2, 2, 2};
-  mote_signal_filter_bank_cfg_t cfg;
+  mote_signal_filter_bank_params_t cfg;
   uint32_t e[10];
   uint64_t out[3], want[3];
   int32_t bad = -1;
@@ -136,6 +188,31 @@ static void test_filter_bank(void) {
     CHECK(!mote_signal_filter_bank_check(&cfg, 10, 8, &bad));
     CHECK_EQ_INT(bad, 1);
   }
+}
+
+/* Two channels by hand. Entry 0 passes 10 * 1 on; channel 0 is
+ * 10 + 2 * 2 + 3 * 3 = 23 and passes 20 * 2 + 30 * 3 = 130 on; channel 1
+ * is 130 + 4 * 4 - 100 * (2^32 - 1), wrapped to 2^64 - 429496729354. */
+static void test_filter_bank_values(void) {
+  static const int16_t weights[5] = {1, 2, 3, 4, -100};
+  static const int16_t unweights[5] = {10, 20, 30, 40, 50};
+  static const int16_t freq[3] = {0, 1, 3};
+  static const int16_t wstart[3] = {0, 1, 3};
+  static const int16_t widths[3] = {1, 2, 2};
+  static const uint32_t e[5] = {1, 2, 3, 4, 0xFFFFFFFFu};
+  mote_signal_filter_bank_params_t p;
+  uint64_t out[2];
+  int32_t bad = -1;
+  p.num_channels = 2;
+  p.weights = weights;
+  p.unweights = unweights;
+  p.channel_frequency_starts = freq;
+  p.channel_weight_starts = wstart;
+  p.channel_widths = widths;
+  CHECK(mote_signal_filter_bank_check(&p, 5, 5, &bad));
+  mote_signal_filter_bank(&p, e, out);
+  CHECK(out[0] == 23);
+  CHECK(out[1] == 0xFFFFFF9C000000F6ull);
 }
 
 /* The integer nearest sqrt(x): r with (2r - 1)^2 <= 4x < (2r + 1)^2. */
@@ -197,10 +274,16 @@ static void test_sqrt(void) {
     CHECK(mote_signal_sqrt64(x) == want);
   }
   {
-    const uint64_t in[3] = {1000000, 0xFFFFFFFFFFull, 17};
-    uint32_t out[3];
-    mote_signal_filter_bank_sqrt(in, 3, 2, out);
+    /* sqrt 1000, 1048575.9999995 rounded up, 4.12 rounded down, then
+     * >> 2; 0xFFFF0000 rounds to 65536 and saturates in the 32-bit path. */
+    const uint64_t in[4] = {1000000, 0xFFFFFFFFFFull, 17, 0xFFFF0000u};
+    uint32_t out[4];
+    mote_signal_filter_bank_sqrt(in, out, 4, 2);
     CHECK(out[0] == 250 && out[1] == 1048576 / 4 && out[2] == 1);
+    CHECK(out[3] == 0xFFFF / 4);
+    mote_signal_filter_bank_sqrt(in, out, 4, 0);
+    CHECK(out[0] == 1000 && out[1] == 1048576 && out[2] == 4);
+    CHECK(out[3] == 0xFFFF);
   }
 }
 
@@ -243,22 +326,49 @@ static void test_log(void) {
 static void test_filter_bank_log(void) {
   const uint32_t in[6] = {0, 1, 2, 0x40000000u, 0xFFFFFFFFu, 3};
   int16_t out[6];
-  mote_signal_filter_bank_log(in, 6, 64, 0, out);
+  mote_signal_filter_bank_log_params_t p;
+  p.channels = 6;
+  p.output_scale = 64;
+  p.correction_bits = 0;
+  mote_signal_filter_bank_log(&p, in, out);
   CHECK(out[0] == 0 && out[1] == 0);
   CHECK_EQ_INT(out[2], (64 * 45426 + 32768) >> 16);
   CHECK_NEAR(out[4], 64 * log(4294967295.0), 1.5 + 64 * 0.0024);
   /* The correction shift drops high bits: 0x40000000 << 2 == 0. */
-  mote_signal_filter_bank_log(in, 6, 64, 2, out);
+  p.correction_bits = 2;
+  mote_signal_filter_bank_log(&p, in, out);
   CHECK_EQ_INT(out[3], 0);
   CHECK_NEAR(out[5], 64 * log(12.0), 1.5 + 64 * 0.0024);
   /* Saturation at INT16_MAX (2000 ln(2^32 - 1) is 44361; the uint32
    * product 2000 * ln in Q16 does not wrap yet). */
-  mote_signal_filter_bank_log(in, 6, 2000, 0, out);
+  p.output_scale = 2000;
+  p.correction_bits = 0;
+  mote_signal_filter_bank_log(&p, in, out);
   CHECK_EQ_INT(out[4], 32767);
 }
 
+/* Five channels, correction 1 bit, scale 1000, worked through Log32 by
+ * hand: 0 stays 0; 2 and 2048 are exact powers of two (1 and 11 times
+ * ln 2 = 45426 / 65536, scaled and rounded: 693, 7625); 6 and 1000 take
+ * table segments 64 and 122 (1792 and 6908 against 1000 ln x = 1791.8
+ * and 6907.8). */
+static void test_filter_bank_log_values(void) {
+  static const uint32_t in[5] = {0, 1, 1024, 3, 500};
+  static const int16_t want[5] = {0, 693, 7625, 1792, 6908};
+  int16_t out[5];
+  mote_signal_filter_bank_log_params_t p;
+  int i;
+  p.channels = 5;
+  p.output_scale = 1000;
+  p.correction_bits = 1;
+  mote_signal_filter_bank_log(&p, in, out);
+  for (i = 0; i < 5; ++i) {
+    CHECK_EQ_INT(out[i], want[i]);
+  }
+}
+
 static void test_spectral_subtraction(void) {
-  mote_signal_spectral_sub_cfg_t cfg;
+  mote_signal_spectral_sub_params_t cfg;
   uint32_t noise[4], ref_noise[4], in[4], out[4];
   int step, i, clamp;
   for (clamp = 0; clamp <= 1; ++clamp) {
@@ -303,12 +413,46 @@ static void test_spectral_subtraction(void) {
   }
 }
 
+/* Two channels, two calls, by hand (Q14 coefficients, 2 smoothing bits).
+ * Call 1: channel 0 blends 400 halfway from 0 to 200 and keeps
+ * (400 - 200) >> 2 = 50; channel 1 (alternate, all new) tracks 160 and
+ * keeps its floor, 40 * 1638 >> 14 = 3. Call 2: channel 0's estimate,
+ * (40 + 200) / 2 = 120, exceeds the signal 40: nothing is left, and only
+ * clamping pulls the estimate down to 40. */
+static void test_spectral_subtraction_values(void) {
+  static const uint32_t in1[2] = {100, 40};
+  static const uint32_t in2[2] = {10, 40};
+  mote_signal_spectral_sub_params_t p;
+  uint32_t noise[2], out[2];
+  int clamp;
+  p.num_channels = 2;
+  p.smoothing = 8192;
+  p.one_minus_smoothing = 8192;
+  p.alternate_smoothing = 16384;
+  p.alternate_one_minus_smoothing = 0;
+  p.min_signal_remaining = 1638;
+  p.smoothing_bits = 2;
+  p.spectral_subtraction_bits = 14;
+  for (clamp = 0; clamp <= 1; ++clamp) {
+    p.clamping = clamp != 0;
+    noise[0] = noise[1] = 0;
+    mote_signal_spectral_sub(&p, in1, noise, out);
+    CHECK(out[0] == 50 && out[1] == 3);
+    CHECK(noise[0] == 200 && noise[1] == 160);
+    mote_signal_spectral_sub(&p, in2, noise, out);
+    CHECK(out[0] == 0 && out[1] == 3);
+    CHECK(noise[0] == (clamp ? 40u : 120u) && noise[1] == 160);
+  }
+}
+
 static void test_pcan(void) {
   /* A gain table: entries 0..2 direct, then (c0, c1, c2) per octave from
    * octave 2 (at 4 * 2 - 6 = 2) up to 32 (at 122). */
   int16_t lut[MOTE_SIGNAL_PCAN_LUT_SIZE];
   uint32_t noise[6], io[6];
+  mote_signal_pcan_params_t p;
   int i;
+  p.snr_shift = 10;
   for (i = 0; i < MOTE_SIGNAL_PCAN_LUT_SIZE; ++i) {
     lut[i] = (int16_t)(4000 - 20 * i);
   }
@@ -324,14 +468,16 @@ static void test_pcan(void) {
   for (i = 0; i < 6; ++i) {
     io[i] = 200;
   }
-  mote_signal_pcan(lut, 10, noise, io, 6);
+  p.channels = 6;
+  mote_signal_pcan(&p, noise, lut, io);
   /* gain 4096: snr = 200 * 4096 >> 10 = 800 (< 8192): 800^2 >> 20 = 0. */
   CHECK_EQ_INT(io[0], (800u * 800u) >> 20);
   /* gain 3000: snr 585: 0. Larger input to see the x - 1 branch. */
   {
     uint32_t big[2] = {100000, 100000};
     const uint32_t nz[2] = {0, 1};
-    mote_signal_pcan(lut, 10, nz, big, 2);
+    p.channels = 2;
+    mote_signal_pcan(&p, nz, lut, big);
     /* snr = 100000 * 4096 >> 10 = 400000 >= 8192: 400000 / 64 - 64. */
     CHECK_EQ_INT(big[0], 400000 / 64 - 64);
     CHECK_EQ_INT(big[1], (100000u * 3000u >> 10) / 64 - 64);
@@ -359,16 +505,48 @@ static void test_pcan(void) {
   }
 }
 
+/* Three channels by hand, snr_shift 10. Estimate 1 takes entry 1 (gain
+ * 2048): snr 6000 is below 2 in Q12, so 6000^2 >> 20 = 34. Estimates 1536
+ * and 1125 sit in octave 11, coefficients (1000, 2000, -3000) at entry
+ * 38, with the 10 bits below the top 512 and 101: gains 1250 and 1168
+ * (the second through the floor of -303000 >> 5 = -9469), snr 122070 and
+ * 114062, shrunk to x / 64 - 64 = 1843 and 1718. */
+static void test_pcan_values(void) {
+  static const uint32_t noise[3] = {1, 1536, 1125};
+  static const uint32_t want[3] = {34, 1843, 1718};
+  int16_t lut[MOTE_SIGNAL_PCAN_LUT_SIZE];
+  uint32_t io[3] = {3000, 100000, 100000};
+  mote_signal_pcan_params_t p;
+  int i;
+  memset(lut, 0, sizeof lut);
+  lut[1] = 2048;
+  lut[38] = 1000;
+  lut[39] = 2000;
+  lut[40] = -3000;
+  p.channels = 3;
+  p.snr_shift = 10;
+  mote_signal_pcan(&p, noise, lut, io);
+  for (i = 0; i < 3; ++i) {
+    CHECK_EQ_INT(io[i], want[i]);
+  }
+}
+
 int main(void) {
   MOTE_RUN(test_window);
+  MOTE_RUN(test_window_values);
   MOTE_RUN(test_fft_auto_scale);
   MOTE_RUN(test_energy);
+  MOTE_RUN(test_energy_values);
   MOTE_RUN(test_filter_bank);
+  MOTE_RUN(test_filter_bank_values);
   MOTE_RUN(test_sqrt);
   MOTE_RUN(test_msb);
   MOTE_RUN(test_log);
   MOTE_RUN(test_filter_bank_log);
+  MOTE_RUN(test_filter_bank_log_values);
   MOTE_RUN(test_spectral_subtraction);
+  MOTE_RUN(test_spectral_subtraction_values);
   MOTE_RUN(test_pcan);
+  MOTE_RUN(test_pcan_values);
   return MOTE_TEST_END();
 }

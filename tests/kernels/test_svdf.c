@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SVDF: the compute functions against a reference that keeps the whole
  * input history and recomputes every output from it (no state shifting),

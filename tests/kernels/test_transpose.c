@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * TRANSPOSE tests: every permutation of ranks 0-4, a sample of 5-D and 6-D
  * permutations, element sizes 1/2/4/8/16, and misaligned buffers. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * mote_interp_keep_tensor end to end, on a float chain built in the test:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Checks the memory plan of every real model: after prepare, no two
  * tensors that are alive at the same operator step share a byte, except

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Planner tests: hand-checked plans, offline (fixed) buffers, permitted
  * overlaps (an op's output over its input) and their chains, and a

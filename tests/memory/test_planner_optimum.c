@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The greedy planner (mote_plan) against the true optimum on tiny random
  * problems of 2 to 7 buffers (fixed seed), found by brute force.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Golden comparison; see compare.h. Elements are copied out with memcpy
  * because golden buffers on the target sit in flash at any alignment.

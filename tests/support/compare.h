@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The golden-output comparison rule, shared by the host conformance test
  * (tests/support/support.c) and the Cortex-M firmware (tests/target), so

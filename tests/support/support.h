@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Helpers shared by the tests: file loading, the shared models directory,
  * running a model on golden inputs and comparing with golden outputs.

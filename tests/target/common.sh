@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared by the run_*.sh scripts of tests/target: sourced after they set
 # `script` (their name, for messages) and `cpu`. Sets here, root,
 # models_dir and cm_dir, and defines skip(): skip with a note (exit 77),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Writes the C file golden_data.h describes for one model: the model and the
 # golden case files are pulled in byte for byte by the assembler's .incbin
 # (fast, and nothing to convert), the tables around them are plain C.

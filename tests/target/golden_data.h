@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What gen_golden.sh generates for one model: the .tflite bytes and every
  * golden case's input and output tensors, linked into the firmware's

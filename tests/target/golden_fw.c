@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Golden conformance on an emulated Cortex-M: the firmware for one model.
  *

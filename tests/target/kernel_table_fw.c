@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The op table on an emulated Cortex-M: every case of tests/kernels/table
  * (the same cases the host checks against TFLM) runs through libmote as

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Golden conformance on an emulated Cortex-M (QEMU): builds libmote for the
 # CPU once, one firmware per model with its golden cases linked in (see
 # golden_fw.c), runs each under the shared harness' runner and checks every

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The op table on an emulated Cortex-M (QEMU): every case of
 # tests/kernels/table through libmote as built for the CPU (its DSP or
 # Helium implementations, by MOTE_KERNELS=auto) and through the reference

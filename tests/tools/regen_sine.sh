@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The committed sine models are exactly what mote-sine-fit writes with its
 # defaults: the repository's demo model is reproducible from our own code.
 # Usage: regen_sine.sh MOTE_SINE_FIT REPO

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # tools/check_layers.sh itself: silent and 0 on a clean tree; on a tree
 # with an upward include, a new unplaced directory and an include of an
 # unknown one, exit 1 naming each FILE:LINE, and nothing else.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # End-to-end tests of the `mote` command-line tool.
 #
 # usage: test_cli.sh MOTE_BINARY [MODELS_DIR]

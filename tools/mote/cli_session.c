@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Model, resolver, arena and interpreter set-up shared by `inspect` and
  * `run`.

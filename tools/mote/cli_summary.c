@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reading tensor elements and summarising outputs for `mote run`.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `mote inspect MODEL [--json]`: describe a model.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `mote run MODEL --inputs INDIR --outputs OUTDIR [--arena-bytes N]
  *  [--repeat N] [--profile]`

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Multiply-accumulate counts, from the tensor shapes stored in the model.
  *

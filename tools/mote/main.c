@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `mote`: the host command-line tool. This file only dispatches on the
  * command word and holds the usage text; each command lives in its own

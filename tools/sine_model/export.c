@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Exporting the sine MLP as .tflite: float32 as is, and int8 after
  * post-training quantization done the way the TFLite converter does it.

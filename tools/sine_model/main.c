@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * mote-sine-fit: trains the hello_world sine model on the host and writes
  * it as float32 and int8 .tflite files.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * mote-sine-fit internals: a 1 -> 16 -> 16 -> 1 ReLU MLP fitted to sin(x)
  * on [0, 2*pi], and its export as float32 and int8 .tflite models.

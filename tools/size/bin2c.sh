@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Writes a file's bytes as a C99 source defining
 #   const uint8_t *const NAME;  const size_t NAME_len;
 # over a 4-byte-aligned array NAME_image (mote reads models in place and

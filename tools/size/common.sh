@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by the size scripts: where things are, and the libmote they
 # measure (Cortex-M4F, -Os, built with cmake/toolchains/arm-none-eabi.cmake).
 #

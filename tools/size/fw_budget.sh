@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Flash budget of the framework in a minimal firmware, and an on-target
 # smoke test of that firmware.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * hello_fw: the smallest complete mote firmware, for the code-size budget
  * (tools/size/fw_budget.sh) and as an on-target smoke test.

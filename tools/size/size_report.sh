@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Code size of libmote per object file for Cortex-M4F at -Os, largest
 # first, as a Markdown table (bytes; text includes read-only data, as
 # arm-none-eabi-size counts it). This is the whole library, before an

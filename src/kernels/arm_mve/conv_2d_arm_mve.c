@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CONV_2D int8, Helium (conv_2d.h): for Cortex-M55/M85 (MVE integer). No
  * assumption on alignment or channel counts; grouped convolution falls

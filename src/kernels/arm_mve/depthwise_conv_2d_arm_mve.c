@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * DEPTHWISE_CONV_2D int8, Helium (depthwise_conv_2d.h): for
  * Cortex-M55/M85 (MVE integer). No alignment assumption. Two shapes are

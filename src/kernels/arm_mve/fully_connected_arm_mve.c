@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * FULLY_CONNECTED int8, Helium (fully_connected.h): for Cortex-M55/M85
  * (MVE integer). No assumption on alignment or depths.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Helium (MVE) helpers the arm_mve implementations share: the
  * requantization of four int32 accumulators at once, bit-exact with

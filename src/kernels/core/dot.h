@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Dot products: the inner loop of every quantized MAC-heavy kernel.
  *

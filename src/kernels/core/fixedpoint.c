@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * gemmlowp's fixed-point transcendental functions, in C, bit for bit.
  *

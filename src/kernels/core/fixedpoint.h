@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * gemmlowp-compatible fixed-point arithmetic for the transcendental kernels
  * (SOFTMAX, LOGISTIC, TANH) and TFLite's int16 interpolating lookup tables.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Requantization: how every quantized kernel turns an integer accumulator
  * into an output value, and the fixed-point primitives under it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Vector-matrix products with requantization: one row of weights per
  * output, the shared core of FULLY_CONNECTED and the LSTM gates.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * FULLY_CONNECTED int8, portable C (fully_connected.h): for hosts and cores
  * without SIMD instructions (RISC-V, Cortex-M0+/M3); no assumptions on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference ADD (add.h): TFLite Micro's reference kernels, bit for bit,
  * one output element at a time over the shared broadcast walk.

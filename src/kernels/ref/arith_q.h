@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What the reference ADD, MUL and DIV share per element: the parameters
  * in a local copy, made once per call. An int8 or int16 store can alias

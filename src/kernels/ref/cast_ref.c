@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference CAST (cast.h): converts every element to the output type, as
  * C++ static_cast in TFLM's kernel.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference CONCATENATION (concatenation.h): one memcpy per outer index,
  * from the input's row to its slot in the output's.

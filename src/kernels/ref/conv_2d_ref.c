@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference CONV_2D (conv_2d.h): TFLM's reference convolution
  * (reference_integer_ops::ConvPerChannel and reference_ops::Conv),

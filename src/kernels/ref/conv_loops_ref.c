@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The reference convolutions' pixel loop; the design note is in
  * conv_loops.h.

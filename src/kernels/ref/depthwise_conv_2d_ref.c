@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference DEPTHWISE_CONV_2D (depthwise_conv_2d.h): TFLM's reference
  * depthwise convolution (reference_integer_ops::DepthwiseConvPerChannel

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference FULLY_CONNECTED (fully_connected.h): TFLite Micro's reference
  * kernel, bit for bit. int8 and 16x8 with an int64 bias are a

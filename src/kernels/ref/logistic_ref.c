@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference LOGISTIC (logistic.h): TFLite Micro's reference kernel
  * (logistic.cc), bit for bit.

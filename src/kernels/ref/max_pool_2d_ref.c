@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference MAX_POOL_2D (pooling.h): TFLite Micro's reference kernels,
  * bit for bit.

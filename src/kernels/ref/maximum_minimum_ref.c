@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference MAXIMUM / MINIMUM (maximum_minimum.h): TFLM's comparisons,
  * one output element at a time over the shared broadcast walk. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference MEAN (mean.h): TFLite Micro's reduce.cc (EvalMeanHelper),
  * bit for bit.

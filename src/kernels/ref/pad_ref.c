@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference PAD (pad.h). The compute walks output rows (all but the
  * innermost dimension): a row outside the input is all pad value; a row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference QUANTIZE (quantize.h): TFLite Micro's AffineQuantize and
  * Requantize, bit for bit.

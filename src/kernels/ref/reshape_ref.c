@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference RESHAPE (reshape.h): memmove, skipped when the planner has
  * placed input and output in the same buffer.

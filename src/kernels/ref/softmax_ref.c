@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference SOFTMAX (softmax.h): TFLite Micro's reference kernels, bit for
  * bit. The int8 variants are gemmlowp fixed point throughout

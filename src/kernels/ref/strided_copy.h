@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The strided copies the data-movement references share (TRANSPOSE and
  * STRIDED_SLICE): `n` elements of `esize` bytes from `src`, `step`

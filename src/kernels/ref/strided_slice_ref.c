@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference STRIDED_SLICE (strided_slice.h): follows the planned walk, an
  * odometer over the outer effective dimensions, each row of the innermost

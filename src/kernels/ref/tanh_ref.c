@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference TANH (tanh.h): TFLite Micro's reference kernel (tanh.cc), bit
  * for bit.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference TRANSPOSE (transpose.h). The output is written sequentially
  * while an odometer over the output index walks the input with permuted

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The body of the reference int8 vector-matrix products, inline so that
  * the reference FULLY_CONNECTED runs it without a second call per batch

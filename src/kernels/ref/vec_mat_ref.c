@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reference vector-matrix products (core/vec_mat.h): one dot product per
  * row, then the shared requantization. TFLite's loop order; the integer

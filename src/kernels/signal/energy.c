@@ -1,41 +1,19 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
- * SignalEnergy: power spectrum re^2 + im^2 of bins [start_index,
- * end_index) of an int16 complex spectrum, as uint32.
- *
- * TFLM sums the two int32 squares in int32, which overflows only for
- * (-32768, -32768); the unsigned sum here gives the same bits, 2^31. TFLM
- * leaves the bins outside the range untouched (stale arena bytes); mote
- * zeroes them so the output is a function of the input alone. The
- * micro_speech model drops those bins anyway.
+ * SignalEnergy glue: the "start_index" and "end_index" options and the
+ * shapes, then the compute function of energy.h that the build binds.
+ * The bin range must fit both the spectrum (input 0, re and im pairs)
+ * and the output; TFLM does not check either.
  */
-#include "kernels/signal/signal.h"
+#include "kernels/signal/energy.h"
 
+#include "kernels/signal/signal_util.h"
 #include "mote/signal_ops.h"
-
-void mote_signal_energy(const int16_t *spectrum, int32_t start, int32_t end,
-                        int32_t n, uint32_t *out) {
-  int32_t i;
-  for (i = 0; i < n; ++i) {
-    if (i >= start && i < end) {
-      const int32_t re = spectrum[2 * i];
-      const int32_t im = spectrum[2 * i + 1];
-      out[i] = (uint32_t)(re * re) + (uint32_t)(im * im);
-    } else {
-      out[i] = 0;
-    }
-  }
-}
-
-typedef struct energy_op {
-  int32_t start;
-  int32_t end;
-  int32_t bins; /* output elements */
-} energy_op_t;
 
 static mote_status_t energy_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in, out;
   mote_flex_map_t opts;
-  energy_op_t *op;
+  mote_signal_energy_params_t *p;
   int64_t start, end;
   void *mem;
   mote_status_t st;
@@ -58,22 +36,22 @@ static mote_status_t energy_prepare(mote_kctx_t *ctx) {
                           (long)start, (long)end, (long)in.dims[0],
                           (long)out.dims[0]);
   }
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof *op, &mem)) != MOTE_OK) {
+  if ((st = mote_kctx_alloc_persistent(ctx, sizeof *p, &mem)) != MOTE_OK) {
     return st;
   }
-  op = (energy_op_t *)mem;
-  op->start = (int32_t)start;
-  op->end = (int32_t)end;
-  op->bins = out.dims[0];
-  mote_kctx_set_user_data(ctx, op);
+  p = (mote_signal_energy_params_t *)mem;
+  p->start = (int32_t)start;
+  p->end = (int32_t)end;
+  p->bins = out.dims[0];
+  mote_kctx_set_user_data(ctx, p);
   return MOTE_OK;
 }
 
 static mote_status_t energy_invoke(mote_kctx_t *ctx) {
-  const energy_op_t *op = (const energy_op_t *)mote_kctx_user_data(ctx);
-  mote_signal_energy((const int16_t *)mote_kctx_input_data(ctx, 0), op->start,
-                     op->end, op->bins,
-                     (uint32_t *)mote_kctx_output_data(ctx, 0));
+  mote_signal_energy(
+      (const mote_signal_energy_params_t *)mote_kctx_user_data(ctx),
+      (const int16_t *)mote_kctx_input_data(ctx, 0),
+      (uint32_t *)mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }
 

@@ -1,37 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
- * SignalFftAutoScale: scales a frame up so its peak uses the int16 range,
- * and outputs the shift so later stages can scale back down.
- *
- * TFLM's peak search (MaxAbs16) keeps the running maximum in int16, so
- * -32768 negates to itself and, once taken, is replaced by the next
- * larger value; the shift is 15 - bit length of that maximum, clamped at
- * 0, with GCC's bit length of 0 being 32 (so silence gets shift 0). The
- * scaling multiplies and keeps the low 16 bits. All of this is kept
- * because the golden features depend on it.
+ * SignalFftAutoScale glue: shapes (a frame in, the scaled frame and an
+ * int32 scalar shift out), then the compute function of fft_auto_scale.h
+ * that the build binds. The op keeps only the frame length.
  */
-#include "kernels/signal/signal.h"
+#include "kernels/signal/fft_auto_scale.h"
 
+#include "kernels/signal/signal_util.h"
 #include "mote/signal_ops.h"
-
-int32_t mote_signal_fft_auto_scale(const int16_t *in, int32_t n, int16_t *out) {
-  int16_t max = 0;
-  int32_t i, bits;
-  for (i = 0; i < n; ++i) {
-    if (in[i] > max) {
-      max = in[i];
-    } else if (-in[i] > max) {
-      max = (int16_t)-in[i];
-    }
-  }
-  bits = 15 - (int32_t)mote_signal_msb32((uint32_t)(int32_t)max);
-  if (bits < 0) {
-    bits = 0;
-  }
-  for (i = 0; i < n; ++i) {
-    out[i] = (int16_t)(uint16_t)((uint32_t)(int32_t)in[i] << bits);
-  }
-  return bits;
-}
 
 static mote_status_t auto_scale_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in, out[2];
@@ -55,8 +31,8 @@ static mote_status_t auto_scale_prepare(mote_kctx_t *ctx) {
 
 static mote_status_t auto_scale_invoke(mote_kctx_t *ctx) {
   *(int32_t *)mote_kctx_output_data(ctx, 1) = mote_signal_fft_auto_scale(
-      (const int16_t *)mote_kctx_input_data(ctx, 0), mote_signal_count(ctx),
-      (int16_t *)mote_kctx_output_data(ctx, 0));
+      (const int16_t *)mote_kctx_input_data(ctx, 0),
+      (int16_t *)mote_kctx_output_data(ctx, 0), mote_signal_count(ctx));
   return MOTE_OK;
 }
 

@@ -1,32 +1,27 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
- * SignalFilterBank: mel-style triangular filter bank over an energy
- * spectrum, accumulated in uint64.
+ * SignalFilterBank glue: the "num_channels" option and the shapes of the
+ * energies, the five tables and the output, then the compute function of
+ * filter_bank.h that the build binds.
  *
- * Each frequency bin feeds two neighbouring channels: weight * energy to
- * one, unweight * energy to the next, so the tables describe
- * num_channels + 1 channels whose first exists only to pass its unweighted
- * sum on. TFLM multiplies the int16 weight, sign-extended to uint64, by
- * the energy and lets the sums wrap; uint64 addition is associative, so
- * accumulating the carried unweighted sum first or last gives the same
- * bits, and no work area is needed.
- *
- * The five tables are inputs. Constant tables (the normal case) are
- * checked once in prepare; tables computed at run time are checked on
- * every invoke, so a start or width can never index outside the input or
- * the weights.
+ * The tables are inputs. Constant tables (the normal case) are checked
+ * once in prepare; tables computed at run time are checked on every
+ * invoke, so a start or width can never index outside the input or the
+ * weights (TFLM checks neither).
  */
-#include "kernels/signal/signal.h"
+#include "kernels/signal/filter_bank.h"
 
+#include "kernels/signal/signal_util.h"
 #include "mote/signal_ops.h"
 
-bool mote_signal_filter_bank_check(const mote_signal_filter_bank_cfg_t *cfg,
+bool mote_signal_filter_bank_check(const mote_signal_filter_bank_params_t *p,
                                    int32_t input_len, int32_t weights_len,
                                    int32_t *bad_channel) {
   int32_t i;
-  for (i = 0; i <= cfg->num_channels; ++i) {
-    const int32_t width = cfg->channel_widths[i];
-    const int32_t freq = cfg->channel_frequency_starts[i];
-    const int32_t wstart = cfg->channel_weight_starts[i];
+  for (i = 0; i <= p->num_channels; ++i) {
+    const int32_t width = p->channel_widths[i];
+    const int32_t freq = p->channel_frequency_starts[i];
+    const int32_t wstart = p->channel_weight_starts[i];
     if (width > 0 && (freq < 0 || freq + width > input_len || wstart < 0 ||
                       wstart + width > weights_len)) {
       *bad_channel = i;
@@ -36,49 +31,30 @@ bool mote_signal_filter_bank_check(const mote_signal_filter_bank_cfg_t *cfg,
   return true;
 }
 
-void mote_signal_filter_bank(const mote_signal_filter_bank_cfg_t *cfg,
-                             const uint32_t *in, uint64_t *out) {
-  uint64_t carry = 0;
-  int32_t i, j;
-  for (i = 0; i <= cfg->num_channels; ++i) {
-    const uint32_t *e = in + cfg->channel_frequency_starts[i];
-    const int32_t w0 = cfg->channel_weight_starts[i];
-    uint64_t weighted = carry;
-    carry = 0;
-    for (j = 0; j < cfg->channel_widths[i]; ++j) {
-      weighted += (uint64_t)(int64_t)cfg->weights[w0 + j] * e[j];
-      carry += (uint64_t)(int64_t)cfg->unweights[w0 + j] * e[j];
-    }
-    if (i > 0) {
-      out[i - 1] = weighted;
-    }
-  }
-}
-
 typedef struct filter_bank_op {
   int32_t num_channels;
   int32_t checked; /* the tables are constant and passed the check */
 } filter_bank_op_t;
 
 /* The tables are inputs 1-5; constant ones have their data at prepare. */
-static void bank_cfg(mote_signal_filter_bank_cfg_t *cfg, int32_t channels,
-                     const mote_kctx_t *ctx) {
-  cfg->num_channels = channels;
-  cfg->weights = (const int16_t *)mote_kctx_input_data(ctx, 1);
-  cfg->unweights = (const int16_t *)mote_kctx_input_data(ctx, 2);
-  cfg->channel_frequency_starts = (const int16_t *)mote_kctx_input_data(ctx, 3);
-  cfg->channel_weight_starts = (const int16_t *)mote_kctx_input_data(ctx, 4);
-  cfg->channel_widths = (const int16_t *)mote_kctx_input_data(ctx, 5);
+static void bank_params(mote_signal_filter_bank_params_t *p, int32_t channels,
+                        const mote_kctx_t *ctx) {
+  p->num_channels = channels;
+  p->weights = (const int16_t *)mote_kctx_input_data(ctx, 1);
+  p->unweights = (const int16_t *)mote_kctx_input_data(ctx, 2);
+  p->channel_frequency_starts = (const int16_t *)mote_kctx_input_data(ctx, 3);
+  p->channel_weight_starts = (const int16_t *)mote_kctx_input_data(ctx, 4);
+  p->channel_widths = (const int16_t *)mote_kctx_input_data(ctx, 5);
 }
 
 static mote_status_t check_tables(mote_kctx_t *ctx, int32_t channels,
                                   const mote_tensor_t *in) {
-  mote_signal_filter_bank_cfg_t cfg;
+  mote_signal_filter_bank_params_t p;
   const int32_t w1 = mote_tensor_elements(&in[1]);
   const int32_t w2 = mote_tensor_elements(&in[2]);
   int32_t bad = 0;
-  bank_cfg(&cfg, channels, ctx);
-  if (!mote_signal_filter_bank_check(&cfg, mote_tensor_elements(&in[0]),
+  bank_params(&p, channels, ctx);
+  if (!mote_signal_filter_bank_check(&p, mote_tensor_elements(&in[0]),
                                      w1 < w2 ? w1 : w2, &bad)) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "channel %ld of inputs 3-5 reaches outside input 0 "
@@ -145,7 +121,7 @@ static mote_status_t filter_bank_prepare(mote_kctx_t *ctx) {
 static mote_status_t filter_bank_invoke(mote_kctx_t *ctx) {
   const filter_bank_op_t *op =
       (const filter_bank_op_t *)mote_kctx_user_data(ctx);
-  mote_signal_filter_bank_cfg_t cfg;
+  mote_signal_filter_bank_params_t p;
   mote_status_t st;
   if (!op->checked) {
     /* Tables an earlier op computes: checked on every invoke, from their
@@ -161,8 +137,8 @@ static mote_status_t filter_bank_invoke(mote_kctx_t *ctx) {
       return st;
     }
   }
-  bank_cfg(&cfg, op->num_channels, ctx);
-  mote_signal_filter_bank(&cfg, (const uint32_t *)mote_kctx_input_data(ctx, 0),
+  bank_params(&p, op->num_channels, ctx);
+  mote_signal_filter_bank(&p, (const uint32_t *)mote_kctx_input_data(ctx, 0),
                           (uint64_t *)mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }

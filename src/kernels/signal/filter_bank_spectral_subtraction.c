@@ -1,53 +1,25 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
- * SignalFilterBankSpectralSubtraction: noise reduction by subtracting a
- * slowly tracking per-channel noise estimate.
+ * SignalFilterBankSpectralSubtraction glue: the options (coefficients,
+ * bit counts, clamping) and the shapes, the noise estimate in state
+ * memory, then the compute function of filter_bank_spectral_subtraction.h
+ * that the build binds. The second output is a copy of the estimate for
+ * later stages (PCAN).
  *
- * The estimate is a one-pole low-pass of the signal, kept with
- * smoothing_bits extra fraction bits in uint32 and carried from one
- * invoke to the next in persistent memory (zeroed at prepare, as TFLM
- * resets it there). Odd channels may use an alternate coefficient. The
- * output never drops below min_signal_remaining of the input. All the
- * arithmetic is TFLM's: uint32 shifts that drop high bits, a uint64
- * blend truncated back to uint32. The second output is a copy of the
- * estimate for later stages (PCAN).
+ * TFLM reads the coefficients as int32 and stores them as uint32; mote
+ * accepts either reading. The bit counts are range-checked so no shift
+ * is undefined.
  */
-#include "kernels/signal/signal.h"
+#include "kernels/signal/filter_bank_spectral_subtraction.h"
 
 #include <stddef.h>
 #include <string.h>
 
+#include "kernels/signal/signal_util.h"
 #include "mote/signal_ops.h"
 
-void mote_signal_spectral_sub(const mote_signal_spectral_sub_cfg_t *cfg,
-                              const uint32_t *in, uint32_t *noise,
-                              uint32_t *out) {
-  int32_t i;
-  for (i = 0; i < cfg->num_channels; ++i) {
-    const int odd = (i & 1) != 0;
-    const uint32_t smoothing = odd ? cfg->alternate_smoothing : cfg->smoothing;
-    const uint32_t keep =
-        odd ? cfg->alternate_one_minus_smoothing : cfg->one_minus_smoothing;
-    const uint32_t signal = in[i] << cfg->smoothing_bits;
-    uint32_t estimate, floor_value, subtracted;
-    noise[i] =
-        (uint32_t)(((uint64_t)signal * smoothing + (uint64_t)noise[i] * keep) >>
-                   cfg->spectral_subtraction_bits);
-    estimate = noise[i];
-    if (estimate > signal) {
-      estimate = signal;
-      if (cfg->clamping) {
-        noise[i] = estimate;
-      }
-    }
-    floor_value = (uint32_t)(((uint64_t)in[i] * cfg->min_signal_remaining) >>
-                             cfg->spectral_subtraction_bits);
-    subtracted = (signal - estimate) >> cfg->smoothing_bits;
-    out[i] = subtracted > floor_value ? subtracted : floor_value;
-  }
-}
-
 typedef struct spectral_sub_op {
-  mote_signal_spectral_sub_cfg_t cfg;
+  mote_signal_spectral_sub_params_t p;
   uint32_t *noise; /* num_channels, persistent state */
 } spectral_sub_op_t;
 
@@ -55,19 +27,20 @@ static const struct {
   const char *key;
   size_t offset;
 } kCoefficients[] = {
-    {"smoothing", offsetof(mote_signal_spectral_sub_cfg_t, smoothing)},
+    {"smoothing", offsetof(mote_signal_spectral_sub_params_t, smoothing)},
     {"one_minus_smoothing",
-     offsetof(mote_signal_spectral_sub_cfg_t, one_minus_smoothing)},
+     offsetof(mote_signal_spectral_sub_params_t, one_minus_smoothing)},
     {"alternate_smoothing",
-     offsetof(mote_signal_spectral_sub_cfg_t, alternate_smoothing)},
+     offsetof(mote_signal_spectral_sub_params_t, alternate_smoothing)},
     {"alternate_one_minus_smoothing",
-     offsetof(mote_signal_spectral_sub_cfg_t, alternate_one_minus_smoothing)},
+     offsetof(mote_signal_spectral_sub_params_t,
+              alternate_one_minus_smoothing)},
     {"min_signal_remaining",
-     offsetof(mote_signal_spectral_sub_cfg_t, min_signal_remaining)},
+     offsetof(mote_signal_spectral_sub_params_t, min_signal_remaining)},
 };
 
-static mote_status_t read_cfg(mote_kctx_t *ctx,
-                              mote_signal_spectral_sub_cfg_t *cfg) {
+static mote_status_t read_params(mote_kctx_t *ctx,
+                                 mote_signal_spectral_sub_params_t *p) {
   mote_flex_map_t opts;
   int64_t v;
   size_t i;
@@ -77,7 +50,7 @@ static mote_status_t read_cfg(mote_kctx_t *ctx,
                                    &v)) != MOTE_OK) {
     return st;
   }
-  cfg->num_channels = (int32_t)v;
+  p->num_channels = (int32_t)v;
   for (i = 0; i < sizeof kCoefficients / sizeof kCoefficients[0]; ++i) {
     uint32_t u;
     /* TFLM reads int32 and stores uint32; accept either reading. */
@@ -86,19 +59,19 @@ static mote_status_t read_cfg(mote_kctx_t *ctx,
       return st;
     }
     u = (uint32_t)v;
-    memcpy((char *)cfg + kCoefficients[i].offset, &u, sizeof u);
+    memcpy((char *)p + kCoefficients[i].offset, &u, sizeof u);
   }
   if ((st = mote_signal_option_int(ctx, &opts, "smoothing_bits", 0, 31, &v)) !=
       MOTE_OK) {
     return st;
   }
-  cfg->smoothing_bits = (uint32_t)v;
+  p->smoothing_bits = (uint32_t)v;
   if ((st = mote_signal_option_int(ctx, &opts, "spectral_subtraction_bits", 0,
                                    63, &v)) != MOTE_OK) {
     return st;
   }
-  cfg->spectral_subtraction_bits = (uint32_t)v;
-  return mote_signal_option_bool(ctx, &opts, "clamping", &cfg->clamping);
+  p->spectral_subtraction_bits = (uint32_t)v;
+  return mote_signal_option_bool(ctx, &opts, "clamping", &p->clamping);
 }
 
 static mote_status_t spectral_sub_prepare(mote_kctx_t *ctx) {
@@ -117,23 +90,23 @@ static mote_status_t spectral_sub_prepare(mote_kctx_t *ctx) {
     return st;
   }
   op = (spectral_sub_op_t *)mem;
-  if ((st = read_cfg(ctx, &op->cfg)) != MOTE_OK) {
+  if ((st = read_params(ctx, &op->p)) != MOTE_OK) {
     return st;
   }
-  if (in.dims[0] != op->cfg.num_channels ||
-      out[0].dims[0] != op->cfg.num_channels ||
-      out[1].dims[0] != op->cfg.num_channels) {
+  if (in.dims[0] != op->p.num_channels ||
+      out[0].dims[0] != op->p.num_channels ||
+      out[1].dims[0] != op->p.num_channels) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "input 0 and outputs 0, 1 have %ld, %ld and %ld "
                           "channels; num_channels is %ld",
                           (long)in.dims[0], (long)out[0].dims[0],
-                          (long)out[1].dims[0], (long)op->cfg.num_channels);
+                          (long)out[1].dims[0], (long)op->p.num_channels);
   }
   /* State memory, so mote_interp_reset_state() restarts the estimate as
    * TFLM's Reset does. */
-  if ((st = mote_kctx_alloc_state(
-           ctx, (size_t)op->cfg.num_channels * sizeof(uint32_t), &mem)) !=
-      MOTE_OK) {
+  if ((st = mote_kctx_alloc_state(ctx,
+                                  (size_t)op->p.num_channels * sizeof(uint32_t),
+                                  &mem)) != MOTE_OK) {
     return st;
   }
   op->noise = (uint32_t *)mem;
@@ -145,10 +118,10 @@ static mote_status_t spectral_sub_invoke(mote_kctx_t *ctx) {
   const spectral_sub_op_t *op =
       (const spectral_sub_op_t *)mote_kctx_user_data(ctx);
   mote_signal_spectral_sub(
-      &op->cfg, (const uint32_t *)mote_kctx_input_data(ctx, 0), op->noise,
+      &op->p, (const uint32_t *)mote_kctx_input_data(ctx, 0), op->noise,
       (uint32_t *)mote_kctx_output_data(ctx, 0));
   memcpy(mote_kctx_output_data(ctx, 1), op->noise,
-         (size_t)op->cfg.num_channels * sizeof(uint32_t));
+         (size_t)op->p.num_channels * sizeof(uint32_t));
   return MOTE_OK;
 }
 

@@ -1,22 +1,17 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
- * SignalFilterBankSquareRoot: rounded square root of each uint64 channel
- * energy, shifted right by the scale bits FftAutoScale applied.
+ * SignalFilterBankSquareRoot glue: shapes (uint64 channels and an int32
+ * scalar shift in, uint32 channels out), then the compute function of
+ * filter_bank_square_root.h that the build binds.
  *
  * The shift arrives as an int32 scalar tensor at run time. FftAutoScale
  * only produces 0..15; any value outside 0..31 (an undefined shift in
  * TFLM) fails the invoke with a named error.
  */
-#include "kernels/signal/signal.h"
+#include "kernels/signal/filter_bank_square_root.h"
 
+#include "kernels/signal/signal_util.h"
 #include "mote/signal_ops.h"
-
-void mote_signal_filter_bank_sqrt(const uint64_t *in, int32_t n, int shift,
-                                  uint32_t *out) {
-  int32_t i;
-  for (i = 0; i < n; ++i) {
-    out[i] = mote_signal_sqrt64(in[i]) >> shift;
-  }
-}
 
 static mote_status_t sqrt_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in[2], out;
@@ -46,8 +41,8 @@ static mote_status_t sqrt_invoke(mote_kctx_t *ctx) {
                           (long)shift);
   }
   mote_signal_filter_bank_sqrt((const uint64_t *)mote_kctx_input_data(ctx, 0),
-                               mote_signal_count(ctx), (int)shift,
-                               (uint32_t *)mote_kctx_output_data(ctx, 0));
+                               (uint32_t *)mote_kctx_output_data(ctx, 0),
+                               mote_signal_count(ctx), shift);
   return MOTE_OK;
 }
 

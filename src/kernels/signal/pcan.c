@@ -1,71 +1,22 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
- * SignalPCAN: per-channel automatic gain control (PCAN), normalising each
- * filter-bank channel by a gain looked up from its noise estimate, then
- * compressing with x^2/4 below 2 and x - 1 above.
- *
- * The gain table is a piecewise quadratic indexed by the estimate's bit
- * length (three int16 coefficients per octave, plus three direct entries
- * for estimates 0..2), evaluated in int32 with a round-half-up Q15 step,
- * as TFLM's WideDynamicFunction. A uint32 estimate can reach octave 32,
- * so the table needs 125 entries; TFLM does not check this, mote rejects
- * shorter tables in prepare.
+ * SignalPCAN glue: the "snr_shift" option and the shapes of the channels,
+ * their noise estimates and the gain table, then the compute function of
+ * pcan.h that the build binds. The gain table must have
+ * MOTE_SIGNAL_PCAN_LUT_SIZE entries, enough for any uint32 estimate;
+ * TFLM does not check its length.
  */
-#include "kernels/signal/signal.h"
+#include "kernels/signal/pcan.h"
 
 #include <string.h>
 
+#include "kernels/signal/signal_util.h"
 #include "mote/signal_ops.h"
-
-/* Fraction bits of the SNR and of the output (TFLM kPcanSnrBits,
- * kPcanOutputBits). */
-#define PCAN_SNR_BITS 12
-#define PCAN_OUTPUT_BITS 6
-
-static int16_t pcan_gain(uint32_t x, const int16_t *lut) {
-  int32_t octave, frac, result;
-  if (x <= 2) {
-    return lut[x];
-  }
-  octave = (int32_t)mote_signal_msb32(x);
-  lut += 4 * octave - 6;
-  /* The 10 bits below the leading one. */
-  frac = (int32_t)((octave < 11 ? x << (11 - octave) : x >> (octave - 11)) &
-                   0x3FFu);
-  result = (lut[2] * frac) >> 5;
-  result += (int32_t)((uint32_t)(int32_t)lut[1] << 5);
-  result *= frac;
-  result = (result + (1 << 14)) >> 15;
-  result += lut[0];
-  return (int16_t)result;
-}
-
-static uint32_t pcan_shrink(uint32_t x) {
-  if (x < (2u << PCAN_SNR_BITS)) {
-    return (x * x) >> (2 + 2 * PCAN_SNR_BITS - PCAN_OUTPUT_BITS);
-  }
-  return (x >> (PCAN_SNR_BITS - PCAN_OUTPUT_BITS)) - (1u << PCAN_OUTPUT_BITS);
-}
-
-void mote_signal_pcan(const int16_t *gain_lut, int snr_shift,
-                      const uint32_t *noise, uint32_t *io, int32_t n) {
-  int32_t i;
-  for (i = 0; i < n; ++i) {
-    /* A negative gain is sign-extended into the uint32, as in TFLM. */
-    const uint32_t gain = (uint32_t)(int32_t)pcan_gain(noise[i], gain_lut);
-    const uint32_t snr = (uint32_t)(((uint64_t)io[i] * gain) >> snr_shift);
-    io[i] = pcan_shrink(snr);
-  }
-}
-
-typedef struct pcan_op {
-  int32_t snr_shift;
-  int32_t channels;
-} pcan_op_t;
 
 static mote_status_t pcan_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in[3], out;
   mote_flex_map_t opts;
-  pcan_op_t *op;
+  mote_signal_pcan_params_t *p;
   int64_t shift;
   void *mem;
   mote_status_t st;
@@ -96,26 +47,28 @@ static mote_status_t pcan_prepare(mote_kctx_t *ctx) {
   if ((st = mote_signal_options(ctx, &opts)) != MOTE_OK ||
       (st = mote_signal_option_int(ctx, &opts, "snr_shift", 0, 63, &shift)) !=
           MOTE_OK ||
-      (st = mote_kctx_alloc_persistent(ctx, sizeof *op, &mem)) != MOTE_OK) {
+      (st = mote_kctx_alloc_persistent(ctx, sizeof *p, &mem)) != MOTE_OK) {
     return st;
   }
-  op = (pcan_op_t *)mem;
-  op->snr_shift = (int32_t)shift;
-  op->channels = in[0].dims[0];
-  mote_kctx_set_user_data(ctx, op);
+  p = (mote_signal_pcan_params_t *)mem;
+  p->channels = in[0].dims[0];
+  p->snr_shift = (int32_t)shift;
+  mote_kctx_set_user_data(ctx, p);
   return MOTE_OK;
 }
 
 static mote_status_t pcan_invoke(mote_kctx_t *ctx) {
-  const pcan_op_t *op = (const pcan_op_t *)mote_kctx_user_data(ctx);
+  const mote_signal_pcan_params_t *p =
+      (const mote_signal_pcan_params_t *)mote_kctx_user_data(ctx);
   const void *in = mote_kctx_input_data(ctx, 0);
   uint32_t *out = (uint32_t *)mote_kctx_output_data(ctx, 0);
+  /* TFLM's order: the channels into the output, then the gain in place
+   * (which also fixes what an output shared with input 1 means). */
   if ((const void *)out != in) {
-    memcpy(out, in, (size_t)op->channels * sizeof(uint32_t));
+    memcpy(out, in, (size_t)p->channels * sizeof(uint32_t));
   }
-  mote_signal_pcan(
-      (const int16_t *)mote_kctx_input_data(ctx, 2), (int)op->snr_shift,
-      (const uint32_t *)mote_kctx_input_data(ctx, 1), out, op->channels);
+  mote_signal_pcan(p, (const uint32_t *)mote_kctx_input_data(ctx, 1),
+                   (const int16_t *)mote_kctx_input_data(ctx, 2), out);
   return MOTE_OK;
 }
 

@@ -1,13 +1,15 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
- * SignalRfft: real FFT of each frame (the last dimension), zero-padded to
- * fft_length, giving fft_length / 2 + 1 complex bins as (re, im) pairs.
+ * SignalRfft glue: real FFT of each frame (the last dimension),
+ * zero-padded to fft_length, giving fft_length / 2 + 1 complex bins as
+ * (re, im) pairs, through the compute function of rfft.h that the build
+ * binds, one call per frame.
  *
  * The option map carries the element type under "T" (a TensorType) and
  * the length under "fft_length". int16 runs the kissfft-compatible fixed
- * point transform of rfft_q15.c; TFLM's int32 and float32 variants are
- * not implemented yet and are rejected by name. The twiddle tables live
- * in persistent memory, built once here with double-precision cos / sin
- * as kissfft builds them.
+ * point transform; TFLM's int32 and float32 variants are not implemented
+ * yet and are rejected by name. The plan (kissfft's factors and twiddle
+ * tables) is built here once, in persistent memory.
  *
  * TFLM does not check that a frame fits fft_length or that the output has
  * room for every bin; mote requires input frames of at most fft_length
@@ -15,8 +17,72 @@
  */
 #include "kernels/signal/rfft.h"
 
-#include "kernels/signal/signal.h"
+#include <math.h>
+
+#include "kernels/signal/signal_util.h"
 #include "mote/signal_ops.h"
+
+/* --- the plan: prepare-time helpers of rfft.h ---------------------------- */
+
+mote_status_t mote_rfft_plan_factor(mote_rfft_plan_t *plan,
+                                    int32_t fft_length) {
+  int32_t n, p = 4, stages = 0;
+  double floor_sqrt;
+  /* N = 2 would be a radix-1 stage, which kissfft sends to its generic
+   * butterfly: rejected with the other generic radices. */
+  if (fft_length < 4 || fft_length > (1 << 24) || (fft_length & 1) != 0) {
+    return MOTE_ERR_UNSUPPORTED;
+  }
+  plan->fft_length = fft_length;
+  plan->n = n = fft_length / 2;
+  /* kissfft takes the bound once, from the full length. */
+  floor_sqrt = floor(sqrt((double)n));
+  do {
+    while (n % p != 0) {
+      p = p == 4 ? 2 : (p == 2 ? 3 : p + 2);
+      if ((double)p > floor_sqrt) {
+        p = n;
+      }
+    }
+    if (p > 5 || stages == MOTE_RFFT_MAX_STAGES) {
+      return MOTE_ERR_UNSUPPORTED;
+    }
+    n /= p;
+    plan->radix[stages] = p;
+    plan->sub_length[stages] = n;
+    ++stages;
+  } while (n > 1);
+  plan->stages = stages;
+  return MOTE_OK;
+}
+
+int32_t mote_rfft_q15_twiddle_values(const mote_rfft_plan_t *plan) {
+  return 2 * (plan->n + plan->n / 2);
+}
+
+/* kissfft's fixed-point kf_cexp: round half up of 32767 * cos / sin. */
+static void cexp_q15(int16_t *p, int32_t k, double phase) {
+  p[2 * k] = (int16_t)floor(0.5 + 32767.0 * cos(phase));
+  p[2 * k + 1] = (int16_t)floor(0.5 + 32767.0 * sin(phase));
+}
+
+void mote_rfft_q15_init(mote_rfft_plan_t *plan, int16_t *storage) {
+  const double pi = 3.14159265358979323846;
+  const int32_t n = plan->n;
+  int32_t k;
+  plan->twiddles = storage;
+  plan->super_twiddles = storage + 2 * n;
+  for (k = 0; k < n; ++k) {
+    /* The same double expression as kissfft: (-2 * pi * k) / n. */
+    cexp_q15(plan->twiddles, k, -2 * pi * (double)k / (double)n);
+  }
+  for (k = 0; k < n / 2; ++k) {
+    cexp_q15(plan->super_twiddles, k,
+             -pi * ((double)(k + 1) / (double)n + 0.5));
+  }
+}
+
+/* --- kernel glue -------------------------------------------------------- */
 
 typedef struct rfft_op {
   mote_rfft_plan_t plan;

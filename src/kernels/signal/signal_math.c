@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Integer helpers of the signal operators: bit length, rounded square
  * roots and the fixed-point natural log, with TFLM's exact rounding.
@@ -15,7 +16,7 @@
  * makes the result up to ~0.0024 off ln(x); mote keeps that, since the
  * features must match TFLM's, not the true log.
  */
-#include "kernels/signal/signal.h"
+#include "kernels/signal/signal_math.h"
 
 uint32_t mote_signal_msb32(uint32_t x) {
   uint32_t n = 0;

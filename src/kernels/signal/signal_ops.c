@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Registers the signal-library operators under TFLM's custom names. Kept
  * apart from the kernels so an application that registers only some of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Kernel-glue helpers shared by the signal operators: custom options read
  * from the operator's flexbuffer by key, and tensor checks that name the
@@ -8,7 +9,7 @@
  * would make a shift or an index undefined, so a bad model fails in
  * prepare instead of misbehaving in invoke.
  */
-#include "kernels/signal/signal.h"
+#include "kernels/signal/signal_util.h"
 
 #include "kernels/kernel_util.h"
 

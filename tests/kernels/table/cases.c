@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The op table (slot -> name, case count, generator) and the helpers that
  * build a kt_case_t. Freestanding: no malloc, no stdio, no libm.
@@ -19,8 +20,9 @@ typedef struct kt_op {
 } kt_op_t;
 
 static const kt_op_t kOps[] = {
-    {"CONV_2D", 360, kt_gen_conv_2d, 3},
-    {"DEPTHWISE_CONV_2D", 300, kt_gen_depthwise_conv_2d, 4},
+    {"CONV_2D", KT_CONV_DRAWN_CASES + KT_CONV_LAYER_CASES, kt_gen_conv_2d, 3},
+    {"DEPTHWISE_CONV_2D", KT_DW_DRAWN_CASES + KT_DW_LAYER_CASES,
+     kt_gen_depthwise_conv_2d, 4},
     {"FULLY_CONNECTED", 240, kt_gen_fully_connected, 9},
     {"AVERAGE_POOL_2D", 48, kt_gen_average_pool_2d, 1},
     {"MAX_POOL_2D", 48, kt_gen_max_pool_2d, 17},

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The op case table: every operator mote has, described at the layer
  * level, for drivers that run each case through two implementations and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: CONV_2D and DEPTHWISE_CONV_2D, and the quantization of
  * conv-like layers that FULLY_CONNECTED shares (kt_quant_layer).
@@ -9,6 +10,14 @@
  * small enough (a few 100k MACs at most) that the whole table runs in
  * about a minute through real TFLM, and include 1x1 inputs, filters
  * larger than the input (SAME), odd channel counts and batch > 1.
+ *
+ * After the drawn cases, int8 layers with fixed shapes (model_layer_t):
+ * the shapes of the shared models' layers (kws, vww, person_detect,
+ * resnet8, micro_speech), scaled down in height and width but not in
+ * channels, and the edges of the optimized implementations' blocking:
+ * odd channel and pixel counts, depths that are not multiples of 4,
+ * depth 1, strides 2, dilations, both paddings, per-tensor and
+ * per-channel filters. Only their data and scales are drawn.
  */
 #include "cases_gen.h"
 
@@ -202,6 +211,98 @@ static void variant_types(int variant, int *type, int *bias_type, int *pc) {
 static const char *const kVariantNames[6] = {
     "i8 pc", "i8 per-tensor", "16x8 b64", "16x8 b32", "f32", "i8 pc"};
 
+/* An int8 layer of fixed shape: input [n, ih, iw, ic], a filter of
+ * fh x fw, `oc` output channels (CONV_2D) or depth multiplier
+ * (DEPTHWISE_CONV_2D). */
+typedef struct model_layer {
+  const char *name;
+  int16_t n, ih, iw, ic, oc, fh, fw, sh, sw, dh, dw;
+  int8_t padding, per_channel;
+} model_layer_t;
+
+static const model_layer_t kConvLayers[KT_CONV_LAYER_CASES] = {
+    {"kws conv1 (depth 1, 10x4)", 1, 20, 10, 1, 64, 10, 4, 2, 2, 1, 1, KT_SAME, 1},
+    {"kws 1x1", 1, 5, 5, 64, 64, 1, 1, 1, 1, 1, 1, KT_VALID, 1},
+    {"kws 1x1 per-tensor", 1, 5, 5, 64, 64, 1, 1, 1, 1, 1, 1, KT_VALID, 0},
+    {"vww conv1 (depth 3)", 1, 12, 12, 3, 8, 3, 3, 2, 2, 1, 1, KT_SAME, 1},
+    {"vww 1x1 odd pixels", 1, 7, 7, 32, 64, 1, 1, 1, 1, 1, 1, KT_VALID, 1},
+    {"person_detect conv1 (depth 1)", 1, 16, 16, 1, 8, 3, 3, 2, 2, 1, 1, KT_SAME, 1},
+    {"resnet8 3x3", 1, 8, 8, 16, 16, 3, 3, 1, 1, 1, 1, KT_SAME, 1},
+    {"resnet8 3x3 s2", 1, 8, 8, 16, 32, 3, 3, 2, 2, 1, 1, KT_SAME, 1},
+    {"resnet8 1x1 s2", 1, 8, 8, 16, 32, 1, 1, 2, 2, 1, 1, KT_VALID, 1},
+    {"odd channels dilated", 1, 6, 5, 7, 13, 3, 3, 1, 1, 2, 2, KT_SAME, 1},
+    {"1x1 depth 5 oc 3", 1, 4, 4, 5, 3, 1, 1, 1, 1, 1, 1, KT_VALID, 1},
+    {"1x1 depth 1", 1, 6, 6, 1, 4, 1, 1, 1, 1, 1, 1, KT_VALID, 0},
+    {"batch 2 odd pixels", 2, 3, 3, 6, 5, 2, 2, 1, 1, 1, 1, KT_VALID, 1},
+    {"oc 1 depth 6", 1, 5, 3, 6, 1, 3, 3, 1, 2, 1, 1, KT_SAME, 1},
+    {"1x1 SAME s2 odd", 1, 5, 7, 9, 11, 1, 1, 2, 2, 1, 1, KT_SAME, 0},
+    {"5x5 depth 10 stride 3", 1, 11, 9, 10, 6, 5, 5, 3, 3, 1, 1, KT_SAME, 1},
+};
+
+static const model_layer_t kDwLayers[KT_DW_LAYER_CASES] = {
+    {"kws dw 3x3", 1, 10, 5, 64, 1, 3, 3, 1, 1, 1, 1, KT_SAME, 1},
+    {"kws dw 3x3 per-tensor", 1, 10, 5, 64, 1, 3, 3, 1, 1, 1, 1, KT_SAME, 0},
+    {"vww dw 3x3 s2", 1, 12, 12, 8, 1, 3, 3, 2, 2, 1, 1, KT_SAME, 1},
+    {"dw 18 channels VALID", 1, 6, 6, 18, 1, 3, 3, 1, 1, 1, 1, KT_VALID, 1},
+    {"dw 5x5 12 channels", 1, 8, 8, 12, 1, 5, 5, 1, 1, 1, 1, KT_SAME, 1},
+    {"dw dilated 3x3", 1, 9, 9, 8, 1, 3, 3, 1, 1, 2, 2, KT_SAME, 1},
+    {"micro_speech dw (depth 1, mult 8)", 1, 20, 10, 1, 8, 10, 8, 2, 2, 1, 1,
+     KT_SAME, 1},
+    {"dw 3 channels", 1, 6, 6, 3, 1, 3, 3, 1, 1, 1, 1, KT_SAME, 1},
+    {"dw mult 2", 1, 6, 6, 4, 2, 3, 3, 1, 1, 1, 1, KT_SAME, 1},
+    {"dw 4 channels s2 VALID", 1, 7, 7, 4, 1, 3, 3, 2, 2, 1, 1, KT_VALID, 1},
+    {"dw 7 channels 3x2 batch 2", 2, 5, 6, 7, 1, 3, 2, 1, 2, 1, 1, KT_SAME, 1},
+    {"dw 1x1 filter", 1, 4, 4, 20, 1, 1, 1, 1, 1, 1, 1, KT_VALID, 0},
+};
+
+/* Builds layer m as an int8 CONV_2D or DEPTHWISE_CONV_2D case. */
+static void gen_layer(const model_layer_t *m, int depthwise, int index,
+                      kt_case_t *c, uint32_t *rng) {
+  const int act = kt_act_for(rng, index, 1);
+  const int32_t oc = depthwise ? m->ic * m->oc : m->oc;
+  const int32_t oh = out_size(m->padding, m->ih, m->fh, m->sh, m->dh);
+  const int32_t ow = out_size(m->padding, m->iw, m->fw, m->sw, m->dw);
+  int32_t shape[4];
+  int in, f, b, out;
+  c->version = 3;
+  shape[0] = m->n, shape[1] = m->ih, shape[2] = m->iw, shape[3] = m->ic;
+  in = kt_add(c, KT_INPUT, KT_I8, 4, shape);
+  shape[0] = depthwise ? 1 : oc, shape[1] = m->fh, shape[2] = m->fw;
+  shape[3] = depthwise ? oc : m->ic;
+  f = kt_add(c, KT_CONST, KT_I8, 4, shape);
+  b = kt_add1(c, KT_CONST, KT_I32, oc);
+  shape[0] = m->n, shape[1] = oh, shape[2] = ow, shape[3] = oc;
+  out = kt_add(c, KT_OUTPUT, KT_I8, 4, shape);
+  /* Not the draws of a tiny or a saturating rescale (quant_layer's first
+   * draw, kinds 0 and 1): these cases are for the arithmetic of the
+   * shapes, and would mostly produce one output value. */
+  for (;;) {
+    uint32_t peek = *rng;
+    if (kt_rand_int(&peek, 0, 9) > 1) {
+      break;
+    }
+    kt_rand(rng);
+  }
+  kt_quant_layer(c, rng, in, f, b, out, m->per_channel, depthwise ? 3 : 0,
+                 m->fh * m->fw * (depthwise ? 1 : m->ic));
+  c->options_type = (uint8_t)(depthwise ? 2 : 1);
+  kt_opt(c, 0, KT_OPT_INT8, m->padding);
+  kt_opt(c, 1, KT_OPT_INT32, m->sw);
+  kt_opt(c, 2, KT_OPT_INT32, m->sh);
+  if (depthwise) {
+    kt_opt(c, 3, KT_OPT_INT32, m->oc);
+  }
+  kt_opt(c, depthwise ? 4 : 3, KT_OPT_INT8, act);
+  kt_opt(c, depthwise ? 5 : 4, KT_OPT_INT32, m->dw);
+  kt_opt(c, depthwise ? 6 : 5, KT_OPT_INT32, m->dh);
+  kt_name(c, "i8 layer ");
+  kt_name(c, m->name);
+  kt_name(c, " ");
+  kt_name_shape(c, in);
+  kt_name_n(c, depthwise ? " mult" : " oc", m->oc);
+  kt_name_act(c, act);
+}
+
 void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   const int variant = index % 6;
   const int act = kt_act_for(rng, index / 6, 1);
@@ -209,6 +310,10 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   int type, bias_type, pc, in, f, b = -1, out;
   int32_t groups = 1, ic, oc, shape[4];
   conv_geom_t g;
+  if (index >= KT_CONV_DRAWN_CASES) {
+    gen_layer(&kConvLayers[index - KT_CONV_DRAWN_CASES], 0, index, c, rng);
+    return;
+  }
   variant_types(variant, &type, &bias_type, &pc);
   draw_geom(rng, padding, 400, &g);
   /* Mostly under 20 channels; one case in eight up to 48 (wider than
@@ -276,6 +381,10 @@ void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   int type, bias_type, pc, in, f, b, out;
   int32_t ic, mult, shape[4];
   conv_geom_t g;
+  if (index >= KT_DW_DRAWN_CASES) {
+    gen_layer(&kDwLayers[index - KT_DW_DRAWN_CASES], 1, index, c, rng);
+    return;
+  }
   variant_types(variant, &type, &bias_type, &pc);
   if (variant == 5) {
     bias_type = KT_I32;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Tensor data and custom options for the case table: the deterministic
  * data generator (kt_fill) and a flexbuffer map writer. Freestanding.

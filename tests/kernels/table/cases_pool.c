@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: AVERAGE_POOL_2D, MAX_POOL_2D, MEAN and SOFTMAX, the
  * reductions over windows, axes and rows.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: the stateful sequence ops SVDF and
  * UNIDIRECTIONAL_SEQUENCE_LSTM. Each case runs three invokes on the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: the data-movement ops RESHAPE, CONCATENATION, PAD,
  * STRIDED_SLICE and TRANSPOSE.

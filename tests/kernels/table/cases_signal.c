@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: the TFLM signal library's custom ops (the audio front
  * end of micro_speech), with flexbuffer options.

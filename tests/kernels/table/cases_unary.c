@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: the element-wise unary ops LOGISTIC, TANH, QUANTIZE,
  * DEQUANTIZE and CAST.

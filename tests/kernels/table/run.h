@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Running a case of the op table through mote: the parts every driver
  * shares (tests/kernels/test_op_table.c against TFLM on the host,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * kt_run_mote() (run.h), compiled twice: once as it is, against the library
  * as built, and once as kt_run_mote_ref() with `-include` of the reference

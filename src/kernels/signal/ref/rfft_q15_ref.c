@@ -1,5 +1,19 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
- * int16 real FFT with kissfft v130's fixed-point arithmetic; see rfft.h.
+ * Reference int16 real FFT (rfft.h), with kissfft v130's fixed-point
+ * arithmetic (FIXED_POINT=16).
+ *
+ * A real FFT of even length N is a complex FFT of length n = N / 2 over
+ * the samples taken in pairs (even sample real, odd imaginary), followed
+ * by a split step that untangles the two interleaved spectra into bins
+ * 0..n. The complex FFT is mixed radix, decimation in time, over the
+ * stages the plan holds (rfft.c factors n as kissfft does). Fixed point
+ * loses one bit of range per radix-2 level, so every butterfly scales its
+ * inputs down by its radix (kissfft's C_FIXDIV: a multiply by
+ * 32767 / radix and a rounding shift), and the output is the DFT divided
+ * by N. Bit-exactness with TFLM depends on every detail kept here: the
+ * rounding shift of each product, int16 wraparound of sums, the order of
+ * operations inside each butterfly.
  *
  * kissfft recurses: a stage of radix p first transforms its p decimated
  * sub-sequences (recursively), then combines them with one butterfly per
@@ -14,8 +28,6 @@
  * arithmetic, as everywhere in mote.
  */
 #include "kernels/signal/rfft.h"
-
-#include <math.h>
 
 typedef struct cpx {
   int32_t r, i;
@@ -174,64 +186,6 @@ static void bfly5(int16_t *f, const int16_t *tw, int32_t fstride, int32_t m) {
   }
 }
 
-mote_status_t mote_rfft_plan_factor(mote_rfft_plan_t *plan,
-                                    int32_t fft_length) {
-  int32_t n, p = 4, stages = 0;
-  double floor_sqrt;
-  /* N = 2 would be a radix-1 stage, which kissfft sends to its generic
-   * butterfly: rejected with the other generic radices. */
-  if (fft_length < 4 || fft_length > (1 << 24) || (fft_length & 1) != 0) {
-    return MOTE_ERR_UNSUPPORTED;
-  }
-  plan->fft_length = fft_length;
-  plan->n = n = fft_length / 2;
-  /* kissfft takes the bound once, from the full length. */
-  floor_sqrt = floor(sqrt((double)n));
-  do {
-    while (n % p != 0) {
-      p = p == 4 ? 2 : (p == 2 ? 3 : p + 2);
-      if ((double)p > floor_sqrt) {
-        p = n;
-      }
-    }
-    if (p > 5 || stages == MOTE_RFFT_MAX_STAGES) {
-      return MOTE_ERR_UNSUPPORTED;
-    }
-    n /= p;
-    plan->radix[stages] = p;
-    plan->sub_length[stages] = n;
-    ++stages;
-  } while (n > 1);
-  plan->stages = stages;
-  return MOTE_OK;
-}
-
-int32_t mote_rfft_q15_twiddle_values(const mote_rfft_plan_t *plan) {
-  return 2 * (plan->n + plan->n / 2);
-}
-
-/* kissfft's fixed-point kf_cexp: round half up of 32767 * cos / sin. */
-static void cexp_q15(int16_t *p, int32_t k, double phase) {
-  p[2 * k] = (int16_t)floor(0.5 + 32767.0 * cos(phase));
-  p[2 * k + 1] = (int16_t)floor(0.5 + 32767.0 * sin(phase));
-}
-
-void mote_rfft_q15_init(mote_rfft_plan_t *plan, int16_t *storage) {
-  const double pi = 3.14159265358979323846;
-  const int32_t n = plan->n;
-  int32_t k;
-  plan->twiddles = storage;
-  plan->super_twiddles = storage + 2 * n;
-  for (k = 0; k < n; ++k) {
-    /* The same double expression as kissfft: (-2 * pi * k) / n. */
-    cexp_q15(plan->twiddles, k, -2 * pi * (double)k / (double)n);
-  }
-  for (k = 0; k < n / 2; ++k) {
-    cexp_q15(plan->super_twiddles, k,
-             -pi * ((double)(k + 1) / (double)n + 0.5));
-  }
-}
-
 /* The leaf copy of kissfft's recursion: output position j holds input
  * sample pair sum(q_s * P_s), q_s the stage digits of j, P_s the product
  * of the radices outside stage s; pairs beyond in_len are zero. */
@@ -276,8 +230,8 @@ static void split(const mote_rfft_plan_t *plan, int16_t *io) {
   }
 }
 
-void mote_rfft_q15(const mote_rfft_plan_t *plan, const int16_t *in,
-                   int32_t in_len, int16_t *out) {
+void mote_rfft_q15_ref(const mote_rfft_plan_t *plan, const int16_t *in,
+                       int32_t in_len, int16_t *out) {
   int32_t s, b;
   int32_t outer = plan->n; /* product of the radices outside stage s */
   gather(plan, in, in_len, out);
