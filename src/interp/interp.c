@@ -357,15 +357,19 @@ static mote_status_t alloc_variables(mote_interp_t *in, mote_error_t *err) {
 
 /* After operator `ctx->op_index` prepared: what its kernel took from the
  * tail since `tail_before` and the scratch it requested after the first
- * `scratch_before` requests, into the totals and the caller's per-operator
- * record (mote_interp_record_op_memory). */
+ * `requests_before` requests (shares are requests too, of no bytes), into
+ * the totals and the caller's per-operator record
+ * (mote_interp_record_op_memory). */
 static void note_op_memory(mote_interp_t *in, const mote_kctx_t *ctx,
-                           size_t tail_before, uint32_t scratch_before) {
+                           size_t tail_before, uint32_t requests_before,
+                           uint32_t scratch_before) {
   const size_t tail = in->arena_->tail_used_ - tail_before;
   size_t scratch = 0;
   uint32_t k;
-  for (k = scratch_before; k < in->scratch_count_; k++) {
-    scratch += ctx->requests[k].bytes;
+  for (k = requests_before; k < ctx->request_count; k++) {
+    if (ctx->requests[k].share_input < 0) {
+      scratch += ctx->requests[k].bytes;
+    }
   }
   in->kernel_bytes_ += tail;
   in->scratch_bytes_ += scratch;
@@ -403,6 +407,7 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   for (i = 0; i < in->op_count_; i++) {
     const size_t tail_before = arena->tail_used_;
     const uint32_t scratch_before = in->scratch_count_;
+    const uint32_t requests_before = ctx.request_count;
     ctx.node = &in->nodes_[i];
     ctx.op_index = i;
     ctx.op_table = mote_model_op_table(in->model_, subgraph_table(in), i);
@@ -415,7 +420,7 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
         return st;
       }
     }
-    note_op_memory(in, &ctx, tail_before, scratch_before);
+    note_op_memory(in, &ctx, tail_before, requests_before, scratch_before);
   }
   st = plan_memory(in, ctx.requests, ctx.request_count, err);
   if (st != MOTE_OK) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CONV_2D and DEPTHWISE_CONV_2D with the output over the input, through
  * a ring of rows (kernels/inplace.h): the geometry of the op in rows,
@@ -10,9 +11,7 @@
 #include "kernels/inplace.h"
 #include "mote/interp.h"
 
-#ifndef MIN_BAND
-#define MIN_BAND 1024u
-#endif
+#define MIN_BAND 512u
 
 static uint32_t elem_bytes(uint8_t type) {
   return type == MOTE_TYPE_FLOAT32 ? 4u : (type == MOTE_TYPE_INT8 ? 1u : 2u);

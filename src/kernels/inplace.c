@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Row-by-row in-place runs; the design note is in inplace.h.
  */

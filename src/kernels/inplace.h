@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Running a windowed operator (CONV_2D, DEPTHWISE_CONV_2D, pooling) with
  * its output written over its dying input, row by row.

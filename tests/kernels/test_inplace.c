@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Convolutions written over their own input (kernels/inplace.h,
  * conv_inplace.c): on random geometries (1x1 to 3x3 windows, strides 1

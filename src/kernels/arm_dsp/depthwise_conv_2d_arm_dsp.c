@@ -283,7 +283,9 @@ void mote_depthwise_conv_2d_s8_arm_dsp(const mote_conv_params_t *p,
   int32_t b, oy, ox, c;
   if (as_conv(p)) {
     int8_t *t = (int8_t *)scratch;
-    transpose(filter, taps(p), p->out_c, t);
+    if (!p->reuse_scratch) {
+      transpose(filter, taps(p), p->out_c, t);
+    }
     mote_conv_2d_s8(p, input, t, bias, output,
                     t + round16((size_t)taps(p) * (size_t)p->out_c));
     return;
@@ -292,9 +294,12 @@ void mote_depthwise_conv_2d_s8_arm_dsp(const mote_conv_params_t *p,
     mote_depthwise_conv_2d_s8_ref(p, input, filter, bias, output, scratch);
     return;
   }
-  pack(p, filter, packed);
-  for (c = 0; c < p->out_c; ++c) {
-    scales[c] = mote_dsp_scale_at(&o, c);
+  /* Once per invoke; later bands of an in-place run find them there. */
+  if (!p->reuse_scratch) {
+    pack(p, filter, packed);
+    for (c = 0; c < p->out_c; ++c) {
+      scales[c] = mote_dsp_scale_at(&o, c);
+    }
   }
   for (b = 0; b < p->batches; ++b) {
     const int8_t *in = input + mote_conv_in_index(p, b, 0, 0);

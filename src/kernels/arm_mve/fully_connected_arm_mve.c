@@ -38,6 +38,7 @@ static void conv_params(const mote_fc_params_t *p, mote_conv_params_t *c) {
   c->dilation_h = c->dilation_w = 1;
   c->pad_h = c->pad_w = 0;
   c->depth_multiplier = 1;
+  c->reuse_scratch = 0;
   c->input_offset = p->input_offset;
   c->rq = p->rq;
   c->act_min_f = p->act_min_f;
