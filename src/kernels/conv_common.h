@@ -115,6 +115,12 @@ typedef void mote_conv_call_fn(const mote_conv_op_t *op,
  */
 mote_status_t mote_conv_request_inplace(mote_kctx_t *ctx, mote_conv_op_t *op);
 
+/* The op seen as rows for an in-place run (kernels/inplace.h), with the
+ * input `rel` bytes after the output; 0 when it cannot run so (batches
+ * above 1, rows whose windows lie wholly in the padding). */
+struct mote_rows;
+int mote_conv_rows(const mote_conv_op_t *op, struct mote_rows *g);
+
 /* Rows of ring the op needs to write its output over its input from
  * `rel` bytes on (*rel), or 0 when it cannot (batches, geometry) or it
  * would not pay. */

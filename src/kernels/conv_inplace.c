@@ -45,11 +45,8 @@ static void op_rows(const mote_conv_op_t *op, mote_rows_t *g) {
   g->rel = out_bytes > in_bytes ? round_up(out_bytes - in_bytes) : 0;
 }
 
-int32_t mote_conv_inplace_rows(const mote_conv_op_t *op, uint32_t *rel) {
+int mote_conv_rows(const mote_conv_op_t *op, mote_rows_t *g) {
   const mote_conv_params_t *p = &op->p;
-  mote_rows_t g;
-  uint64_t smaller;
-  int32_t rows;
   /* Batch 1, and every output row's window on at least one input row, so
    * that each band is an ordinary convolution. Rows past 4 MiB are not
    * microcontroller layers; leave them alone. */
@@ -58,9 +55,16 @@ int32_t mote_conv_inplace_rows(const mote_conv_op_t *op, uint32_t *rel) {
       (int64_t)p->out_w * p->out_c > (1 << 22)) {
     return 0;
   }
-  op_rows(op, &g);
-  if ((int64_t)(g.out_h - 1) * g.stride - g.pad > g.in_h - 1 ||
-      g.extent - g.pad < 1) {
+  op_rows(op, g);
+  return (int64_t)(g->out_h - 1) * g->stride - g->pad <= g->in_h - 1 &&
+         g->extent - g->pad >= 1;
+}
+
+int32_t mote_conv_inplace_rows(const mote_conv_op_t *op, uint32_t *rel) {
+  mote_rows_t g;
+  uint64_t smaller;
+  int32_t rows;
+  if (!mote_conv_rows(op, &g)) {
     return 0;
   }
   /* Bands of at least MIN_BAND bytes (more rows than the lag needs):

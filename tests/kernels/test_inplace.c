@@ -6,9 +6,10 @@
  * contraction, CONV_2D and DEPTHWISE_CONV_2D, int8 and float32), the
  * output computed in bands through the ring, in the layout the planner
  * gives (output at the block's start, input `rel` bytes on), must equal
- * byte for byte the output computed into separate memory. The ring must
- * stay small: one row for 1x1 layers, at most three for 3x3 ones whose
- * rows are no wider than the input's.
+ * byte for byte the output computed into separate memory, with rings of
+ * the least rows and of a few more (bands of several rows that wrap). The
+ * lag must stay small: one row for 1x1 layers, at most three for 3x3
+ * ones whose rows are no wider than the input's.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -122,29 +123,37 @@ static void test_random_layers(void) {
     mote_conv_op_t op;
     mote_conv_data_t d;
     const mote_conv_params_t *p = &op.p;
-    uint32_t rel = 0;
-    int32_t rows;
+    mote_rows_t g;
+    uint32_t rel = 0, policy_rel = 0;
+    int32_t rows, lag, policy;
     size_t e, in_bytes, out_bytes, block, f_bytes;
     uint8_t *filter, *bias, *input, *expect, *mem, *ring;
     if (!random_layer(&op)) {
       continue;
     }
     tried++;
-    rows = mote_conv_inplace_rows(&op, &rel);
-    if (rows == 0) {
+    if (!mote_conv_rows(&op, &g)) {
       continue;
     }
-    in_place++;
-    ring_hist[rows > 3 ? 3 : rows]++;
+    /* The lag's ring, then bands of up to three more rows (wrapping). */
+    lag = mote_rows_ring(&g);
+    rel = g.rel;
+    ring_hist[lag > 3 ? 3 : lag]++;
     if (p->filter_h == 1 && p->stride_h == 1) {
-      CHECK_EQ_INT(rows, 1);
+      CHECK_EQ_INT(lag, 1);
     }
     /* Rows no wider than the input's: at most a 3x3 window's lag. (Wider
      * rows over a smaller tensor, say VALID 5-row windows that add
      * channels, lag more; still correct, the ring is sized for it.) */
-    if (p->out_w * p->out_c <= p->in_w * p->in_c && p->dilation_h == 1) {
-      CHECK(rows <= 3);
+    if (g.out_row <= g.in_row && p->dilation_h == 1) {
+      CHECK(lag <= 3);
     }
+    rows = lag + rnd_range(0, 3);
+    rows = rows > p->out_h ? p->out_h : rows;
+    /* What prepare asks for is 0 or at least the lag, at this rel. */
+    policy = mote_conv_inplace_rows(&op, &policy_rel);
+    CHECK(policy == 0 || (policy >= lag && policy_rel == rel));
+    in_place++;
     e = op.type == MOTE_TYPE_FLOAT32 ? 4u : 1u;
     in_bytes = (size_t)p->in_h * (size_t)p->in_w * (size_t)p->in_c * e;
     out_bytes = (size_t)p->out_h * (size_t)p->out_w * (size_t)p->out_c * e;
@@ -194,7 +203,7 @@ static void test_random_layers(void) {
     free(mem);
     free(ring);
   }
-  printf("  %d layers, %d run in place; ring of 1/2/3+ rows: %d/%d/%d\n",
+  printf("  %d layers, %d run in place; lag of 1/2/3+ rows: %d/%d/%d\n",
          tried, in_place, ring_hist[1], ring_hist[2], ring_hist[3]);
   CHECK(in_place > 1000);
 }
