@@ -471,6 +471,9 @@ def main():
                          "for a full run, OUT/results.json otherwise)")
     ap.add_argument("--compare", default=None, help="an earlier results JSON to diff against")
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("MOTE_BENCH_JOBS", "2")))
+    ap.add_argument("--per-op", action="store_true",
+                    help="also count each operator at -O2 on the target CPUs and print a "
+                         "per-operator table beside TFLM+CMSIS-NN's (tflm_cortex_m_ops.json)")
     ap.add_argument("--kernels", default="auto",
                     help="kernel implementations, as CMake's MOTE_KERNELS: auto (the best "
                          "each CPU has), ref, portable, arm_dsp or arm_mve")
@@ -586,8 +589,8 @@ def main():
         write_gen(os.path.join(gen_t, m + ".c"), m, model_file, t_in, reg[m])
         target_models.append(m)
 
-    def make(cpu, opt, gen, mlist):
-        o = os.path.join(out, "%s-%s" % (cpu, opt))
+    def make(cpu, opt, gen, mlist, per_op=False):
+        o = os.path.join(out, "%s-%s%s" % (cpu, opt, "-perop" if per_op else ""))
         for mm in mlist:  # relink every run: an old ELF must not stand in
             p = os.path.join(o, mm + ".elf")
             if os.path.exists(p):
@@ -595,7 +598,7 @@ def main():
         cmd = ["make", "-s", "-k", "-j", str(args.jobs), "-f", os.path.join(HERE, "Makefile"),
                "CPU=" + cpu, "OPT=" + opt, "O=" + o, "GEN=" + gen, "CM=" + cm_dir,
                "KERNELS=" + args.kernels,
-               "MODELS=" + " ".join(mlist)]
+               "MODELS=" + " ".join(mlist)] + (["PER_OP=1"] if per_op else [])
         r = run(cmd)
         os.makedirs(o, exist_ok=True)
         open(os.path.join(o, "build.log"), "w").write(r.stdout + r.stderr)
@@ -639,6 +642,10 @@ def main():
             for m in models:
                 if m in TOO_BIG_FOR_TARGET and reg[m] is not None:
                     skipped.append({"where": cpu, "model": m, "reason": TOO_BIG_FOR_TARGET[m]})
+
+    per_op = []
+    if do_target and args.per_op:
+        per_op = run_per_op(args, cpus, target_models, meta, gen_t, make, cm_dir)
 
     host = []
     if do_host:
@@ -716,6 +723,7 @@ def main():
         "floor_insns_per_mac": {"%s/%s" % k: v for k, v in FLOOR.items()},
         "models": meta,
         "targets": targets,
+        "per_op": per_op,
         "host": host,
         "skipped": skipped,
     }
@@ -743,6 +751,8 @@ def main():
             rows = [r for r in targets if r["cpu"] == cpu and r["opt"] == opt]
             if rows:
                 lines += target_table(rows, cpu, opt)
+    if per_op:
+        lines += per_op_table(per_op)
     if host:
         lines += host_table(host)
     if skipped:
@@ -766,6 +776,55 @@ def main():
     bad = [r for r in targets + host if r["status"] != "ok" or
            not r.get("output_check", "").startswith(("exact", "within"))]
     return 1 if bad else 0
+
+
+def run_per_op(args, cpus, target_models, meta, gen_t, make, cm_dir):
+    """Each operator of each model as its own instruction-count region, at
+    -O2, beside CMSIS-NN's per-operator counts; rows aggregated by op type."""
+    path = os.path.join(ROOT, "..", "shared", "anchors", "tflm_cortex_m_ops.json")
+    path = os.path.abspath(os.environ.get("MOTE_TFLM_OPS_ANCHORS", path))
+    ops_anchor = json.load(open(path))["models"] if os.path.exists(path) else {}
+    rows = []
+    for cpu in cpus:
+        key = {m: m if m in ops_anchor else meta[m].get("tflm_anchor") for m in target_models}
+        mlist = [m for m in target_models if cpu in ops_anchor.get(key[m], {})]
+        if not mlist:
+            continue
+        log("== %s -O2: per-operator counts of %d models" % (cpu, len(mlist)))
+        o = make(cpu, "O2", gen_t, mlist, per_op=True)
+        for m in mlist:
+            r = run([os.path.join(cm_dir, "run-" + cpu), "--timeout", "300",
+                     os.path.join(o, m + ".elf")])
+            counts = [int(x) for x in re.findall(r"region \d+: (\d+) insns", r.stdout)]
+            anchor = ops_anchor[key[m]][cpu]["ops"]
+            agg = {}
+            for i, a in enumerate(anchor):
+                g = agg.setdefault(a["op"], {"mote": 0, "tflm": 0, "macs": 0, "count": 0})
+                g["mote"] += counts[i] if i < len(counts) else 0
+                g["tflm"] += a["insns"]
+                g["macs"] += a.get("macs") or 0
+                g["count"] += 1
+            for op, g in sorted(agg.items(), key=lambda kv: -kv[1]["tflm"]):
+                rows.append({"cpu": cpu, "model": m, "op": op, "ops": g["count"],
+                             "insns": g["mote"], "tflm_insns": g["tflm"], "macs": g["macs"],
+                             "complete": len(counts) == len(anchor)})
+    return rows
+
+
+def per_op_table(rows):
+    lines = ["## Per operator, -O2: mote beside TFLM+CMSIS-NN "
+             "(instructions summed over the model's operators of each type)", ""]
+    for cpu in sorted({r["cpu"] for r in rows}):
+        lines += ["### %s" % cpu, "",
+                  "| model | op (count) | mote | TFLM | ×TFLM | mote/MAC | TFLM/MAC |",
+                  "|---|---|---:|---:|---:|---:|---:|"]
+        for r in [x for x in rows if x["cpu"] == cpu]:
+            per = (lambda v: "%.2f" % (v / r["macs"]) if r["macs"] else "—")
+            lines.append("| %s | %s (%d) | %s | %s | %s | %s | %s |" % (
+                r["model"], r["op"], r["ops"], fint(r["insns"]), fint(r["tflm_insns"]),
+                fratio(r["insns"], r["tflm_insns"]), per(r["insns"]), per(r["tflm_insns"])))
+        lines.append("")
+    return lines
 
 
 def finish_target_row(row, meta, anchors):
