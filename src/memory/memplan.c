@@ -180,12 +180,41 @@ int mote_memplan_share(mote_memplan_t *p, uint32_t step, int32_t in,
   return 1;
 }
 
+/* Forgets the offsets mote_plan gave: order_ holds the fixed buffers
+ * first, then the `free` placed ones (planner.h). */
+static void unplace(mote_memplan_t *p, uint32_t count, uint32_t free) {
+  uint32_t i;
+  for (i = count - free; i < count; i++) {
+    p->buf_[p->order_[i]].offset = MOTE_PLAN_UNPLACED;
+  }
+}
+
+/* Overlaps are chains placed as one, which can pack worse than loose
+ * buffers where they save little (a RESHAPE among small tensors, say): so
+ * plan again without them and keep that plan when it is smaller. The
+ * operators then find their tensors apart and run normally. */
+static void place_without_shares_if_smaller(mote_memplan_t *p,
+                                            uint32_t count, uint32_t free) {
+  const uint32_t with = p->total_;
+  uint32_t without = 0;
+  unplace(p, count, free);
+  (void)mote_plan(p->buf_, count, NULL, 0, p->order_, p->align_, &without);
+  if (without < with) {
+    p->total_ = without;
+    return;
+  }
+  unplace(p, count, free);
+  (void)mote_plan(p->buf_, count, p->share_, p->shares_, p->order_, p->align_,
+                  &p->total_);
+}
+
 mote_status_t mote_memplan_place(mote_memplan_t *p, mote_error_t *err) {
   const uint32_t count = p->tensors_ + p->scratch_;
   /* Free buffers go no higher than the top fixed end plus every size, so
    * mote_plan's 32-bit offsets cannot wrap when that fits. */
   uint64_t top = 0;
   uint64_t sizes = p->align_;
+  uint32_t free = 0; /* buffers the planner places */
   uint32_t i;
   for (i = 0; i < count; i++) {
     mote_plan_buffer_t *x = &p->buf_[i];
@@ -199,6 +228,7 @@ mote_status_t mote_memplan_place(mote_memplan_t *p, mote_error_t *err) {
     }
     sizes += x->size;
     if (x->offset == MOTE_PLAN_UNPLACED) {
+      free++;
       continue;
     }
     if ((x->offset & (p->align_ - 1u)) != 0) {
@@ -223,6 +253,9 @@ mote_status_t mote_memplan_place(mote_memplan_t *p, mote_error_t *err) {
                      "offline plan: tensors %u and %u share bytes while "
                      "alive together",
                      (unsigned)p->order_[0], (unsigned)p->order_[1]);
+  }
+  if (p->shares_ > 0) {
+    place_without_shares_if_smaller(p, count, free);
   }
   return MOTE_OK;
 }

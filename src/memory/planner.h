@@ -62,7 +62,9 @@ typedef struct mote_plan_share {
  * Places `count` buffers, permitting the `n_shares` overlaps `shares`
  * (may be NULL when 0). `order` is caller scratch of `count` entries.
  * `align` is a power of two; fixed offsets must already be aligned.
- * Writes the plan size to *total. MOTE_ERR_BAD_ARG when fixed buffers
+ * Writes the plan size to *total. On success order[] ends with the
+ * buffers it placed (those that came unplaced), so that a caller can undo
+ * the placement and plan again. MOTE_ERR_BAD_ARG when fixed buffers
  * overlap while alive together (an inconsistent offline plan; shares do
  * not involve fixed buffers); then order[0] < order[1] are the first such
  * pair, for the caller's message.
