@@ -92,7 +92,8 @@ mote_status_t mote_act_prepare(mote_kctx_t *ctx, const mote_act_kernel_t *k) {
                           mote_type_name((mote_type_t)in.type));
   }
   mote_kctx_set_user_data(ctx, op);
-  return MOTE_OK;
+  /* Element-wise: the output may go over an input that dies here. */
+  return mote_request_share_elementwise(ctx, 0, &in, &out);
 }
 
 mote_status_t mote_act_invoke(mote_kctx_t *ctx, const mote_act_kernel_t *k) {

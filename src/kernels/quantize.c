@@ -124,7 +124,9 @@ static mote_status_t quantize_prepare(mote_kctx_t *ctx) {
     op->shift = (int8_t)shift; /* >= -31: mote_quantize_multiplier */
   }
   mote_kctx_set_user_data(ctx, op);
-  return MOTE_OK;
+  /* Element-wise: where the sizes match (int8 to int8, int16 to int16),
+   * the output may go over an input that dies here. */
+  return mote_request_share_elementwise(ctx, 0, &in, &out);
 }
 
 /* The range of an integer output type. */
