@@ -70,7 +70,8 @@ int main(int argc, char **argv) {
   int i, rc = 0;
 
   sine_train_defaults(&cfg);
-  for (i = 1; i < argc; i++) {
+  /* Options come in pairs: name, value. */
+  for (i = 1; i < argc; i += 2) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     uint64_t n;
@@ -103,7 +104,6 @@ int main(int argc, char **argv) {
       usage(stderr);
       return 2;
     }
-    i++;
   }
 
   loss = sine_train(&mlp, &cfg);
