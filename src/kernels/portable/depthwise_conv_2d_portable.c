@@ -33,6 +33,7 @@
 #include <stdint.h>
 
 #include "kernels/depthwise_conv_2d.h"
+#include "kernels/portable/requant_portable.h"
 
 /* Declared here too: the op header declares them only when this family
  * is the one bound. */
@@ -41,8 +42,8 @@ mote_conv_scratch_fn mote_depthwise_conv_2d_s8_portable_scratch_bytes;
 
 enum { kLanes = 16 };
 
-size_t mote_depthwise_conv_2d_s8_portable_scratch_bytes(
-    const mote_conv_params_t *p) {
+size_t
+mote_depthwise_conv_2d_s8_portable_scratch_bytes(const mote_conv_params_t *p) {
   (void)p;
   return 0;
 }
@@ -73,8 +74,9 @@ static inline void window(const mote_conv_params_t *p,
   }
   for (ky = w->ky0; ky < w->ky1; ++ky) {
     const int8_t *restrict x =
-        in + mote_conv_in_index(p, 0, w->y0 + ky * p->dilation_h,
-                                w->x0 + w->kx0 * p->dilation_w) +
+        in +
+        mote_conv_in_index(p, 0, w->y0 + ky * p->dilation_h,
+                           w->x0 + w->kx0 * p->dilation_w) +
         (bcast ? 0 : c0);
     const int8_t *restrict f =
         filter + ((ptrdiff_t)ky * p->filter_w + w->kx0) * out_c + c0;
@@ -96,18 +98,26 @@ static inline void window(const mote_conv_params_t *p,
   }
 }
 
-/* Requantizes sums acc of channels c0.. into out (the pixel's). */
+/* Requantizes sums acc of channels c0.. into out (the pixel's). The
+ * results go to a local array first: int8 stores into `out` may alias
+ * the multiplier and shift arrays, which the compiler would then reload
+ * for every channel. */
 static void store(const mote_conv_params_t *p, const int32_t *bias,
-                  const uint32_t *acc, int32_t c0, int32_t lanes,
-                  int8_t *out) {
-  const mote_requant_t *q = &p->rq;
-  const int32_t zp = q->output_offset, lo = q->act_min, hi = q->act_max;
+                  const uint32_t *acc, int32_t c0, int32_t lanes, int8_t *out) {
+  const int32_t step = p->rq.per_channel ? 1 : 0;
+  const int32_t *mult = p->rq.multiplier + step * c0;
+  const int8_t *shift = p->rq.shift + step * c0;
+  const int32_t zp = p->rq.output_offset, lo = p->rq.act_min,
+                hi = p->rq.act_max;
+  int8_t res[kLanes];
   int32_t j;
   for (j = 0; j < lanes; ++j) {
-    const int32_t c = c0 + j, e = mote_requant_entry(q, c);
-    const uint32_t b = bias != NULL ? (uint32_t)bias[c] : 0u;
-    out[c] = (int8_t)mote_requantize((int32_t)(acc[j] + b), q->multiplier[e],
-                                     q->shift[e], zp, lo, hi);
+    const uint32_t b = bias != NULL ? (uint32_t)bias[c0 + j] : 0u;
+    res[j] = (int8_t)mote_requantize_portable(
+        (int32_t)(acc[j] + b), mult[step * j], shift[step * j], zp, lo, hi);
+  }
+  for (j = 0; j < lanes; ++j) {
+    out[c0 + j] = res[j];
   }
 }
 
