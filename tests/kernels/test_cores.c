@@ -17,6 +17,7 @@
 #include "kernels/core/dot.h"
 #include "kernels/core/requant.h"
 #include "kernels/core/vec_mat.h"
+#include "kernels/portable/requant_portable.h"
 #include "test.h"
 
 static uint32_t g_rng = 0x9E3779B9u;
@@ -241,7 +242,36 @@ static void test_requant_entry(void) {
   CHECK_EQ_INT(mote_requant_apply(&q, 2, 100), 55);
 }
 
+/* The portable family's inline requantization against the core's, on
+ * every shift, multipliers the glue can make (0, [2^30, 2^31)), and
+ * accumulators at the extremes, uniform, and odd multiples of half the
+ * shift's step (with a multiplier of 2^30, rounding ties). */
+static void test_requant_portable(void) {
+  static const int32_t edges[] = {INT32_MIN, INT32_MIN + 1, -1, 0, 1,
+                                  INT32_MAX, 1 << 30, -(1 << 30)};
+  int shift, i;
+  for (shift = -31; shift <= 30; ++shift) {
+    for (i = 0; i < 400; ++i) {
+      const int32_t m = i % 50 == 0 ? 0
+                        : i % 50 == 1 ? INT32_MAX
+                        : i % 50 == 2 ? 1 << 30
+                                      : (int32_t)((1u << 30) | (rnd() >> 2));
+      const int k = i % 3;
+      int32_t acc = i < 8 ? edges[i]
+                    : k == 0 ? (int32_t)rnd()
+                    : k == 1 ? rnd_range(-100000, 100000)
+                             : (int32_t)((uint32_t)rnd_range(-1000, 1000)
+                                         << (shift < -1 ? -shift - 1 : 0));
+      const int32_t lo = i % 7 == 0 ? -128 : INT32_MIN;
+      const int32_t hi = i % 7 == 0 ? 127 : INT32_MAX;
+      CHECK_EQ_INT(mote_requantize_portable(acc, m, shift, 3, lo, hi),
+                   mote_requantize(acc, m, shift, 3, lo, hi));
+    }
+  }
+}
+
 int main(void) {
+  MOTE_RUN(test_requant_portable);
   MOTE_RUN(test_dot);
   MOTE_RUN(test_dot_wraps);
   MOTE_RUN(test_vec_mat);

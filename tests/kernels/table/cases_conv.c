@@ -237,6 +237,13 @@ static const model_layer_t kConvLayers[KT_CONV_LAYER_CASES] = {
     {"oc 1 depth 6", 1, 5, 3, 6, 1, 3, 3, 1, 2, 1, 1, KT_SAME, 1},
     {"1x1 SAME s2 odd", 1, 5, 7, 9, 11, 1, 1, 2, 2, 1, 1, KT_SAME, 0},
     {"5x5 depth 10 stride 3", 1, 11, 9, 10, 6, 5, 5, 3, 3, 1, 1, KT_SAME, 1},
+    /* Depth 8k + 1..7 and pixel counts not multiples of 4 (the portable
+     * family's groups of 8 and blocks of 4 pixels). */
+    {"1x1 depth 17 oc 9 odd pixels", 1, 3, 5, 17, 9, 1, 1, 1, 1, 1, 1, KT_VALID, 1},
+    {"3x3 depth 3 oc 16 stride 2 (K 27)", 1, 9, 7, 3, 16, 3, 3, 2, 2, 1, 1, KT_SAME, 1},
+    {"2x3 depth 12 oc 7 pad every side", 1, 4, 5, 12, 7, 4, 3, 1, 1, 1, 1, KT_SAME, 0},
+    {"1x1 depth 8 oc 24 one pixel", 1, 1, 1, 8, 24, 1, 1, 1, 1, 1, 1, KT_VALID, 1},
+    {"3x3 depth 15 dilated 2,1 stride 1,2", 2, 7, 8, 15, 5, 3, 3, 1, 2, 2, 1, KT_SAME, 1},
 };
 
 static const model_layer_t kDwLayers[KT_DW_LAYER_CASES] = {
@@ -253,6 +260,13 @@ static const model_layer_t kDwLayers[KT_DW_LAYER_CASES] = {
     {"dw 4 channels s2 VALID", 1, 7, 7, 4, 1, 3, 3, 2, 2, 1, 1, KT_VALID, 1},
     {"dw 7 channels 3x2 batch 2", 2, 5, 6, 7, 1, 3, 2, 1, 2, 1, 1, KT_SAME, 1},
     {"dw 1x1 filter", 1, 4, 4, 20, 1, 1, 1, 1, 1, 1, 1, KT_VALID, 0},
+    /* Channel counts around the portable family's blocks of 16 and 8. */
+    {"dw 25 channels (16+8+1)", 1, 5, 6, 25, 1, 3, 3, 1, 1, 1, 1, KT_SAME, 1},
+    {"dw 31 channels s2 dilated", 1, 7, 7, 31, 1, 3, 3, 2, 2, 2, 2, KT_SAME, 1},
+    {"dw 48 channels per-tensor 5x3", 1, 6, 5, 48, 1, 5, 3, 1, 1, 1, 1, KT_SAME, 0},
+    {"dw depth 1 mult 16", 1, 9, 8, 1, 16, 3, 3, 2, 1, 1, 1, KT_SAME, 1},
+    {"dw depth 1 mult 27", 1, 6, 6, 1, 27, 3, 3, 1, 1, 1, 1, KT_SAME, 1},
+    {"dw mult 3 channels 5", 1, 5, 5, 5, 3, 3, 3, 1, 1, 1, 1, KT_SAME, 1},
 };
 
 /* Builds layer m as an int8 CONV_2D or DEPTHWISE_CONV_2D case. */
