@@ -28,7 +28,7 @@ static const kt_op_t kOps[] = {
     {"MAX_POOL_2D", 48, kt_gen_max_pool_2d, 17},
     {"MEAN", 48, kt_gen_mean, 40},
     {"SOFTMAX", 48, kt_gen_softmax, 25},
-    {"ADD", 60, kt_gen_add, 0},
+    {"ADD", KT_ADD_DRAWN_CASES + KT_ADD_LAYER_CASES, kt_gen_add, 0},
     {"MUL", 60, kt_gen_mul, 18},
     {"DIV", 24, kt_gen_div, 42},
     {"MAXIMUM", 30, kt_gen_maximum, 55},
