@@ -43,7 +43,8 @@ macro(mote_kernel_registry)
   mote_kernel_impl(arm_mve src/kernels/arm_mve/conv_2d_arm_mve.c CONV_2D_S8)
   mote_kernel_impl(arm_mve src/kernels/arm_mve/depthwise_conv_2d_arm_mve.c
                    DEPTHWISE_CONV_2D_S8)
-  mote_kernel_impl(arm_mve src/kernels/arm_mve/fully_connected_arm_mve.c FC_S8)
+  mote_kernel_impl(arm_mve src/kernels/arm_mve/fully_connected_arm_mve.c FC_S8
+                   FC_S8_PRECOMPUTE)
   mote_kernel_impl(arm_mve src/kernels/arm_mve/max_pool_2d_arm_mve.c
                    MAX_POOL_S8)
 endmacro()
