@@ -131,14 +131,18 @@ typedef struct fast_in {
 static int fast_in(int32_t offset, int32_t mult, int shift, int left,
                    fast_in_t *f) {
   const int exact = mult == (int32_t)0x40000000 && shift == 0;
+  /* Every field set, used or not: GCC 12 -O2 cannot tell that a refused
+   * input's fields are never read. */
+  f->mult = mult;
+  f->shift = shift;
+  f->scale = 0;
+  f->off = vdupq_n_s32(0);
   if (offset <= -256 || offset >= 256 || left < 1 || left > 22 ||
       (!exact && shift >= 0)) {
     return -1;
   }
   f->scale = (int32_t)1 << (left - exact);
   f->off = vdupq_n_s32(offset * f->scale);
-  f->mult = mult;
-  f->shift = shift;
   return exact;
 }
 
