@@ -40,10 +40,16 @@ macro(mote_kernel_registry)
   mote_kernel_impl(arm_dsp src/kernels/arm_dsp/depthwise_conv_2d_arm_dsp.c
                    DEPTHWISE_CONV_2D_S8)
   mote_kernel_impl(arm_dsp src/kernels/arm_dsp/fully_connected_arm_dsp.c FC_S8)
+  mote_kernel_impl(arm_mve src/kernels/arm_mve/add_arm_mve.c ADD_S8)
+  mote_kernel_impl(arm_mve src/kernels/arm_mve/average_pool_2d_arm_mve.c
+                   AVG_POOL_S8)
   mote_kernel_impl(arm_mve src/kernels/arm_mve/conv_2d_arm_mve.c CONV_2D_S8)
   mote_kernel_impl(arm_mve src/kernels/arm_mve/depthwise_conv_2d_arm_mve.c
                    DEPTHWISE_CONV_2D_S8)
-  mote_kernel_impl(arm_mve src/kernels/arm_mve/fully_connected_arm_mve.c FC_S8)
+  mote_kernel_impl(arm_mve src/kernels/arm_mve/fully_connected_arm_mve.c FC_S8
+                   FC_S8_PRECOMPUTE)
+  mote_kernel_impl(arm_mve src/kernels/arm_mve/max_pool_2d_arm_mve.c
+                   MAX_POOL_S8)
 endmacro()
 # ---------------------------------------------------------------------------
 

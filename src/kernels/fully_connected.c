@@ -38,9 +38,8 @@
 enum { FC_F32 = 0, FC_S8 = 1, FC_S16 = 2, FC_S16_B32 = 3, FC_HAS_BIAS = 4 };
 
 /* Per-operator state, in persistent memory; packed so that a layer costs
- * no more arena than before it had a scratch handle (56 bytes on 32-bit
- * targets). A per-tensor filter's one multiplier lives here, not in a
- * separate allocation. */
+ * no more arena than it must (60 bytes on 32-bit targets). A per-tensor
+ * filter's one multiplier lives here, not in a separate allocation. */
 typedef struct fc_op {
   mote_fc_params_t p;
   int32_t mult1;   /* per-tensor multiplier, p.rq.multiplier points here */
@@ -314,6 +313,28 @@ static uint8_t variant_of(const mote_tensor_t *in, const mote_tensor_t *bias) {
   }
 }
 
+/* int8: what the bound implementation derives from a constant filter and
+ * bias once (mote_fc_s8_precompute, impl.h), in persistent memory; left
+ * NULL for weights that are not constant, or when it wants nothing. */
+static mote_status_t precompute(mote_kctx_t *ctx, const mote_tensor_t *filter,
+                                const mote_tensor_t *bias, fc_op_t *op) {
+  const size_t bytes = mote_fc_s8_persistent_bytes(&op->p);
+  void *mem = NULL;
+  mote_status_t st;
+  op->p.precomputed = NULL;
+  if (bytes == 0 || (filter->flags & MOTE_TENSOR_CONST) == 0 ||
+      (bias != NULL && (bias->flags & MOTE_TENSOR_CONST) == 0)) {
+    return MOTE_OK;
+  }
+  if ((st = mote_kctx_alloc_persistent(ctx, bytes, &mem)) != MOTE_OK) {
+    return st;
+  }
+  mote_fc_s8_precompute(&op->p, (const int8_t *)filter->data,
+                        bias != NULL ? (const int32_t *)bias->data : NULL, mem);
+  op->p.precomputed = mem;
+  return MOTE_OK;
+}
+
 /* The bound implementation's scratch for this layer. */
 static size_t scratch_bytes(const fc_op_t *op) {
   switch (fc_variant(op)) {
@@ -372,6 +393,10 @@ static mote_status_t fc_prepare(mote_kctx_t *ctx) {
     }
   } else if ((st = prepare_quant(ctx, &in, &filter, bias, &out, act, op)) !=
              MOTE_OK) {
+    return st;
+  }
+  if (fc_variant(op) == FC_S8 &&
+      (st = precompute(ctx, &filter, bias, op)) != MOTE_OK) {
     return st;
   }
   st = mote_request_scratch_if(ctx, scratch_bytes(op), &scratch);

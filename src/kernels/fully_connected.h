@@ -34,9 +34,21 @@ typedef struct mote_fc_params {
   mote_requant_t rq;    /* integer variants: [out_depth] or per-tensor */
   float act_min_f;      /* float32: the fused activation clamp */
   float act_max_f;
+  /* int8: what mote_fc_s8_precompute derived in prepare from the constant
+   * filter and bias (implementation-defined contents, read-only at
+   * invoke), or NULL: none, the implementation derives it per invoke. */
+  const void *precomputed;
 } mote_fc_params_t;
 
 typedef size_t mote_fc_scratch_fn(const mote_fc_params_t *p);
+/* Persistent bytes an int8 implementation wants for what it derives from
+ * the constant filter and bias (0: none), and the function that derives
+ * it into `mem` (8-byte aligned, that many bytes) in prepare; p is
+ * complete but for p->precomputed. See impl.h. */
+typedef size_t mote_fc_persistent_fn(const mote_fc_params_t *p);
+typedef void mote_fc_s8_precompute_fn(const mote_fc_params_t *p,
+                                      const int8_t *filter,
+                                      const int32_t *bias, void *mem);
 typedef void mote_fc_s8_fn(const mote_fc_params_t *p, const int8_t *input,
                            const int8_t *filter, const int32_t *bias,
                            int8_t *output, void *scratch);
@@ -65,6 +77,18 @@ mote_fc_scratch_fn mote_fc_s8_scratch_bytes;
 #else
 #define mote_fc_s8 mote_fc_s8_ref
 #define mote_fc_s8_scratch_bytes(p) ((void)(p), (size_t)0)
+#endif
+#ifdef MOTE_IMPL_FC_S8_PRECOMPUTE
+#define mote_fc_s8_persistent_bytes                                            \
+  MOTE_IMPL_PERSISTENT_NAME(fc_s8, MOTE_IMPL_FC_S8_PRECOMPUTE)
+#define mote_fc_s8_precompute                                                  \
+  MOTE_IMPL_PRECOMPUTE_NAME(fc_s8, MOTE_IMPL_FC_S8_PRECOMPUTE)
+mote_fc_persistent_fn mote_fc_s8_persistent_bytes;
+mote_fc_s8_precompute_fn mote_fc_s8_precompute;
+#else
+#define mote_fc_s8_persistent_bytes(p) ((void)(p), (size_t)0)
+#define mote_fc_s8_precompute(p, filter, bias, mem)                            \
+  ((void)(p), (void)(filter), (void)(bias), (void)(mem))
 #endif
 #ifdef MOTE_IMPL_FC_S16
 #define mote_fc_s16 MOTE_IMPL_NAME(fc_s16, MOTE_IMPL_FC_S16)

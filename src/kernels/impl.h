@@ -41,6 +41,19 @@
  * invoke (CMSIS-NN's *_get_buffer_size() pattern). The reference never
  * needs scratch: with it bound, the query is the constant 0 (a macro), so
  * a firmware of reference kernels links no scratch code at all.
+ *
+ * A function whose implementations may derive something from constant
+ * operands once, in prepare (CMSIS-NN's kernel sums), has a companion
+ * pair bound under its own name, <FN>_PRECOMPUTE in the registry, so that
+ * only the families that want it implement it:
+ * mote_<fn>_persistent_bytes(p), the persistent memory wanted (0: none),
+ * and mote_<fn>_precompute(p, <constant operands>, mem), which fills it.
+ * The glue calls both in prepare, when the operands are constant, and
+ * hands the memory to the compute function through its parameters (NULL
+ * otherwise: the implementation then derives what it needs per invoke).
+ * Unbound, the query is the constant 0 and the precompute a no-op macro.
+ * A family that implements <FN>_PRECOMPUTE implements <FN> too, so both
+ * bind to it.
  */
 #ifndef MOTE_KERNELS_IMPL_H
 #define MOTE_KERNELS_IMPL_H
@@ -54,5 +67,14 @@
 /* mote_<fn>_<family>_scratch_bytes: its scratch query. */
 #define MOTE_IMPL_SCRATCH_NAME_(fn, family) mote_##fn##_##family##_scratch_bytes
 #define MOTE_IMPL_SCRATCH_NAME(fn, family) MOTE_IMPL_SCRATCH_NAME_(fn, family)
+
+/* mote_<fn>_<family>_persistent_bytes and _precompute: the pair above. */
+#define MOTE_IMPL_PERSISTENT_NAME_(fn, family)                                 \
+  mote_##fn##_##family##_persistent_bytes
+#define MOTE_IMPL_PERSISTENT_NAME(fn, family)                                  \
+  MOTE_IMPL_PERSISTENT_NAME_(fn, family)
+#define MOTE_IMPL_PRECOMPUTE_NAME_(fn, family) mote_##fn##_##family##_precompute
+#define MOTE_IMPL_PRECOMPUTE_NAME(fn, family)                                  \
+  MOTE_IMPL_PRECOMPUTE_NAME_(fn, family)
 
 #endif /* MOTE_KERNELS_IMPL_H */

@@ -120,7 +120,48 @@ static void gen_add_mul(int index, kt_case_t *c, uint32_t *rng, int is_mul) {
   }
 }
 
+/* int8 ADD at model sizes (resnet8's residual sums) and at lengths that
+ * are not multiples of a vector: same shapes, a row broadcast, a scalar. */
+static void gen_add_layer(int index, kt_case_t *c, uint32_t *rng) {
+  static const int32_t kShapes[KT_ADD_LAYER_CASES][4] = {
+      {1, 32, 32, 16}, {1, 16, 16, 32}, {1, 8, 8, 64}, {1, 7, 7, 37},
+      {1, 1, 1, 1003}, {1, 5, 5, 64},   {1, 5, 5, 19}, {1, 3, 1, 21}};
+  const int32_t *shape = kShapes[index];
+  const int32_t row = shape[3], one = 1;
+  const int act = kt_act_for(rng, index, 1);
+  int i1, i2, o;
+  float s1, s2;
+  i1 = kt_add(c, KT_INPUT, KT_I8, 4, shape);
+  if (index == 5) {
+    i2 = kt_add(c, KT_INPUT, KT_I8, 1, &row);
+  } else if (index == 6) {
+    i2 = kt_add(c, KT_INPUT, KT_I8, 1, &one);
+  } else {
+    i2 = kt_add(c, KT_INPUT, KT_I8, 4, shape);
+  }
+  o = kt_add(c, KT_OUTPUT, KT_I8, 4, shape);
+  kt_name(c, "i8 layer ");
+  kt_name_shape(c, 0);
+  kt_name(c, " , ");
+  kt_name_shape(c, 1);
+  c->version = 2;
+  quant_inputs(c, rng, i1, i2, KT_I8);
+  if (index == 7) { /* equal scales: both rescales are exact halvings */
+    kt_quant(c, i2, c->t[i1].scale, zp_for(rng, KT_I8));
+  }
+  s1 = c->t[i1].scale, s2 = c->t[i2].scale;
+  kt_quant(c, o, (s1 > s2 ? s1 : s2) * 2.0f * kt_rand_scale(rng, 0.3f, 3.0f),
+           zp_for(rng, KT_I8));
+  c->options_type = 11;
+  kt_opt(c, 0, KT_OPT_INT8, act);
+  kt_name_act(c, act);
+}
+
 void kt_gen_add(int index, kt_case_t *c, uint32_t *rng) {
+  if (index >= KT_ADD_DRAWN_CASES) {
+    gen_add_layer(index - KT_ADD_DRAWN_CASES, c, rng);
+    return;
+  }
   gen_add_mul(index, c, rng, 0);
 }
 

@@ -135,11 +135,17 @@ void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng);
 /* cases_fc.c */
 void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng);
 /* cases_pool.c */
+/* Pools: drawn cases, then fixed int8 layers. */
+#define KT_POOL_DRAWN_CASES 48
+#define KT_POOL_LAYER_CASES 7
 void kt_gen_average_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_max_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng);
 /* cases_binary.c */
+/* ADD: drawn cases, then fixed int8 layers. */
+#define KT_ADD_DRAWN_CASES 60
+#define KT_ADD_LAYER_CASES 8
 void kt_gen_add(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_mul(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_div(int index, kt_case_t *c, uint32_t *rng);

@@ -74,11 +74,60 @@ static void gen_pool(int index, kt_case_t *c, uint32_t *rng) {
   }
 }
 
+/* int8 pools at model sizes (the global pools closing kws, vww,
+ * person_detect and resnet8), odd channel counts, padding, a batch of 2,
+ * and a window of more than 256 elements. */
+static void gen_pool_layer(int index, kt_case_t *c, uint32_t *rng) {
+  /* n, h, w, c, filter h, w, stride, SAME */
+  static const int32_t kLayers[KT_POOL_LAYER_CASES][8] = {
+      {1, 25, 5, 64, 25, 5, 1, 0}, {1, 8, 8, 64, 8, 8, 1, 0},
+      {1, 3, 3, 256, 3, 3, 1, 0},  {1, 7, 7, 37, 7, 7, 1, 0},
+      {1, 6, 6, 21, 3, 3, 2, 1},   {2, 5, 5, 40, 2, 2, 2, 0},
+      {1, 17, 17, 9, 17, 17, 1, 0}};
+  const int32_t *m = kLayers[index];
+  const int act = kt_act_for(rng, index, 1);
+  const int same = (int)m[7];
+  const float s = kt_rand_scale(rng, 0.01f, 0.06f);
+  const int32_t zp = kt_rand_int(rng, -128, 127);
+  int32_t shape[4];
+  int in, out;
+  shape[0] = m[0], shape[1] = m[1], shape[2] = m[2], shape[3] = m[3];
+  in = kt_add(c, KT_INPUT, KT_I8, 4, shape);
+  shape[1] = same ? (m[1] + m[6] - 1) / m[6] : (m[1] - m[4] + m[6]) / m[6];
+  shape[2] = same ? (m[2] + m[6] - 1) / m[6] : (m[2] - m[5] + m[6]) / m[6];
+  out = kt_add(c, KT_OUTPUT, KT_I8, 4, shape);
+  c->version = 2;
+  kt_quant(c, in, s, zp);
+  kt_quant(c, out, s, zp);
+  c->options_type = 5;
+  kt_opt(c, 0, KT_OPT_INT8, same ? KT_SAME : KT_VALID);
+  kt_opt(c, 1, KT_OPT_INT32, m[6]);
+  kt_opt(c, 2, KT_OPT_INT32, m[6]);
+  kt_opt(c, 3, KT_OPT_INT32, m[5]);
+  kt_opt(c, 4, KT_OPT_INT32, m[4]);
+  kt_opt(c, 5, KT_OPT_INT8, act);
+  kt_name(c, "i8 layer ");
+  kt_name_shape(c, in);
+  kt_name_n(c, " f", m[4]);
+  kt_name_n(c, "x", m[5]);
+  kt_name_n(c, " s", m[6]);
+  kt_name(c, same ? " SAME" : " VALID");
+  kt_name_act(c, act);
+}
+
 void kt_gen_average_pool_2d(int index, kt_case_t *c, uint32_t *rng) {
+  if (index >= KT_POOL_DRAWN_CASES) {
+    gen_pool_layer(index - KT_POOL_DRAWN_CASES, c, rng);
+    return;
+  }
   gen_pool(index, c, rng);
 }
 
 void kt_gen_max_pool_2d(int index, kt_case_t *c, uint32_t *rng) {
+  if (index >= KT_POOL_DRAWN_CASES) {
+    gen_pool_layer(index - KT_POOL_DRAWN_CASES, c, rng);
+    return;
+  }
   gen_pool(index, c, rng);
 }
 
