@@ -72,6 +72,7 @@ extern const mote_kernel_t mote_kernel_quantize;
 extern const mote_kernel_t mote_kernel_reshape;
 extern const mote_kernel_t mote_kernel_softmax;
 extern const mote_kernel_t mote_kernel_strided_slice;
+extern const mote_kernel_t mote_kernel_sub;
 extern const mote_kernel_t mote_kernel_svdf;
 extern const mote_kernel_t mote_kernel_tanh;
 extern const mote_kernel_t mote_kernel_transpose;

@@ -32,6 +32,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_RESHAPE, &mote_kernel_reshape},
       {MOTE_OP_SOFTMAX, &mote_kernel_softmax},
       {MOTE_OP_STRIDED_SLICE, &mote_kernel_strided_slice},
+      {MOTE_OP_SUB, &mote_kernel_sub},
       {MOTE_OP_SVDF, &mote_kernel_svdf},
       {MOTE_OP_TANH, &mote_kernel_tanh},
       {MOTE_OP_TRANSPOSE, &mote_kernel_transpose},

@@ -29,6 +29,7 @@ static const kt_op_t kOps[] = {
     {"MEAN", 48, kt_gen_mean, 40},
     {"SOFTMAX", 48, kt_gen_softmax, 25},
     {"ADD", 60, kt_gen_add, 0},
+    {"SUB", 60, kt_gen_sub, 41},
     {"MUL", 60, kt_gen_mul, 18},
     {"DIV", 24, kt_gen_div, 42},
     {"MAXIMUM", 30, kt_gen_maximum, 55},

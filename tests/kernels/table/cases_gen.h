@@ -141,6 +141,7 @@ void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng);
 /* cases_binary.c */
 void kt_gen_add(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_sub(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_mul(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_div(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_maximum(int index, kt_case_t *c, uint32_t *rng);
