@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "kernels/broadcast.h"
+#include "kernels/kernel_util.h"
 #include "mote/kernel.h"
 #include "mote/status.h"
 #include "mote/tensor.h"
@@ -60,9 +61,6 @@ typedef struct mote_addsub_op {
   int8_t input1_shift, input2_shift; /* <= 0 */
   int8_t left_shift;
 } mote_addsub_op_t;
-
-/* Bit of `type` in mote_bcast_prepare()'s `types`. */
-#define MOTE_TYPE_BIT(type) (1u << (unsigned)(type))
 
 /*
  * The prepare checks of an element-wise binary operator: 2 inputs and 1
