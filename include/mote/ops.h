@@ -29,6 +29,7 @@ typedef enum mote_op {
   MOTE_OP_MAX_POOL_2D = 17,
   MOTE_OP_MUL = 18,
   MOTE_OP_RELU = 19,
+  MOTE_OP_RELU_N1_TO_1 = 20,
   MOTE_OP_RELU6 = 21,
   MOTE_OP_RESHAPE = 22,
   MOTE_OP_SOFTMAX = 25,
@@ -39,13 +40,18 @@ typedef enum mote_op {
   MOTE_OP_TRANSPOSE = 39,
   MOTE_OP_MEAN = 40,
   MOTE_OP_SUB = 41,
+  MOTE_OP_SQUEEZE = 43,
   MOTE_OP_DIV = 42,
   MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM = 44,
   MOTE_OP_STRIDED_SLICE = 45,
   MOTE_OP_CAST = 53,
+  MOTE_OP_PRELU = 54,
   MOTE_OP_MAXIMUM = 55,
   MOTE_OP_MINIMUM = 57,
-  MOTE_OP_QUANTIZE = 114
+  MOTE_OP_EXPAND_DIMS = 70,
+  MOTE_OP_LEAKY_RELU = 98,
+  MOTE_OP_QUANTIZE = 114,
+  MOTE_OP_HARD_SWISH = 117
 } mote_op_t;
 
 /* A static name for a builtin code, e.g. "CONV_2D"; "UNKNOWN" otherwise. */
@@ -61,6 +67,8 @@ extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
 extern const mote_kernel_t mote_kernel_dequantize;
 extern const mote_kernel_t mote_kernel_div;
 extern const mote_kernel_t mote_kernel_fully_connected;
+extern const mote_kernel_t mote_kernel_hard_swish;
+extern const mote_kernel_t mote_kernel_leaky_relu;
 extern const mote_kernel_t mote_kernel_logistic;
 extern const mote_kernel_t mote_kernel_max_pool_2d;
 extern const mote_kernel_t mote_kernel_maximum;
@@ -68,10 +76,15 @@ extern const mote_kernel_t mote_kernel_mean;
 extern const mote_kernel_t mote_kernel_minimum;
 extern const mote_kernel_t mote_kernel_mul;
 extern const mote_kernel_t mote_kernel_pad;
+extern const mote_kernel_t mote_kernel_prelu;
 extern const mote_kernel_t mote_kernel_quantize;
+extern const mote_kernel_t mote_kernel_relu;
+extern const mote_kernel_t mote_kernel_relu6;
+extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
 extern const mote_kernel_t mote_kernel_softmax;
 extern const mote_kernel_t mote_kernel_strided_slice;
+extern const mote_kernel_t mote_kernel_sub;
 extern const mote_kernel_t mote_kernel_svdf;
 extern const mote_kernel_t mote_kernel_tanh;
 extern const mote_kernel_t mote_kernel_transpose;

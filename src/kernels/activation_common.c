@@ -50,24 +50,48 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, const mote_act_kernel_t *k,
   return MOTE_OK;
 }
 
+mote_status_t mote_act_check_io(mote_kctx_t *ctx, uint32_t types,
+                                const char *supported, bool quant,
+                                mote_tensor_t *in, mote_tensor_t *out) {
+  mote_status_t st;
+  if ((st = mote_check_io_count(ctx, 1, 1)) != MOTE_OK ||
+      (st = mote_kctx_input(ctx, 0, in)) != MOTE_OK ||
+      (st = mote_kctx_output(ctx, 0, out)) != MOTE_OK) {
+    return st;
+  }
+  if (in->type >= 32u || (types & MOTE_TYPE_BIT(in->type)) == 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                          "input 0 has type %s; %s",
+                          mote_type_name((mote_type_t)in->type), supported);
+  }
+  if ((st = mote_check_type(ctx, out, (mote_type_t)in->type, "output 0")) !=
+      MOTE_OK) {
+    return st;
+  }
+  if (mote_tensor_elements(in) != mote_tensor_elements(out)) {
+    return mote_kctx_fail(
+        ctx, MOTE_ERR_BAD_SHAPE, "input 0 has %ld elements, output 0 has %ld",
+        (long)mote_tensor_elements(in), (long)mote_tensor_elements(out));
+  }
+  if (quant && (in->type == MOTE_TYPE_INT8 || in->type == MOTE_TYPE_INT16) &&
+      !(in->scale > 0.0f && out->scale > 0.0f)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "input 0 and output 0 need positive scales");
+  }
+  return MOTE_OK;
+}
+
 mote_status_t mote_act_prepare(mote_kctx_t *ctx, const mote_act_kernel_t *k) {
   mote_tensor_t in;
   mote_tensor_t out;
   act_op_t *op;
   void *mem = NULL;
   mote_status_t st;
-  if ((st = mote_check_io_count(ctx, 1, 1)) != MOTE_OK ||
-      (st = mote_kctx_input(ctx, 0, &in)) != MOTE_OK ||
-      (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
-    return st;
-  }
-  if (mote_tensor_elements(&in) != mote_tensor_elements(&out)) {
-    return mote_kctx_fail(
-        ctx, MOTE_ERR_BAD_SHAPE, "input 0 has %ld elements, output 0 has %ld",
-        (long)mote_tensor_elements(&in), (long)mote_tensor_elements(&out));
-  }
-  if ((st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
-      MOTE_OK) {
+  if ((st = mote_act_check_io(
+           ctx,
+           MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32) | MOTE_TYPE_BIT(MOTE_TYPE_INT8) |
+               MOTE_TYPE_BIT(MOTE_TYPE_INT16),
+           "supported: float32, int8, int16", false, &in, &out)) != MOTE_OK) {
     return st;
   }
   if ((st = mote_kctx_alloc_persistent(ctx, sizeof(*op), &mem)) != MOTE_OK) {
@@ -77,19 +101,14 @@ mote_status_t mote_act_prepare(mote_kctx_t *ctx, const mote_act_kernel_t *k) {
   op->n = mote_tensor_elements(&in);
   op->type = in.type;
   switch (in.type) {
-  case MOTE_TYPE_FLOAT32:
-    break;
   case MOTE_TYPE_INT8:
   case MOTE_TYPE_INT16:
     if ((st = prepare_quant(ctx, k, &in, &out, op)) != MOTE_OK) {
       return st;
     }
     break;
-  default:
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "input 0 has type %s; supported: float32, int8, "
-                          "int16",
-                          mote_type_name((mote_type_t)in.type));
+  default: /* float32 */
+    break;
   }
   mote_kctx_set_user_data(ctx, op);
   /* Element-wise: the output may go over an input that dies here. */

@@ -23,6 +23,18 @@ typedef struct mote_act_kernel {
   mote_act_s16_fn *s16;
 } mote_act_kernel_t;
 
+/* The checks every element-wise activation's prepare begins with (RELU,
+ * LEAKY_RELU, HARD_SWISH as well as these two): one input and one output,
+ * into *in and *out, of one type among `types` (MOTE_TYPE_BIT flags; else
+ * MOTE_ERR_UNSUPPORTED_TYPE with "input 0 has type T; " and `supported`)
+ * and one element count (MOTE_ERR_BAD_SHAPE). When `quant` is set, an
+ * int8 or int16 input and output also need positive scales
+ * (MOTE_ERR_UNSUPPORTED), the check before a multiplier is formed from
+ * them. Fails through mote_kctx_fail(). */
+mote_status_t mote_act_check_io(mote_kctx_t *ctx, uint32_t types,
+                                const char *supported, bool quant,
+                                mote_tensor_t *in, mote_tensor_t *out);
+
 /* Checks one input and one output of the same type (float32, int8 or
  * int16) and element count, and for the integer types the quantization
  * the compute functions assume; keeps the input scaling as the op's user

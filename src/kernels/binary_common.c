@@ -135,6 +135,125 @@ mote_status_t mote_binary_prepare_act(mote_kctx_t *ctx, mote_binary_op_t *op,
   return MOTE_OK;
 }
 
+/* The input rescales s_i / (2 max(s1, s2)), and the output's 2 max(s1,
+ * s2) / (2^left_shift s_out), which must be below 1 (TFLite aborts
+ * otherwise). The input rescales are at most 1/2, so their shifts are <=
+ * 0 (QuantizeMultiplier's rounding can lift a shift by one only from
+ * below 1/2), as the compute functions need. SUB forms 2 max(s1, s2) in
+ * float where ADD uses double: doubling is exact in either. */
+mote_status_t mote_addsub_prepare_quant(mote_kctx_t *ctx, mote_addsub_op_t *op,
+                                        const mote_tensor_t *in1,
+                                        const mote_tensor_t *in2,
+                                        const mote_tensor_t *out, int act) {
+  const int left_shift = out->type == MOTE_TYPE_INT16 ? 15 : 20;
+  double twice_max;
+  int shift1, shift2;
+  mote_status_t st = mote_binary_check_scales(ctx, in1, in2, out);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  twice_max = 2.0 * (double)(in1->scale > in2->scale ? in1->scale : in2->scale);
+  mote_quantize_multiplier((double)in1->scale / twice_max,
+                           &op->input1_multiplier, &shift1);
+  mote_quantize_multiplier((double)in2->scale / twice_max,
+                           &op->input2_multiplier, &shift2);
+  op->input1_shift = (int8_t)shift1; /* in [-31, 0] */
+  op->input2_shift = (int8_t)shift2;
+  op->left_shift = (int8_t)left_shift;
+  return mote_binary_prepare_quant(
+      ctx, &op->q, in1, in2, out,
+      twice_max / ((double)((int32_t)1 << left_shift) * (double)out->scale), 0,
+      act);
+}
+
+/* Both ops' options: fused_activation_function (field 0) and
+ * pot_scale_int16 (field 1). */
+#define ADDSUB_OPT_ACTIVATION 0
+#define ADDSUB_OPT_POT_SCALE_INT16 1
+
+mote_status_t mote_addsub_prepare(mote_kctx_t *ctx, uint8_t options_type,
+                                  uint32_t types, const char *supported,
+                                  bool int32_act) {
+  mote_tensor_t in1, in2, out;
+  mote_options_t opt;
+  mote_addsub_op_t *op;
+  void *mem;
+  int act;
+  mote_status_t st;
+  if ((st = mote_bcast_prepare(ctx, options_type, &opt, types, supported,
+                               sizeof(mote_addsub_op_t), &mem, &in1, &in2,
+                               &out)) != MOTE_OK) {
+    return st;
+  }
+  op = (mote_addsub_op_t *)mem;
+  act = (int)mote_options_u8(&opt, ADDSUB_OPT_ACTIVATION, 0);
+  /* TFLite only consults pot_scale_int16 outside Micro; read for the
+   * record, it selects nothing here. */
+  (void)mote_options_bool(&opt, ADDSUB_OPT_POT_SCALE_INT16, true);
+  switch (out.type) {
+  case MOTE_TYPE_INT8:
+  case MOTE_TYPE_INT16:
+    st = mote_addsub_prepare_quant(ctx, op, &in1, &in2, &out, act);
+    break;
+  case MOTE_TYPE_FLOAT32:
+    /* Not mote_binary_prepare_act: the int32 ranges are never needed. */
+    st = mote_act_range_f32(act, &op->q.act_min_f, &op->q.act_max_f);
+    if (st != MOTE_OK) {
+      st = mote_kctx_fail(ctx, st, "fused activation %d not supported", act);
+    }
+    break;
+  default: /* int32 */
+    if (int32_act) {
+      st = mote_binary_prepare_act(ctx, &op->q, act);
+    } else if (in1.quant_count != 0 || in2.quant_count != 0) {
+      st = mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "int32 supports only unquantized inputs");
+    }
+    break;
+  }
+  if (st == MOTE_OK) {
+    mote_kctx_set_user_data(ctx, op);
+  }
+  return st;
+}
+
+void mote_addsub_params(const mote_addsub_op_t *op, mote_arith_params_t *p) {
+  mote_binary_params(&op->q, p);
+  p->input1_multiplier = op->input1_multiplier;
+  p->input2_multiplier = op->input2_multiplier;
+  p->input1_shift = op->input1_shift;
+  p->input2_shift = op->input2_shift;
+  p->left_shift = op->left_shift;
+}
+
+mote_status_t mote_addsub_invoke(mote_kctx_t *ctx,
+                                 const mote_addsub_fns_t *fns) {
+  mote_bcast_t b;
+  mote_arith_params_t p;
+  const void *in1, *in2;
+  void *out;
+  const mote_addsub_op_t *op = (const mote_addsub_op_t *)mote_bcast_invoke_data(
+      ctx, &b, &in1, &in2, &out);
+  mote_addsub_params(op, &p);
+  switch (op->q.bc.type) {
+  case MOTE_TYPE_INT8:
+    fns->s8(&p, &b, (const int8_t *)in1, (const int8_t *)in2, (int8_t *)out);
+    break;
+  case MOTE_TYPE_INT16:
+    fns->s16(&p, &b, (const int16_t *)in1, (const int16_t *)in2,
+             (int16_t *)out);
+    break;
+  case MOTE_TYPE_FLOAT32:
+    fns->f32(&p, &b, (const float *)in1, (const float *)in2, (float *)out);
+    break;
+  default:
+    fns->s32(&p, &b, (const int32_t *)in1, (const int32_t *)in2,
+             (int32_t *)out);
+    break;
+  }
+  return MOTE_OK;
+}
+
 void mote_binary_params(const mote_binary_op_t *op, mote_arith_params_t *p) {
   p->input1_offset = op->input1_offset;
   p->input2_offset = op->input2_offset;

@@ -17,10 +17,12 @@
 #ifndef MOTE_KERNELS_BINARY_COMMON_H
 #define MOTE_KERNELS_BINARY_COMMON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "kernels/broadcast.h"
+#include "kernels/kernel_util.h"
 #include "mote/kernel.h"
 #include "mote/status.h"
 #include "mote/tensor.h"
@@ -51,8 +53,14 @@ typedef struct mote_binary_op {
   int8_t shift; /* rq's one entry */
 } mote_binary_op_t;
 
-/* Bit of `type` in mote_bcast_prepare()'s `types`. */
-#define MOTE_TYPE_BIT(type) (1u << (unsigned)(type))
+/* The op data of ADD and SUB: the common part, then each input's rescale
+ * to the common scale (mote_addsub_prepare_quant). */
+typedef struct mote_addsub_op {
+  mote_binary_op_t q;
+  int32_t input1_multiplier, input2_multiplier;
+  int8_t input1_shift, input2_shift; /* <= 0 */
+  int8_t left_shift;
+} mote_addsub_op_t;
 
 /*
  * The prepare checks of an element-wise binary operator: 2 inputs and 1
@@ -93,6 +101,50 @@ mote_status_t mote_binary_prepare_quant(mote_kctx_t *ctx, mote_binary_op_t *op,
                                         const mote_tensor_t *in2,
                                         const mote_tensor_t *out, double real,
                                         int max_shift, int act);
+
+/*
+ * The prepare of ADD and SUB, whose options (AddOptions, SubOptions:
+ * union index `options_type`) have the same fields: mote_bcast_prepare
+ * with `types` and `supported`, then int8 and int16 through
+ * mote_addsub_prepare_quant, float32's clamp, and for int32 with
+ * `int32_act` (SUB) the activation's clamp, without it (ADD) unquantized
+ * inputs and no clamp (TFLM's ADD ignores the activation there). Sets the
+ * op data as user data. Fails through mote_kctx_fail().
+ */
+mote_status_t mote_addsub_prepare(mote_kctx_t *ctx, uint8_t options_type,
+                                  uint32_t types, const char *supported,
+                                  bool int32_act);
+
+/*
+ * The quantized prepare of ADD and SUB (int8, int16), TFLite's general
+ * rescaling path: left_shift 20 (int8) or 15 (int16), each input's rescale
+ * s_i / (2 max(s1, s2)) and the output's 2 max(s1, s2) / (2^left_shift
+ * s_out), which must be below 1, then mote_binary_prepare_quant. Fails
+ * through mote_kctx_fail().
+ */
+mote_status_t mote_addsub_prepare_quant(mote_kctx_t *ctx, mote_addsub_op_t *op,
+                                        const mote_tensor_t *in1,
+                                        const mote_tensor_t *in2,
+                                        const mote_tensor_t *out, int act);
+
+/* The bound compute functions of ADD or SUB (add.h, sub.h), so that the
+ * two ops share one invoke; each op's table names only its own. */
+typedef struct mote_addsub_fns {
+  mote_arith_s8_fn *s8;
+  mote_arith_s16_fn *s16;
+  mote_arith_f32_fn *f32;
+  mote_arith_s32_fn *s32;
+} mote_addsub_fns_t;
+
+/* The invoke of ADD and SUB: the op data mote_addsub_prepare set, the
+ * parameters rebuilt from it, one call of fns' function for the type.
+ * MOTE_OK. */
+mote_status_t mote_addsub_invoke(mote_kctx_t *ctx,
+                                 const mote_addsub_fns_t *fns);
+
+/* *p from ADD's or SUB's op data: mote_binary_params, then the input
+ * rescales. */
+void mote_addsub_params(const mote_addsub_op_t *op, mote_arith_params_t *p);
 
 /* The clamp of a float32 (into act_min_f / act_max_f) or unquantized
  * int32 (act_min / act_max) output; MOTE_ERR_UNSUPPORTED, through

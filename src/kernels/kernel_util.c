@@ -194,3 +194,17 @@ mote_status_t mote_request_share_elementwise(mote_kctx_t *ctx, uint32_t input,
   }
   return mote_kctx_request_share(ctx, input, 0);
 }
+
+mote_status_t mote_quantize_multiplier_checked(mote_kctx_t *ctx, double real,
+                                               const char *what,
+                                               int32_t *multiplier,
+                                               int32_t *shift) {
+  int s;
+  mote_quantize_multiplier(real, multiplier, &s);
+  if (s > 30) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "%s rescale is too large (2^%d)", what, s);
+  }
+  *shift = s;
+  return MOTE_OK;
+}

@@ -67,9 +67,8 @@ mote_status_t mote_check_io_count(mote_kctx_t *ctx, uint32_t inputs,
  * when `bytes` is 0. Errors as mote_kctx_request_scratch(). Inline: with
  * the reference bound, `bytes` is a constant 0 and no scratch code is
  * linked at all. */
-static inline mote_status_t mote_request_scratch_if(mote_kctx_t *ctx,
-                                                    size_t bytes,
-                                                    int32_t *index) {
+static inline mote_status_t
+mote_request_scratch_if(mote_kctx_t *ctx, size_t bytes, int32_t *index) {
   *index = -1;
   return bytes == 0 ? MOTE_OK : mote_kctx_request_scratch(ctx, bytes, index);
 }
@@ -92,6 +91,18 @@ static inline void *mote_scratch_if(const mote_kctx_t *ctx, int32_t index) {
 mote_status_t mote_request_share_elementwise(mote_kctx_t *ctx, uint32_t input,
                                              const mote_tensor_t *in,
                                              const mote_tensor_t *out);
+
+/* QuantizeMultiplier of `real` into *multiplier and *shift, or
+ * MOTE_ERR_UNSUPPORTED through mote_kctx_fail() naming `what` ("input 0")
+ * when the shift is above 30, past mote_mul_by_quant_mult's range. */
+mote_status_t mote_quantize_multiplier_checked(mote_kctx_t *ctx, double real,
+                                               const char *what,
+                                               int32_t *multiplier,
+                                               int32_t *shift);
+
+/* Bit of `type` in a set of types (mote_bcast_prepare()'s `types`,
+ * mote_act_check_io()'s). */
+#define MOTE_TYPE_BIT(type) (1u << (unsigned)(type))
 
 /* Checks `t` has `type` or fails naming the role ("input 0") and types. */
 mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,

@@ -97,18 +97,18 @@ static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
     if (t->data != NULL) {
       buf = tfb_add_buffer(m, t->data, t->bytes);
     }
-    in_idx[i] = tfb_add_tensor(m, NULL, t->type, t->shape, t->rank, buf,
-                               t->scales, t->zero_points, t->nquant,
-                               t->quant_dim, false);
+    in_idx[i] =
+        tfb_add_tensor(m, NULL, t->type, t->shape, t->rank, buf, t->scales,
+                       t->zero_points, t->nquant, t->quant_dim, false);
     if (t->data == NULL) {
       model_in[n_model_in++] = in_idx[i];
     }
   }
   for (i = 0; i < nout; ++i) {
     const om_tensor_t *t = &outs[i];
-    out_idx[i] = tfb_add_tensor(m, NULL, t->type, t->shape, t->rank, 0,
-                                t->scales, t->zero_points, t->nquant,
-                                t->quant_dim, false);
+    out_idx[i] =
+        tfb_add_tensor(m, NULL, t->type, t->shape, t->rank, 0, t->scales,
+                       t->zero_points, t->nquant, t->quant_dim, false);
   }
   opcode = tfb_add_opcode(m, code, NULL, version);
   tfb_add_op(m, opcode, in_idx, nin, out_idx, nout, options_type, opts, NULL,
@@ -159,6 +159,39 @@ static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
   }
   free(bytes);
   return r;
+}
+
+/* A one-input, one-output op (an activation, SQUEEZE): input of `type`
+ * and shape, output of `out_type` and out_shape, each quantized (scale,
+ * zero point) when its scale pointer is given; options of union type
+ * `options_type` from *opts (NULL: none). Runs `in` through it into
+ * `out` (out_bytes), either may be NULL to only prepare. */
+static inline om_run_t
+om_run_unary(int code, int version, int type, int rank, const int32_t *shape,
+             const float *s_in, const int64_t *z_in, int out_type, int out_rank,
+             const int32_t *out_shape, const float *s_out, const int64_t *z_out,
+             int options_type, const tfb_options_t *opts, const void *in,
+             void *out, size_t out_bytes) {
+  om_tensor_t ins[1], outs[1];
+  tfb_options_t none;
+  const void *in_data[1];
+  void *out_data[1];
+  ins[0] = om_q(type, rank, shape, NULL, 0, s_in, z_in);
+  outs[0] = om_q(out_type, out_rank, out_shape, NULL, 0, s_out, z_out);
+  in_data[0] = in;
+  out_data[0] = out;
+  tfb_options_init(&none);
+  return om_run_op(code, version, ins, 1, outs, 1, options_type,
+                   opts != NULL ? opts : &none, in_data,
+                   out != NULL ? out_data : NULL, &out_bytes);
+}
+
+/* Whether run r failed with `status` and a message containing both `op`
+ * (the op's name) and `text` (the tensor or option it names). */
+static inline int om_refused(const om_run_t *r, mote_status_t status,
+                             const char *op, const char *text) {
+  return r->status == status && strstr(r->err.message, op) != NULL &&
+         strstr(r->err.message, text) != NULL;
 }
 
 #endif /* MOTE_TEST_OP_MODEL_H */

@@ -65,8 +65,7 @@ static const known_diff_t kKnown[] = {
     {"CONV_2D", 6, MOTE_REFUSES, 0, "int4 filters are not implemented"},
     {"DEPTHWISE_CONV_2D", 6, MOTE_REFUSES, 0,
      "int4 filters are not implemented"},
-    {"FULLY_CONNECTED", 6, MOTE_REFUSES, 0,
-     "int4 filters are not implemented"},
+    {"FULLY_CONNECTED", 6, MOTE_REFUSES, 0, "int4 filters are not implemented"},
     {"DEPTHWISE_CONV_2D", 3, MOTE_REFUSES, 0,
      "16x8 with an int32 bias: TFLM reads it as int64, past the buffer"},
     {"DEQUANTIZE", 4, MOTE_REFUSES, 0,
@@ -74,6 +73,10 @@ static const known_diff_t kKnown[] = {
     {"SignalRfft", 6, MOTE_REFUSES, 0, "float32 FFT is not implemented"},
     {"SignalRfft", 7, MOTE_REFUSES, 0, "int32 FFT is not implemented"},
     {"DEQUANTIZE", 5, TFLM_REFUSES, 0, "float16 input"},
+    {"RELU_N1_TO_1", 0, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
+    {"RELU_N1_TO_1", 1, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
+    {"RELU_N1_TO_1", 2, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
+    {"RELU_N1_TO_1", 3, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"PAD", 6, TFLM_REFUSES, 0, "rank 6 (TFLM: at most 5)"},
     {"TRANSPOSE", 7, TFLM_REFUSES, 0, "rank 6 (TFLM: at most 5)"},
     {"TRANSPOSE", 3, TFLM_REFUSES, 0, "int32 (TFLM: float32, int8, int16)"},
@@ -156,7 +159,7 @@ typedef struct job {
   size_t len;
   kt_side_t m;
   kt_side_t r; /* the reference twin */
-  pid_t pid; /* the oracle, or -1 when the case could not be built */
+  pid_t pid;   /* the oracle, or -1 when the case could not be built */
   char dir[600];
 } job_t;
 
@@ -182,8 +185,10 @@ static int same_as_reference(const kt_case_t *c, const kt_side_t *m,
   }
   for (o = 0; o < c->nout; ++o) {
     if (kt_output_differs(c, o, m, r)) {
-      snprintf(msg, cap, "implementation vs reference: output %d differs "
-               "(%s)", o, MOTE_TEST_KERNELS);
+      snprintf(msg, cap,
+               "implementation vs reference: output %d differs "
+               "(%s)",
+               o, MOTE_TEST_KERNELS);
       return 0;
     }
   }
@@ -403,8 +408,7 @@ int main(void) {
   printf("op table: %d cases, %d passed, %d refused by both, %d known "
          "differences, %d failed (%d ops with failures) in %lds\n",
          totals[0] + totals[1] + totals[2] + totals[3], totals[0], totals[1],
-         totals[KNOWN], totals[FAILED], ops_failed,
-         (long)(time(NULL) - start));
+         totals[KNOWN], totals[FAILED], ops_failed, (long)(time(NULL) - start));
   for (k = 0; k < SLOTS; ++k) {
     remove_dir(jobs[k].dir);
   }

@@ -84,10 +84,51 @@ static inline float mote_arith_clamp_f32(const mote_arith_f32_t *k, float v) {
     MOTE_BCAST_WALK(b, T, in1, in2, out, OP, &k, 0);                           \
   }
 
+/* ADD's and SUB's parameters in locals: arith's, then each input's
+ * rescale to the common scale. */
+typedef struct mote_addsub_q {
+  mote_arith_q_t q;
+  int32_t input1_multiplier, input2_multiplier;
+  int input1_shift, input2_shift, left_shift;
+} mote_addsub_q_t;
+
+static inline mote_addsub_q_t mote_addsub_q(const mote_arith_params_t *p) {
+  mote_addsub_q_t k;
+  k.q = mote_arith_q(p);
+  k.input1_multiplier = p->input1_multiplier;
+  k.input2_multiplier = p->input2_multiplier;
+  k.input1_shift = p->input1_shift;
+  k.input2_shift = p->input2_shift;
+  k.left_shift = p->left_shift;
+  return k;
+}
+
+/* x * 2^n modulo 2^32, as TFLite's int32 product. */
+static inline int32_t mote_arith_wrap_shl(int32_t x, int n) {
+  return (int32_t)((uint32_t)x << (unsigned)n);
+}
+
+/* Input x (of input 1 when `second` is 0, else input 2) on the common
+ * scale of ADD and SUB: offset, shifted left, rescaled (shift <= 0). */
+static inline int32_t mote_addsub_scaled(const mote_addsub_q_t *k, int second,
+                                         int32_t x) {
+  return second
+             ? mote_mul_by_quant_mult_lt1(
+                   mote_arith_wrap_shl(k->q.input2_offset + x, k->left_shift),
+                   k->input2_multiplier, k->input2_shift)
+             : mote_mul_by_quant_mult_lt1(
+                   mote_arith_wrap_shl(k->q.input1_offset + x, k->left_shift),
+                   k->input1_multiplier, k->input1_shift);
+}
+
 /* a + b and a * b modulo 2^32: TFLite's plain int32 arithmetic, which
  * wraps on every target it runs on, without C's undefined overflow. */
 static inline int32_t mote_arith_wrap_add(int32_t a, int32_t b) {
   return (int32_t)((uint32_t)a + (uint32_t)b);
+}
+
+static inline int32_t mote_arith_wrap_sub(int32_t a, int32_t b) {
+  return (int32_t)((uint32_t)a - (uint32_t)b);
 }
 
 static inline int32_t mote_arith_wrap_mul(int32_t a, int32_t b) {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Case generators: the element-wise binary ops ADD, MUL, DIV, MAXIMUM
- * and MINIMUM.
+ * Case generators: the element-wise binary ops ADD, SUB, MUL, DIV,
+ * MAXIMUM and MINIMUM.
  *
  * The index enumerates the type and the broadcast pattern (same shapes;
  * per-dimension broadcasting, including a second input of lower rank;
@@ -95,10 +95,13 @@ static void quant_inputs(kt_case_t *c, uint32_t *rng, int i1, int i2,
 
 static const int kTypes4[4] = {KT_I8, KT_I16, KT_F32, KT_I32};
 
-static void gen_add_mul(int index, kt_case_t *c, uint32_t *rng, int is_mul) {
+/* ADD, MUL and SUB (is_sub: SUB, whose int32 also takes the activation). */
+static void gen_add_mul(int index, kt_case_t *c, uint32_t *rng, int is_mul,
+                        int is_sub) {
   const int type = kTypes4[index % 4];
   const int mode = (index / 4) % 3;
-  const int act = type == KT_I32 ? KT_ACT_NONE : kt_act_for(rng, index / 12, 1);
+  const int act =
+      type == KT_I32 && !is_sub ? KT_ACT_NONE : kt_act_for(rng, index / 12, 1);
   int i1, i2, o;
   binary_case(c, rng, type, mode, index % 2, &i1, &i2, &o);
   quant_inputs(c, rng, i1, i2, type);
@@ -109,7 +112,7 @@ static void gen_add_mul(int index, kt_case_t *c, uint32_t *rng, int is_mul) {
                               : (s1 > s2 ? s1 : s2) * 2.0f;
     kt_quant(c, o, base * kt_rand_scale(rng, 0.1f, 10.0f), zp_for(rng, type));
   }
-  c->options_type = is_mul ? 21 : 11;
+  c->options_type = is_mul ? 21 : is_sub ? 28 : 11;
   kt_opt(c, 0, KT_OPT_INT8, act);
   if (!is_mul && type == KT_I16 && index % 8 < 4) {
     kt_opt(c, 1, KT_OPT_BOOL, 0); /* pot_scale_int16 = false */
@@ -162,11 +165,15 @@ void kt_gen_add(int index, kt_case_t *c, uint32_t *rng) {
     gen_add_layer(index - KT_ADD_DRAWN_CASES, c, rng);
     return;
   }
-  gen_add_mul(index, c, rng, 0);
+  gen_add_mul(index, c, rng, 0, 0);
+}
+
+void kt_gen_sub(int index, kt_case_t *c, uint32_t *rng) {
+  gen_add_mul(index, c, rng, 0, 1);
 }
 
 void kt_gen_mul(int index, kt_case_t *c, uint32_t *rng) {
-  gen_add_mul(index, c, rng, 1);
+  gen_add_mul(index, c, rng, 1, 0);
 }
 
 /* int8 DIV data whose shifts stay inside TFLite's rounding helper: the

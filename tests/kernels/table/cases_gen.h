@@ -147,6 +147,7 @@ void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng);
 #define KT_ADD_DRAWN_CASES 60
 #define KT_ADD_LAYER_CASES 8
 void kt_gen_add(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_sub(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_mul(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_div(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_maximum(int index, kt_case_t *c, uint32_t *rng);
@@ -157,6 +158,13 @@ void kt_gen_tanh(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_cast(int index, kt_case_t *c, uint32_t *rng);
+/* cases_act.c */
+void kt_gen_relu(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_relu6(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_relu_n1_to_1(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_leaky_relu(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_hard_swish(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_prelu(int index, kt_case_t *c, uint32_t *rng);
 /* cases_shape.c */
 void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng);
