@@ -318,6 +318,7 @@ static uint8_t variant_of(const mote_tensor_t *in, const mote_tensor_t *bias) {
  * NULL for weights that are not constant, or when it wants nothing. */
 static mote_status_t precompute(mote_kctx_t *ctx, const mote_tensor_t *filter,
                                 const mote_tensor_t *bias, fc_op_t *op) {
+#ifdef MOTE_IMPL_FC_S8_PRECOMPUTE
   const size_t bytes = mote_fc_s8_persistent_bytes(&op->p);
   void *mem = NULL;
   mote_status_t st;
@@ -333,6 +334,10 @@ static mote_status_t precompute(mote_kctx_t *ctx, const mote_tensor_t *filter,
                         bias != NULL ? (const int32_t *)bias->data : NULL, mem);
   op->p.precomputed = mem;
   return MOTE_OK;
+#else
+  (void)ctx, (void)filter, (void)bias, (void)op;
+  return MOTE_OK;
+#endif
 }
 
 /* The bound implementation's scratch for this layer. */

@@ -34,10 +34,14 @@ typedef struct mote_fc_params {
   mote_requant_t rq;    /* integer variants: [out_depth] or per-tensor */
   float act_min_f;      /* float32: the fused activation clamp */
   float act_max_f;
+#ifdef MOTE_IMPL_FC_S8_PRECOMPUTE
   /* int8: what mote_fc_s8_precompute derived in prepare from the constant
    * filter and bias (implementation-defined contents, read-only at
-   * invoke), or NULL: none, the implementation derives it per invoke. */
+   * invoke), or NULL: none, the implementation derives it per invoke.
+   * Only in builds whose bound implementation precomputes: elsewhere the
+   * pointer would cost every FULLY_CONNECTED layer arena for nothing. */
   const void *precomputed;
+#endif
 } mote_fc_params_t;
 
 typedef size_t mote_fc_scratch_fn(const mote_fc_params_t *p);

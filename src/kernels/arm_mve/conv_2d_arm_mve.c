@@ -39,6 +39,8 @@
 #if defined(__ARM_FEATURE_MVE)
 #include <arm_mve.h>
 
+#include "common/compiler.h"
+#include "kernels/arm_mve/mve_conv.h"
 #include "kernels/arm_mve/mve_requant.h"
 
 /* Declared here too: the op header declares them only when this family is
@@ -219,7 +221,7 @@ static inline int32_t next_group(int32_t c, int32_t out_c) {
 /* A 1x1 convolution without padding, out_c >= 4: channel groups outside,
  * pixels inside, so that a group's scaling, sums and filter rows stay in
  * registers while its dot products walk the input in place. */
-static void conv_1x1(const mote_conv_params_t *p, const int8_t *input,
+static MOTE_NOINLINE void conv_1x1(const mote_conv_params_t *p, const int8_t *input,
                      const int8_t *filter, const int32_t *sums,
                      const scaling_t *r, int8_t *output) {
   const int32_t k = p->in_c, out_c = p->out_c, out_w = p->out_w;
@@ -267,6 +269,26 @@ static void pixel_narrow(const mote_conv_params_t *p, const int8_t *x,
   }
 }
 
+void mote_mve_conv_1x1_s8(const mote_conv_params_t *p, const int8_t *input,
+                          const int8_t *filter, const int32_t *bias,
+                          int8_t *output, int32_t *sums) {
+  const scaling_t r = scaling(&p->rq);
+  const int32_t pixels = p->batches * p->out_h * p->out_w;
+  int32_t n;
+  if (!p->reuse_scratch) {
+    mote_mve_offset_sums(filter, p->out_c, p->in_c, p->input_offset, bias,
+                         sums);
+  }
+  if (p->out_c >= 4) {
+    conv_1x1(p, input, filter, sums, &r, output);
+    return;
+  }
+  for (n = 0; n < pixels; ++n) {
+    pixel_narrow(p, input + (ptrdiff_t)n * p->in_c, filter, p->in_c, sums,
+                 output + (ptrdiff_t)n * p->out_c);
+  }
+}
+
 void mote_conv_2d_s8_arm_mve(const mote_conv_params_t *p, const int8_t *input,
                              const int8_t *filter, const int32_t *bias,
                              int8_t *output, void *scratch) {
@@ -279,14 +301,14 @@ void mote_conv_2d_s8_arm_mve(const mote_conv_params_t *p, const int8_t *input,
     mote_conv_2d_s8_ref(p, input, filter, bias, output, scratch);
     return;
   }
+  if (direct(p) && p->out_c >= 4) {
+    mote_mve_conv_1x1_s8(p, input, filter, bias, output, sums);
+    return;
+  }
   col = (int8_t *)(sums + round4(p->out_c));
   r = scaling(&p->rq);
   if (!p->reuse_scratch) {
     mote_mve_offset_sums(filter, p->out_c, k, p->input_offset, bias, sums);
-  }
-  if (direct(p) && p->out_c >= 4) {
-    conv_1x1(p, input, filter, sums, &r, output);
-    return;
   }
   for (b = 0; b < p->batches; ++b) {
     const int8_t *in = input + mote_conv_in_index(p, b, 0, 0);

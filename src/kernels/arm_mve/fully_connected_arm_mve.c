@@ -7,7 +7,7 @@
  * [batches][accum_depth] is NHWC [batches][1][1][accum_depth], the filter
  * [out_depth][accum_depth] is [out_c][1][1][in_c], and the output is
  * [batches][1][1][out_depth]. So this builds the convolution's parameters
- * and calls the bound mote_conv_2d_s8 (conv_2d_arm_mve.c on Helium: four
+ * and calls the Helium 1x1 GEMM of conv_2d_arm_mve.c (mve_conv.h: four
  * rows per pass sharing each input load, 16 MACs per VMLADAVA, four
  * outputs requantized at once). The input offset there is folded as
  * bias + off * sum(w). Those sums are formed once, in prepare
@@ -28,11 +28,20 @@
 
 #if defined(__ARM_FEATURE_MVE)
 #include "kernels/arm_mve/mve_requant.h"
+#include "kernels/arm_mve/mve_conv.h"
 #include "kernels/conv_2d.h"
 
 /* Declared here too: the binding in fully_connected.h declares them only
  * when this family is the one bound. */
 mote_fc_s8_fn mote_fc_s8_arm_mve;
+
+/* The params carry the precomputed sums only in builds that bind this
+ * file's precompute (cmake/kernels.cmake), as every Helium build does. */
+#ifdef MOTE_IMPL_FC_S8_PRECOMPUTE
+#define PRECOMPUTED(p) ((p)->precomputed)
+#else
+#define PRECOMPUTED(p) ((const void *)0)
+#endif
 mote_fc_scratch_fn mote_fc_s8_arm_mve_scratch_bytes;
 mote_fc_persistent_fn mote_fc_s8_arm_mve_persistent_bytes;
 mote_fc_s8_precompute_fn mote_fc_s8_arm_mve_precompute;
@@ -70,7 +79,7 @@ static void conv_params(const mote_fc_params_t *p, mote_conv_params_t *c) {
 
 size_t mote_fc_s8_arm_mve_scratch_bytes(const mote_fc_params_t *p) {
   mote_conv_params_t c;
-  if (p->precomputed != NULL) {
+  if (PRECOMPUTED(p) != NULL) {
     return 0;
   }
   conv_params(p, &c);
@@ -82,12 +91,12 @@ void mote_fc_s8_arm_mve(const mote_fc_params_t *p, const int8_t *input,
                         int8_t *output, void *scratch) {
   mote_conv_params_t c;
   conv_params(p, &c);
-  if (p->precomputed != NULL) {
+  if (PRECOMPUTED(p) != NULL) {
     /* Read, never written, with reuse_scratch set. */
     c.reuse_scratch = 1;
-    scratch = (void *)(uintptr_t)p->precomputed;
+    scratch = (void *)(uintptr_t)PRECOMPUTED(p);
   }
-  mote_conv_2d_s8(&c, input, filter, bias, output, scratch);
+  mote_mve_conv_1x1_s8(&c, input, filter, bias, output, (int32_t *)scratch);
 }
 
 #else
