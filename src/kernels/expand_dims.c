@@ -79,7 +79,6 @@ static bool expanded_shape_matches(const mote_tensor_t *in, int32_t axis,
 static mote_status_t expand_dims_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in, out;
   int32_t axis = 0;
-  void *bytes;
   mote_status_t st;
 
   if (mote_kctx_input_count(ctx) != 2 || mote_kctx_output_count(ctx) != 1) {
@@ -115,23 +114,9 @@ static mote_status_t expand_dims_prepare(mote_kctx_t *ctx) {
                           "with a 1 inserted at axis %d",
                           (unsigned)out.index, (unsigned)in.index, (int)axis);
   }
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(uint32_t), &bytes)) !=
-      MOTE_OK) {
-    return st;
-  }
-  /* The byte count, so that invoke reads no shape. */
-  *(uint32_t *)bytes = in.bytes;
-  mote_kctx_set_user_data(ctx, bytes);
-  /* The same bytes: where the input dies here, the copy disappears. */
-  return mote_request_share_elementwise(ctx, 0, &in, &out);
-}
-
-static mote_status_t expand_dims_invoke(mote_kctx_t *ctx) {
-  mote_reshape_copy(mote_kctx_input_data(ctx, 0), mote_kctx_output_data(ctx, 0),
-                    *(const uint32_t *)mote_kctx_user_data(ctx));
-  return MOTE_OK;
+  return mote_reshape_copy_prepare(ctx, &in, &out);
 }
 
 const mote_kernel_t mote_kernel_expand_dims = {"EXPAND_DIMS", 2,
                                                expand_dims_prepare,
-                                               expand_dims_invoke};
+                                               mote_reshape_copy_invoke};

@@ -76,7 +76,6 @@ static bool kept_shape_matches(const mote_tensor_t *in, const bool *drop,
 static mote_status_t squeeze_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in, out;
   bool drop[MOTE_MAX_DIMS];
-  void *bytes;
   mote_status_t st;
 
   if (mote_kctx_input_count(ctx) != 1 || mote_kctx_output_count(ctx) != 1) {
@@ -89,18 +88,8 @@ static mote_status_t squeeze_prepare(mote_kctx_t *ctx) {
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
   }
-  if (in.type != out.type) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "input 0 is %s but output 0 is %s",
-                          mote_type_name((mote_type_t)in.type),
-                          mote_type_name((mote_type_t)out.type));
-  }
-  if (mote_type_size((mote_type_t)in.type) == 0) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "input 0 has type %s, which has no fixed size",
-                          mote_type_name((mote_type_t)in.type));
-  }
-  if ((st = squeezed_dims(ctx, &in, drop)) != MOTE_OK) {
+  if ((st = mote_reshape_check_types(ctx, &in, &out)) != MOTE_OK ||
+      (st = squeezed_dims(ctx, &in, drop)) != MOTE_OK) {
     return st;
   }
   if (!kept_shape_matches(&in, drop, &out) || in.bytes != out.bytes) {
@@ -109,22 +98,8 @@ static mote_status_t squeeze_prepare(mote_kctx_t *ctx) {
                           "without its squeezed dimensions",
                           (unsigned)out.index, (unsigned)in.index);
   }
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(uint32_t), &bytes)) !=
-      MOTE_OK) {
-    return st;
-  }
-  /* The byte count, so that invoke reads no shape. */
-  *(uint32_t *)bytes = in.bytes;
-  mote_kctx_set_user_data(ctx, bytes);
-  /* The same bytes: where the input dies here, the copy disappears. */
-  return mote_request_share_elementwise(ctx, 0, &in, &out);
-}
-
-static mote_status_t squeeze_invoke(mote_kctx_t *ctx) {
-  mote_reshape_copy(mote_kctx_input_data(ctx, 0), mote_kctx_output_data(ctx, 0),
-                    *(const uint32_t *)mote_kctx_user_data(ctx));
-  return MOTE_OK;
+  return mote_reshape_copy_prepare(ctx, &in, &out);
 }
 
 const mote_kernel_t mote_kernel_squeeze = {"SQUEEZE", 2, squeeze_prepare,
-                                           squeeze_invoke};
+                                           mote_reshape_copy_invoke};

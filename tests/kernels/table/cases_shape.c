@@ -55,6 +55,15 @@ static void name_io(kt_case_t *c, int type, int in) {
   kt_name_shape(c, in);
 }
 
+/* "type in -> out" and a suffix: the name of a one-input copy op. */
+static void name_copy(kt_case_t *c, int type, int in, int out,
+                      const char *suffix) {
+  name_io(c, type, in);
+  kt_name(c, " -> ");
+  kt_name_shape(c, out);
+  kt_name(c, suffix);
+}
+
 void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng) {
   const int type = kTypes[index % 4];
   const int how = (index / 4) % 4; /* tensor, tensor with -1, options, both */
@@ -89,13 +98,11 @@ void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng) {
     c->options_type = 17;
     kt_opt_vec(c, 0, spec, out_rank);
   }
-  name_io(c, type, in);
-  kt_name(c, " -> ");
-  kt_name_shape(c, out);
-  kt_name(c, how == 2   ? " (options)"
-             : how == 3 ? " (both, -1)"
-             : how == 1 ? " (-1)"
-                        : "");
+  name_copy(c, type, in, out,
+            how == 2   ? " (options)"
+            : how == 3 ? " (both, -1)"
+            : how == 1 ? " (-1)"
+                       : "");
 }
 
 void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
@@ -373,13 +380,11 @@ void kt_gen_squeeze(int index, kt_case_t *c, uint32_t *rng) {
     c->options_type = 30;
     kt_opt_vec(c, 0, spec, n);
   }
-  name_io(c, type, in);
-  kt_name(c, " -> ");
-  kt_name_shape(c, out);
-  kt_name(c, how == 0   ? " (no options)"
-             : how == 1 ? " (all size-1)"
-             : how == 2 ? " (listed)"
-                        : " (negative)");
+  name_copy(c, type, in, out,
+            how == 0   ? " (no options)"
+            : how == 1 ? " (all size-1)"
+            : how == 2 ? " (listed)"
+                       : " (negative)");
 }
 
 void kt_gen_expand_dims(int index, kt_case_t *c, uint32_t *rng) {
@@ -407,9 +412,7 @@ void kt_gen_expand_dims(int index, kt_case_t *c, uint32_t *rng) {
   kt_values(c, a, &axis, 1);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank + 1, oshape);
   same_quant(c, rng, in, out);
-  name_io(c, type, in);
-  kt_name(c, " -> ");
-  kt_name_shape(c, out);
+  name_copy(c, type, in, out, "");
   kt_name_n(c, axis_type == KT_I64 ? " axis int64 " : " axis int32 ", axis);
   kt_name(c, scalar_axis ? " (scalar)" : "");
 }
