@@ -119,7 +119,6 @@ static mote_status_t check_options(mote_kctx_t *ctx, const mote_tensor_t *out) {
 static mote_status_t reshape_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in, out, shape;
   uint32_t n_in = mote_kctx_input_count(ctx);
-  void *bytes;
   mote_status_t st;
   uint8_t i;
 
@@ -133,16 +132,8 @@ static mote_status_t reshape_prepare(mote_kctx_t *ctx) {
       (st = mote_kctx_output(ctx, 0, &out)) != MOTE_OK) {
     return st;
   }
-  if (in.type != out.type) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "input 0 is %s but output 0 is %s",
-                          mote_type_name((mote_type_t)in.type),
-                          mote_type_name((mote_type_t)out.type));
-  }
-  if (mote_type_size((mote_type_t)in.type) == 0) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "input 0 has type %s, which has no fixed size",
-                          mote_type_name((mote_type_t)in.type));
+  if ((st = mote_reshape_check_types(ctx, &in, &out)) != MOTE_OK) {
+    return st;
   }
   for (i = 0; i < out.rank; ++i) {
     if (out.dims[i] < 0) {
@@ -168,23 +159,49 @@ static mote_status_t reshape_prepare(mote_kctx_t *ctx) {
       return st;
     }
   }
-  if ((st = check_options(ctx, &out)) != MOTE_OK ||
-      (st = mote_kctx_alloc_persistent(ctx, sizeof(uint32_t), &bytes)) !=
-          MOTE_OK) {
+  if ((st = check_options(ctx, &out)) != MOTE_OK) {
+    return st;
+  }
+  return mote_reshape_copy_prepare(ctx, &in, &out);
+}
+
+mote_status_t mote_reshape_check_types(mote_kctx_t *ctx,
+                                       const mote_tensor_t *in,
+                                       const mote_tensor_t *out) {
+  if (in->type != out->type) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "input 0 is %s but output 0 is %s",
+                          mote_type_name((mote_type_t)in->type),
+                          mote_type_name((mote_type_t)out->type));
+  }
+  if (mote_type_size((mote_type_t)in->type) == 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                          "input 0 has type %s, which has no fixed size",
+                          mote_type_name((mote_type_t)in->type));
+  }
+  return MOTE_OK;
+}
+
+mote_status_t mote_reshape_copy_prepare(mote_kctx_t *ctx,
+                                        const mote_tensor_t *in,
+                                        const mote_tensor_t *out) {
+  void *bytes;
+  mote_status_t st = mote_kctx_alloc_persistent(ctx, sizeof(uint32_t), &bytes);
+  if (st != MOTE_OK) {
     return st;
   }
   /* The byte count, so that invoke reads no shape. */
-  *(uint32_t *)bytes = in.bytes;
+  *(uint32_t *)bytes = in->bytes;
   mote_kctx_set_user_data(ctx, bytes);
   /* The same bytes: where the input dies here, the copy disappears. */
-  return mote_request_share_elementwise(ctx, 0, &in, &out);
+  return mote_request_share_elementwise(ctx, 0, in, out);
 }
 
-static mote_status_t reshape_invoke(mote_kctx_t *ctx) {
+mote_status_t mote_reshape_copy_invoke(mote_kctx_t *ctx) {
   mote_reshape_copy(mote_kctx_input_data(ctx, 0), mote_kctx_output_data(ctx, 0),
                     *(const uint32_t *)mote_kctx_user_data(ctx));
   return MOTE_OK;
 }
 
 const mote_kernel_t mote_kernel_reshape = {"RESHAPE", 1, reshape_prepare,
-                                           reshape_invoke};
+                                           mote_reshape_copy_invoke};

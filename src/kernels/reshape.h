@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "kernels/impl.h"
+#include "mote/kernel.h"
 
 /*
  * Prepare-time (reshape.c): whether a requested shape `spec[0..count)` (a
@@ -23,6 +24,25 @@
  */
 bool mote_reshape_spec_matches(const int32_t *spec, uint32_t count,
                                const int32_t *dims, uint8_t rank);
+
+/*
+ * Glue shared by the ops whose compute is the copy below (RESHAPE, SQUEEZE,
+ * EXPAND_DIMS), defined in reshape.c. The prepare half runs last in their
+ * prepare, once `in` (input 0) and `out` (output 0) are checked: it keeps
+ * the byte count for invoke and asks the planner to let the output share
+ * the input's bytes. Returns what mote_kctx_alloc_persistent and
+ * mote_request_share_elementwise return. The invoke half is the kernel's
+ * invoke and never fails. The type check, for RESHAPE and SQUEEZE, which
+ * copy any type: MOTE_ERR_BAD_SHAPE when input and output types differ,
+ * MOTE_ERR_UNSUPPORTED_TYPE for a type without a fixed size.
+ */
+mote_status_t mote_reshape_check_types(mote_kctx_t *ctx,
+                                       const mote_tensor_t *in,
+                                       const mote_tensor_t *out);
+mote_status_t mote_reshape_copy_prepare(mote_kctx_t *ctx,
+                                        const mote_tensor_t *in,
+                                        const mote_tensor_t *out);
+mote_status_t mote_reshape_copy_invoke(mote_kctx_t *ctx);
 
 /* Copies `bytes` from `input` to `output`. Does nothing when both are the
  * same buffer (the planner may alias them); overlapping buffers are

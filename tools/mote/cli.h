@@ -99,6 +99,10 @@ typedef struct cli_session {
  * "mote: PATH: <status>: <message>". */
 int cli_session_open(cli_session_t *s, const char *path);
 
+/* Builds the resolver of every built-in kernel and signal op into
+ * s->resolver (also done by cli_session_prepare). Returns its status. */
+mote_status_t cli_session_resolver(cli_session_t *s);
+
 /* Builds the all-builtins resolver, an arena of exactly `arena_bytes`
  * usable bytes, and runs mote_interp_init + mote_interp_prepare. Prints
  * nothing: on failure returns the status with `err` filled. */

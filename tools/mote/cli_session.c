@@ -32,10 +32,8 @@ int cli_session_open(cli_session_t *s, const char *path) {
   return 0;
 }
 
-mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
-                                  mote_error_t *err) {
+mote_status_t cli_session_resolver(cli_session_t *s) {
   mote_status_t st;
-  cli_error_clear(err);
   st = mote_resolver_init(&s->resolver, s->entries,
                           MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS);
   if (st == MOTE_OK) {
@@ -44,6 +42,14 @@ mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
   if (st == MOTE_OK) {
     st = mote_resolver_add_signal_ops(&s->resolver);
   }
+  return st;
+}
+
+mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
+                                  mote_error_t *err) {
+  mote_status_t st;
+  cli_error_clear(err);
+  st = cli_session_resolver(s);
   if (st != MOTE_OK) {
     err->status = st;
     strcpy(err->message, "cannot register the built-in and signal kernels");

@@ -5,10 +5,13 @@
  * Everything shown comes from the verified model through the public
  * accessors, except the arena figure, which needs a real interpreter: the
  * model is prepared in a 16 MiB arena with every built-in kernel. A model
- * mote cannot run yet (an unsupported op, several subgraphs) is still a
- * valid model, so that failure is reported in the output and the exit
- * status stays 0; only a file that cannot be read or fails verification
- * exits 1.
+ * mote cannot run (an unsupported op, several subgraphs) is still a valid
+ * model, so it is described in full; then the reason is printed and the
+ * exit status is 1, so that a script can tell. When ops have no kernel,
+ * every one is named with the indices of the operators that use it: the
+ * interpreter stops at the first, which would leave a user adding kernels
+ * one failed run at a time. A file that cannot be read or fails
+ * verification exits 1 too, with no report.
  *
  * Operators and tensors are those of subgraph 0, the one mote runs.
  * Weight bytes sum the constant tensors (a buffer shared by two tensors is
@@ -123,6 +126,102 @@ static void compute_totals(cli_session_t *s, inspect_totals_t *tot) {
   }
 }
 
+/* --- unsupported ops -------------------------------------------------- */
+
+/* Whether two operators are the same op: builtin code, or custom name. */
+static int same_op(const mote_op_info_t *a, const mote_op_info_t *b) {
+  if (a->builtin != b->builtin) {
+    return 0;
+  }
+  if (a->builtin != MOTE_OP_CUSTOM || a->custom_name == NULL ||
+      b->custom_name == NULL) {
+    return a->builtin != MOTE_OP_CUSTOM || a->custom_name == b->custom_name;
+  }
+  return strcmp(a->custom_name, b->custom_name) == 0;
+}
+
+/* Whether operator `op` has no kernel in the session's resolver and is the
+ * first operator of its kind (so each kind is reported once); *info is
+ * filled either way. */
+static int first_missing(cli_session_t *s, uint32_t op,
+                         mote_op_info_t *info) {
+  uint32_t j;
+  if (mote_model_op(&s->model, SUBGRAPH, op, info) != MOTE_OK ||
+      mote_resolver_find(&s->resolver, info->builtin, info->custom_name) !=
+          NULL) {
+    return 0;
+  }
+  for (j = 0; j < op; j++) {
+    mote_op_info_t other;
+    if (mote_model_op(&s->model, SUBGRAPH, j, &other) == MOTE_OK &&
+        same_op(info, &other)) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The operators of kind `kind` from `from` on: their count, and their
+ * indices printed comma-separated when `print` is set. */
+static uint32_t ops_of_kind(const mote_model_t *m, const mote_op_info_t *kind,
+                            uint32_t from, int print) {
+  uint32_t n = mote_model_op_count(m, SUBGRAPH), j, count = 0;
+  for (j = from; j < n; j++) {
+    mote_op_info_t other;
+    if (mote_model_op(m, SUBGRAPH, j, &other) == MOTE_OK &&
+        same_op(kind, &other)) {
+      if (print) {
+        printf("%s%lu", count ? ", " : "", (unsigned long)j);
+      }
+      count++;
+    }
+  }
+  return count;
+}
+
+enum { UNSUP_COUNT, UNSUP_TEXT, UNSUP_JSON };
+
+/*
+ * Lists the ops of subgraph 0 (the one mote runs) that no registered
+ * kernel implements, one entry per op with its code and operator indices:
+ * nothing (UNSUP_COUNT), text lines (UNSUP_TEXT) or the elements of a JSON
+ * array (UNSUP_JSON). Returns how many distinct ops are missing. Needs
+ * s->resolver set up.
+ */
+static uint32_t print_unsupported(cli_session_t *s, int mode) {
+  const mote_model_t *m = &s->model;
+  uint32_t n = mote_model_subgraph_count(m) > 0
+                   ? mote_model_op_count(m, SUBGRAPH)
+                   : 0u;
+  uint32_t i, kinds = 0;
+  for (i = 0; i < n; i++) {
+    mote_op_info_t info;
+    uint32_t count;
+    if (!first_missing(s, i, &info)) {
+      continue;
+    }
+    count = ops_of_kind(m, &info, i, 0);
+    if (mode == UNSUP_JSON) {
+      printf("%s\n    {\"op\": ", kinds ? "," : "");
+      cli_json_string(stdout, op_name(&info));
+      printf(", \"code\": %ld, \"count\": %lu, \"operators\": [",
+             (long)info.builtin, (unsigned long)count);
+      ops_of_kind(m, &info, i, 1);
+      printf("]}");
+    } else if (mode == UNSUP_TEXT) {
+      printf("  ");
+      print_text(stdout, op_name(&info));
+      printf(" (%s %ld): %lu, operator%s ",
+             info.builtin == MOTE_OP_CUSTOM ? "custom, code" : "builtin",
+             (long)info.builtin, (unsigned long)count, count > 1 ? "s" : "");
+      ops_of_kind(m, &info, i, 1);
+      printf("\n");
+    }
+    kinds++;
+  }
+  return kinds;
+}
+
 /* --- text ------------------------------------------------------------- */
 
 static void print_io_text(const mote_model_t *m, const char *title,
@@ -235,7 +334,8 @@ static void print_tensors_text(const mote_model_t *m) {
   }
 }
 
-static void print_text_report(cli_session_t *s, const inspect_totals_t *tot) {
+static void print_text_report(cli_session_t *s, const inspect_totals_t *tot,
+                              uint32_t missing) {
   const mote_model_t *m = &s->model;
   uint32_t subgraphs = mote_model_subgraph_count(m);
   printf("model:       %s (%lu bytes)\n", s->path, (unsigned long)s->file.size);
@@ -274,6 +374,11 @@ static void print_text_report(cli_session_t *s, const inspect_totals_t *tot) {
       print_text(stdout, tot->arena_err.message);
     }
     printf("\n");
+  }
+  if (missing > 0) {
+    printf("\nunsupported ops (%lu, no kernel in this build):\n",
+           (unsigned long)missing);
+    print_unsupported(s, UNSUP_TEXT);
   }
 }
 
@@ -361,7 +466,8 @@ static void print_json_tensors(const mote_model_t *m) {
   printf("%s],\n", n ? "\n  " : "");
 }
 
-static void print_json_report(cli_session_t *s, const inspect_totals_t *tot) {
+static void print_json_report(cli_session_t *s, const inspect_totals_t *tot,
+                              uint32_t missing) {
   const mote_model_t *m = &s->model;
   uint32_t subgraphs = mote_model_subgraph_count(m);
   printf("{\n  \"file\": ");
@@ -381,6 +487,11 @@ static void print_json_report(cli_session_t *s, const inspect_totals_t *tot) {
     printf("  \"operators\": [],\n  \"tensors\": [],\n"
            "  \"inputs\": [],\n  \"outputs\": [],\n");
   }
+  printf("  \"unsupported_ops\": [");
+  if (missing > 0) {
+    print_unsupported(s, UNSUP_JSON);
+  }
+  printf("%s],\n", missing > 0 ? "\n  " : "");
   printf("  \"weight_bytes\": %llu,\n  \"activation_bytes\": %llu,\n"
          "  \"macs\": %llu,\n",
          (unsigned long long)tot->weight_bytes,
@@ -405,6 +516,23 @@ static void print_json_report(cli_session_t *s, const inspect_totals_t *tot) {
 
 /* --- command ---------------------------------------------------------- */
 
+/* The exit status, with a one-line reason on stderr when mote cannot run
+ * the model (the report on stdout has the details). */
+static int report_cannot_run(const char *path, const inspect_totals_t *tot,
+                             uint32_t missing) {
+  if (tot->arena_status == MOTE_OK) {
+    return CLI_EXIT_OK;
+  }
+  if (missing > 0) {
+    cli_error("%s: cannot run: %lu unsupported op%s (see the report)", path,
+              (unsigned long)missing, missing > 1 ? "s" : "");
+  } else {
+    cli_error("%s: cannot run: %s: %s", path,
+              mote_status_str(tot->arena_status), tot->arena_err.message);
+  }
+  return CLI_EXIT_FAIL;
+}
+
 int cli_cmd_inspect(int argc, char **argv) {
   const char *path = NULL;
   int json = 0;
@@ -412,6 +540,7 @@ int cli_cmd_inspect(int argc, char **argv) {
   int i;
   cli_session_t session;
   inspect_totals_t totals;
+  uint32_t missing = 0;
   for (i = 2; i < argc; i++) {
     const char *a = argv[i];
     if (!options_done && strcmp(a, "--json") == 0) {
@@ -439,15 +568,21 @@ int cli_cmd_inspect(int argc, char **argv) {
     return CLI_EXIT_FAIL;
   }
   compute_totals(&session, &totals);
+  /* A prepared model has a kernel for every op; otherwise the resolver is
+   * rebuilt (nothing holds it once prepare failed) to find the missing. */
+  if (totals.arena_status != MOTE_OK &&
+      cli_session_resolver(&session) == MOTE_OK) {
+    missing = print_unsupported(&session, UNSUP_COUNT);
+  }
   if (json) {
-    print_json_report(&session, &totals);
+    print_json_report(&session, &totals, missing);
   } else {
-    print_text_report(&session, &totals);
+    print_text_report(&session, &totals, missing);
   }
   cli_session_close(&session);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     cli_error("cannot write to standard output");
     return CLI_EXIT_FAIL;
   }
-  return CLI_EXIT_OK;
+  return report_cannot_run(path, &totals, missing);
 }

@@ -52,6 +52,8 @@ static const kt_op_t kOps[] = {
     {"PAD", 40, kt_gen_pad, 34},
     {"STRIDED_SLICE", 40, kt_gen_strided_slice, 45},
     {"TRANSPOSE", 30, kt_gen_transpose, 39},
+    {"SQUEEZE", 24, kt_gen_squeeze, 43},
+    {"EXPAND_DIMS", 20, kt_gen_expand_dims, 70},
     {"SVDF", 36, kt_gen_svdf, 27},
     {"UNIDIRECTIONAL_SEQUENCE_LSTM", 30, kt_gen_lstm, 44},
     {"SignalWindow", 12, kt_gen_signal_window, 32},

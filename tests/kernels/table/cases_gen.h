@@ -171,6 +171,8 @@ void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_squeeze(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_expand_dims(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);

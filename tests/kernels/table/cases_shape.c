@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: the data-movement ops RESHAPE, CONCATENATION, PAD,
- * STRIDED_SLICE and TRANSPOSE.
+ * STRIDED_SLICE, TRANSPOSE, SQUEEZE and EXPAND_DIMS.
  *
  * Types cycle through int8 (one quantization for all tensors, as the
  * converter writes it), int16, float32 and int32 (CONCATENATION also
@@ -10,7 +10,11 @@
  * dimension, with and without a constant-value input; STRIDED_SLICE draws
  * begin / end / stride (negative ones included) with begin, end and
  * shrink masks, and computes the output shape with TFLite's clamping
- * rules; TRANSPOSE draws any permutation of rank 1..5.
+ * rules; TRANSPOSE draws any permutation of rank 1..5. SQUEEZE adds int64
+ * and bool and removes size-1 dimensions without options, with an empty
+ * list, or listed (positive or negative); EXPAND_DIMS (float32, int8
+ * and int16, as TFLM) draws an axis of rank 0..5 as an int32 or int64 constant,
+ * scalar or [1], positive or negative.
  */
 #include "cases_gen.h"
 
@@ -51,6 +55,15 @@ static void name_io(kt_case_t *c, int type, int in) {
   kt_name_shape(c, in);
 }
 
+/* "type in -> out" and a suffix: the name of a one-input copy op. */
+static void name_copy(kt_case_t *c, int type, int in, int out,
+                      const char *suffix) {
+  name_io(c, type, in);
+  kt_name(c, " -> ");
+  kt_name_shape(c, out);
+  kt_name(c, suffix);
+}
+
 void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng) {
   const int type = kTypes[index % 4];
   const int how = (index / 4) % 4; /* tensor, tensor with -1, options, both */
@@ -85,13 +98,11 @@ void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng) {
     c->options_type = 17;
     kt_opt_vec(c, 0, spec, out_rank);
   }
-  name_io(c, type, in);
-  kt_name(c, " -> ");
-  kt_name_shape(c, out);
-  kt_name(c, how == 2   ? " (options)"
-             : how == 3 ? " (both, -1)"
-             : how == 1 ? " (-1)"
-                        : "");
+  name_copy(c, type, in, out,
+            how == 2   ? " (options)"
+            : how == 3 ? " (both, -1)"
+            : how == 1 ? " (-1)"
+                       : "");
 }
 
 void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
@@ -335,4 +346,73 @@ void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng) {
     kt_name(c, d ? "," : " ");
     kt_name_int(c, perm[d]);
   }
+}
+
+void kt_gen_squeeze(int index, kt_case_t *c, uint32_t *rng) {
+  /* SQUEEZE copies any type; the last two are the ones the other shape
+   * ops do not cover. */
+  static const int types[6] = {KT_I8, KT_I16, KT_F32, KT_I32, KT_I64, KT_BOOL};
+  const int type = types[index % 6];
+  const int how = (index / 6) % 4; /* none, empty list, listed, negative */
+  int32_t shape[6], oshape[6], spec[6];
+  int drop[6], rank, d, n = 0, orank = 0, in, out;
+  rank = draw_shape(rng, 1, 4, 4, 6, shape);
+  for (d = 0; d < rank; ++d) { /* about half the dimensions size 1 */
+    shape[d] = kt_rand_int(rng, 0, 1) ? 1 : shape[d];
+  }
+  for (d = 0; d < rank; ++d) {
+    /* Listed: each size-1 dimension squeezed with probability 2/3. */
+    drop[d] = shape[d] == 1 && (how < 2 || kt_rand_int(rng, 0, 2) > 0);
+    if (drop[d] && how >= 2) {
+      spec[n++] = how == 3 ? d - rank : d;
+    }
+  }
+  for (d = 0; d < rank; ++d) {
+    /* A list that came out empty squeezes every size-1 dimension. */
+    if (!drop[d] && !(n == 0 && shape[d] == 1)) {
+      oshape[orank++] = shape[d];
+    }
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, orank, oshape);
+  same_quant(c, rng, in, out);
+  if (how >= 1) {
+    c->options_type = 30;
+    kt_opt_vec(c, 0, spec, n);
+  }
+  name_copy(c, type, in, out,
+            how == 0   ? " (no options)"
+            : how == 1 ? " (all size-1)"
+            : how == 2 ? " (listed)"
+                       : " (negative)");
+}
+
+void kt_gen_expand_dims(int index, kt_case_t *c, uint32_t *rng) {
+  /* TFLM's kernel copies float32, int8 and int16 only; case 9 is int32,
+   * which both refuse. TFLM reads only an int32 axis: the int64 ones
+   * (index 7 mod 8) are refused by both. */
+  static const int types[3] = {KT_F32, KT_I8, KT_I16};
+  const int type = index == 9 ? KT_I32 : types[index % 3];
+  const int axis_type = index % 8 == 7 ? KT_I64 : KT_I32;
+  const int negative = (index / 2) % 2;
+  const int scalar_axis = (index / 4) % 2;
+  int32_t shape[6], oshape[6], axis;
+  const int rank = draw_shape(rng, 0, 4, 5, 5, shape);
+  int d, in, a, out;
+  axis = kt_rand_int(rng, 0, rank);
+  for (d = 0; d <= rank; ++d) {
+    oshape[d] = d < axis ? shape[d] : d == axis ? 1 : shape[d - 1];
+  }
+  if (negative) {
+    axis -= rank + 1;
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  a = scalar_axis ? kt_add(c, KT_CONST, (uint8_t)axis_type, 0, shape)
+                  : kt_add1(c, KT_CONST, (uint8_t)axis_type, 1);
+  kt_values(c, a, &axis, 1);
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank + 1, oshape);
+  same_quant(c, rng, in, out);
+  name_copy(c, type, in, out, "");
+  kt_name_n(c, axis_type == KT_I64 ? " axis int64 " : " axis int32 ", axis);
+  kt_name(c, scalar_axis ? " (scalar)" : "");
 }

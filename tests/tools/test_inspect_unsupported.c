@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * `mote inspect` on a model it cannot run: a chain of four operators, two
+ * of them LSH_PROJECTION (a builtin TFLM has no kernel for either, so no
+ * later kernel will make this model runnable by accident), one a custom
+ * op of an invented name, and a RELU mote has. The report must name both
+ * missing ops with their operator indices, in text and JSON, and the tool
+ * must exit 1 with a reason on stderr.
+ *
+ * The model is written with tools/tflite_build and the CLI (MOTE_CLI_PATH)
+ * run through popen, stderr merged, so the test sees what a user sees.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "tflite_build.h"
+
+#define LSH_PROJECTION 15
+#define RELU 19
+
+/* Operators 0 and 2 LSH_PROJECTION, 1 the custom op, 3 RELU: a chain of
+ * float32 [4] tensors. */
+static int write_model(const char *path) {
+  tfb_model_t *m = tfb_new();
+  const int32_t shape[] = {4};
+  int32_t t[5];
+  int lsh, custom, relu, i, rc;
+  uint8_t *bytes = NULL;
+  size_t len = 0;
+  tfb_options_t o;
+  tfb_options_init(&o);
+  for (i = 0; i < 5; ++i) {
+    t[i] = tfb_add_tensor(m, NULL, 0, shape, 1, 0, NULL, NULL, 0, 0, false);
+  }
+  lsh = tfb_add_opcode(m, LSH_PROJECTION, NULL, 1);
+  custom = tfb_add_opcode(m, 32, "NotAMoteKernel", 1);
+  relu = tfb_add_opcode(m, RELU, NULL, 1);
+  tfb_add_op(m, lsh, &t[0], 1, &t[1], 1, 0, &o, NULL, 0);
+  tfb_add_op(m, custom, &t[1], 1, &t[2], 1, 0, &o, NULL, 0);
+  tfb_add_op(m, lsh, &t[2], 1, &t[3], 1, 0, &o, NULL, 0);
+  tfb_add_op(m, relu, &t[3], 1, &t[4], 1, 0, &o, NULL, 0);
+  tfb_set_io(m, &t[0], 1, &t[4], 1);
+  rc = tfb_finish(m, &bytes, &len);
+  if (rc != 0) {
+    fprintf(stderr, "tflite_build: %s\n", tfb_error(m));
+  } else {
+    rc = tfb_write_file(path, bytes, len);
+  }
+  free(bytes);
+  tfb_free(m);
+  return rc;
+}
+
+/* Runs `mote inspect [--json] path`, stdout and stderr into out[cap];
+ * returns the exit status, or -1 when it did not exit. */
+static int inspect(const char *path, int json, char *out, size_t cap) {
+  char cmd[1024];
+  size_t n = 0;
+  int st;
+  FILE *p;
+  snprintf(cmd, sizeof cmd, "'%s' inspect %s'%s' 2>&1", MOTE_CLI_PATH,
+           json ? "--json " : "", path);
+  p = popen(cmd, "r");
+  if (p == NULL) {
+    return -1;
+  }
+  while (n + 1 < cap && (st = fgetc(p)) != EOF) {
+    out[n++] = (char)st;
+  }
+  out[n] = '\0';
+  st = pclose(p);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static char g_path[512];
+static char g_out[1 << 16];
+
+static void test_text(void) {
+  CHECK_EQ_INT(inspect(g_path, 0, g_out, sizeof g_out), 1);
+  CHECK(strstr(g_out, "unsupported ops (2, no kernel in this build)") != NULL);
+  CHECK(strstr(g_out, "LSH_PROJECTION (builtin 15): 2, operators 0, 2") !=
+        NULL);
+  CHECK(strstr(g_out, "NotAMoteKernel (custom, code 32): 1, operator 1") !=
+        NULL);
+  CHECK(strstr(g_out, "RELU (builtin") == NULL);
+  CHECK(strstr(g_out, "cannot run: 2 unsupported ops") != NULL);
+}
+
+static void test_json(void) {
+  CHECK_EQ_INT(inspect(g_path, 1, g_out, sizeof g_out), 1);
+  CHECK(strstr(g_out, "{\"op\": \"LSH_PROJECTION\", \"code\": 15, \"count\": "
+                      "2, \"operators\": [0, 2]}") != NULL);
+  CHECK(strstr(g_out, "{\"op\": \"NotAMoteKernel\", \"code\": 32, "
+                      "\"count\": 1, \"operators\": [1]}") != NULL);
+}
+
+int main(void) {
+  const char *tmp = getenv("TMPDIR");
+  int rc;
+  snprintf(g_path, sizeof g_path, "%s/mote_inspect_unsupported_%ld.tflite",
+           tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp", (long)getpid());
+  if (write_model(g_path) != 0) {
+    fprintf(stderr, "cannot write %s\n", g_path);
+    return 1;
+  }
+  MOTE_RUN(test_text);
+  MOTE_RUN(test_json);
+  rc = MOTE_TEST_END();
+  if (rc != 0) {
+    fputs(g_out, stderr);
+  }
+  remove(g_path);
+  return rc;
+}
