@@ -27,7 +27,7 @@
  * instructions, 8 address ADDs, the requantization of both halves from a
  * per-block copy of the starting sums and scaling (8 int32x4, scratch,
  * per invoke), VMOVNT of the odd channels into the even ones' 16-bit
- * tops and one store: 90 instructions per block against some 165 from
+ * tops and one store: 91 instructions per block against some 165 from
  * intrinsics (GCC 12 scheduled every load first, spilled accumulators
  * and reloaded and re-derived the scaling per block). A partial last
  * block (out_c not a multiple of 8) stays in C. VLDRB.S16 takes only low
@@ -134,9 +134,9 @@ mote_depthwise_conv_2d_s8_arm_mve_scratch_bytes(const mote_conv_params_t *p) {
     return round16((size_t)taps(p) * (size_t)p->out_c) +
            mote_conv_2d_s8_scratch_bytes(p);
   }
-  return vectorised(p) ? (size_t)p->out_c * 8u + packed_bytes(p) +
-                             block_params_bytes(p)
-                       : 0u;
+  return vectorised(p)
+             ? (size_t)p->out_c * 8u + packed_bytes(p) + block_params_bytes(p)
+             : 0u;
 }
 
 /* filter [taps][out_c] -> t [out_c][taps]. */
@@ -288,28 +288,28 @@ typedef struct clamp {
 } clamp_t;
 
 /* One tap of interior3x3: eight channels at x. */
-#define MOTE_DW_TAP(x)                                                       \
-  "   vldrb.s16 q2, [%[" x "]]\n"                                           \
-  "   vldrb.s16 q3, [%[wp]], #8\n"                                          \
-  "   vmullb.s16 q4, q2, q3\n"                                              \
-  "   vadd.i32 q0, q0, q4\n"                                                \
-  "   vmullt.s16 q4, q2, q3\n"                                              \
+#define MOTE_DW_TAP(x)                                                         \
+  "   vldrb.s16 q2, [%[" x "]]\n"                                              \
+  "   vldrb.s16 q3, [%[wp]], #8\n"                                             \
+  "   vmullb.s16 q4, q2, q3\n"                                                 \
+  "   vadd.i32 q0, q0, q4\n"                                                   \
+  "   vmullt.s16 q4, q2, q3\n"                                                 \
   "   vadd.i32 q1, q1, q4\n"
 
 /* mote_mve_scale then mote_mve_finish of the sums in q (mve_requant.h),
  * multiplier, left and right shift read from prm. */
-#define MOTE_DW_REQUANT(q)                                                   \
-  "   vldrw.32 q2, [%[prm]], #16\n"                                         \
-  "   vldrw.32 q3, [%[prm]], #16\n"                                         \
-  "   vldrw.32 q4, [%[prm]], #16\n"                                         \
-  "   vshl.s32 " q ", " q ", q3\n"                                          \
-  "   vqrdmulh.s32 " q ", " q ", q2\n"                                      \
-  "   vand q5, " q ", q4\n"                                                 \
-  "   vshr.s32 q5, q5, #31\n"                                               \
-  "   vqadd.s32 " q ", " q ", q5\n"                                         \
-  "   vrshl.s32 " q ", " q ", q4\n"                                         \
-  "   vadd.i32 " q ", " q ", %[off]\n"                                      \
-  "   vmax.s32 " q ", " q ", %q[lo]\n"                                      \
+#define MOTE_DW_REQUANT(q)                                                     \
+  "   vldrw.32 q2, [%[prm]], #16\n"                                            \
+  "   vldrw.32 q3, [%[prm]], #16\n"                                            \
+  "   vldrw.32 q4, [%[prm]], #16\n"                                            \
+  "   vshl.s32 " q ", " q ", q3\n"                                             \
+  "   vqrdmulh.s32 " q ", " q ", q2\n"                                         \
+  "   vand q5, " q ", q4\n"                                                    \
+  "   vshr.s32 q5, q5, #31\n"                                                  \
+  "   vqadd.s32 " q ", " q ", q5\n"                                            \
+  "   vrshl.s32 " q ", " q ", q4\n"                                            \
+  "   vadd.i32 " q ", " q ", %[off]\n"                                         \
+  "   vmax.s32 " q ", " q ", %q[lo]\n"                                         \
   "   vmin.s32 " q ", " q ", %q[hi]\n"
 
 /*
@@ -317,51 +317,53 @@ typedef struct clamp {
  * channel 0 (x its tap (0, 0); s, r the input step per tap and per row
  * of taps), all in one low-overhead loop: per block, two starting sums,
  * 9 taps of VLDRB.S16 x 2, VMULLB / VMULLT and two VADDs (6
- * instructions, 8 address ADDs in all), then the requantization of
- * mve_requant.h from prm (both halves), VMOVNT of the odd channels into
- * the even ones' 16-bit tops and one 8-byte store: 92 instructions a
- * block. Inline assembly because GCC 12 schedules every load first,
- * spills accumulators and reloads the scaling per block (some 165).
+ * instructions, 8 address ADDs in all; tap (0, 0)'s weights are loaded
+ * first, its inputs last, so that their post-increment moves x on), then
+ * the requantization of mve_requant.h from prm (both halves), VMOVNT of
+ * the odd channels into the even ones' 16-bit tops and one 8-byte store:
+ * 91 instructions a block. Inline assembly because GCC 12 schedules every load
+ * first, spills accumulators and reloads the scaling per block (some 165).
  */
 MOTE_NOINLINE static void interior3x3(const int8_t *x, ptrdiff_t s, ptrdiff_t r,
-                        const int8_t *wp, const int32x4_t *prm, int32_t n,
-                        const clamp_t *k, int8_t *out) {
+                                      const int8_t *wp, const int32x4_t *prm,
+                                      int32_t n, const clamp_t *k,
+                                      int8_t *out) {
   const int8_t *t0, *t1;
   __asm__ volatile("   dls lr, %[n]\n"
                    "2: vldrw.32 q0, [%[prm]], #16\n"
                    "   vldrw.32 q1, [%[prm]], #16\n" /* */
-                   "   vldrb.s16 q5, [%[wp]], #8\n"   /* (0, 0) */
-                   "   add %[t0], %[x], %[s]\n"       /* */
-                   MOTE_DW_TAP("t0")                  /* (0, 1) */
-                   "   add %[t0], %[s]\n"             /* */
-                   MOTE_DW_TAP("t0")                  /* (0, 2) */
-                   "   add %[t1], %[x], %[r]\n"       /* */
-                   MOTE_DW_TAP("t1")                  /* (1, 0) */
-                   "   add %[t0], %[t1], %[s]\n"      /* */
-                   MOTE_DW_TAP("t0")                  /* (1, 1) */
-                   "   add %[t0], %[s]\n"             /* */
-                   MOTE_DW_TAP("t0")                  /* (1, 2) */
-                   "   add %[t1], %[r]\n"             /* */
-                   MOTE_DW_TAP("t1")                  /* (2, 0) */
-                   "   add %[t0], %[t1], %[s]\n"      /* */
-                   MOTE_DW_TAP("t0")                  /* (2, 1) */
-                   "   add %[t0], %[s]\n"             /* */
-                   MOTE_DW_TAP("t0")                  /* (2, 2) */
-                   "   vldrb.s16 q2, [%[x]], #8\n"    /* (0, 0) last */
+                   "   vldrb.s16 q5, [%[wp]], #8\n"  /* (0, 0) */
+                   "   add %[t0], %[x], %[s]\n"      /* */
+                   MOTE_DW_TAP("t0")                 /* (0, 1) */
+                   "   add %[t0], %[s]\n"            /* */
+                   MOTE_DW_TAP("t0")                 /* (0, 2) */
+                   "   add %[t1], %[x], %[r]\n"      /* */
+                   MOTE_DW_TAP("t1")                 /* (1, 0) */
+                   "   add %[t0], %[t1], %[s]\n"     /* */
+                   MOTE_DW_TAP("t0")                 /* (1, 1) */
+                   "   add %[t0], %[s]\n"            /* */
+                   MOTE_DW_TAP("t0")                 /* (1, 2) */
+                   "   add %[t1], %[r]\n"            /* */
+                   MOTE_DW_TAP("t1")                 /* (2, 0) */
+                   "   add %[t0], %[t1], %[s]\n"     /* */
+                   MOTE_DW_TAP("t0")                 /* (2, 1) */
+                   "   add %[t0], %[s]\n"            /* */
+                   MOTE_DW_TAP("t0")                 /* (2, 2) */
+                   "   vldrb.s16 q2, [%[x]], #8\n"   /* (0, 0) last */
                    "   vmullb.s16 q4, q2, q5\n"
                    "   vadd.i32 q0, q0, q4\n"
                    "   vmullt.s16 q4, q2, q5\n"
-                   "   vadd.i32 q1, q1, q4\n"
-                   MOTE_DW_REQUANT("q0")              /* even */
-                   MOTE_DW_REQUANT("q1")              /* odd */
+                   "   vadd.i32 q1, q1, q4\n" /* */
+                   MOTE_DW_REQUANT("q0")      /* even */
+                   MOTE_DW_REQUANT("q1")      /* odd */
                    "   vmovnt.i32 q0, q1\n"
                    "   vstrb.16 q0, [%[out]], #8\n"
                    "   le lr, 2b\n"
-      : [x] "+l"(x), [wp] "+l"(wp), [prm] "+r"(prm), [out] "+r"(out),
-        [t0] "=&l"(t0), [t1] "=&l"(t1)
-      : [s] "r"(s), [r] "r"(r), [n] "r"(n), [off] "r"(k->offset),
-        [lo] "w"(k->lo), [hi] "w"(k->hi)
-      : "q0", "q1", "q2", "q3", "q4", "q5", "lr", "memory");
+                   : [x] "+l"(x), [wp] "+l"(wp), [prm] "+r"(prm),
+                     [out] "+r"(out), [t0] "=&l"(t0), [t1] "=&l"(t1)
+                   : [s] "r"(s), [r] "r"(r), [n] "r"(n), [off] "r"(k->offset),
+                     [lo] "w"(k->lo), [hi] "w"(k->hi)
+                   : "q0", "q1", "q2", "q3", "q4", "q5", "lr", "memory");
 }
 
 /* Every channel of one pixel, in blocks of 8. An interior window
@@ -441,7 +443,7 @@ void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
     return;
   }
   prm = (const int32x4_t *)((const int8_t *)scratch + 8 * p->out_c +
-                             packed_bytes(p));
+                            packed_bytes(p));
   if (!p->reuse_scratch) {
     start_sums(p, filter, bias, (int32_t *)scratch,
                (int32_t *)scratch + p->out_c);
