@@ -61,6 +61,7 @@
 
 #if defined(__ARM_FEATURE_MVE)
 #include <arm_mve.h>
+#include <string.h>
 
 #include "common/compiler.h"
 #include "kernels/arm_mve/mve_requant.h"
@@ -128,15 +129,21 @@ static size_t block_params_bytes(const mote_conv_params_t *p) {
   return three_by_three(p) ? (size_t)(p->out_c / 8) * kParamBytes : 0u;
 }
 
+/* 3x3: and a row of in_c input zero points, which the padding taps of
+ * border windows read. */
+static size_t zero_row_bytes(const mote_conv_params_t *p) {
+  return three_by_three(p) ? (size_t)p->in_c : 0u;
+}
+
 size_t
 mote_depthwise_conv_2d_s8_arm_mve_scratch_bytes(const mote_conv_params_t *p) {
   if (as_conv(p)) {
     return round16((size_t)taps(p) * (size_t)p->out_c) +
            mote_conv_2d_s8_scratch_bytes(p);
   }
-  return vectorised(p)
-             ? (size_t)p->out_c * 8u + packed_bytes(p) + block_params_bytes(p)
-             : 0u;
+  return vectorised(p) ? (size_t)p->out_c * 8u + packed_bytes(p) +
+                             block_params_bytes(p) + zero_row_bytes(p)
+                       : 0u;
 }
 
 /* filter [taps][out_c] -> t [out_c][taps]. */
@@ -360,8 +367,44 @@ MOTE_NOINLINE static void interior3x3(const int8_t *x, ptrdiff_t s, ptrdiff_t r,
                    "   vstrb.16 q0, [%[out]], #8\n"
                    "   le lr, 2b\n"
                    : [x] "+l"(x), [wp] "+l"(wp), [prm] "+r"(prm),
-                     [out] "+r"(out), [t0] "=&l"(t0), [t1] "=&l"(t1)
+                     [out] "+l"(out), [t0] "=&l"(t0), [t1] "=&l"(t1)
                    : [s] "r"(s), [r] "r"(r), [n] "r"(n), [off] "r"(k->offset),
+                     [lo] "w"(k->lo), [hi] "w"(k->hi)
+                   : "q0", "q1", "q2", "q3", "q4", "q5", "lr", "memory");
+}
+
+/* One tap of border3x3: the pointer at byte k of tab, channel c on. */
+#define MOTE_DW_TTAP(k)                                                        \
+  "   ldr %[t0], [%[tab], #" k "]\n"                                           \
+  "   add %[t0], %[c]\n" MOTE_DW_TAP("t0")
+
+/*
+ * A border 3x3 window the same way, its 9 taps read through tab: the
+ * input of tap (ky, kx), channel 0, or a row of input zero points for
+ * the taps that fall outside (x + off = 0, so that the full starting
+ * sums come out as the reference's sum over the kept taps): 101
+ * instructions a block.
+ */
+MOTE_NOINLINE static void border3x3(const int8_t *const *tab, const int8_t *wp,
+                                    const int32x4_t *prm, int32_t n,
+                                    const clamp_t *k, int8_t *out) {
+  const int8_t *t0;
+  int32_t c = 0;
+  __asm__ volatile("   dls lr, %[n]\n"
+                   "2: vldrw.32 q0, [%[prm]], #16\n"
+                   "   vldrw.32 q1, [%[prm]], #16\n" /* */
+                   MOTE_DW_TTAP("0") MOTE_DW_TTAP("4") MOTE_DW_TTAP("8")
+                       MOTE_DW_TTAP("12") MOTE_DW_TTAP("16") MOTE_DW_TTAP("20")
+                           MOTE_DW_TTAP("24") MOTE_DW_TTAP("28")
+                               MOTE_DW_TTAP("32") "   add %[c], #8\n" /* */
+                   MOTE_DW_REQUANT("q0")                              /* even */
+                   MOTE_DW_REQUANT("q1")                              /* odd */
+                   "   vmovnt.i32 q0, q1\n"
+                   "   vstrb.16 q0, [%[out]], #8\n"
+                   "   le lr, 2b\n"
+                   : [wp] "+l"(wp), [prm] "+r"(prm), [out] "+l"(out),
+                     [c] "+r"(c), [t0] "=&l"(t0)
+                   : [tab] "r"(tab), [n] "r"(n), [off] "r"(k->offset),
                      [lo] "w"(k->lo), [hi] "w"(k->hi)
                    : "q0", "q1", "q2", "q3", "q4", "q5", "lr", "memory");
 }
@@ -370,19 +413,10 @@ MOTE_NOINLINE static void interior3x3(const int8_t *x, ptrdiff_t s, ptrdiff_t r,
  * (`packed` not NULL) starts from the full sums and reads the packed
  * filter; a border one starts from the bias and adds the offset. */
 static void channels(const mote_conv_params_t *p, const walk_t *k,
-                     const int32_t *start, const int8_t *packed,
-                     const int32x4_t *prm, int8_t *out) {
+                     const int32_t *start, const int8_t *packed, int32_t j,
+                     int8_t *out) {
   const int32_t n = taps(p), off = p->input_offset;
   const int three = three_by_three(p);
-  int32_t j = 0;
-  if (packed != NULL && three) {
-    clamp_t cl;
-    cl.lo = vdupq_n_s32(p->rq.act_min);
-    cl.hi = vdupq_n_s32(p->rq.act_max);
-    cl.offset = p->rq.output_offset;
-    j = p->out_c / 8;
-    interior3x3(k->x, k->x_col, k->x_row, packed, prm, j, &cl, out);
-  }
   for (; j < blocks8(p); ++j) {
     const int32_t c = start8(p, j);
     const int32x4x2_t s = vld2q_s32(start + c);
@@ -399,14 +433,53 @@ static void channels(const mote_conv_params_t *p, const walk_t *k,
   }
 }
 
+/* What an invoke sets up in scratch. */
+typedef struct layer {
+  const int32_t *full, *part; /* starting sums */
+  const int8_t *packed;       /* filter, [blocks8][taps][8] */
+  const int32x4_t *prm;       /* 3x3: per whole block, pack_params */
+  const int8_t *zero;         /* 3x3: in_c input zero points */
+} layer_t;
+
+/* 3x3: the whole blocks of 8 channels of the window of tap (0, 0) at
+ * (y0, x0) (k: walk as pixel forms it), in assembly; returns how many. */
+static int32_t whole3x3(const mote_conv_params_t *p, const layer_t *l,
+                        const int8_t *in, const mote_conv_window_t *win,
+                        int interior, const walk_t *k, int8_t *out) {
+  const int32_t n = p->out_c / 8;
+  clamp_t cl;
+  cl.lo = vdupq_n_s32(p->rq.act_min);
+  cl.hi = vdupq_n_s32(p->rq.act_max);
+  cl.offset = p->rq.output_offset;
+  if (interior) {
+    interior3x3(k->x, k->x_col, k->x_row, l->packed, l->prm, n, &cl, out);
+  } else {
+    const int8_t *tab[9];
+    int32_t ky, kx;
+    for (ky = 0; ky < 3; ++ky) {
+      for (kx = 0; kx < 3; ++kx) {
+        const int in_y = ky >= win->ky0 && ky < win->ky1;
+        const int in_x = kx >= win->kx0 && kx < win->kx1;
+        tab[ky * 3 + kx] =
+            in_y && in_x
+                ? in + mote_conv_in_index(p, 0, win->y0 + ky * p->dilation_h,
+                                          win->x0 + kx * p->dilation_w)
+                : l->zero;
+      }
+    }
+    border3x3(tab, l->packed, l->prm, n, &cl, out);
+  }
+  return n;
+}
+
 /* Output pixel (oy, ox); `in` the batch's input. */
-static void pixel(const mote_conv_params_t *p, const int8_t *in,
-                  const int8_t *filter, const int32_t *full,
-                  const int32_t *part, const int8_t *packed,
-                  const int32x4_t *prm, int32_t oy, int32_t ox, int8_t *out) {
+static void pixel(const mote_conv_params_t *p, const layer_t *l,
+                  const int8_t *in, const int8_t *filter, int32_t oy,
+                  int32_t ox, int8_t *out) {
   mote_conv_window_t win;
   walk_t k;
   int interior;
+  int32_t j = 0;
   mote_conv_window(p, oy, ox, &win);
   interior = win.ky0 == 0 && win.ky1 == p->filter_h && win.kx0 == 0 &&
              win.kx1 == p->filter_w;
@@ -419,7 +492,11 @@ static void pixel(const mote_conv_params_t *p, const int8_t *in,
   k.x_col = (ptrdiff_t)p->dilation_w * p->in_c;
   k.x_row = (ptrdiff_t)p->dilation_h * p->in_w * p->in_c;
   k.w_row = (ptrdiff_t)p->filter_w * p->out_c;
-  channels(p, &k, interior ? full : part, interior ? packed : NULL, prm, out);
+  if (three_by_three(p)) {
+    j = whole3x3(p, l, in, &win, interior, &k, out);
+  }
+  channels(p, &k, interior ? l->full : l->part, interior ? l->packed : NULL, j,
+           out);
 }
 
 void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
@@ -428,7 +505,7 @@ void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
                                        const int32_t *bias, int8_t *output,
                                        void *scratch) {
   int32_t b, oy, ox;
-  const int32x4_t *prm;
+  layer_t l;
   if (as_conv(p)) {
     int8_t *t = (int8_t *)scratch;
     if (!p->reuse_scratch) {
@@ -442,23 +519,25 @@ void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
     mote_depthwise_conv_2d_s8_ref(p, input, filter, bias, output, scratch);
     return;
   }
-  prm = (const int32x4_t *)((const int8_t *)scratch + 8 * p->out_c +
-                            packed_bytes(p));
+  l.full = (const int32_t *)scratch;
+  l.part = l.full + p->out_c;
+  l.packed = (const int8_t *)scratch + 8 * p->out_c;
+  l.prm = (const int32x4_t *)(l.packed + packed_bytes(p));
+  l.zero = (const int8_t *)l.prm + block_params_bytes(p);
   if (!p->reuse_scratch) {
     start_sums(p, filter, bias, (int32_t *)scratch,
                (int32_t *)scratch + p->out_c);
     pack(p, filter, (int8_t *)scratch + 8 * p->out_c);
     if (three_by_three(p)) {
-      pack_params(p, (const int32_t *)scratch, (int32x4_t *)(uintptr_t)prm);
+      pack_params(p, l.full, (int32x4_t *)(uintptr_t)l.prm);
+      memset((int8_t *)(uintptr_t)l.zero, -p->input_offset, zero_row_bytes(p));
     }
   }
   for (b = 0; b < p->batches; ++b) {
     const int8_t *in = input + mote_conv_in_index(p, b, 0, 0);
     for (oy = 0; oy < p->out_h; ++oy) {
       for (ox = 0; ox < p->out_w; ++ox, output += p->out_c) {
-        pixel(p, in, filter, (const int32_t *)scratch,
-              (const int32_t *)scratch + p->out_c,
-              (const int8_t *)scratch + 8 * p->out_c, prm, oy, ox, output);
+        pixel(p, &l, in, filter, oy, ox, output);
       }
     }
   }
