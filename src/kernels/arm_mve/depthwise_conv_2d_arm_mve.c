@@ -22,17 +22,22 @@
  * ([blocks][taps][8], scratch) in order. Border windows start from the
  * bias and add the offset to each input, over the taps the window keeps.
  *
- * 3x3 interior windows run every whole block of 8 channels of the pixel
- * in one inline-assembly low-overhead loop (interior3x3): 9 taps of 6
- * instructions, 8 address ADDs, the requantization of both halves from a
- * per-block copy of the starting sums and scaling (8 int32x4, scratch,
- * per invoke), VMOVNT of the odd channels into the even ones' 16-bit
- * tops and one store: 91 instructions per block against some 165 from
- * intrinsics (GCC 12 scheduled every load first, spilled accumulators
- * and reloaded and re-derived the scaling per block). A partial last
- * block (out_c not a multiple of 8) stays in C. VLDRB.S16 takes only low
- * base registers, so the function is kept out of line (inlined into the
- * pixel loop, the operands do not fit): a call per pixel, not per block.
+ * 3x3 windows run every whole block of 8 channels of the pixel in one
+ * inline-assembly low-overhead loop: 9 taps of 6 instructions, the
+ * requantization of both halves from a per-block copy of the full
+ * starting sums and scaling (8 int32x4, scratch, per invoke), VMOVNT of
+ * the odd channels into the even ones' 16-bit tops and one store.
+ * Interior windows (interior3x3) step through the input with 8 address
+ * ADDs: 91 instructions per block, against some 165 from intrinsics (GCC
+ * 12 scheduled every load first, spilled accumulators and reloaded and
+ * re-derived the scaling per block). Border windows (border3x3) read
+ * their 9 taps through a table of pointers, the padding taps pointing at
+ * a row of input zero points (scratch) so that they add nothing to the
+ * full sums: 101 per block, against some 165 for the C loop over the
+ * kept taps. A partial last block (out_c not a multiple of 8) stays in
+ * C. VLDRB.S16 and VSTRB.16 take only low base registers, so both
+ * functions are kept out of line (inlined into the pixel loop, the
+ * operands do not fit): a call per pixel, not per block.
  *
  * One input channel (any multiplier; person_detect's and micro_speech's
  * first layers): output channel m reads the only input channel, so the
@@ -43,8 +48,10 @@
  *
  * Measured on mlperf_kws_dscnn_int8's 3x3 64-channel layers at -O2
  * (TFLM+CMSIS-NN: 169,101 instructions each, 676,404 for the four): from
- * intrinsics, 865,452; with the assembly interior loop, 726,184 (the rest
- * is mostly the border windows: 56 of the 125 pixels of a 25x5 layer).
+ * intrinsics, 865,452; interior windows in assembly, 726,184; border
+ * windows too, 598,828 (0.89x). mlperf_vww_mobilenet_int8's and
+ * person_detect's DEPTHWISE_CONV_2D: 2,726,800 -> 2,116,668 and
+ * 3,474,570 -> 2,864,439 (CMSIS-NN: 2,572,654, 3,573,210).
  * Rejected: int32 lanes (VLDRB.S32): MVE has no vector-by-vector VMLA,
  * so VMUL + VADD make 4 instructions per 4 MACs against 6 per 8; blocks
  * of 16 channels (four accumulators) spill Q registers under GCC 12:
@@ -54,8 +61,9 @@
  *
  * Scratch: 8 * out_c bytes (two int32 starting sums per channel) + the
  * repacked filter (taps * 8 per block of 8) + for 3x3, 128 bytes per
- * whole block of 8 (its sums and scaling); for one input channel, the
- * transposed filter and the convolution's scratch.
+ * whole block of 8 (its sums and scaling) and in_c (the zero points);
+ * for one input channel, the transposed filter and the convolution's
+ * scratch.
  */
 #include "kernels/depthwise_conv_2d.h"
 
