@@ -311,6 +311,11 @@ typedef struct clamp {
   "   vmullt.s16 q4, q2, q3\n"                                                 \
   "   vadd.i32 q1, q1, q4\n"
 
+/* Taps (ky, 1) and (ky, 2) of interior3x3, from (ky, 0) at `row`. */
+#define MOTE_DW_ROW(row)                                                       \
+  "   add %[t0], %[" row                                                       \
+  "], %[s]\n" MOTE_DW_TAP("t0") "   add %[t0], %[s]\n" MOTE_DW_TAP("t0")
+
 /* mote_mve_scale then mote_mve_finish of the sums in q (mve_requant.h),
  * multiplier, left and right shift read from prm. */
 #define MOTE_DW_REQUANT(q)                                                     \
@@ -348,22 +353,13 @@ MOTE_NOINLINE static void interior3x3(const int8_t *x, ptrdiff_t s, ptrdiff_t r,
                    "2: vldrw.32 q0, [%[prm]], #16\n"
                    "   vldrw.32 q1, [%[prm]], #16\n" /* */
                    "   vldrb.s16 q5, [%[wp]], #8\n"  /* (0, 0) */
-                   "   add %[t0], %[x], %[s]\n"      /* */
-                   MOTE_DW_TAP("t0")                 /* (0, 1) */
-                   "   add %[t0], %[s]\n"            /* */
-                   MOTE_DW_TAP("t0")                 /* (0, 2) */
+                   MOTE_DW_ROW("x")                  /* (0, 1..2) */
                    "   add %[t1], %[x], %[r]\n"      /* */
                    MOTE_DW_TAP("t1")                 /* (1, 0) */
-                   "   add %[t0], %[t1], %[s]\n"     /* */
-                   MOTE_DW_TAP("t0")                 /* (1, 1) */
-                   "   add %[t0], %[s]\n"            /* */
-                   MOTE_DW_TAP("t0")                 /* (1, 2) */
+                   MOTE_DW_ROW("t1")                 /* (1, 1..2) */
                    "   add %[t1], %[r]\n"            /* */
                    MOTE_DW_TAP("t1")                 /* (2, 0) */
-                   "   add %[t0], %[t1], %[s]\n"     /* */
-                   MOTE_DW_TAP("t0")                 /* (2, 1) */
-                   "   add %[t0], %[s]\n"            /* */
-                   MOTE_DW_TAP("t0")                 /* (2, 2) */
+                   MOTE_DW_ROW("t1")                 /* (2, 1..2) */
                    "   vldrb.s16 q2, [%[x]], #8\n"   /* (0, 0) last */
                    "   vmullb.s16 q4, q2, q5\n"
                    "   vadd.i32 q0, q0, q4\n"
