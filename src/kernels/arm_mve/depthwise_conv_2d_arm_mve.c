@@ -526,7 +526,7 @@ void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
   l.full = (const int32_t *)scratch;
   l.part = l.full + p->out_c;
   l.packed = (const int8_t *)scratch + 8 * p->out_c;
-  l.prm = (const int32x4_t *)(l.packed + packed_bytes(p));
+  l.prm = (const int32x4_t *)(const void *)(l.packed + packed_bytes(p));
   l.zero = (const int8_t *)l.prm + block_params_bytes(p);
   if (!p->reuse_scratch) {
     start_sums(p, filter, bias, (int32_t *)scratch,
