@@ -19,9 +19,25 @@
  * sum of the filter over every tap (formed per invoke into scratch, and
  * kept for the later bands of an in-place run: reuse_scratch),
  * multiply raw inputs, and read a copy of the filter repacked per block
- * ([blocks][taps][8], scratch) in order; 3x3 is unrolled. Border
- * windows start from the bias and add the offset to each input, over the
- * taps the window keeps.
+ * ([blocks][taps][8], scratch) in order. Border windows start from the
+ * bias and add the offset to each input, over the taps the window keeps.
+ *
+ * 3x3 windows run every whole block of 8 channels of the pixel in one
+ * inline-assembly low-overhead loop: 9 taps of 6 instructions, the
+ * requantization of both halves from a per-block copy of the full
+ * starting sums and scaling (8 int32x4, scratch, per invoke), VMOVNT of
+ * the odd channels into the even ones' 16-bit tops and one store.
+ * Interior windows (interior3x3) step through the input with 8 address
+ * ADDs: 91 instructions per block, against some 165 from intrinsics (GCC
+ * 12 scheduled every load first, spilled accumulators and reloaded and
+ * re-derived the scaling per block). Border windows (border3x3) read
+ * their 9 taps through a table of pointers, the padding taps pointing at
+ * a row of input zero points (scratch) so that they add nothing to the
+ * full sums: 101 per block, against some 165 for the C loop over the
+ * kept taps. A partial last block (out_c not a multiple of 8) stays in
+ * C. VLDRB.S16 and VSTRB.16 take only low base registers, so both
+ * functions are kept out of line (inlined into the pixel loop, the
+ * operands do not fit): a call per pixel, not per block.
  *
  * One input channel (any multiplier; person_detect's and micro_speech's
  * first layers): output channel m reads the only input channel, so the
@@ -30,26 +46,32 @@
  * once per invoke and the bound mote_conv_2d_s8 does the rest (16 taps
  * per VMLADAVA on Helium).
  *
- * Rejected, measured on mlperf_kws_dscnn_int8's 3x3 64-channel layer at
- * -O2 (TFLM+CMSIS-NN: 169,101 instructions): int32 lanes (VLDRB.S32):
- * MVE has no vector-by-vector VMLA, so VMUL + VADD make 4 instructions
- * per 4 MACs against 6 per 8; blocks of 16 channels (four accumulators)
- * spill Q registers under GCC 12: 211,598 against 206,919 for blocks of
- * 8; 16 int8 lanes with VMULLB/VMULLT.S8 (products widened in four more
- * steps, and the input offset does not fit int8). Not done yet: the
- * inner taps still cost some 10 instructions each where 7 would do (GCC
- * schedules every load first and spills), so this layer runs at 203,927,
- * 1.2x CMSIS-NN; an assembly tap loop is the next step.
+ * Measured on mlperf_kws_dscnn_int8's 3x3 64-channel layers at -O2
+ * (TFLM+CMSIS-NN: 169,101 instructions each, 676,404 for the four): from
+ * intrinsics, 865,452; interior windows in assembly, 726,184; border
+ * windows too, 598,828 (0.89x). mlperf_vww_mobilenet_int8's and
+ * person_detect's DEPTHWISE_CONV_2D: 2,726,800 -> 2,116,668 and
+ * 3,474,570 -> 2,864,439 (CMSIS-NN: 2,572,654, 3,573,210).
+ * Rejected: int32 lanes (VLDRB.S32): MVE has no vector-by-vector VMLA,
+ * so VMUL + VADD make 4 instructions per 4 MACs against 6 per 8; blocks
+ * of 16 channels (four accumulators) spill Q registers under GCC 12:
+ * 211,598 against 206,919 for blocks of 8 (one layer); 16 int8 lanes with
+ * VMULLB/VMULLT.S8 (products widened in four more steps, and the input
+ * offset does not fit int8).
  *
  * Scratch: 8 * out_c bytes (two int32 starting sums per channel) + the
- * repacked filter (taps * 8 per block of 8); for one input channel, the
- * transposed filter and the convolution's scratch.
+ * repacked filter (taps * 8 per block of 8) + for 3x3, 128 bytes per
+ * whole block of 8 (its sums and scaling) and in_c (the zero points);
+ * for one input channel, the transposed filter and the convolution's
+ * scratch.
  */
 #include "kernels/depthwise_conv_2d.h"
 
 #if defined(__ARM_FEATURE_MVE)
 #include <arm_mve.h>
+#include <string.h>
 
+#include "common/compiler.h"
 #include "kernels/arm_mve/mve_requant.h"
 
 /* Declared here too: the op header declares them only when this family is
@@ -102,13 +124,34 @@ static void pack(const mote_conv_params_t *p, const int8_t *filter,
   }
 }
 
+static int three_by_three(const mote_conv_params_t *p) {
+  return p->filter_h == 3 && p->filter_w == 3;
+}
+
+/* 3x3: what the assembly loop reads per whole block of 8 channels, eight
+ * int32x4: the even and odd starting sums, then multiplier, left and
+ * right shift of the even channels, then of the odd ones. */
+enum { kParamBytes = 8 * 16 };
+
+static size_t block_params_bytes(const mote_conv_params_t *p) {
+  return three_by_three(p) ? (size_t)(p->out_c / 8) * kParamBytes : 0u;
+}
+
+/* 3x3: and a row of in_c input zero points, which the padding taps of
+ * border windows read. */
+static size_t zero_row_bytes(const mote_conv_params_t *p) {
+  return three_by_three(p) ? (size_t)p->in_c : 0u;
+}
+
 size_t
 mote_depthwise_conv_2d_s8_arm_mve_scratch_bytes(const mote_conv_params_t *p) {
   if (as_conv(p)) {
     return round16((size_t)taps(p) * (size_t)p->out_c) +
            mote_conv_2d_s8_scratch_bytes(p);
   }
-  return vectorised(p) ? (size_t)p->out_c * 8u + packed_bytes(p) : 0u;
+  return vectorised(p) ? (size_t)p->out_c * 8u + packed_bytes(p) +
+                             block_params_bytes(p) + zero_row_bytes(p)
+                       : 0u;
 }
 
 /* filter [taps][out_c] -> t [out_c][taps]. */
@@ -238,15 +281,147 @@ static void store8(const mote_requant_t *q, int32_t c, const int32x4_t *acc,
   vstrbq_s16(out + c, r);
 }
 
+/* Per invoke: the starting sums (full) and scaling of each whole block
+ * of 8 channels, in the order interior3x3 reads them. */
+static void pack_params(const mote_conv_params_t *p, const int32_t *full,
+                        int32x4_t *dst) {
+  int32_t c;
+  for (c = 0; c + 8 <= p->out_c; c += 8, dst += 8) {
+    const int32x4x2_t s = vld2q_s32(full + c);
+    mote_mve_scale_t sc[2];
+    scale8(&p->rq, c, sc);
+    dst[0] = s.val[0], dst[1] = s.val[1];
+    dst[2] = sc[0].mult, dst[3] = sc[0].left, dst[4] = sc[0].right;
+    dst[5] = sc[1].mult, dst[6] = sc[1].left, dst[7] = sc[1].right;
+  }
+}
+
+/* The output range and offset, for interior3x3. */
+typedef struct clamp {
+  int32x4_t lo, hi;
+  int32_t offset;
+} clamp_t;
+
+/* One tap of interior3x3: eight channels at x. */
+#define MOTE_DW_TAP(x)                                                         \
+  "   vldrb.s16 q2, [%[" x "]]\n"                                              \
+  "   vldrb.s16 q3, [%[wp]], #8\n"                                             \
+  "   vmullb.s16 q4, q2, q3\n"                                                 \
+  "   vadd.i32 q0, q0, q4\n"                                                   \
+  "   vmullt.s16 q4, q2, q3\n"                                                 \
+  "   vadd.i32 q1, q1, q4\n"
+
+/* Taps (ky, 1) and (ky, 2) of interior3x3, from (ky, 0) at `row`. */
+#define MOTE_DW_ROW(row)                                                       \
+  "   add %[t0], %[" row                                                       \
+  "], %[s]\n" MOTE_DW_TAP("t0") "   add %[t0], %[s]\n" MOTE_DW_TAP("t0")
+
+/* mote_mve_scale then mote_mve_finish of the sums in q (mve_requant.h),
+ * multiplier, left and right shift read from prm. */
+#define MOTE_DW_REQUANT(q)                                                     \
+  "   vldrw.32 q2, [%[prm]], #16\n"                                            \
+  "   vldrw.32 q3, [%[prm]], #16\n"                                            \
+  "   vldrw.32 q4, [%[prm]], #16\n"                                            \
+  "   vshl.s32 " q ", " q ", q3\n"                                             \
+  "   vqrdmulh.s32 " q ", " q ", q2\n"                                         \
+  "   vand q5, " q ", q4\n"                                                    \
+  "   vshr.s32 q5, q5, #31\n"                                                  \
+  "   vqadd.s32 " q ", " q ", q5\n"                                            \
+  "   vrshl.s32 " q ", " q ", q4\n"                                            \
+  "   vadd.i32 " q ", " q ", %[off]\n"                                         \
+  "   vmax.s32 " q ", " q ", %q[lo]\n"                                         \
+  "   vmin.s32 " q ", " q ", %q[hi]\n"
+
+/*
+ * An interior 3x3 window over the n whole blocks of 8 channels from
+ * channel 0 (x its tap (0, 0); s, r the input step per tap and per row
+ * of taps), all in one low-overhead loop: per block, two starting sums,
+ * 9 taps of VLDRB.S16 x 2, VMULLB / VMULLT and two VADDs (6
+ * instructions, 8 address ADDs in all; tap (0, 0)'s weights are loaded
+ * first, its inputs last, so that their post-increment moves x on), then
+ * the requantization of mve_requant.h from prm (both halves), VMOVNT of
+ * the odd channels into the even ones' 16-bit tops and one 8-byte store:
+ * 91 instructions a block. Inline assembly because GCC 12 schedules every load
+ * first, spills accumulators and reloads the scaling per block (some 165).
+ */
+MOTE_NOINLINE static void interior3x3(const int8_t *x, ptrdiff_t s, ptrdiff_t r,
+                                      const int8_t *wp, const int32x4_t *prm,
+                                      int32_t n, const clamp_t *k,
+                                      int8_t *out) {
+  const int8_t *t0, *t1;
+  __asm__ volatile("   dls lr, %[n]\n"
+                   "2: vldrw.32 q0, [%[prm]], #16\n"
+                   "   vldrw.32 q1, [%[prm]], #16\n" /* */
+                   "   vldrb.s16 q5, [%[wp]], #8\n"  /* (0, 0) */
+                   MOTE_DW_ROW("x")                  /* (0, 1..2) */
+                   "   add %[t1], %[x], %[r]\n"      /* */
+                   MOTE_DW_TAP("t1")                 /* (1, 0) */
+                   MOTE_DW_ROW("t1")                 /* (1, 1..2) */
+                   "   add %[t1], %[r]\n"            /* */
+                   MOTE_DW_TAP("t1")                 /* (2, 0) */
+                   MOTE_DW_ROW("t1")                 /* (2, 1..2) */
+                   "   vldrb.s16 q2, [%[x]], #8\n"   /* (0, 0) last */
+                   "   vmullb.s16 q4, q2, q5\n"
+                   "   vadd.i32 q0, q0, q4\n"
+                   "   vmullt.s16 q4, q2, q5\n"
+                   "   vadd.i32 q1, q1, q4\n" /* */
+                   MOTE_DW_REQUANT("q0")      /* even */
+                   MOTE_DW_REQUANT("q1")      /* odd */
+                   "   vmovnt.i32 q0, q1\n"
+                   "   vstrb.16 q0, [%[out]], #8\n"
+                   "   le lr, 2b\n"
+                   : [x] "+l"(x), [wp] "+l"(wp), [prm] "+r"(prm),
+                     [out] "+l"(out), [t0] "=&l"(t0), [t1] "=&l"(t1)
+                   : [s] "r"(s), [r] "r"(r), [n] "r"(n), [off] "r"(k->offset),
+                     [lo] "w"(k->lo), [hi] "w"(k->hi)
+                   : "q0", "q1", "q2", "q3", "q4", "q5", "lr", "memory");
+}
+
+/* One tap of border3x3: the pointer at byte k of tab, channel c on. */
+#define MOTE_DW_TTAP(k)                                                        \
+  "   ldr %[t0], [%[tab], #" k "]\n"                                           \
+  "   add %[t0], %[c]\n" MOTE_DW_TAP("t0")
+
+/*
+ * A border 3x3 window the same way, its 9 taps read through tab: the
+ * input of tap (ky, kx), channel 0, or a row of input zero points for
+ * the taps that fall outside (x + off = 0, so that the full starting
+ * sums come out as the reference's sum over the kept taps): 101
+ * instructions a block.
+ */
+MOTE_NOINLINE static void border3x3(const int8_t *const *tab, const int8_t *wp,
+                                    const int32x4_t *prm, int32_t n,
+                                    const clamp_t *k, int8_t *out) {
+  const int8_t *t0;
+  int32_t c = 0;
+  __asm__ volatile("   dls lr, %[n]\n"
+                   "2: vldrw.32 q0, [%[prm]], #16\n"
+                   "   vldrw.32 q1, [%[prm]], #16\n" /* */
+                   MOTE_DW_TTAP("0") MOTE_DW_TTAP("4") MOTE_DW_TTAP("8")
+                       MOTE_DW_TTAP("12") MOTE_DW_TTAP("16") MOTE_DW_TTAP("20")
+                           MOTE_DW_TTAP("24") MOTE_DW_TTAP("28")
+                               MOTE_DW_TTAP("32") "   add %[c], #8\n" /* */
+                   MOTE_DW_REQUANT("q0")                              /* even */
+                   MOTE_DW_REQUANT("q1")                              /* odd */
+                   "   vmovnt.i32 q0, q1\n"
+                   "   vstrb.16 q0, [%[out]], #8\n"
+                   "   le lr, 2b\n"
+                   : [wp] "+l"(wp), [prm] "+r"(prm), [out] "+l"(out),
+                     [c] "+r"(c), [t0] "=&l"(t0)
+                   : [tab] "r"(tab), [n] "r"(n), [off] "r"(k->offset),
+                     [lo] "w"(k->lo), [hi] "w"(k->hi)
+                   : "q0", "q1", "q2", "q3", "q4", "q5", "lr", "memory");
+}
+
 /* Every channel of one pixel, in blocks of 8. An interior window
  * (`packed` not NULL) starts from the full sums and reads the packed
  * filter; a border one starts from the bias and adds the offset. */
 static void channels(const mote_conv_params_t *p, const walk_t *k,
-                     const int32_t *start, const int8_t *packed, int8_t *out) {
+                     const int32_t *start, const int8_t *packed, int32_t j,
+                     int8_t *out) {
   const int32_t n = taps(p), off = p->input_offset;
-  const int three = p->filter_h == 3 && p->filter_w == 3;
-  int32_t j;
-  for (j = 0; j < blocks8(p); ++j) {
+  const int three = three_by_three(p);
+  for (; j < blocks8(p); ++j) {
     const int32_t c = start8(p, j);
     const int32x4x2_t s = vld2q_s32(start + c);
     int32x4_t acc[2];
@@ -262,14 +437,53 @@ static void channels(const mote_conv_params_t *p, const walk_t *k,
   }
 }
 
+/* What an invoke sets up in scratch. */
+typedef struct layer {
+  const int32_t *full, *part; /* starting sums */
+  const int8_t *packed;       /* filter, [blocks8][taps][8] */
+  const int32x4_t *prm;       /* 3x3: per whole block, pack_params */
+  const int8_t *zero;         /* 3x3: in_c input zero points */
+} layer_t;
+
+/* 3x3: the whole blocks of 8 channels of the window of tap (0, 0) at
+ * (y0, x0) (k: walk as pixel forms it), in assembly; returns how many. */
+static int32_t whole3x3(const mote_conv_params_t *p, const layer_t *l,
+                        const int8_t *in, const mote_conv_window_t *win,
+                        int interior, const walk_t *k, int8_t *out) {
+  const int32_t n = p->out_c / 8;
+  clamp_t cl;
+  cl.lo = vdupq_n_s32(p->rq.act_min);
+  cl.hi = vdupq_n_s32(p->rq.act_max);
+  cl.offset = p->rq.output_offset;
+  if (interior) {
+    interior3x3(k->x, k->x_col, k->x_row, l->packed, l->prm, n, &cl, out);
+  } else {
+    const int8_t *tab[9];
+    int32_t ky, kx;
+    for (ky = 0; ky < 3; ++ky) {
+      for (kx = 0; kx < 3; ++kx) {
+        const int in_y = ky >= win->ky0 && ky < win->ky1;
+        const int in_x = kx >= win->kx0 && kx < win->kx1;
+        tab[ky * 3 + kx] =
+            in_y && in_x
+                ? in + mote_conv_in_index(p, 0, win->y0 + ky * p->dilation_h,
+                                          win->x0 + kx * p->dilation_w)
+                : l->zero;
+      }
+    }
+    border3x3(tab, l->packed, l->prm, n, &cl, out);
+  }
+  return n;
+}
+
 /* Output pixel (oy, ox); `in` the batch's input. */
-static void pixel(const mote_conv_params_t *p, const int8_t *in,
-                  const int8_t *filter, const int32_t *full,
-                  const int32_t *part, const int8_t *packed, int32_t oy,
+static void pixel(const mote_conv_params_t *p, const layer_t *l,
+                  const int8_t *in, const int8_t *filter, int32_t oy,
                   int32_t ox, int8_t *out) {
   mote_conv_window_t win;
   walk_t k;
   int interior;
+  int32_t j = 0;
   mote_conv_window(p, oy, ox, &win);
   interior = win.ky0 == 0 && win.ky1 == p->filter_h && win.kx0 == 0 &&
              win.kx1 == p->filter_w;
@@ -282,7 +496,11 @@ static void pixel(const mote_conv_params_t *p, const int8_t *in,
   k.x_col = (ptrdiff_t)p->dilation_w * p->in_c;
   k.x_row = (ptrdiff_t)p->dilation_h * p->in_w * p->in_c;
   k.w_row = (ptrdiff_t)p->filter_w * p->out_c;
-  channels(p, &k, interior ? full : part, interior ? packed : NULL, out);
+  if (three_by_three(p)) {
+    j = whole3x3(p, l, in, &win, interior, &k, out);
+  }
+  channels(p, &k, interior ? l->full : l->part, interior ? l->packed : NULL, j,
+           out);
 }
 
 void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
@@ -291,6 +509,7 @@ void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
                                        const int32_t *bias, int8_t *output,
                                        void *scratch) {
   int32_t b, oy, ox;
+  layer_t l;
   if (as_conv(p)) {
     int8_t *t = (int8_t *)scratch;
     if (!p->reuse_scratch) {
@@ -304,18 +523,25 @@ void mote_depthwise_conv_2d_s8_arm_mve(const mote_conv_params_t *p,
     mote_depthwise_conv_2d_s8_ref(p, input, filter, bias, output, scratch);
     return;
   }
+  l.full = (const int32_t *)scratch;
+  l.part = l.full + p->out_c;
+  l.packed = (const int8_t *)scratch + 8 * p->out_c;
+  l.prm = (const int32x4_t *)(const void *)(l.packed + packed_bytes(p));
+  l.zero = (const int8_t *)l.prm + block_params_bytes(p);
   if (!p->reuse_scratch) {
     start_sums(p, filter, bias, (int32_t *)scratch,
                (int32_t *)scratch + p->out_c);
     pack(p, filter, (int8_t *)scratch + 8 * p->out_c);
+    if (three_by_three(p)) {
+      pack_params(p, l.full, (int32x4_t *)(uintptr_t)l.prm);
+      memset((int8_t *)(uintptr_t)l.zero, -p->input_offset, zero_row_bytes(p));
+    }
   }
   for (b = 0; b < p->batches; ++b) {
     const int8_t *in = input + mote_conv_in_index(p, b, 0, 0);
     for (oy = 0; oy < p->out_h; ++oy) {
       for (ox = 0; ox < p->out_w; ++ox, output += p->out_c) {
-        pixel(p, in, filter, (const int32_t *)scratch,
-              (const int32_t *)scratch + p->out_c,
-              (const int8_t *)scratch + 8 * p->out_c, oy, ox, output);
+        pixel(p, &l, in, filter, oy, ox, output);
       }
     }
   }

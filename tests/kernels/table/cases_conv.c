@@ -267,6 +267,10 @@ static const model_layer_t kDwLayers[KT_DW_LAYER_CASES] = {
     {"dw depth 1 mult 16", 1, 9, 8, 1, 16, 3, 3, 2, 1, 1, 1, KT_SAME, 1},
     {"dw depth 1 mult 27", 1, 6, 6, 1, 27, 3, 3, 1, 1, 1, 1, KT_SAME, 1},
     {"dw mult 3 channels 5", 1, 5, 5, 5, 3, 3, 3, 1, 1, 1, 1, KT_SAME, 1},
+    /* Helium's 3x3 assembly: whole blocks of 8 then a partial one, border
+     * windows on every side, a second batch. */
+    {"dw 3x3 20 channels batch 2 s2,1", 2, 5, 6, 20, 1, 3, 3, 2, 1, 1, 1,
+     KT_SAME, 0},
 };
 
 /* Builds layer m as an int8 CONV_2D or DEPTHWISE_CONV_2D case. */

@@ -129,7 +129,7 @@ uint8_t kt_filter_type(int index, int type);
 #define KT_CONV_DRAWN_CASES 360
 #define KT_CONV_LAYER_CASES 21
 #define KT_DW_DRAWN_CASES 300
-#define KT_DW_LAYER_CASES 18
+#define KT_DW_LAYER_CASES 19
 void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng);
 /* cases_fc.c */
