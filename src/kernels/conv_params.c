@@ -77,3 +77,14 @@ void mote_conv_im2col_s8(const mote_conv_params_t *p, const int8_t *in,
     }
   }
 }
+
+void mote_conv_dw_filter_as_conv_s8(const int8_t *filter, int32_t taps,
+                                    int32_t out_c, int8_t *t) {
+  int32_t i, c;
+  for (c = 0; c < out_c; ++c) {
+    const int8_t *f = filter + c;
+    for (i = 0; i < taps; ++i, f += out_c) {
+      *t++ = *f;
+    }
+  }
+}

@@ -69,6 +69,14 @@ void mote_conv_window(const mote_conv_params_t *p, int32_t oy, int32_t ox,
 void mote_conv_im2col_s8(const mote_conv_params_t *p, const int8_t *in,
                          int32_t oy, int32_t ox, int8_t *col);
 
+/* A depthwise filter [1][taps][out_c] of a one-channel input as the
+ * CONV_2D filter [out_c][taps][1] it equals (output channel m reads the
+ * only input channel), into `t` (taps * out_c bytes): implementations run
+ * such layers (person_detect's and micro_speech's first) as a
+ * convolution. */
+void mote_conv_dw_filter_as_conv_s8(const int8_t *filter, int32_t taps,
+                                    int32_t out_c, int8_t *t);
+
 /* Index of input element (b, y, x, 0); ptrdiff_t so that large tensors
  * cannot overflow int32 products. */
 static inline ptrdiff_t mote_conv_in_index(const mote_conv_params_t *p,

@@ -97,18 +97,6 @@ mote_depthwise_conv_2d_s8_arm_dsp_scratch_bytes(const mote_conv_params_t *p) {
                        : 0u;
 }
 
-/* filter [taps][out_c] -> t [out_c][taps]. */
-static void transpose(const int8_t *filter, int32_t n_taps, int32_t out_c,
-                      int8_t *t) {
-  int32_t i, c;
-  for (c = 0; c < out_c; ++c) {
-    const int8_t *f = filter + c;
-    for (i = 0; i < n_taps; ++i, f += out_c) {
-      *t++ = *f;
-    }
-  }
-}
-
 /* Two int8 values as the halfwords of a word. */
 static int32_t pair16(int8_t lo, int8_t hi) {
   return (int32_t)(((uint32_t)lo & 0xFFFFu) | (uint32_t)hi << 16);
@@ -284,7 +272,7 @@ void mote_depthwise_conv_2d_s8_arm_dsp(const mote_conv_params_t *p,
   if (as_conv(p)) {
     int8_t *t = (int8_t *)scratch;
     if (!p->reuse_scratch) {
-      transpose(filter, taps(p), p->out_c, t);
+      mote_conv_dw_filter_as_conv_s8(filter, taps(p), p->out_c, t);
     }
     mote_conv_2d_s8(p, input, t, bias, output,
                     t + round16((size_t)taps(p) * (size_t)p->out_c));
