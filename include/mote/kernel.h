@@ -139,7 +139,9 @@ mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
  * output. The planner overlaps the two where that lowers the plan and
  * nothing else is in the way; invoke() finds out by comparing the data
  * pointers and must compute correctly either way (apart, or overlapped
- * exactly so). prepare() only. MOTE_ERR_BAD_ARG for a misaligned `rel`.
+ * exactly so). prepare() only (else MOTE_ERR_BAD_STATE). MOTE_ERR_BAD_ARG
+ * for a `rel` that is not a multiple of MOTE_ARENA_ALIGN or an input the
+ * operator does not have.
  */
 mote_status_t mote_kctx_request_share(mote_kctx_t *ctx, uint32_t input,
                                       uint32_t rel);

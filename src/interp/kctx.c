@@ -272,7 +272,8 @@ static mote_status_t add_request(mote_kctx_t *ctx, uint32_t bytes,
   mote_scratch_request_t *r;
   if (ctx->phase != MOTE_PHASE_PREPARE) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_STATE,
-                          "scratch requested outside prepare");
+                          "%s requested outside prepare",
+                          share_input < 0 ? "scratch" : "share");
   }
   if (need > mote_arena_free_bytes(in->arena_)) {
     return mote_kctx_fail(ctx, MOTE_ERR_ARENA_TOO_SMALL,
@@ -308,10 +309,18 @@ mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
 
 mote_status_t mote_kctx_request_share(mote_kctx_t *ctx, uint32_t input,
                                       uint32_t rel) {
-  if (input > 0x7FFFFFFFu || (rel & (MOTE_ARENA_ALIGN - 1u)) != 0) {
+  if (input >= mote_kctx_input_count(ctx)) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_ARG,
-                          "share of input %u at %u bytes: bad request",
-                          (unsigned)input, (unsigned)rel);
+                          "share of input %u: the op has %u inputs",
+                          (unsigned)input,
+                          (unsigned)mote_kctx_input_count(ctx));
+  }
+  if ((rel & (MOTE_ARENA_ALIGN - 1u)) != 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_ARG,
+                          "share of input %u at %u bytes: not a multiple of "
+                          "%u",
+                          (unsigned)input, (unsigned)rel,
+                          (unsigned)MOTE_ARENA_ALIGN);
   }
   return add_request(ctx, rel, (int32_t)input);
 }

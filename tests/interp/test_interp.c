@@ -406,6 +406,51 @@ static void test_data_accessors_match_views(void) {
   free(f.bytes);
 }
 
+/* A probe that asks to overlay its output on an input: at a misaligned
+ * offset or of an input it does not have in prepare, or (aligned) in
+ * invoke. Each refused with a message that says what. */
+static int g_share_mode;
+static mote_status_t share_prepare(mote_kctx_t *ctx) {
+  if (g_share_mode == 2) {
+    return mote_kctx_request_share(ctx, 9, 0);
+  }
+  return mote_kctx_request_share(ctx, 0, g_share_mode == 0 ? 8u : 16u);
+}
+static mote_status_t share_invoke(mote_kctx_t *ctx) {
+  return mote_kctx_request_share(ctx, 0, 0);
+}
+
+static void test_share_requests_are_checked(void) {
+  static const mote_kernel_t probe = {"SHARE", 1, share_prepare, share_invoke};
+  fixture_t f;
+  mote_arena_t arena;
+  mote_interp_t in;
+  mote_error_t err;
+  mote_resolver_entry_t entry;
+  mote_resolver_t r;
+  CHECK(fixture_open(&f, 1, NULL));
+  mote_resolver_init(&r, &entry, 1);
+  CHECK_EQ_INT(mote_resolver_add(&r, MOTE_OP_FULLY_CONNECTED, &probe), MOTE_OK);
+  g_share_mode = 0;
+  mote_arena_init(&arena, g_arena, ARENA_SIZE);
+  CHECK_EQ_INT(mote_interp_init(&in, &f.model, &r, &arena, &err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_prepare(&in, &err), MOTE_ERR_BAD_ARG);
+  CHECK(strstr(err.message, "op 0 (SHARE): share of input 0 at 8 bytes: "
+                            "not a multiple of 16") != NULL);
+  g_share_mode = 1;
+  mote_arena_init(&arena, g_arena, ARENA_SIZE);
+  CHECK_EQ_INT(mote_interp_init(&in, &f.model, &r, &arena, &err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_prepare(&in, &err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_invoke(&in, &err), MOTE_ERR_BAD_STATE);
+  CHECK(strstr(err.message, "share requested outside prepare") != NULL);
+  g_share_mode = 2;
+  mote_arena_init(&arena, g_arena, ARENA_SIZE);
+  CHECK_EQ_INT(mote_interp_init(&in, &f.model, &r, &arena, &err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_prepare(&in, &err), MOTE_ERR_BAD_ARG);
+  CHECK(strstr(err.message, "share of input 9: the op has 3 inputs") != NULL);
+  free(f.bytes);
+}
+
 int main(void) {
   void *mem = NULL;
   if (posix_memalign(&mem, 16, ARENA_SIZE) != 0) {
@@ -418,6 +463,7 @@ int main(void) {
   MOTE_RUN(test_unsupported_ops_are_named);
   MOTE_RUN(test_offline_plan_is_honoured);
   MOTE_RUN(test_malformed_offline_plan_is_refused);
+  MOTE_RUN(test_share_requests_are_checked);
   MOTE_RUN(test_data_accessors_match_views);
   free(g_arena);
   return MOTE_TEST_END();
