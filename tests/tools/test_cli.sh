@@ -118,6 +118,31 @@ mote help
 expect_rc "help exits 0" 0
 expect_out "help shows both commands" "inspect MODEL" "run MODEL --inputs INDIR --outputs OUTDIR"
 
+# --- ops: the operator table of this build --------------------------------
+
+mote ops
+expect_rc "ops exits 0" 0
+expect_out "ops lists builtins with version and types" \
+  "    3  CONV_2D" "float32 int16 int8" "SignalRfft" "custom operators"
+mote ops --json
+expect_rc "ops --json exits 0" 0
+if [ "$HAVE_PYTHON" = 1 ]; then
+  if python3 -c '
+import json, sys
+ops = json.load(open(sys.argv[1]))
+conv = [o for o in ops if o["op"] == "CONV_2D"]
+assert conv and conv[0]["code"] == 3 and "int8" in conv[0]["types"], conv
+assert all(set(o) >= {"op", "code", "types"} for o in ops)
+assert any(o["custom"] and o["op"] == "SignalPCAN" for o in ops)
+' "$TMP/out" 2>"$TMP/py"; then
+    pass "ops --json is a list of {op, code, types}"
+  else
+    fail "ops --json is a list of {op, code, types}" "$(cat "$TMP/py")"
+  fi
+fi
+mote ops --bogus
+expect_rc "ops with a bad flag exits 2" 2
+
 mote
 expect_rc "no arguments exits 2" 2
 

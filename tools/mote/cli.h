@@ -148,6 +148,7 @@ void cli_print_tensor_summary(FILE *f, const char *label, const char *name,
 
 int cli_cmd_inspect(int argc, char **argv);
 int cli_cmd_run(int argc, char **argv);
+int cli_cmd_ops(int argc, char **argv);
 
 /* Prints the full usage text. */
 void cli_usage(FILE *f);

@@ -37,6 +37,13 @@ void cli_usage(FILE *f) {
       "                       so the outputs are those of a single run\n"
       "      --profile        time each operator (platform tick counter)\n"
       "\n"
+      "  ops [--json]\n"
+      "      List the operators this build runs: builtin code, name, the\n"
+      "      newest operator version its kernel takes and the types of its\n"
+      "      first input; custom ops (the signal library) after the\n"
+      "      builtins. --json prints a list of {\"op\", \"code\",\n"
+      "      \"custom\", \"version\", \"types\"} objects.\n"
+      "\n"
       "  version   print the mote version\n"
       "  help      print this text\n"
       "\n"
@@ -77,6 +84,9 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "run") == 0) {
     return cli_cmd_run(argc, argv);
+  }
+  if (strcmp(cmd, "ops") == 0) {
+    return cli_cmd_ops(argc, argv);
   }
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     return cmd_version(argc, argv);

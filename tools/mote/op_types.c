@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The input types of every kernel mote has (op_types.h), as the op case
+ * table exercises them against TFLM (tests/kernels/table).
+ */
+#include "op_types.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "mote/ops.h"
+#include "mote/tensor.h"
+
+#define T(type) (1u << MOTE_TYPE_##type)
+
+const cli_op_types_t cli_op_types[] = {
+    {MOTE_OP_CONV_2D, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_DEPTHWISE_CONV_2D, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_FULLY_CONNECTED, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_AVERAGE_POOL_2D, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_MAX_POOL_2D, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_MEAN, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_SOFTMAX, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_ADD, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_SUB, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_MUL, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_DIV, NULL, T(FLOAT32) | T(INT32) | T(INT8)},
+    {MOTE_OP_MAXIMUM, NULL,
+     T(FLOAT32) | T(INT32) | T(INT64) | T(INT16) | T(INT8)},
+    {MOTE_OP_MINIMUM, NULL,
+     T(FLOAT32) | T(INT32) | T(INT64) | T(INT16) | T(INT8)},
+    {MOTE_OP_LOGISTIC, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_TANH, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_RELU, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_RELU6, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_RELU_N1_TO_1, NULL, T(FLOAT32) | T(INT8)},
+    {MOTE_OP_LEAKY_RELU, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_HARD_SWISH, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_PRELU, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_QUANTIZE, NULL, T(FLOAT32) | T(UINT8) | T(INT16) | T(INT8)},
+    {MOTE_OP_DEQUANTIZE, NULL, T(FLOAT16) | T(UINT8) | T(INT16) | T(INT8)},
+    {MOTE_OP_CAST, NULL,
+     T(FLOAT32) | T(INT32) | T(BOOL) | T(INT16) | T(INT8) | T(UINT32)},
+    {MOTE_OP_RESHAPE, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_CONCATENATION, NULL,
+     T(FLOAT32) | T(INT32) | T(INT64) | T(INT16) | T(INT8)},
+    {MOTE_OP_PAD, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_STRIDED_SLICE, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_TRANSPOSE, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_SQUEEZE, NULL,
+     T(FLOAT32) | T(INT32) | T(INT64) | T(BOOL) | T(INT16) | T(INT8)},
+    {MOTE_OP_EXPAND_DIMS, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_SVDF, NULL, T(FLOAT32) | T(INT8)},
+    {MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, NULL,
+     T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_CUSTOM, "SignalWindow", T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalFftAutoScale", T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalRfft", T(FLOAT32) | T(INT32) | T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalEnergy", T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalFilterBank", T(UINT32)},
+    {MOTE_OP_CUSTOM, "SignalFilterBankSquareRoot", T(UINT64)},
+    {MOTE_OP_CUSTOM, "SignalFilterBankSpectralSubtraction", T(UINT32)},
+    {MOTE_OP_CUSTOM, "SignalPCAN", T(UINT32)},
+    {MOTE_OP_CUSTOM, "SignalFilterBankLog", T(UINT32)},
+};
+
+const uint32_t cli_op_types_count =
+    (uint32_t)(sizeof cli_op_types / sizeof cli_op_types[0]);
+
+const cli_op_types_t *cli_op_types_find(int32_t code, const char *custom) {
+  uint32_t i;
+  for (i = 0; i < cli_op_types_count; i++) {
+    const cli_op_types_t *e = &cli_op_types[i];
+    if (e->code != code) {
+      continue;
+    }
+    if (e->custom == NULL ? custom == NULL
+                          : custom != NULL && strcmp(e->custom, custom) == 0) {
+      return e;
+    }
+  }
+  return NULL;
+}
