@@ -97,6 +97,11 @@ test)
   MOTE_SIZE_LIB="$lib_m4f" sh tools/size/size_report.sh --top 15
   MOTE_SIZE_LIB="$lib_m4f" MOTE_HOST_LIB="$here/build/libmote.a" \
     sh tools/size/fw_budget.sh
+  # Worst-case invoke stack per shared model on Cortex-M4F -O2 against the
+  # budget kept in tools/stack/budget.txt; the firmwares also run under
+  # QEMU, which checks each bound against the stack an invoke was seen to
+  # use.
+  MOTE_BENCH_DIR="$here/build-stack" sh bench/run.sh --stack-check tools/stack/budget.txt
   # One closing line for the ctest runs (set -e stopped at any failure).
   total=$(cat build/ctest.log build-asan/ctest.log build-ref/ctest.log |
     sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\1 \2/p' |
