@@ -36,6 +36,8 @@ macro(mote_kernel_registry)
   mote_kernel_impl(portable src/kernels/portable/conv_2d_portable.c CONV_2D_S8)
   mote_kernel_impl(portable src/kernels/portable/depthwise_conv_2d_portable.c
                    DEPTHWISE_CONV_2D_S8)
+  mote_kernel_impl(portable src/kernels/portable/add_portable.c ADD_S8)
+  mote_kernel_impl(arm_dsp src/kernels/arm_dsp/add_arm_dsp.c ADD_S8)
   mote_kernel_impl(arm_dsp src/kernels/arm_dsp/conv_2d_arm_dsp.c CONV_2D_S8)
   mote_kernel_impl(arm_dsp src/kernels/arm_dsp/depthwise_conv_2d_arm_dsp.c
                    DEPTHWISE_CONV_2D_S8)
