@@ -10,6 +10,7 @@
 #include "mote/resolver.h"
 #include "mote/status.h"
 #include "mote/tensor.h"
+#include "mote/train.h"
 #include "mote/version.h"
 
 #endif /* MOTE_MOTE_H */
