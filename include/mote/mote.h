@@ -3,6 +3,7 @@
 #ifndef MOTE_MOTE_H
 #define MOTE_MOTE_H
 
+#include "mote/ab_store.h"
 #include "mote/interp.h"
 #include "mote/kernel.h"
 #include "mote/model.h"
