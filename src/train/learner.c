@@ -210,7 +210,7 @@ void mote_learner_reset(mote_learner_t *l) {
 
 /* The cut as a tensor view, checked against the config. */
 static mote_status_t check_cut(const mote_learner_config_t *cfg,
-                               mote_interp_t *interp, uint32_t cut,
+                               const mote_interp_t *interp, uint32_t cut,
                                mote_tensor_t *t, mote_error_t *err) {
   mote_status_t st = mote_interp_tensor(interp, cut, t);
   size_t elem;
@@ -251,7 +251,7 @@ mote_status_t mote_learner_config_for_cut(mote_learner_config_t *cfg,
   if (cfg == NULL || interp == NULL) {
     return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "learner: NULL config or interpreter");
   }
-  st = check_cut(NULL, (mote_interp_t *)(uintptr_t)interp, tensor_index, &t, err);
+  st = check_cut(NULL, interp, tensor_index, &t, err);
   if (st != MOTE_OK) {
     return st;
   }
