@@ -36,6 +36,7 @@ static void test_invoke_until(void) {
   uint8_t *bytes = mote_test_read_file(MOTE_SOURCE_DIR "/models/sine_int8.tflite", &len);
   int8_t full[16];
   int8_t x;
+  uint32_t idx = 0;
   CHECK(bytes != NULL);
   if (bytes == NULL) {
     return;
@@ -45,6 +46,12 @@ static void test_invoke_until(void) {
   mote_resolver_add(&resolver, MOTE_OP_FULLY_CONNECTED, &mote_kernel_fully_connected);
   mote_arena_init(&arena, g_arena, sizeof g_arena);
   CHECK(mote_interp_init(&in, &model, &resolver, &arena, &err) == MOTE_OK);
+  /* The default cut: the input of the last FULLY_CONNECTED. */
+  CHECK(mote_learner_find_cut(&in, NULL, &idx, &err) == MOTE_OK);
+  CHECK_EQ_INT(idx, 6);
+  CHECK(mote_learner_find_cut(&in, "dense_1/relu", &idx, &err) == MOTE_OK);
+  CHECK_EQ_INT(idx, 3);
+  CHECK(mote_learner_find_cut(&in, "nope", &idx, &err) == MOTE_ERR_BAD_ARG);
   CHECK(mote_interp_invoke_until(&in, 6, &err) == MOTE_ERR_BAD_STATE);
   CHECK(mote_interp_keep_tensor(&in, 6, &err) == MOTE_OK);
   CHECK(mote_interp_keep_tensor(&in, 0, &err) == MOTE_OK);
