@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Fails when a source directory includes one above it in the layer order
 #
-#   common < format < memory < interp < kernels
+#   common < format < memory < interp < kernels < train
 #
 # (a file in src/X may include "Y/..." only when Y is X or below it; the
 # public "mote/..." headers are allowed everywhere). Every violation is
@@ -18,7 +18,7 @@ if [ ! -d "$src" ]; then
   echo "check_layers: no directory $src" >&2
   exit 2
 fi
-order="common format memory interp kernels"
+order="common format memory interp kernels train"
 files=$(cd "$src" && find . -type f \( -name '*.c' -o -name '*.h' \) | sed 's|^\./||' | LC_ALL=C sort)
 [ -n "$files" ] || { echo "check_layers: no sources under $src" >&2; exit 2; }
 cd "$src"

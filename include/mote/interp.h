@@ -192,6 +192,23 @@ mote_status_t mote_interp_prepare(mote_interp_t *interp, mote_error_t *err);
 /* Runs the model once. MOTE_ERR_BAD_STATE before a successful prepare. */
 mote_status_t mote_interp_invoke(mote_interp_t *interp, mote_error_t *err);
 
+/*
+ * Runs the model's operators in order up to and including the last one
+ * that writes tensor `tensor_index`, and skips the rest: the features of
+ * a base network without its classifier (mote/train.h). The tensor must
+ * keep its value after the run: kept with mote_interp_keep_tensor before
+ * prepare, or a model output. The skipped operators' tensors (outputs
+ * among them) are not computed, and their bytes may hold whatever the
+ * run put there (the plan lends them to earlier tensors): read only the
+ * target and other kept tensors the run produced. Errors:
+ * MOTE_ERR_BAD_STATE before a successful prepare; MOTE_ERR_BAD_ARG for an
+ * index out of range, a tensor neither kept nor an output, or one no
+ * operator writes (a model input or a constant); the kernels' errors as
+ * mote_interp_invoke.
+ */
+mote_status_t mote_interp_invoke_until(mote_interp_t *interp,
+                                       int32_t tensor_index, mote_error_t *err);
+
 uint32_t mote_interp_input_count(const mote_interp_t *interp);
 uint32_t mote_interp_output_count(const mote_interp_t *interp);
 
