@@ -5,7 +5,8 @@
  * later kernel will make this model runnable by accident), one a custom
  * op of an invented name, and a RELU mote has. The report must name both
  * missing ops with their operator indices, in text and JSON, and the tool
- * must exit 1 with a reason on stderr.
+ * must exit 1 with a reason on stderr. `mote gen` must refuse the model
+ * the same way, naming both ops and their operators, and write nothing.
  *
  * The model is written with tools/tflite_build and the CLI (MOTE_CLI_PATH)
  * run through popen, stderr merged, so the test sees what a user sees.
@@ -56,15 +57,14 @@ static int write_model(const char *path) {
   return rc;
 }
 
-/* Runs `mote inspect [--json] path`, stdout and stderr into out[cap];
+/* Runs `mote ARGS` (already quoted), stdout and stderr into out[cap];
  * returns the exit status, or -1 when it did not exit. */
-static int inspect(const char *path, int json, char *out, size_t cap) {
-  char cmd[1024];
+static int run_cli(const char *args, char *out, size_t cap) {
+  char cmd[1536];
   size_t n = 0;
   int st;
   FILE *p;
-  snprintf(cmd, sizeof cmd, "'%s' inspect %s'%s' 2>&1", MOTE_CLI_PATH,
-           json ? "--json " : "", path);
+  snprintf(cmd, sizeof cmd, "'%s' %s 2>&1", MOTE_CLI_PATH, args);
   p = popen(cmd, "r");
   if (p == NULL) {
     return -1;
@@ -75,6 +75,13 @@ static int inspect(const char *path, int json, char *out, size_t cap) {
   out[n] = '\0';
   st = pclose(p);
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Runs `mote inspect [--json] path`, as run_cli. */
+static int inspect(const char *path, int json, char *out, size_t cap) {
+  char args[1024];
+  snprintf(args, sizeof args, "inspect %s'%s'", json ? "--json " : "", path);
+  return run_cli(args, out, cap);
 }
 
 static char g_path[512];
@@ -99,6 +106,26 @@ static void test_json(void) {
                       "\"count\": 1, \"operators\": [1]}") != NULL);
 }
 
+static void test_gen(void) {
+  char args[1200];
+  char dir[600];
+  FILE *f;
+  snprintf(dir, sizeof dir, "%s.gen", g_path);
+  snprintf(args, sizeof args, "gen '%s' -o '%s' --name m", g_path, dir);
+  CHECK_EQ_INT(run_cli(args, g_out, sizeof g_out), 1);
+  CHECK(strstr(g_out, "unsupported ops") != NULL);
+  CHECK(strstr(g_out, "LSH_PROJECTION (builtin 15): operators 0, 2") != NULL);
+  CHECK(strstr(g_out, "NotAMoteKernel (custom, code 32): operator 1") !=
+        NULL);
+  CHECK(strstr(g_out, "RELU") == NULL);
+  snprintf(args, sizeof args, "%s/m_model.c", dir);
+  f = fopen(args, "r");
+  CHECK(f == NULL);
+  if (f != NULL) {
+    fclose(f);
+  }
+}
+
 int main(void) {
   const char *tmp = getenv("TMPDIR");
   int rc;
@@ -110,6 +137,7 @@ int main(void) {
   }
   MOTE_RUN(test_text);
   MOTE_RUN(test_json);
+  MOTE_RUN(test_gen);
   rc = MOTE_TEST_END();
   if (rc != 0) {
     fputs(g_out, stderr);
