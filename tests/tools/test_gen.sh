@@ -145,8 +145,10 @@ mote gen "$MODEL" -o "$TMP/x" --target m3
 expect "an unknown target is refused" 2 "unknown target 'm3'"
 mote gen "$MODEL" -o "$TMP/x" --target m4
 expect "a 32-bit target without --arena-bytes is refused" 1 "--arena-bytes" "target m4"
-mote gen "$MODEL" -o "$TMP/x" --arena-bytes 100
+mote gen "$MODEL" -o "$TMP/x" --target rv32 --arena-bytes 100
 expect "--arena-bytes not a multiple of 16 is refused" 2 "multiple of 16"
+mote gen "$MODEL" -o "$TMP/x" --arena-bytes 4096
+expect "--arena-bytes for the host is refused" 2 "gen computes the exact figure"
 mote gen "$MODEL" -o "$TMP/x" --section 'a"b'
 expect "a section name with a quote is refused" 2 "--section"
 mote gen "$MODEL"

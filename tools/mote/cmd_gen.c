@@ -17,8 +17,13 @@
  * memory of their own, so the host cannot compute its figure (there is no
  * planning mode parameterised by target yet). For those targets the figure
  * must come from the target's own prepare: --arena-bytes takes it
- * (tools/gen/target_arena.sh measures it under QEMU), and without it gen
- * refuses rather than write a number that is wrong.
+ * (tools/gen/target_arena.sh measures it under QEMU for m4 and m55; for
+ * rv32, mote_interp_arena_used_bytes() on the device), and without it gen
+ * refuses rather than write a number that is wrong. Rejected: running
+ * QEMU from gen itself (a host tool would then need the cross tools and
+ * the source tree), and correcting the host figure by formula (it would
+ * have to mirror every kernel family's scratch and every op data struct's
+ * 32-bit layout, and go wrong silently when one changes).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -380,6 +385,10 @@ int cli_cmd_gen(int argc, char **argv) {
   int rc = parse_args(argc, argv, &a);
   if (rc >= 0) {
     return rc;
+  }
+  if (a.arena != NULL && strcmp(a.target, "host") == 0) {
+    return cli_usage_error("gen: --arena-bytes is for 32-bit targets; for "
+                           "host, gen computes the exact figure itself");
   }
   if (a.arena != NULL && parse_bytes(a.arena, &given) != 0) {
     return cli_usage_error("gen: --arena-bytes '%s' is not a positive "
