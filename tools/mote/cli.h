@@ -11,7 +11,8 @@
  *   macs.c         multiply-accumulate counts per operator
  *   cmd_inspect.c  `mote inspect`
  *   cmd_run.c      `mote run`
- *   cmd_gen.c      `mote gen` (gen.h; files written by gen_write.c)
+ *   cmd_gen.c      `mote gen` (gen.h; files written by gen_write.c,
+ *                  kernel names from gen_symbols.c)
  *   cli_summary.c  reading tensor elements and summarising outputs
  *
  * Exit status everywhere: 0 success, 1 failure (model, files, run), 2 bad

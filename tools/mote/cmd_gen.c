@@ -37,44 +37,6 @@ static const char *const gen_usage =
     "usage: mote gen MODEL -o DIR [--name NAME] [--target host|m4|m55|rv32]\n"
     "                [--section NAME] [--arena-bytes N]";
 
-/* The signal kernels by pointer: their C names do not follow from the
- * custom op name mechanically (SignalPCAN). */
-static const struct {
-  const mote_kernel_t *kernel;
-  const char *symbol;
-} signal_symbols[MOTE_RESOLVER_SIGNAL_OPS] = {
-    {&mote_kernel_signal_window, "mote_kernel_signal_window"},
-    {&mote_kernel_signal_fft_auto_scale, "mote_kernel_signal_fft_auto_scale"},
-    {&mote_kernel_signal_rfft, "mote_kernel_signal_rfft"},
-    {&mote_kernel_signal_energy, "mote_kernel_signal_energy"},
-    {&mote_kernel_signal_filter_bank, "mote_kernel_signal_filter_bank"},
-    {&mote_kernel_signal_filter_bank_square_root,
-     "mote_kernel_signal_filter_bank_square_root"},
-    {&mote_kernel_signal_filter_bank_spectral_subtraction,
-     "mote_kernel_signal_filter_bank_spectral_subtraction"},
-    {&mote_kernel_signal_pcan, "mote_kernel_signal_pcan"},
-    {&mote_kernel_signal_filter_bank_log, "mote_kernel_signal_filter_bank_log"},
-};
-
-/* Builtin kernels are named after their op: CONV_2D -> mote_kernel_conv_2d
- * (include/mote/ops.h). Static storage, one per code. */
-static const char *builtin_symbol(int32_t code) {
-  static char names[256][48];
-  const char *op = mote_op_name(code);
-  char *out;
-  size_t i;
-  if (code < 0 || code > 255 || strlen(op) + 13 > sizeof names[0]) {
-    return NULL;
-  }
-  out = names[code];
-  strcpy(out, "mote_kernel_");
-  for (i = 0; op[i] != '\0'; i++) {
-    out[12 + i] = (char)tolower((unsigned char)op[i]);
-  }
-  out[12 + i] = '\0';
-  return out;
-}
-
 static int is_identifier(const char *s) {
   size_t i;
   if (s[0] == '\0' || isdigit((unsigned char)s[0])) {
@@ -149,19 +111,6 @@ static int have_kernel(const gen_plan_t *plan, const mote_op_info_t *info) {
   return 0;
 }
 
-static const char *kernel_symbol(const mote_resolver_entry_t *e) {
-  uint32_t i;
-  if (e->op != MOTE_OP_CUSTOM) {
-    return builtin_symbol(e->op);
-  }
-  for (i = 0; i < MOTE_RESOLVER_SIGNAL_OPS; i++) {
-    if (signal_symbols[i].kernel == e->kernel) {
-      return signal_symbols[i].symbol;
-    }
-  }
-  return NULL;
-}
-
 /* The entry of the all-kernels resolver for `info`, or NULL. */
 static const mote_resolver_entry_t *find_entry(const mote_resolver_t *r,
                                                const mote_op_info_t *info) {
@@ -213,7 +162,7 @@ static int collect_kernels(cli_session_t *s, gen_plan_t *plan) {
         gen_kernel_t *g = &plan->kernels[plan->kernel_count++];
         g->op = e->op;
         g->custom = e->op == MOTE_OP_CUSTOM ? e->custom_name : NULL;
-        g->symbol = kernel_symbol(e);
+        g->symbol = gen_kernel_symbol(e);
         if (g->symbol == NULL) {
           cli_error("internal: no C name known for the kernel of %s",
                     op_label(&info));

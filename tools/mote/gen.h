@@ -34,6 +34,10 @@ typedef struct gen_plan {
   size_t arena_bytes; /* what prepare needs on `target` */
 } gen_plan_t;
 
+/* The C name of the kernel of resolver entry `e` (static storage), or
+ * NULL for a kernel gen does not know (gen_symbols.c). */
+const char *gen_kernel_symbol(const mote_resolver_entry_t *e);
+
 /* Writes every file of `plan` into `dir` (which exists). Returns 0, or -1
  * after printing "mote: PATH: reason". */
 int gen_write_all(const gen_plan_t *plan, const char *dir);
