@@ -7,8 +7,8 @@
 # For every shared model (MODELS_DIR/*.tflite): gen succeeds and every
 # generated .c compiles warning-free with CC -std=c99 -Wall -Wextra
 # -Werror -Wconversion -Wpedantic (-fsyntax-only); with arm-none-eabi-gcc
-# on PATH, the resolvers of every model and the keyword-spotting model's
-# bytes compile for Cortex-M4F too. Then the options (default name,
+# or riscv64-unknown-elf-gcc on PATH, the resolvers of every model and the
+# keyword-spotting model's bytes compile for Cortex-M4F and RV32IMC too. Then the options (default name,
 # --section, --help) and each failure path: exit status 1 with a
 # "mote: " line naming what failed, 2 for bad usage. Prints one line per
 # check and "N passed, N failed"; exits 1 when any check failed.
@@ -59,7 +59,13 @@ expect() {
 }
 
 # --- every shared model ----------------------------------------------------
+# Cross compilers, when present: their flags, then the C files to compile
+# (every resolver; the bytes of one model, as they are plain data).
 ARM=$(command -v arm-none-eabi-gcc 2>/dev/null)
+RV=$(command -v riscv64-unknown-elf-gcc 2>/dev/null)
+ARM_FLAGS="-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16"
+RV_FLAGS="-march=rv32imc -mabi=ilp32 --specs=picolibc.specs -ffreestanding"
+CROSS="${ARM:+arm-none-eabi}${RV:+ riscv32}"
 for model in "$MODELS"/*.tflite; do
   m=$(basename "$model" .tflite)
   mote gen "$model" -o "$TMP/all/$m" --name "g_$m"
@@ -71,17 +77,20 @@ for model in "$MODELS"/*.tflite; do
   for c in "$TMP/all/$m"/*.c; do
     "$CC" $CFLAGS -fsyntax-only "$c" >"$TMP/cc" 2>&1 || bad="$bad $(basename "$c")"
   done
-  if [ -n "$ARM" ]; then
-    arm="$TMP/all/$m/g_${m}_resolver.c"
-    [ "$m" != mlperf_kws_dscnn_int8 ] || arm="$arm $TMP/all/$m/g_${m}_model.c"
-    for c in $arm; do
-      "$ARM" -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 \
-        $CFLAGS -c "$c" -o "$TMP/arm.o" >"$TMP/cc" 2>&1 ||
+  cross="$TMP/all/$m/g_${m}_resolver.c"
+  [ "$m" != mlperf_kws_dscnn_int8 ] || cross="$cross $TMP/all/$m/g_${m}_model.c"
+  for c in $cross; do
+    if [ -n "$ARM" ]; then
+      "$ARM" $ARM_FLAGS $CFLAGS -c "$c" -o "$TMP/x.o" >"$TMP/cc" 2>&1 ||
         bad="$bad arm:$(basename "$c")"
-    done
-  fi
+    fi
+    if [ -n "$RV" ]; then
+      "$RV" $RV_FLAGS $CFLAGS -c "$c" -o "$TMP/x.o" >"$TMP/cc" 2>&1 ||
+        bad="$bad rv32:$(basename "$c")"
+    fi
+  done
   if [ -z "$bad" ]; then
-    pass "gen $m: compiles warning-free${ARM:+ (host and arm-none-eabi)}"
+    pass "gen $m: compiles warning-free (host${CROSS:+, $CROSS})"
   else
     fail "gen $m: compiles warning-free" "failed:$bad: $(head -c 600 "$TMP/cc")"
   fi
