@@ -150,6 +150,17 @@ for bad in 9lives a-b "" "with space" abcdefghijabcdefghijabcdefghijabcdefghijX;
   mote gen "$MODEL" -o "$TMP/x" --name "$bad"
   expect "--name '$bad' is refused" 2 "not a C identifier"
 done
+for bad in mote MOTE_x mote_kws _kws; do
+  mote gen "$MODEL" -o "$TMP/x" --name "$bad"
+  expect "--name '$bad' is refused as reserved" 2 "is reserved"
+done
+cp "$MODEL" "$TMP/mote_kws.tflite"
+mote gen "$TMP/mote_kws.tflite" -o "$TMP/dm"
+if [ "$RC" -eq 0 ] && [ -f "$TMP/dm/model_mote_kws_resolver.c" ]; then
+  pass "a reserved file name gives a valid default name"
+else
+  fail "a reserved file name gives a valid default name" "$(ls "$TMP/dm" 2>&1)"
+fi
 mote gen "$MODEL" -o "$TMP/x" --target m3
 expect "an unknown target is refused" 2 "unknown target 'm3'"
 mote gen "$MODEL" -o "$TMP/x" --target m4

@@ -106,6 +106,42 @@ static void test_json(void) {
                       "\"count\": 1, \"operators\": [1]}") != NULL);
 }
 
+/* A RELU of operator version 99: a kernel exists, but not for that. */
+static int write_new_version_model(const char *path) {
+  tfb_model_t *m = tfb_new();
+  const int32_t shape[] = {4};
+  int32_t t[2];
+  int relu, rc;
+  uint8_t *bytes = NULL;
+  size_t len = 0;
+  tfb_options_t o;
+  tfb_options_init(&o);
+  t[0] = tfb_add_tensor(m, NULL, 0, shape, 1, 0, NULL, NULL, 0, 0, false);
+  t[1] = tfb_add_tensor(m, NULL, 0, shape, 1, 0, NULL, NULL, 0, 0, false);
+  relu = tfb_add_opcode(m, RELU, NULL, 99);
+  tfb_add_op(m, relu, &t[0], 1, &t[1], 1, 0, &o, NULL, 0);
+  tfb_set_io(m, &t[0], 1, &t[1], 1);
+  rc = tfb_finish(m, &bytes, &len);
+  if (rc == 0) {
+    rc = tfb_write_file(path, bytes, len);
+  }
+  free(bytes);
+  tfb_free(m);
+  return rc;
+}
+
+/* gen refuses an op version newer than the kernel takes, naming it. */
+static void test_gen_version(void) {
+  char path[600];
+  char args[1400];
+  snprintf(path, sizeof path, "%s.v99.tflite", g_path);
+  CHECK_EQ_INT(write_new_version_model(path), 0);
+  snprintf(args, sizeof args, "gen '%s' -o '%s.gen' --name m", path, path);
+  CHECK_EQ_INT(run_cli(args, g_out, sizeof g_out), 1);
+  CHECK(strstr(g_out, "RELU version 99 is newer") != NULL);
+  remove(path);
+}
+
 static void test_gen(void) {
   char args[1200];
   char dir[600];
@@ -138,6 +174,7 @@ int main(void) {
   MOTE_RUN(test_text);
   MOTE_RUN(test_json);
   MOTE_RUN(test_gen);
+  MOTE_RUN(test_gen_version);
   rc = MOTE_TEST_END();
   if (rc != 0) {
     fputs(g_out, stderr);

@@ -50,6 +50,19 @@ static int is_identifier(const char *s) {
   return 1;
 }
 
+/* Names the generated identifiers would share with mote's own
+ * (mote_resolver_init, MOTE_RESOLVER_H) or that C reserves (_X, __x). */
+static int is_reserved(const char *s) {
+  size_t i;
+  char low[5];
+  for (i = 0; i < 4 && s[i] != '\0'; i++) {
+    low[i] = (char)tolower((unsigned char)s[i]);
+  }
+  low[i] = '\0';
+  return s[0] == '_' ||
+         (strcmp(low, "mote") == 0 && (s[4] == '\0' || s[4] == '_'));
+}
+
 /* A section name goes into a string literal and a linker script: keep it
  * to what every toolchain takes. */
 static int is_section_name(const char *s) {
@@ -80,7 +93,8 @@ static char *default_name(const char *path) {
   if (name == NULL) {
     return NULL;
   }
-  if (n == 0 || isdigit((unsigned char)base[0])) {
+  if (n == 0 || isdigit((unsigned char)base[0]) || is_reserved(base) ||
+      !isalnum((unsigned char)base[0])) {
     strcpy(name, "model_");
     o = 6;
   }
@@ -316,6 +330,12 @@ static int parse_args(int argc, char **argv, gen_args_t *a) {
                            "most %d characters (letters, digits, '_'; not "
                            "starting with a digit)",
                            a->name, GEN_NAME_MAX);
+  }
+  if (a->name != NULL && is_reserved(a->name)) {
+    return cli_usage_error("gen: --name '%s' is reserved: names starting "
+                           "with '_', and 'mote' or 'mote_...', would clash "
+                           "with mote's or C's own identifiers",
+                           a->name);
   }
   if (a->section != NULL && !is_section_name(a->section)) {
     return cli_usage_error("gen: --section '%s': use letters, digits, '_', "
