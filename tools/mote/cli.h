@@ -11,6 +11,8 @@
  *   macs.c         multiply-accumulate counts per operator
  *   cmd_inspect.c  `mote inspect`
  *   cmd_run.c      `mote run`
+ *   cmd_gen.c      `mote gen` (gen.h; files written by gen_write.c,
+ *                  kernel names from gen_symbols.c)
  *   cli_summary.c  reading tensor elements and summarising outputs
  *
  * Exit status everywhere: 0 success, 1 failure (model, files, run), 2 bad
@@ -149,6 +151,7 @@ void cli_print_tensor_summary(FILE *f, const char *label, const char *name,
 int cli_cmd_inspect(int argc, char **argv);
 int cli_cmd_run(int argc, char **argv);
 int cli_cmd_ops(int argc, char **argv);
+int cli_cmd_gen(int argc, char **argv);
 
 /* Prints the full usage text. */
 void cli_usage(FILE *f);

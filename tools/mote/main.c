@@ -44,6 +44,25 @@ void cli_usage(FILE *f) {
       "      builtins. --json prints a list of {\"op\", \"code\",\n"
       "      \"custom\", \"version\", \"types\"} objects.\n"
       "\n"
+      "  gen MODEL -o DIR [--name NAME] [--target host|m4|m55|rv32]\n"
+      "          [--section NAME] [--arena-bytes N]\n"
+      "      Write the C sources that put MODEL in a firmware, into DIR\n"
+      "      (created): NAME_model.c/.h (the bytes as a 16-byte aligned\n"
+      "      const array, NAME_model_len, and NAME_ARENA_BYTES, the exact\n"
+      "      arena prepare needs), NAME_resolver.c/.h (NAME_resolver_init\n"
+      "      registers exactly the kernels the model uses;\n"
+      "      NAME_RESOLVER_ENTRIES) and NAME.cmake (NAME_add_to(target)).\n"
+      "      Fails, naming them all, when ops have no kernel.\n"
+      "      --name NAME      C identifier prefix (default: from the file name)\n"
+      "      --target T       host (default: this machine's planner), or a\n"
+      "                       32-bit target m4, m55, rv32, whose arena the\n"
+      "                       host cannot compute: give it with --arena-bytes\n"
+      "                       (tools/gen/target_arena.sh measures it)\n"
+      "      --section NAME   put the model bytes in this linker section\n"
+      "                       (GCC and clang)\n"
+      "      --arena-bytes N  the target's arena (a multiple of 16), for\n"
+      "                       m4, m55, rv32 only\n"
+      "\n"
       "  version   print the mote version\n"
       "  help      print this text\n"
       "\n"
@@ -84,6 +103,9 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "run") == 0) {
     return cli_cmd_run(argc, argv);
+  }
+  if (strcmp(cmd, "gen") == 0) {
+    return cli_cmd_gen(argc, argv);
   }
   if (strcmp(cmd, "ops") == 0) {
     return cli_cmd_ops(argc, argv);
