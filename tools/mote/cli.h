@@ -12,6 +12,12 @@
  *   cmd_inspect.c  `mote inspect`
  *   cmd_run.c      `mote run`
  *   cli_summary.c  reading tensor elements and summarising outputs
+ *   cli_args.c     option parsing shared by the commands
+ *   cli_inputs.c   --input / --inputs / --random into input tensor bytes
+ *   cli_npy.c      .npy reading and writing
+ *   cli_wav.c      16-bit PCM .wav reading
+ *   cli_image.c    PGM/PPM and BMP decoding
+ *   cli_png.c      PNG decoding (libpng, when found at configure time)
  *
  * Exit status everywhere: 0 success, 1 failure (model, files, run), 2 bad
  * usage.
@@ -70,6 +76,10 @@ int cli_write_file(const char *path, const void *data, size_t size);
 /* Creates directory `path` and any missing parents (like mkdir -p).
  * Returns 0, or -1 after printing "mote: PATH: reason". */
 int cli_make_dirs(const char *path);
+
+/* Little-endian reads of 4 and 2 bytes (the caller checks the bounds). */
+uint32_t cli_le32(const uint8_t *p);
+uint16_t cli_le16(const uint8_t *p);
 
 /* "DIR/NAME" in a malloc'ed string (exits on allocation failure). */
 char *cli_path_join(const char *dir, const char *name);
@@ -138,11 +148,109 @@ void cli_format_shape(const mote_tensor_t *t, char *buf, size_t cap);
  * types without a numeric reading (string, int4, complex...). */
 int cli_tensor_value(const mote_tensor_t *t, uint32_t i, double *out);
 
+/* Writes "[1, 28, 28, 3]" for `rank` dims into buf[cap]. */
+void cli_format_dims(const int32_t *dims, int rank, char *buf, size_t cap);
+
 /* Prints the summary of one output to `f`: name, type, shape,
  * quantization, then the values (<= 16 elements, also dequantized) or
  * min / max / argmax. */
 void cli_print_tensor_summary(FILE *f, const char *label, const char *name,
                               const mote_tensor_t *t);
+
+/* --- cli_args.c -------------------------------------------------------- */
+
+/* Parses decimal digits, optionally followed by K (x1024) or M (x1024^2)
+ * when `suffixes` is set. Returns 0, or -1 for anything else. */
+int cli_parse_count(const char *s, int suffixes, unsigned long long *out);
+
+/* Matches "--name VALUE" and "--name=VALUE" at argv[*i]; advances *i past
+ * VALUE. Returns 1 on a match with *value set, 0 when argv[*i] is another
+ * argument, and -1 (after a usage message naming argv[1], the command)
+ * when the value is missing. */
+int cli_take_option(int argc, char **argv, int *i, const char *name,
+                    const char **value);
+
+/* 1 for "--help" and "-h". */
+int cli_is_help(const char *arg);
+
+/* --- cli_inputs.c ------------------------------------------------------ */
+
+#define CLI_MAX_INPUT_FILES 64
+
+/* Where the model inputs come from (see cli_inputs.c for the rules). */
+typedef struct cli_input_spec {
+  const char *files[CLI_MAX_INPUT_FILES]; /* --input, in input order */
+  int file_count;
+  const char *dir; /* --inputs DIR: DIR/input_<i>.bin */
+  int random;      /* --random SEED: inputs no --input gives */
+  uint32_t seed;
+  int raw_pixels; /* --raw-pixels: pixel bytes into int8 unchanged */
+} cli_input_spec_t;
+
+/* Takes --input, --inputs or --random at argv[*i] into `spec`, like
+ * cli_take_option. Returns 1 when taken, 0 when argv[*i] is something
+ * else, -1 after a usage message. */
+int cli_input_option(int argc, char **argv, int *i, cli_input_spec_t *spec);
+
+/* Fills bufs[i] (one per model input, zeroed by the caller) with exactly
+ * the bytes of input i of the prepared session. Returns 0, or -1 after
+ * printing one "mote: FILE: ..." line; the caller frees the buffers in
+ * both cases. */
+int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
+                    cli_buffer_t *bufs);
+
+/* --- cli_npy.c, cli_wav.c, cli_image.c, cli_png.c ---------------------- */
+
+#define CLI_NPY_MAX_RANK 8
+
+/* A parsed .npy file; `data` points into the caller's bytes. */
+typedef struct cli_npy {
+  mote_type_t type;
+  int32_t shape[CLI_NPY_MAX_RANK];
+  int rank;
+  size_t count; /* elements */
+  const uint8_t *data;
+  size_t bytes;
+} cli_npy_t;
+
+/* Each decoder returns 0, or -1 with a reason in why[cap]. */
+int cli_npy_parse(const uint8_t *bytes, size_t size, cli_npy_t *out,
+                  char *why, size_t cap);
+
+/* The .npy type string without byte order ("i1", "f4"), or NULL. */
+const char *cli_npy_descr(mote_type_t type);
+
+/* Writes the tensor's bytes, type and shape as a version 1.0 .npy file.
+ * Returns 0, or -1 after printing. */
+int cli_npy_write(const char *path, const mote_tensor_t *t);
+
+typedef struct cli_wav {
+  const uint8_t *samples; /* little-endian int16, into the caller's bytes */
+  size_t count;
+  uint32_t rate;
+  uint16_t channels;
+  uint16_t bits;
+} cli_wav_t;
+
+int cli_wav_parse(const uint8_t *bytes, size_t size, cli_wav_t *out,
+                  char *why, size_t cap);
+int16_t cli_wav_sample(const cli_wav_t *w, size_t i);
+
+/* 8-bit pixels, top row first, `channels` (1 gray or 3 RGB) per pixel. */
+typedef struct cli_image {
+  uint8_t *pixels; /* malloc'ed; cli_image_free */
+  uint32_t width;
+  uint32_t height;
+  uint32_t channels;
+} cli_image_t;
+
+int cli_pnm_decode(const uint8_t *bytes, size_t size, cli_image_t *img,
+                   char *why, size_t cap);
+int cli_bmp_decode(const uint8_t *bytes, size_t size, cli_image_t *img,
+                   char *why, size_t cap);
+int cli_png_decode(const uint8_t *bytes, size_t size, cli_image_t *img,
+                   char *why, size_t cap);
+void cli_image_free(cli_image_t *img);
 
 /* --- commands ---------------------------------------------------------- */
 

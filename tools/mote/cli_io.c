@@ -205,3 +205,12 @@ char *cli_path_join(const char *dir, const char *name) {
   memcpy(p + a + (size_t)sep, name, b + 1);
   return p;
 }
+
+uint32_t cli_le32(const uint8_t *p) {
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+         (uint32_t)p[3] << 24;
+}
+
+uint16_t cli_le16(const uint8_t *p) {
+  return (uint16_t)(p[0] | p[1] << 8);
+}

@@ -17,21 +17,25 @@
 /* Outputs with at most this many elements are printed in full. */
 #define CLI_SUMMARY_MAX_VALUES 16
 
-void cli_format_shape(const mote_tensor_t *t, char *buf, size_t cap) {
+void cli_format_dims(const int32_t *dims, int rank, char *buf, size_t cap) {
   size_t len = 0;
-  uint8_t i;
+  int i;
   if (cap == 0) {
     return;
   }
   buf[0] = '\0';
   len += (size_t)snprintf(buf + len, cap - len, "[");
-  for (i = 0; i < t->rank && len < cap; i++) {
+  for (i = 0; i < rank && len < cap; i++) {
     len += (size_t)snprintf(buf + len, cap - len, "%s%ld", i ? ", " : "",
-                            (long)t->dims[i]);
+                            (long)dims[i]);
   }
   if (len < cap) {
     snprintf(buf + len, cap - len, "]");
   }
+}
+
+void cli_format_shape(const mote_tensor_t *t, char *buf, size_t cap) {
+  cli_format_dims(t->dims, t->rank, buf, cap);
 }
 
 static float half_to_float(uint16_t h) {

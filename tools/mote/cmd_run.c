@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * `mote run MODEL --inputs INDIR --outputs OUTDIR [--arena-bytes N]
- *  [--repeat N] [--profile]`
+ * `mote run MODEL [inputs] [--outputs DIR] [--save-inputs DIR]
+ *  [--arena-bytes N] [--repeat N] [--profile]`
  *
- * Reads every input file before invoking anything, so a missing or
- * wrongly sized file is reported before any work is done. Input sizes must
- * match the tensor exactly: a file one byte short is far more likely a
- * wrong file (another model's, or float data for an int8 input) than
- * something to pad.
+ * Every input is read and converted (cli_inputs.c) before anything is
+ * invoked, so a missing or wrong file is reported before any work is
+ * done.
  *
  * With --repeat, the inputs are copied in again and the variable tensors
  * reset before every invoke: the planner may reuse an input's memory once
@@ -25,9 +23,56 @@
 #include "cli.h"
 #include "mote/platform.h"
 
+static const char run_help[] =
+    "usage: mote run MODEL [--input FILE]... [--inputs DIR] [--random SEED]\n"
+    "                [--outputs DIR] [--save-inputs DIR] [--arena-bytes N]\n"
+    "                [--repeat N] [--profile]\n"
+    "\n"
+    "Run MODEL once and summarise each output (name, type, shape,\n"
+    "quantization, values or min/max/argmax).\n"
+    "\n"
+    "inputs (every model input needs one):\n"
+    "  --input FILE     one per model input, in input order:\n"
+    "                   .npy   int8/uint8/int16/int32/int64/float16/32/64, C order;\n"
+    "                          the shape must match the tensor's (dims of 1\n"
+    "                          aside). Same dtype: the bytes as they are;\n"
+    "                          integers into another integer type must fit;\n"
+    "                          floats into a quantized tensor are quantized\n"
+    "                          with its scale and zero point\n"
+    "                   .wav   16-bit PCM mono, exactly as many samples as\n"
+    "                          the tensor has elements; int16/int32 tensors\n"
+    "                          take the samples as they are, float tensors\n"
+    "                          s/32768 in [-1, 1), quantized int8 ones that\n"
+    "                          value quantized\n"
+    "                   .pgm .ppm (P5/P6)  .bmp (24-bit, 8-bit palette)  .png\n"
+    "                          exactly the tensor's height x width ([1, H, W, C],\n"
+    "                          C 1 or 3; gray and RGB are converted); pixel p\n"
+    "                          goes in as p into uint8, p - 128 into int8\n"
+    "                          (as TFLM's camera examples), p/255 into float\n"
+    "                          (quantized for quantized int16/int32)\n"
+    "                   .bin   raw tensor bytes, exactly the tensor's size\n"
+    "  --raw-pixels     pixel bytes into int8 inputs unchanged (no - 128), as\n"
+    "                   TFLM's person_detection test feeds its pictures\n"
+    "  --inputs DIR     DIR/input_<i>.bin for every input (the golden layout)\n"
+    "  --random SEED    fill the inputs no --input gives with xorshift32 data\n"
+    "                   (the golden random cases: SEED 1 gives random_0)\n"
+    "\n"
+    "outputs:\n"
+    "  --outputs DIR    write DIR/output_<i>.bin, raw tensor bytes\n"
+    "  --save-inputs DIR  write the bytes each input got as DIR/input_<i>.bin\n"
+    "\n"
+    "running:\n"
+    "  --arena-bytes N  an arena of exactly N bytes (default 16 MiB; K, M)\n"
+    "  --repeat N       invoke N times, report mean and best time; inputs and\n"
+    "                   state are reset before each, so outputs are one run's\n"
+    "  --profile        time each operator (mean over the runs)\n"
+    "\n"
+    "Exit status: 0 success, 1 failure (model, file or run), 2 bad usage.\n";
+
 typedef struct run_args {
   const char *model;
-  const char *inputs;
+  cli_input_spec_t in;
+  const char *save_inputs;
   const char *outputs;
   size_t arena_bytes;
   unsigned long repeat;
@@ -53,62 +98,6 @@ static void on_operator(void *user, uint32_t op, int32_t code, int end) {
   }
 }
 
-/* Parses a byte count or count: decimal digits, optionally followed by K
- * (x1024) or M (x1024^2) when `suffixes` is set. 0 on success. */
-static int parse_count(const char *s, int suffixes, unsigned long long *out) {
-  unsigned long long v = 0;
-  unsigned long long mul = 1;
-  const char *p = s;
-  if (*p < '0' || *p > '9') {
-    return -1;
-  }
-  for (; *p >= '0' && *p <= '9'; p++) {
-    unsigned d = (unsigned)(*p - '0');
-    if (v > (~0ull - d) / 10u) {
-      return -1;
-    }
-    v = v * 10u + d;
-  }
-  if (suffixes && (*p == 'K' || *p == 'k')) {
-    mul = 1024u;
-    p++;
-  } else if (suffixes && (*p == 'M' || *p == 'm')) {
-    mul = 1024u * 1024u;
-    p++;
-  }
-  if (*p != '\0' || (v != 0 && mul > ~0ull / v)) {
-    return -1;
-  }
-  *out = v * mul;
-  return 0;
-}
-
-/* Matches "--name VALUE" and "--name=VALUE"; advances *i past VALUE. Returns
- * 1 on a match with *value set, 0 when argv[*i] is another option, and -1
- * (after printing) when the value is missing. */
-static int take_option(int argc, char **argv, int *i, const char *name,
-                       const char **value) {
-  const char *a = argv[*i];
-  size_t n = strlen(name);
-  if (strncmp(a, name, n) != 0) {
-    return 0;
-  }
-  if (a[n] == '=') {
-    *value = a + n + 1;
-    return 1;
-  }
-  if (a[n] != '\0') {
-    return 0;
-  }
-  if (*i + 1 >= argc) {
-    cli_usage_error("run: %s needs a value", name);
-    return -1;
-  }
-  *i += 1;
-  *value = argv[*i];
-  return 1;
-}
-
 /* Returns -1 to continue, or the exit status to return. */
 static int parse_args(int argc, char **argv, run_args_t *a) {
   int i;
@@ -119,25 +108,30 @@ static int parse_args(int argc, char **argv, run_args_t *a) {
     const char *v = NULL;
     unsigned long long n;
     int r;
-    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-      cli_usage(stdout);
+    if (cli_is_help(argv[i])) {
+      fputs(run_help, stdout);
       return CLI_EXIT_OK;
     }
-    if ((r = take_option(argc, argv, &i, "--inputs", &v)) != 0) {
+    if ((r = cli_input_option(argc, argv, &i, &a->in)) != 0) {
       if (r < 0) {
         return CLI_EXIT_USAGE;
       }
-      a->inputs = v;
-    } else if ((r = take_option(argc, argv, &i, "--outputs", &v)) != 0) {
+    } else if ((r = cli_take_option(argc, argv, &i, "--save-inputs", &v)) !=
+               0) {
+      if (r < 0) {
+        return CLI_EXIT_USAGE;
+      }
+      a->save_inputs = v;
+    } else if ((r = cli_take_option(argc, argv, &i, "--outputs", &v)) != 0) {
       if (r < 0) {
         return CLI_EXIT_USAGE;
       }
       a->outputs = v;
-    } else if ((r = take_option(argc, argv, &i, "--arena-bytes", &v)) != 0) {
+    } else if ((r = cli_take_option(argc, argv, &i, "--arena-bytes", &v)) != 0) {
       if (r < 0) {
         return CLI_EXIT_USAGE;
       }
-      if (parse_count(v, 1, &n) != 0 || n == 0 || n > (size_t)-1 / 2) {
+      if (cli_parse_count(v, 1, &n) != 0 || n == 0 || n > (size_t)-1 / 2) {
         return cli_usage_error("run: --arena-bytes: '%s' is not a byte count "
                                "(e.g. 4096, 64K, 2M)",
                                v);
@@ -145,11 +139,11 @@ static int parse_args(int argc, char **argv, run_args_t *a) {
       a->arena_bytes = (size_t)n;
     } else if (strcmp(argv[i], "--profile") == 0) {
       a->profile = 1;
-    } else if ((r = take_option(argc, argv, &i, "--repeat", &v)) != 0) {
+    } else if ((r = cli_take_option(argc, argv, &i, "--repeat", &v)) != 0) {
       if (r < 0) {
         return CLI_EXIT_USAGE;
       }
-      if (parse_count(v, 0, &n) != 0 || n == 0 || n > 1000000000ull) {
+      if (cli_parse_count(v, 0, &n) != 0 || n == 0 || n > 1000000000ull) {
         return cli_usage_error("run: --repeat: '%s' is not a count from 1 to "
                                "1000000000",
                                v);
@@ -165,12 +159,8 @@ static int parse_args(int argc, char **argv, run_args_t *a) {
       a->model = argv[i];
     }
   }
-  if (a->model == NULL || a->inputs == NULL || a->outputs == NULL) {
-    return cli_usage_error(
-        "run: missing %s\nusage: mote run MODEL --inputs INDIR --outputs "
-        "OUTDIR [--arena-bytes N] [--repeat N]",
-        a->model == NULL ? "MODEL" : a->inputs == NULL ? "--inputs INDIR"
-                                                       : "--outputs OUTDIR");
+  if (a->model == NULL) {
+    return cli_usage_error("run: missing MODEL (see 'mote run --help')");
   }
   return -1;
 }
@@ -203,39 +193,24 @@ static void print_profile(const cli_session_t *s, const op_profile_t *p,
   }
 }
 
-/* Reads DIR/input_<i>.bin for every model input and checks its size. */
-static int load_inputs(const run_args_t *a, cli_session_t *s,
-                       cli_buffer_t *files, uint32_t count) {
+/* --save-inputs: the bytes each input got, as DIR/input_<i>.bin. */
+static int save_inputs(const char *dir, const cli_buffer_t *files,
+                       uint32_t count) {
   uint32_t i;
+  if (cli_make_dirs(dir) != 0) {
+    return -1;
+  }
   for (i = 0; i < count; i++) {
     char name[32];
     char *path;
-    mote_tensor_t t;
-    mote_status_t st;
+    int rc;
     snprintf(name, sizeof name, "input_%lu.bin", (unsigned long)i);
-    path = cli_path_join(a->inputs, name);
-    st = mote_interp_input(&s->interp, i, &t);
-    if (st != MOTE_OK) {
-      cli_report(a->model, st, NULL);
-      free(path);
-      return -1;
-    }
-    if (cli_read_file(path, &files[i]) != 0) {
-      free(path);
-      return -1;
-    }
-    if (files[i].size != t.bytes || t.data == NULL) {
-      char shape[96];
-      cli_format_shape(&t, shape, sizeof shape);
-      cli_error("%s: size is %lu bytes, but input %lu (tensor %lu, %s %s) "
-                "takes exactly %lu bytes",
-                path, (unsigned long)files[i].size, (unsigned long)i,
-                (unsigned long)t.index, mote_type_name((mote_type_t)t.type),
-                shape, (unsigned long)t.bytes);
-      free(path);
-      return -1;
-    }
+    path = cli_path_join(dir, name);
+    rc = cli_write_file(path, files[i].data, files[i].size);
     free(path);
+    if (rc != 0) {
+      return -1;
+    }
   }
   return 0;
 }
@@ -301,7 +276,7 @@ static int invoke_all(const run_args_t *a, cli_session_t *s,
 static int write_outputs(const run_args_t *a, cli_session_t *s) {
   uint32_t n = mote_interp_output_count(&s->interp);
   uint32_t i;
-  if (cli_make_dirs(a->outputs) != 0) {
+  if (a->outputs != NULL && cli_make_dirs(a->outputs) != 0) {
     return -1;
   }
   for (i = 0; i < n; i++) {
@@ -315,13 +290,15 @@ static int write_outputs(const run_args_t *a, cli_session_t *s) {
                 mote_status_str(st));
       return -1;
     }
-    snprintf(name, sizeof name, "output_%lu.bin", (unsigned long)i);
-    path = cli_path_join(a->outputs, name);
-    if (cli_write_file(path, t.data, t.bytes) != 0) {
+    if (a->outputs != NULL) {
+      snprintf(name, sizeof name, "output_%lu.bin", (unsigned long)i);
+      path = cli_path_join(a->outputs, name);
+      if (cli_write_file(path, t.data, t.bytes) != 0) {
+        free(path);
+        return -1;
+      }
       free(path);
-      return -1;
     }
-    free(path);
     snprintf(label, sizeof label, "output %lu (tensor %lu)", (unsigned long)i,
              (unsigned long)t.index);
     cli_print_tensor_summary(stdout, label,
@@ -359,7 +336,8 @@ int cli_cmd_run(int argc, char **argv) {
     return CLI_EXIT_FAIL;
   }
   rc = CLI_EXIT_FAIL;
-  if (load_inputs(&a, &s, files, count) == 0 &&
+  if (cli_inputs_load(&s, &a.in, files) == 0 &&
+      (a.save_inputs == NULL || save_inputs(a.save_inputs, files, count) == 0) &&
       invoke_all(&a, &s, files, count) == 0) {
     printf("%s: %lu operators, arena used %lu of %lu bytes\n", a.model,
            (unsigned long)mote_model_op_count(&s.model, 0),
