@@ -180,6 +180,75 @@ else
   fail "--random is deterministic per seed" "'$A' '$B' '$C'"
 fi
 
+# --- --json, --top-k, --labels, --output ----------------------------------
+
+mote run "$SINE" --input "$F/f32.npy" --json --labels "$F/labels1.txt"
+expect_rc "run --json exits 0" 0
+cp "$TMP/out" "$TMP/run.json"
+if python3 - "$TMP/run.json" 2>"$TMP/py" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["model"].endswith("sine_int8.tflite") and d["operators"] == 3, d
+assert d["arena_used_bytes"] > 0 and d["invoke"]["runs"] == 1, d
+o = d["outputs"][0]
+assert o["name"] == "output" and o["type"] == "int8" and o["shape"] == [1, 1], o
+q = o["quantization"]
+assert abs(q["scale"] - 0.00785116) < 1e-7 and q["zero_point"] == -1, q
+v = o["values"][0]
+assert abs(o["dequantized"][0] - (v + 1) * q["scale"]) < 1e-6, o
+assert abs(o["dequantized"][0] - 0.997) < 0.02, o  # sin(1.5)
+t = d["top_k"]
+assert t == [{"index": 0, "label": "sine", "score": o["dequantized"][0]}], t
+EOF
+then
+  pass "run --json holds the model, arena, invoke, outputs and top_k"
+else
+  fail "run --json holds the model, arena, invoke, outputs and top_k" \
+    "$(tail -n 1 "$TMP/py")"
+fi
+mote run "$SINE" --input "$F/f32.npy" --top-k 3 --labels "$F/labels1.txt"
+expect_rc "run --top-k larger than the output exits 0" 0
+expect_out "run --top-k names the label and index" "top 1 of output 0" \
+  "1. sine" "(index 0)"
+mote run "$SINE" --input "$F/f32.npy" --labels "$F/labels2.txt"
+expect_fail "labels file with the wrong count says both counts" \
+  "labels2.txt" "2 labels" "has 1 elements"
+mote run "$SINE" --input "$F/f32.npy" --labels "$F/labels_blank.txt"
+expect_fail "labels file with an empty line names the line" "line 1 is empty"
+mote run "$SINE" --input "$F/f32.npy" --labels "$F/nope.txt"
+expect_fail "missing labels file" "nope.txt"
+mote run "$SINE" --input "$F/f32.npy" --top-k 0
+expect_rc "--top-k 0 is a usage error" 2
+mote run "$SINE" --input "$F/shape.npy" --json
+if [ "$RC" -eq 1 ] && [ ! -s "$TMP/out" ]; then
+  pass "run --json prints nothing on stdout when an input is wrong"
+else
+  fail "run --json prints nothing on stdout when an input is wrong" "rc $RC"
+fi
+
+# --output writes .npy; fed back as an input it gives the same bytes.
+mote run "$SINE" --input "$F/f32.npy" --output "$TMP/npy" --outputs "$TMP/bin"
+expect_rc "run --output exits 0" 0
+input_byte --input "$TMP/npy/output_0.npy"
+if [ "$RC" -eq 0 ] && [ "$GOT" = "$(od -An -td1 "$TMP/bin/output_0.bin" | tr -d ' ')" ]; then
+  pass "run --output .npy reads back as the same int8 value ($GOT)"
+else
+  fail "run --output .npy reads back as the same int8 value" "got '$GOT'"
+fi
+if python3 -c '
+import ast, sys
+b = open(sys.argv[1], "rb").read()
+n = b[8] | b[9] << 8
+h = ast.literal_eval(b[10:10 + n].decode())
+assert b[:8] == b"\x93NUMPY\x01\x00" and (10 + n) % 64 == 0, b[:10]
+assert h == {"descr": "|i1", "fortran_order": False, "shape": (1, 1)}, h
+assert len(b) == 10 + n + 1
+' "$TMP/npy/output_0.npy" 2>"$TMP/py"; then
+  pass "run --output writes a numpy 1.0 header numpy reads"
+else
+  fail "run --output writes a numpy 1.0 header numpy reads" "$(tail -n 1 "$TMP/py")"
+fi
+
 # --- real models and TFLM's golden data -------------------------------------
 
 if [ "$HAVE_SHARED" = 1 ]; then
@@ -221,6 +290,12 @@ sys.exit(0 if len(a) == len(g) == 9216 and all(x == y ^ 0x80 for x, y in zip(a, 
   mote run "$MODELS/hello_world_int8.tflite" --random 1 --outputs "$TMP/hw"
   expect_same "--random 1 reproduces the golden case random_0" \
     "$TMP/hw/output_0.bin" "$G/hello_world_int8/random_0/output_0.bin"
+  MS=$MODELS/micro_speech_quantized.tflite
+  printf 'silence\r\nunknown\r\nyes\r\nno' >"$TMP/ms_labels.txt"
+  mote run "$MS" --inputs "$G/micro_speech_quantized/wav_yes_1000ms" \
+    --labels "$TMP/ms_labels.txt" --top-k 2
+  expect_out "micro_speech on 'yes' ranks yes first (CRLF labels)" \
+    "1. yes" "(index 2)" "2. "
   mote run "$PD" --random 1001 --outputs "$TMP/pdr"
   expect_same "--random 1001 reproduces person_detect random_1" \
     "$TMP/pdr/output_0.bin" "$G/person_detect/random_1/output_0.bin"

@@ -18,6 +18,7 @@
  *   cli_wav.c      16-bit PCM .wav reading
  *   cli_image.c    PGM/PPM and BMP decoding
  *   cli_png.c      PNG decoding (libpng, when found at configure time)
+ *   cli_outputs.c  labels, top-k and the JSON form of output tensors
  *
  * Exit status everywhere: 0 success, 1 failure (model, files, run), 2 bad
  * usage.
@@ -119,6 +120,16 @@ mote_status_t cli_session_resolver(cli_session_t *s);
 mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
                                   mote_error_t *err);
 
+/* Copies inputs[i] (exactly the tensor's bytes, from cli_inputs_load) into
+ * each of the `count` inputs, resets the variable tensors when `reset`
+ * (every run after the first: inputs may share memory with activations,
+ * and state would drift), invokes, and sets *seconds to the time of
+ * mote_interp_invoke alone (0 without a platform clock). Prints nothing;
+ * returns the invoke's status with `err` filled. */
+mote_status_t cli_session_invoke(cli_session_t *s, const cli_buffer_t *inputs,
+                                 uint32_t count, int reset, double *seconds,
+                                 mote_error_t *err);
+
 void cli_session_close(cli_session_t *s);
 
 /* --- cli_json.c -------------------------------------------------------- */
@@ -150,6 +161,13 @@ int cli_tensor_value(const mote_tensor_t *t, uint32_t i, double *out);
 
 /* Writes "[1, 28, 28, 3]" for `rank` dims into buf[cap]. */
 void cli_format_dims(const int32_t *dims, int rank, char *buf, size_t cap);
+
+/* 1 when `t` is an integer tensor with quantization parameters. */
+int cli_is_quantized(const mote_tensor_t *t);
+
+/* (v - zero_point) * scale for element `i` of `t` (per channel when the
+ * tensor has per-channel parameters). */
+double cli_dequantize(const mote_tensor_t *t, uint32_t i, double v);
 
 /* Prints the summary of one output to `f`: name, type, shape,
  * quantization, then the values (<= 16 elements, also dequantized) or
@@ -251,6 +269,39 @@ int cli_bmp_decode(const uint8_t *bytes, size_t size, cli_image_t *img,
 int cli_png_decode(const uint8_t *bytes, size_t size, cli_image_t *img,
                    char *why, size_t cap);
 void cli_image_free(cli_image_t *img);
+
+/* --- cli_outputs.c ----------------------------------------------------- */
+
+/* Labels read from a file, one per line. */
+typedef struct cli_labels {
+  char *text;         /* the file, each line end replaced by a NUL */
+  const char **names; /* [count], into text */
+  uint32_t count;
+} cli_labels_t;
+
+/* Reads `path`. Returns 0, or -1 after printing what is wrong (missing,
+ * empty, an empty line, not text). */
+int cli_labels_load(const char *path, cli_labels_t *out);
+void cli_labels_free(cli_labels_t *l);
+
+/* Writes into order[] the indices of the min(k, elements) highest scores
+ * of `t` (dequantized when quantized), best first, ties by lower index.
+ * Returns how many were written. */
+uint32_t cli_top_k(const mote_tensor_t *t, uint32_t k, uint32_t *order);
+
+/* "  1. label   score  (index i)" lines; `labels` may be NULL. */
+void cli_print_top_k(FILE *f, const mote_tensor_t *t, const uint32_t *order,
+                     uint32_t k, const cli_labels_t *labels);
+
+/* The same as a JSON list of {"index", "label", "score"}. */
+void cli_json_top_k(FILE *f, const mote_tensor_t *t, const uint32_t *order,
+                    uint32_t k, const cli_labels_t *labels);
+
+/* One output as a JSON object: index, tensor, name, type, shape, bytes,
+ * quantization ({scale, zero_point} or null), values (every element;
+ * null for non-numeric types) and, when quantized, dequantized. */
+void cli_json_tensor(FILE *f, uint32_t index, const char *name,
+                     const mote_tensor_t *t);
 
 /* --- commands ---------------------------------------------------------- */
 
