@@ -116,6 +116,18 @@ def main():
     write(j("labels1.txt"), b"sine\n")
     write(j("labels2.txt"), b"sine\ncosine\n")
     write(j("labels_blank.txt"), b"\n")
+    # `mote diff`: float32 [1, 3] pairs, NaN, int8 as .npy and .bin.
+    nan = float("nan")
+    npy(j("diff_a.npy"), "<f4", (1, 3), struct.pack("<3f", 1.0, 2.0, 3.0))
+    npy(j("diff_b.npy"), "<f4", (1, 3), struct.pack("<3f", 1.0, 2.5, 3.25))
+    npy(j("diff_a4.npy"), "<f4", (4,), struct.pack("<4f", 1.0, 2.0, 3.0, 4.0))
+    npy(j("diff_a_flat.npy"), "<f4", (3,), struct.pack("<3f", 1.0, 2.0, 3.0))
+    npy(j("diff_nan1.npy"), "<f4", (2,), struct.pack("<2f", nan, 1.0))
+    npy(j("diff_nan2.npy"), "<f4", (2,), struct.pack("<2f", nan, 1.0))
+    npy(j("diff_nan3.npy"), "<f4", (2,), struct.pack("<2f", 0.0, 1.0))
+    npy(j("diff_i8.npy"), "|i1", (1, 3), bytes([1, 2, 3]))
+    write(j("diff_i8.bin"), bytes([1, 2, 5]))
+    write(j("diff_other.bin"), bytes([1, 2, 5]))
     if len(sys.argv) > 2:
         with open(os.path.join(sys.argv[2], "images", "person.bmp"), "rb") as f:
             b = f.read()

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-# Helpers the `mote` CLI test scripts source (test_cli.sh, test_cli_run.sh).
-# The sourcing script sets MOTE (the binary) and TMP (a scratch directory)
-# and prints "$PASSED passed, $FAILED failed" at the end.
+# Helpers the `mote` CLI test scripts source (test_cli.sh, test_cli_*.sh).
+# The sourcing script sets MOTE (the binary) and TMP (a scratch directory),
+# or calls cli_test_init for both, and ends with finish.
 
 PASSED=0
 FAILED=0
@@ -91,4 +91,36 @@ finish() {
     exit 1
   fi
   exit 0
+}
+
+# cli_test_init NAME "$@": for scripts run as NAME MOTE_BINARY REPO_DIR
+# [MODELS_DIR]. Sets MOTE, REPO, SINE (models/sine_int8.tflite), MODELS
+# (MODELS_DIR, else $MOTE_MODELS_DIR, else ../shared/models next to the
+# repository; the caller skips what needs it when it is missing), TMP
+# (removed on exit) and F, a directory of the fixtures cli_fixtures.py
+# writes. Exits 77 (skipped) without python3, which writes them.
+cli_test_init() {
+  name=$1
+  MOTE=$2
+  REPO=$3
+  if [ -z "$MOTE" ] || [ -z "$REPO" ]; then
+    echo "usage: $name MOTE_BINARY REPO_DIR [MODELS_DIR]" >&2
+    exit 2
+  fi
+  MODELS=${4:-${MOTE_MODELS_DIR:-$REPO/../shared/models}}
+  SINE=$REPO/models/sine_int8.tflite
+  if ! command -v python3 >/dev/null 2>&1; then
+    echo "$name: python3 is needed to write the fixtures; skipped"
+    exit 77
+  fi
+  TMP=$(mktemp -d "${TMPDIR:-/tmp}/mote-$name.XXXXXX") || exit 1
+  trap 'rm -rf "$TMP"' EXIT
+  trap 'exit 1' INT TERM
+  F=$TMP/fixtures
+  mkdir -p "$F"
+  if [ -f "$MODELS/images/person.bmp" ]; then
+    python3 "$SCRIPT_DIR/cli_fixtures.py" "$F" "$MODELS" || exit 1
+  else
+    python3 "$SCRIPT_DIR/cli_fixtures.py" "$F" || exit 1
+  fi
 }

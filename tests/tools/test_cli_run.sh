@@ -13,33 +13,13 @@
 #   are skipped when it is missing. Needs python3 (exit 77, skipped,
 #   without it).
 
-MOTE=$1
-REPO=$2
-if [ -z "$MOTE" ] || [ -z "$REPO" ]; then
-  echo "usage: $0 MOTE_BINARY REPO_DIR [MODELS_DIR]" >&2
-  exit 2
-fi
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
-MODELS=${3:-${MOTE_MODELS_DIR:-$REPO/../shared/models}}
-SINE=$REPO/models/sine_int8.tflite
-if ! command -v python3 >/dev/null 2>&1; then
-  echo "test_cli_run: python3 is needed to write the fixtures; skipped"
-  exit 77
-fi
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/mote-cli-run.XXXXXX") || exit 1
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 1' INT TERM
 . "$SCRIPT_DIR/cli_test_lib.sh"
-
-F=$TMP/fixtures
-mkdir -p "$F"
+cli_test_init test_cli_run "$@"
 if [ -f "$MODELS/person_detect.tflite" ] && [ -d "$MODELS/golden" ]; then
   HAVE_SHARED=1
-  python3 "$SCRIPT_DIR/cli_fixtures.py" "$F" "$MODELS" || exit 1
 else
   HAVE_SHARED=0
-  python3 "$SCRIPT_DIR/cli_fixtures.py" "$F" || exit 1
 fi
 
 # input_byte ARGS...: runs sine with ARGS and --save-inputs; sets GOT to

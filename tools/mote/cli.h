@@ -11,6 +11,7 @@
  *   macs.c         multiply-accumulate counts per operator
  *   cmd_inspect.c  `mote inspect`
  *   cmd_run.c      `mote run`
+ *   cmd_diff.c     `mote diff`
  *   cli_summary.c  reading tensor elements and summarising outputs
  *   cli_args.c     option parsing shared by the commands
  *   cli_inputs.c   --input / --inputs / --random into input tensor bytes
@@ -73,6 +74,9 @@ int cli_read_file(const char *path, cli_buffer_t *out);
 /* Writes `size` bytes to `path` (created or truncated). Returns 0, or -1
  * after printing "mote: PATH: reason". */
 int cli_write_file(const char *path, const void *data, size_t size);
+
+/* 1 when `path` names a directory. */
+int cli_is_dir(const char *path);
 
 /* Creates directory `path` and any missing parents (like mkdir -p).
  * Returns 0, or -1 after printing "mote: PATH: reason". */
@@ -308,6 +312,7 @@ void cli_json_tensor(FILE *f, uint32_t index, const char *name,
 int cli_cmd_inspect(int argc, char **argv);
 int cli_cmd_run(int argc, char **argv);
 int cli_cmd_ops(int argc, char **argv);
+int cli_cmd_diff(int argc, char **argv);
 
 /* Prints the full usage text. */
 void cli_usage(FILE *f);

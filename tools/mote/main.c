@@ -41,6 +41,11 @@ void cli_usage(FILE *f) {
       "      builtins. --json prints a list of {\"op\", \"code\",\n"
       "      \"custom\", \"version\", \"types\"} objects.\n"
       "\n"
+      "  diff A B [--atol X] [--model MODEL]\n"
+      "      Compare two output sets (.npy/.bin files or directories of\n"
+      "      output_<i> files): max abs diff, elements over X, first one.\n"
+      "      Exit 1 when any tensor differs by more than X.\n"
+      "\n"
       "  version   print the mote version\n"
       "  help      print this text\n"
       "\n"
@@ -84,6 +89,9 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "ops") == 0) {
     return cli_cmd_ops(argc, argv);
+  }
+  if (strcmp(cmd, "diff") == 0) {
+    return cli_cmd_diff(argc, argv);
   }
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     return cmd_version(argc, argv);
