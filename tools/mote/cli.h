@@ -12,6 +12,7 @@
  *   cmd_inspect.c  `mote inspect`
  *   cmd_run.c      `mote run`
  *   cmd_diff.c     `mote diff`
+ *   cmd_profile.c  `mote profile`
  *   cli_summary.c  reading tensor elements and summarising outputs
  *   cli_args.c     option parsing shared by the commands
  *   cli_inputs.c   --input / --inputs / --random into input tensor bytes
@@ -124,6 +125,10 @@ mote_status_t cli_session_resolver(cli_session_t *s);
 mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
                                   mote_error_t *err);
 
+/* cli_session_open, then cli_session_prepare in an arena of
+ * `arena_bytes`. Returns 0, or -1 after printing (the session is closed). */
+int cli_session_start(cli_session_t *s, const char *path, size_t arena_bytes);
+
 /* Copies inputs[i] (exactly the tensor's bytes, from cli_inputs_load) into
  * each of the `count` inputs, resets the variable tensors when `reset`
  * (every run after the first: inputs may share memory with activations,
@@ -195,6 +200,14 @@ int cli_take_option(int argc, char **argv, int *i, const char *name,
 /* 1 for "--help" and "-h". */
 int cli_is_help(const char *arg);
 
+/* Takes "--arena-bytes N" (K and M suffixes) into *bytes, like
+ * cli_take_option; -1 also for a value that is not a byte count. */
+int cli_arena_option(int argc, char **argv, int *i, size_t *bytes);
+
+/* Flushes stdout; turns `rc` 0 into 1 (after a message) when that fails,
+ * so a full disk is not a silent success. Returns the exit status. */
+int cli_finish(int rc);
+
 /* --- cli_inputs.c ------------------------------------------------------ */
 
 #define CLI_MAX_INPUT_FILES 64
@@ -220,6 +233,11 @@ int cli_input_option(int argc, char **argv, int *i, cli_input_spec_t *spec);
  * both cases. */
 int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
                     cli_buffer_t *bufs);
+
+/* `count` zeroed buffers for cli_inputs_load (at least one, so never NULL
+ * for a model without inputs); NULL after printing when out of memory. */
+cli_buffer_t *cli_inputs_alloc(uint32_t count);
+void cli_inputs_free(cli_buffer_t *bufs, uint32_t count);
 
 /* --- cli_npy.c, cli_wav.c, cli_image.c, cli_png.c ---------------------- */
 
@@ -313,6 +331,7 @@ int cli_cmd_inspect(int argc, char **argv);
 int cli_cmd_run(int argc, char **argv);
 int cli_cmd_ops(int argc, char **argv);
 int cli_cmd_diff(int argc, char **argv);
+int cli_cmd_profile(int argc, char **argv);
 
 /* Prints the full usage text. */
 void cli_usage(FILE *f);

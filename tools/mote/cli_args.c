@@ -4,6 +4,7 @@
  * and counts with optional K / M suffixes. Hand-rolled rather than
  * getopt_long, which is not C99 and not on every host.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,4 +63,29 @@ int cli_take_option(int argc, char **argv, int *i, const char *name,
 
 int cli_is_help(const char *arg) {
   return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+int cli_arena_option(int argc, char **argv, int *i, size_t *bytes) {
+  const char *v = NULL;
+  unsigned long long n;
+  int r = cli_take_option(argc, argv, i, "--arena-bytes", &v);
+  if (r <= 0) {
+    return r;
+  }
+  if (cli_parse_count(v, 1, &n) != 0 || n == 0 || n > (size_t)-1 / 2) {
+    cli_usage_error("%s: --arena-bytes: '%s' is not a byte count (e.g. 4096, "
+                    "64K, 2M)",
+                    argv[1], v);
+    return -1;
+  }
+  *bytes = (size_t)n;
+  return 1;
+}
+
+int cli_finish(int rc) {
+  if (rc == CLI_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+    cli_error("cannot write to standard output");
+    return CLI_EXIT_FAIL;
+  }
+  return rc;
 }

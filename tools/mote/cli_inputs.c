@@ -553,3 +553,19 @@ int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
   }
   return 0;
 }
+
+cli_buffer_t *cli_inputs_alloc(uint32_t count) {
+  cli_buffer_t *b = (cli_buffer_t *)calloc(count ? count : 1u, sizeof *b);
+  if (b == NULL) {
+    cli_error("out of memory");
+  }
+  return b;
+}
+
+void cli_inputs_free(cli_buffer_t *bufs, uint32_t count) {
+  uint32_t i;
+  for (i = 0; bufs != NULL && i < count; i++) {
+    cli_buffer_free(&bufs[i]);
+  }
+  free(bufs);
+}

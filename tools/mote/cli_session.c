@@ -106,6 +106,22 @@ mote_status_t cli_session_invoke(cli_session_t *s, const cli_buffer_t *inputs,
   return st;
 }
 
+int cli_session_start(cli_session_t *s, const char *path,
+                      size_t arena_bytes) {
+  mote_error_t err;
+  mote_status_t st;
+  if (cli_session_open(s, path) != 0) {
+    return -1;
+  }
+  st = cli_session_prepare(s, arena_bytes, &err);
+  if (st != MOTE_OK) {
+    cli_report(path, st, &err);
+    cli_session_close(s);
+    return -1;
+  }
+  return 0;
+}
+
 void cli_session_close(cli_session_t *s) {
   cli_buffer_free(&s->arena_buf);
   cli_buffer_free(&s->file);

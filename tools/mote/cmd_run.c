@@ -151,15 +151,8 @@ static int take_run_option(int argc, char **argv, int *i, run_args_t *a) {
       return -1;
     }
     a->top_k = r > 0 ? (uint32_t)n : 0u;
-  } else if ((r = cli_take_option(argc, argv, i, "--arena-bytes", &v)) != 0) {
-    if (r > 0 && (cli_parse_count(v, 1, &n) != 0 || n == 0 ||
-                  n > (size_t)-1 / 2)) {
-      cli_usage_error("run: --arena-bytes: '%s' is not a byte count (e.g. "
-                      "4096, 64K, 2M)",
-                      v);
-      return -1;
-    }
-    a->arena_bytes = r > 0 ? (size_t)n : a->arena_bytes;
+  } else if ((r = cli_arena_option(argc, argv, i, &a->arena_bytes)) != 0) {
+    return r;
   } else if ((r = cli_take_option(argc, argv, i, "--repeat", &v)) != 0) {
     if (r > 0 && (cli_parse_count(v, 0, &n) != 0 || n == 0 ||
                   n > 1000000000ull)) {
@@ -451,34 +444,20 @@ int cli_cmd_run(int argc, char **argv) {
   cli_labels_t labels;
   mote_tensor_t out0;
   cli_buffer_t *files;
-  mote_error_t err;
-  mote_status_t st;
   uint32_t count;
-  uint32_t i;
   int rc = parse_args(argc, argv, &a);
   if (rc >= 0) {
     return rc;
   }
-  if (cli_session_open(&s, a.model) != 0) {
-    return CLI_EXIT_FAIL;
-  }
-  st = cli_session_prepare(&s, a.arena_bytes, &err);
-  if (st != MOTE_OK) {
-    cli_report(a.model, st, &err);
-    cli_session_close(&s);
+  if (cli_session_start(&s, a.model, a.arena_bytes) != 0) {
     return CLI_EXIT_FAIL;
   }
   memset(&stats, 0, sizeof stats);
   memset(&labels, 0, sizeof labels);
   count = mote_interp_input_count(&s.interp);
-  files = (cli_buffer_t *)calloc(count > 0 ? count : 1u, sizeof *files);
-  if (files == NULL) {
-    cli_error("out of memory");
-    cli_session_close(&s);
-    return CLI_EXIT_FAIL;
-  }
+  files = cli_inputs_alloc(count);
   rc = CLI_EXIT_FAIL;
-  if (check_labels(&a, &s, &labels, &out0) == 0 &&
+  if (files != NULL && check_labels(&a, &s, &labels, &out0) == 0 &&
       cli_inputs_load(&s, &a.in, files) == 0 &&
       (a.save_inputs == NULL || save_inputs(a.save_inputs, files, count) == 0) &&
       invoke_all(&a, &s, files, count, &stats) == 0 &&
@@ -487,16 +466,9 @@ int cli_cmd_run(int argc, char **argv) {
     report(&a, &s, &stats, &labels);
     rc = CLI_EXIT_OK;
   }
-  for (i = 0; i < count; i++) {
-    cli_buffer_free(&files[i]);
-  }
-  free(files);
+  cli_inputs_free(files, count);
   free(stats.ticks);
   cli_labels_free(&labels);
   cli_session_close(&s);
-  if (rc == CLI_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
-    cli_error("cannot write to standard output");
-    rc = CLI_EXIT_FAIL;
-  }
-  return rc;
+  return cli_finish(rc);
 }

@@ -46,6 +46,11 @@ void cli_usage(FILE *f) {
       "      output_<i> files): max abs diff, elements over X, first one.\n"
       "      Exit 1 when any tensor differs by more than X.\n"
       "\n"
+      "  profile MODEL [--csv] [--repeat N] [inputs as for run]\n"
+      "      Time each operator (median of N invokes, default 10, on the\n"
+      "      host clock): time, share of the total and MACs, per operator\n"
+      "      and per operator type; --csv prints rows for a spreadsheet.\n"
+      "\n"
       "  version   print the mote version\n"
       "  help      print this text\n"
       "\n"
@@ -92,6 +97,9 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "diff") == 0) {
     return cli_cmd_diff(argc, argv);
+  }
+  if (strcmp(cmd, "profile") == 0) {
+    return cli_cmd_profile(argc, argv);
   }
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     return cmd_version(argc, argv);
