@@ -132,6 +132,51 @@ else
   expect_fail "broken png" "broken.png" "PNG"
 fi
 
+# --- into a float32 input (models/sine_float.tflite) -----------------------
+
+SINE_F=$REPO/models/sine_float.tflite
+# expect_float NAME WANT ARGS...: sine_float run with ARGS gets input WANT
+# (printed to 7 significant digits).
+expect_float() {
+  name=$1
+  want=$2
+  shift 2
+  rm -rf "$TMP/sf"
+  mote run "$SINE_F" "$@" --save-inputs "$TMP/sf"
+  if [ "$RC" -ne 0 ]; then
+    fail "$name" "exit $RC: $(head -c 300 "$TMP/err")"
+    return
+  fi
+  got=$(python3 -c 'import struct, sys; print("%.7g" % struct.unpack("<f", open(sys.argv[1], "rb").read())[0])' "$TMP/sf/input_0.bin")
+  if [ "$got" = "$want" ]; then
+    pass "$name"
+  else
+    fail "$name" "input $got, expected $want"
+  fi
+}
+expect_float "npy float32 into a float input is the value" 1.5 \
+  --input "$F/f32.npy"
+expect_float "npy float64 into a float input is rounded to float" 1.5 \
+  --input "$F/f64.npy"
+expect_float "npy int8 into a float input is the integer" -5 --input "$F/i8.npy"
+expect_float "wav sample into a float input is s / 32768" 0.5 \
+  --input "$F/one.wav"
+expect_float "pgm pixel into a float input is p / 255" 0.7843137 \
+  --input "$F/one.pgm"
+mote run "$SINE_F" --input "$F/f32.npy" --json
+expect_rc "run --json on a float model exits 0" 0
+if python3 -c '
+import json, sys
+o = json.load(open(sys.argv[1]))["outputs"][0]
+assert o["type"] == "float32" and o["quantization"] is None, o
+assert "dequantized" not in o and abs(o["values"][0] - 0.997) < 0.05, o
+' "$TMP/out" 2>"$TMP/py"; then
+  pass "run --json on a float output: no quantization, plain values"
+else
+  fail "run --json on a float output: no quantization, plain values" \
+    "$(tail -n 1 "$TMP/py")"
+fi
+
 # --- .bin, unknown formats, --random, usage --------------------------------
 
 expect_byte "bin bytes go in exactly" 7 --input "$F/one.bin"

@@ -189,7 +189,7 @@ static int store_values(mote_tensor_t *t, const double *v, size_t n, int real,
        * round half away from zero, then saturate. */
       double lo = t->type == MOTE_TYPE_INT32 ? -2147483648.0 : 0.0;
       double hi = t->type == MOTE_TYPE_INT32 ? 2147483647.0 : 255.0;
-      x = x != x ? lo : round((double)(float)x / (double)t->scale) +
+      x = x != x ? lo : (double)roundf((float)x / t->scale) +
                             (double)t->zero_point;
       x = x < lo ? lo : x > hi ? hi : x;
     }

@@ -289,8 +289,11 @@ int cli_npy_write(const char *path, const mote_tensor_t *t) {
   fputc((int)(len & 0xFFu), f);
   fputc((int)(len >> 8), f);
   fwrite(header, 1, len, f);
-  if ((t->bytes > 0 && fwrite(t->data, 1, t->bytes, f) != t->bytes) ||
-      fclose(f) != 0) {
+  if (t->bytes > 0) {
+    fwrite(t->data, 1, t->bytes, f);
+  }
+  /* One check for every write above: stdio keeps the error flag. */
+  if (ferror(f) | fclose(f)) {
     cli_error("%s: write failed", path);
     return -1;
   }

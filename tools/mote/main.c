@@ -54,8 +54,8 @@ void cli_usage(FILE *f) {
       "  version   print the mote version\n"
       "  help      print this text\n"
       "\n"
-      "Exit status: 0 success, 1 failure (bad model, file or run), 2 bad\n"
-      "usage.\n",
+      "Each command takes --help. Exit status: 0 success, 1 failure (bad\n"
+      "model, file or run; diff: outputs differ), 2 bad usage.\n",
       f);
 }
 
