@@ -16,6 +16,7 @@
  *   cli_summary.c  reading tensor elements and summarising outputs
  *   cli_args.c     option parsing shared by the commands
  *   cli_inputs.c   --input / --inputs / --random into input tensor bytes
+ *   cli_convert.c  decoded values into a tensor's type
  *   cli_npy.c      .npy reading and writing
  *   cli_wav.c      16-bit PCM .wav reading
  *   cli_image.c    PGM/PPM and BMP decoding
@@ -238,6 +239,24 @@ int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
  * for a model without inputs); NULL after printing when out of memory. */
 cli_buffer_t *cli_inputs_alloc(uint32_t count);
 void cli_inputs_free(cli_buffer_t *bufs, uint32_t count);
+
+/* --- cli_convert.c ----------------------------------------------------- */
+
+/*
+ * Stores `n` values (the tensor's element count) into t->data by t's type:
+ *   - float32: each value rounded to float;
+ *   - integer types, `real` 0: each value as it is; one outside the type's
+ *     range is an error;
+ *   - integer types, `real` 1 (values from float data): quantized with the
+ *     tensor's per-tensor scale and zero point (round half away from
+ *     zero, saturating; mote_quantize_floats for int8 and int16); an
+ *     unquantized or per-channel tensor is an error.
+ * Other types are errors. Returns 0, or -2 with why[cap] set to a phrase
+ * that follows the input's description ("value 300 at index 0 does not
+ * fit int8"), or -1 (out of memory).
+ */
+int cli_store_values(mote_tensor_t *t, const double *v, size_t n, int real,
+                     char *why, size_t cap);
 
 /* --- cli_npy.c, cli_wav.c, cli_image.c, cli_png.c ---------------------- */
 

@@ -6,8 +6,9 @@
  * anything runs, so a wrong file is reported before any work is done.
  *
  * The format comes from the file name (.npy .wav .pgm .ppm .pnm .bmp .png
- * .bin), else from the first bytes. Every decoder gives values, which one
- * function stores into the tensor with one set of rules:
+ * .bin), else from the first bytes. Every decoder gives values, which
+ * cli_store_values (cli_convert.c) stores into the tensor by one set of
+ * rules:
  *   - integers (npy integer dtypes, wav samples into int16 / int32
  *     tensors, image pixels into integer tensors) are stored as they are,
  *     and one that does not fit the tensor's type is an error, never
@@ -90,116 +91,6 @@ static void describe(uint32_t index, const mote_tensor_t *t, char *buf,
            shape);
 }
 
-static int is_quantized(const mote_tensor_t *t) {
-  return t->quant_count == 1 && t->scale > 0.0f;
-}
-
-static int store_int(mote_tensor_t *t, uint32_t k, double v, char *why,
-                     size_t cap) {
-  uint8_t *p = (uint8_t *)t->data + (size_t)k * mote_type_size((mote_type_t)t->type);
-  double lo;
-  double hi;
-  switch (t->type) {
-  case MOTE_TYPE_INT8: lo = -128.0; hi = 127.0; break;
-  case MOTE_TYPE_UINT8: lo = 0.0; hi = 255.0; break;
-  case MOTE_TYPE_BOOL: lo = 0.0; hi = 1.0; break;
-  case MOTE_TYPE_INT16: lo = -32768.0; hi = 32767.0; break;
-  case MOTE_TYPE_UINT16: lo = 0.0; hi = 65535.0; break;
-  case MOTE_TYPE_INT32: lo = -2147483648.0; hi = 2147483647.0; break;
-  default:
-    snprintf(why, cap, "has type %s; give its raw bytes as a .bin file",
-             mote_type_name((mote_type_t)t->type));
-    return -2;
-  }
-  if (!(v >= lo && v <= hi)) {
-    snprintf(why, cap, "value %.17g at index %lu does not fit %s", v,
-             (unsigned long)k, mote_type_name((mote_type_t)t->type));
-    return -2;
-  }
-  switch (t->type) {
-  case MOTE_TYPE_INT16: {
-    int16_t x = (int16_t)v;
-    memcpy(p, &x, sizeof x);
-    break;
-  }
-  case MOTE_TYPE_UINT16: {
-    uint16_t x = (uint16_t)v;
-    memcpy(p, &x, sizeof x);
-    break;
-  }
-  case MOTE_TYPE_INT32: {
-    int32_t x = (int32_t)v;
-    memcpy(p, &x, sizeof x);
-    break;
-  }
-  case MOTE_TYPE_INT8:
-    *p = (uint8_t)(int8_t)v;
-    break;
-  default:
-    *p = (uint8_t)v;
-    break;
-  }
-  return 0;
-}
-
-/* Stores `n` values (n = the tensor's element count) into t->data by the
- * rules at the top of the file. Returns 0, or -1 with `why` set. */
-static int store_values(mote_tensor_t *t, const double *v, size_t n, int real,
-                        char *why, size_t cap) {
-  size_t k;
-  if (t->type == MOTE_TYPE_FLOAT32) {
-    for (k = 0; k < n; k++) {
-      float f = (float)v[k];
-      memcpy((uint8_t *)t->data + 4u * k, &f, sizeof f);
-    }
-    return 0;
-  }
-  if (real && !is_quantized(t)) {
-    snprintf(why, cap, "takes %s values without quantization parameters, so "
-                       "real-valued data has no mapping; give %s integers "
-                       "(.npy) or raw bytes (.bin)",
-             mote_type_name((mote_type_t)t->type),
-             mote_type_name((mote_type_t)t->type));
-    return -2;
-  }
-  if (real && (t->type == MOTE_TYPE_INT8 || t->type == MOTE_TYPE_INT16)) {
-    mote_error_t err;
-    mote_status_t st;
-    float *f = (float *)malloc((n ? n : 1u) * sizeof *f);
-    if (f == NULL) {
-      snprintf(why, cap, "out of memory");
-      return -1;
-    }
-    for (k = 0; k < n; k++) {
-      f[k] = (float)v[k];
-    }
-    cli_error_clear(&err);
-    st = mote_quantize_floats(t, f, n, &err);
-    free(f);
-    if (st != MOTE_OK) {
-      snprintf(why, cap, "cannot be quantized to: %s", err.message);
-      return -2;
-    }
-    return 0;
-  }
-  for (k = 0; k < n; k++) {
-    double x = v[k];
-    if (real) {
-      /* TFLite's quantize for the types mote_quantize_floats leaves out:
-       * round half away from zero, then saturate. */
-      double lo = t->type == MOTE_TYPE_INT32 ? -2147483648.0 : 0.0;
-      double hi = t->type == MOTE_TYPE_INT32 ? 2147483647.0 : 255.0;
-      x = x != x ? lo : (double)roundf((float)x / t->scale) +
-                            (double)t->zero_point;
-      x = x < lo ? lo : x > hi ? hi : x;
-    }
-    if (store_int(t, (uint32_t)k, x, why, cap) != 0) {
-      return -2;
-    }
-  }
-  return 0;
-}
-
 /* Shapes equal once every dimension of size 1 is dropped. */
 static int same_shape(const int32_t *a, int ra, const int32_t *b, int rb) {
   int i = 0;
@@ -262,7 +153,7 @@ static int from_npy(const cli_buffer_t *file, mote_tensor_t *t, size_t n,
       v[k] = 0.0;
     }
   }
-  rc = store_values(t, v, n,
+  rc = cli_store_values(t, v, n,
                     a.type == MOTE_TYPE_FLOAT32 || a.type == MOTE_TYPE_FLOAT64 ||
                         a.type == MOTE_TYPE_FLOAT16,
                     why, cap);
@@ -297,7 +188,7 @@ static int from_wav(const cli_buffer_t *file, mote_tensor_t *t, size_t n,
     double s = cli_wav_sample(&w, k);
     v[k] = raw ? s : s / 32768.0;
   }
-  rc = store_values(t, v, n, !raw, why, cap);
+  rc = cli_store_values(t, v, n, !raw, why, cap);
   free(v);
   return rc;
 }
@@ -355,7 +246,7 @@ static int from_image(const char *ext, const cli_buffer_t *file,
   }
   real = t->type == MOTE_TYPE_FLOAT32 ||
          ((t->type == MOTE_TYPE_INT16 || t->type == MOTE_TYPE_INT32) &&
-          is_quantized(t));
+          cli_is_quantized(t));
   v = (double *)malloc((n ? n : 1u) * sizeof *v);
   if (v == NULL) {
     snprintf(why, cap, "out of memory");
@@ -384,7 +275,7 @@ static int from_image(const char *ext, const cli_buffer_t *file,
     }
   }
   cli_image_free(&img);
-  rc = store_values(t, v, n, real, why, cap);
+  rc = cli_store_values(t, v, n, real, why, cap);
   free(v);
   return rc;
 }
