@@ -77,6 +77,11 @@ assert any(o["custom"] and o["op"] == "SignalPCAN" for o in ops)
 fi
 mote ops --bogus
 expect_rc "ops with a bad flag exits 2" 2
+for cmd in inspect run ops diff profile; do
+  mote "$cmd" --help
+  expect_rc "$cmd --help exits 0" 0
+  expect_out "$cmd --help prints a usage line" "usage: mote"
+done
 
 mote
 expect_rc "no arguments exits 2" 2
