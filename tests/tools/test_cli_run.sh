@@ -64,6 +64,9 @@ expect_byte "npy version 2.0 header" -67 --input "$F/f32_v2.npy"
 expect_byte "npy int8 into int8 keeps the bytes" -5 --input "$F/i8.npy"
 expect_byte "npy int32 into int8 converts a value that fits" 100 \
   --input "$F/i32.npy"
+mote run "$SINE" --input "$F/f32.npy"
+expect_out "run says how each input was converted" \
+  "input 0 (tensor 0, int8 [1, 1]) <- $F/f32.npy: .npy float32 [1, 1], quantized with scale 0.0246399436, zero point -128"
 mote run "$SINE" --input "$F/shape.npy"
 expect_fail "npy of the wrong shape names both shapes" "shape.npy" \
   "input 0" "[2, 3] (6 elements)" "[1, 1] (1 elements)"
@@ -88,6 +91,8 @@ expect_fail "a .npy without the magic" "not a .npy file"
 # 16384 / 32768 = 0.5; 0.5 / 0.0246399 = 20.3 -> 20, - 128 = -108.
 expect_byte "wav sample into int8 is quantized from [-1, 1)" -108 \
   --input "$F/one.wav"
+expect_out "the note gives samples, rate and scaling" \
+  ".wav, 1 samples at 16000 Hz, s / 32768 quantized with scale"
 mote run "$SINE" --input "$F/stereo.wav"
 expect_fail "stereo wav is refused" "2 channels" "mono"
 mote run "$SINE" --input "$F/three.wav"
@@ -107,6 +112,8 @@ expect_byte "ppm RGB into a one-channel input is Rec. 601 gray" 3 \
 expect_byte "pgm with 16-bit samples is scaled to 8 bits" 71 \
   --input "$F/wide.pgm"
 expect_byte "bmp 24-bit RGB into a one-channel input" 3 --input "$F/one.bmp"
+expect_out "the note says BMP, RGB to gray, pixel - 128" \
+  "one.bmp: BMP 1x1 RGB to gray, pixel - 128 as int8"
 expect_byte "--raw-pixels keeps the pixel byte" -56 --raw-pixels \
   --input "$F/one.pgm"
 mote run "$SINE" --input "$F/two.pgm"

@@ -229,11 +229,12 @@ typedef struct cli_input_spec {
 int cli_input_option(int argc, char **argv, int *i, cli_input_spec_t *spec);
 
 /* Fills bufs[i] (one per model input, zeroed by the caller) with exactly
- * the bytes of input i of the prepared session. Returns 0, or -1 after
- * printing one "mote: FILE: ..." line; the caller frees the buffers in
- * both cases. */
+ * the bytes of input i of the prepared session, and, when `notes` is not
+ * NULL, writes one line per input to it saying where its data came from
+ * and how it was converted. Returns 0, or -1 after printing one
+ * "mote: FILE: ..." line; the caller frees the buffers in both cases. */
 int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
-                    cli_buffer_t *bufs);
+                    cli_buffer_t *bufs, FILE *notes);
 
 /* `count` zeroed buffers for cli_inputs_load (at least one, so never NULL
  * for a model without inputs); NULL after printing when out of memory. */

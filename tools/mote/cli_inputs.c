@@ -91,6 +91,18 @@ static void describe(uint32_t index, const mote_tensor_t *t, char *buf,
            shape);
 }
 
+/* How values went in, for the note: "quantized with scale S, zero point
+ * Z", "as float32", "as int16". */
+static void value_note(const mote_tensor_t *t, int real, char *buf,
+                       size_t cap) {
+  if (real && t->type != MOTE_TYPE_FLOAT32) {
+    snprintf(buf, cap, "quantized with scale %.9g, zero point %ld",
+             (double)t->scale, (long)t->zero_point);
+  } else {
+    snprintf(buf, cap, "as %s", mote_type_name((mote_type_t)t->type));
+  }
+}
+
 /* Shapes equal once every dimension of size 1 is dropped. */
 static int same_shape(const int32_t *a, int ra, const int32_t *b, int rb) {
   int i = 0;
@@ -115,14 +127,16 @@ static int from_npy(const cli_buffer_t *file, mote_tensor_t *t, size_t n,
                     char *why, size_t cap) {
   cli_npy_t a;
   mote_tensor_t view;
+  char shape[96];
+  char how[96];
   double *v;
   size_t k;
+  int real;
   int rc;
   if (cli_npy_parse(file->data, file->size, &a, why, cap) != 0) {
     return -1;
   }
   if (a.count != n || !same_shape(a.shape, a.rank, t->dims, t->rank)) {
-    char shape[96];
     char want[96];
     cli_format_dims(a.shape, a.rank, shape, sizeof shape);
     cli_format_shape(t, want, sizeof want);
@@ -131,8 +145,11 @@ static int from_npy(const cli_buffer_t *file, mote_tensor_t *t, size_t n,
              shape, (unsigned long)a.count, want, (unsigned long)n);
     return -2;
   }
+  cli_format_dims(a.shape, a.rank, shape, sizeof shape);
   if (a.type == t->type) {
     memcpy(t->data, a.data, t->bytes); /* the exact bytes */
+    snprintf(why, cap, ".npy %s %s, the bytes as they are",
+             mote_type_name(a.type), shape);
     return 0;
   }
   if (a.bytes > 0xFFFFFFFFu) {
@@ -153,11 +170,14 @@ static int from_npy(const cli_buffer_t *file, mote_tensor_t *t, size_t n,
       v[k] = 0.0;
     }
   }
-  rc = cli_store_values(t, v, n,
-                    a.type == MOTE_TYPE_FLOAT32 || a.type == MOTE_TYPE_FLOAT64 ||
-                        a.type == MOTE_TYPE_FLOAT16,
-                    why, cap);
+  real = a.type == MOTE_TYPE_FLOAT32 || a.type == MOTE_TYPE_FLOAT64 ||
+         a.type == MOTE_TYPE_FLOAT16;
+  rc = cli_store_values(t, v, n, real, why, cap);
   free(v);
+  if (rc == 0) {
+    value_note(t, real, how, sizeof how);
+    snprintf(why, cap, ".npy %s %s, %s", mote_type_name(a.type), shape, how);
+  }
   return rc;
 }
 
@@ -190,6 +210,13 @@ static int from_wav(const cli_buffer_t *file, mote_tensor_t *t, size_t n,
   }
   rc = cli_store_values(t, v, n, !raw, why, cap);
   free(v);
+  if (rc == 0) {
+    char how[96];
+    value_note(t, !raw, how, sizeof how);
+    snprintf(why, cap, ".wav, %lu samples at %lu Hz, %s%s",
+             (unsigned long)w.count, (unsigned long)w.rate,
+             raw ? "" : "s / 32768 ", how);
+  }
   return rc;
 }
 
@@ -277,6 +304,21 @@ static int from_image(const char *ext, const cli_buffer_t *file,
   cli_image_free(&img);
   rc = cli_store_values(t, v, n, real, why, cap);
   free(v);
+  if (rc == 0) {
+    char how[96];
+    value_note(t, real, how, sizeof how);
+    snprintf(why, cap, "%s %lux%lu %s%s, %s %s",
+             strcmp(ext, "bmp") == 0 ? "BMP" : strcmp(ext, "png") == 0 ? "PNG"
+                                                                       : "PNM",
+             (unsigned long)w, (unsigned long)h,
+             img.channels == 1 ? "gray" : "RGB",
+             img.channels == c ? "" : c == 1 ? " to gray" : " to RGB",
+             real ? "pixel / 255"
+             : t->type == MOTE_TYPE_INT8 && raw_pixels ? "pixel bytes"
+             : t->type == MOTE_TYPE_INT8 ? "pixel - 128"
+                                         : "pixel",
+             how);
+  }
   return rc;
 }
 
@@ -333,8 +375,11 @@ static int load_file(const char *path, mote_tensor_t *t, int raw_pixels,
                          "%lu bytes",
                (unsigned long)file.size, (unsigned long)t->bytes);
       rc = -2;
-    } else if (t->bytes > 0) {
-      memcpy(t->data, file.data, t->bytes);
+    } else {
+      if (t->bytes > 0) {
+        memcpy(t->data, file.data, t->bytes);
+      }
+      snprintf(why, cap, "raw bytes");
     }
   } else {
     const char *fmt = ext;
@@ -387,7 +432,7 @@ static void fill_random(mote_tensor_t *t, uint32_t seed) {
 }
 
 int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
-                    cli_buffer_t *bufs) {
+                    cli_buffer_t *bufs, FILE *notes) {
   uint32_t count = mote_interp_input_count(&s->interp);
   uint32_t i;
   if ((uint32_t)spec->file_count > count) {
@@ -431,6 +476,8 @@ int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
       free(path);
     } else if (spec->random) {
       fill_random(&t, spec->seed + 17u * i);
+      snprintf(why, sizeof why, "random, xorshift32 from %lu",
+               (unsigned long)(uint32_t)(spec->seed + 17u * i));
       rc = 0;
     } else {
       cli_error("no data for %s: give --input FILE for each of the %lu "
@@ -440,6 +487,13 @@ int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
     }
     if (rc != 0) {
       return -1;
+    }
+    if (notes != NULL && (int)i >= spec->file_count && spec->dir != NULL) {
+      fprintf(notes, "%s <- %s/input_%lu.bin: %s\n", what, spec->dir,
+              (unsigned long)i, why);
+    } else if (notes != NULL) {
+      fprintf(notes, "%s <- %s: %s\n", what,
+              (int)i < spec->file_count ? spec->files[i] : "--random", why);
     }
   }
   return 0;

@@ -312,7 +312,7 @@ int cli_cmd_profile(int argc, char **argv) {
   rc = CLI_EXIT_FAIL;
   if (p.ticks == NULL || invoke_ticks == NULL) {
     cli_error("out of memory");
-  } else if (files != NULL && cli_inputs_load(&s, &a.in, files) == 0 &&
+  } else if (files != NULL && cli_inputs_load(&s, &a.in, files, NULL) == 0 &&
              profile_runs(&a, &s, files, count, &p, invoke_ticks) == 0) {
     report(&a, &s, &p, invoke_ticks);
     rc = CLI_EXIT_OK;

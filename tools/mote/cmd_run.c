@@ -32,7 +32,8 @@ static const char run_help[] =
     "                [--json] [--top-k N] [--labels FILE]\n"
     "                [--arena-bytes N] [--repeat N] [--profile]\n"
     "\n"
-    "Run MODEL once and summarise each output (name, type, shape,\n"
+    "Run MODEL once: say where each input came from and how it was\n"
+    "converted, then summarise each output (name, type, shape,\n"
     "quantization, values or min/max/argmax).\n"
     "\n"
     "inputs (every model input needs one):\n"
@@ -458,7 +459,7 @@ int cli_cmd_run(int argc, char **argv) {
   files = cli_inputs_alloc(count);
   rc = CLI_EXIT_FAIL;
   if (files != NULL && check_labels(&a, &s, &labels, &out0) == 0 &&
-      cli_inputs_load(&s, &a.in, files) == 0 &&
+      cli_inputs_load(&s, &a.in, files, a.json ? NULL : stdout) == 0 &&
       (a.save_inputs == NULL || save_inputs(a.save_inputs, files, count) == 0) &&
       invoke_all(&a, &s, files, count, &stats) == 0 &&
       (a.outputs == NULL || write_files(&s, a.outputs, 0) == 0) &&
