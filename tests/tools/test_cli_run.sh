@@ -206,10 +206,12 @@ input_byte --random 7
 B=$GOT
 input_byte --random 8
 C=$GOT
-if [ -n "$A" ] && [ "$A" = "$B" ] && [ "$A" != "$C" ]; then
+input_byte --random 0
+Z=$GOT
+if [ -n "$A" ] && [ "$A" = "$B" ] && [ "$A" != "$C" ] && [ "$Z" != 0 ]; then
   pass "--random is deterministic per seed ($A, $C)"
 else
-  fail "--random is deterministic per seed" "'$A' '$B' '$C'"
+  fail "--random is deterministic per seed" "'$A' '$B' '$C', seed 0: '$Z'"
 fi
 
 # --- --json, --top-k, --labels, --output ----------------------------------

@@ -17,8 +17,9 @@
  *     pixels as p / 255 in [0, 1]) are stored as float into float tensors
  *     and quantized with the tensor's own scale and zero point into
  *     quantized ones (mote_quantize_floats for int8 and int16, the same
- *     arithmetic here for uint8 and int32); into an integer tensor without
- *     quantization they have no meaning, which is an error.
+ *     arithmetic in cli_convert.c for uint8 and int32); into an integer
+ *     tensor without quantization they have no meaning, which is an
+ *     error.
  * Pixels into int8 tensors are p - 128, as TFLM's camera examples feed
  * their int8 models, rather than p / 255 quantized with the tensor's
  * parameters: that is what runs on the device, and for the usual input
@@ -31,9 +32,9 @@
  * Marsaglia xorshift32 starts from SEED + 17 i and steps once before each
  * element; int8 / uint8 take x & 0xFF, int16 x & 0xFFFF, int32 x, float32
  * (x >> 8) / 2^24 x 2 - 1 (uniform in [-1, 1)). SEED 1 gives the
- * golden cases random_0, 1001 random_1.
+ * golden cases random_0, 1001 random_1. A start of 0, which xorshift
+ * never leaves, is replaced by 0x9E3779B9.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -406,6 +407,12 @@ static int load_file(const char *path, mote_tensor_t *t, int raw_pixels,
   return rc;
 }
 
+/* The xorshift32 start for input i. */
+static uint32_t random_start(uint32_t seed, uint32_t i) {
+  uint32_t x = seed + 17u * i;
+  return x != 0 ? x : 0x9E3779B9u;
+}
+
 static void fill_random(mote_tensor_t *t, uint32_t seed) {
   uint32_t x = seed;
   size_t size = mote_type_size((mote_type_t)t->type);
@@ -475,9 +482,9 @@ int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
       }
       free(path);
     } else if (spec->random) {
-      fill_random(&t, spec->seed + 17u * i);
+      fill_random(&t, random_start(spec->seed, i));
       snprintf(why, sizeof why, "random, xorshift32 from %lu",
-               (unsigned long)(uint32_t)(spec->seed + 17u * i));
+               (unsigned long)random_start(spec->seed, i));
       rc = 0;
     } else {
       cli_error("no data for %s: give --input FILE for each of the %lu "
