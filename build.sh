@@ -23,6 +23,8 @@ need_packages() {
       python3) command -v python3 >/dev/null 2>&1 || missing="$missing python3" ;;
       # The package tests build a consumer with pkg-config's flags.
       pkg-config) command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf" ;;
+      # PNG inputs for `mote run` (optional: the tool builds without it).
+      libpng) [ -f /usr/include/png.h ] || missing="$missing libpng-dev" ;;
       # Cortex-M cross compiler with newlib, and QEMU to run it (target tests).
       arm-gcc)
         command -v arm-none-eabi-gcc >/dev/null 2>&1 &&
@@ -56,7 +58,7 @@ configure_build() { # dir, extra cmake args...
 
 case "${1:-}" in
 demo)
-  need_packages
+  need_packages libpng
   configure_build build
   echo
   echo "== mote inspect models/sine_int8.tflite"
@@ -66,7 +68,7 @@ demo)
   build/examples/example_hello_world models/sine_int8.tflite
   ;;
 test)
-  need_packages clang python3 pkg-config arm-gcc qemu-arm riscv-gcc
+  need_packages clang python3 pkg-config libpng arm-gcc qemu-arm riscv-gcc
   configure_build build
   (cd build && ctest --output-on-failure -j "$jobs" -O ctest.log)
   # Sanitized run: every unit test, and conformance on the small models.

@@ -24,18 +24,15 @@ void cli_usage(FILE *f) {
       "      kernel is listed with the operators that use it.\n"
       "      --json   print one JSON object instead of text\n"
       "\n"
-      "  run MODEL --inputs INDIR --outputs OUTDIR [--arena-bytes N]\n"
-      "            [--repeat N] [--profile]\n"
-      "      Run MODEL on INDIR/input_<i>.bin (raw little-endian tensor bytes,\n"
-      "      one file per model input, exactly the tensor's size), write\n"
-      "      OUTDIR/output_<i>.bin (creating OUTDIR) and summarise each\n"
-      "      output.\n"
-      "      --arena-bytes N  use an arena of exactly N bytes (default 16 MiB;\n"
-      "                       a K or M suffix multiplies by 1024 or 1024^2)\n"
-      "      --repeat N       invoke N times and report the time per invoke;\n"
-      "                       inputs and state are reset before each invoke,\n"
-      "                       so the outputs are those of a single run\n"
-      "      --profile        time each operator (platform tick counter)\n"
+      "  run MODEL [--input FILE]... [--inputs DIR] [--random SEED]\n"
+      "            [--outputs DIR] [--output DIR] [--json] [--top-k N]\n"
+      "            [--labels FILE] [--arena-bytes N] [--repeat N] [--profile]\n"
+      "      Run MODEL on inputs from .npy, .wav, .pgm/.ppm, .bmp, .png or raw\n"
+      "      .bin files (one --input per model input), DIR/input_<i>.bin or\n"
+      "      random data, and summarise each output (--json: as one object,\n"
+      "      every value); --outputs DIR writes DIR/output_<i>.bin, --output\n"
+      "      DIR output_<i>.npy; --top-k ranks output 0, named by --labels.\n"
+      "      'mote run --help' tells the conversions.\n"
       "\n"
       "  ops [--json]\n"
       "      List the operators this build runs: builtin code, name, the\n"
@@ -63,11 +60,21 @@ void cli_usage(FILE *f) {
       "      --arena-bytes N  the target's arena (a multiple of 16), for\n"
       "                       m4, m55, rv32 only\n"
       "\n"
+      "  diff A B [--atol X] [--model MODEL]\n"
+      "      Compare two output sets (.npy/.bin files or directories of\n"
+      "      output_<i> files): max abs diff, elements over X, first one.\n"
+      "      Exit 1 when any tensor differs by more than X.\n"
+      "\n"
+      "  profile MODEL [--csv] [--repeat N] [inputs as for run]\n"
+      "      Time each operator (median of N invokes, default 10, on the\n"
+      "      host clock): time, share of the total and MACs, per operator\n"
+      "      and per operator type; --csv prints rows for a spreadsheet.\n"
+      "\n"
       "  version   print the mote version\n"
       "  help      print this text\n"
       "\n"
-      "Exit status: 0 success, 1 failure (bad model, file or run), 2 bad\n"
-      "usage.\n",
+      "Each command takes --help. Exit status: 0 success, 1 failure (bad\n"
+      "model, file or run; diff: outputs differ), 2 bad usage.\n",
       f);
 }
 
@@ -109,6 +116,12 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "ops") == 0) {
     return cli_cmd_ops(argc, argv);
+  }
+  if (strcmp(cmd, "diff") == 0) {
+    return cli_cmd_diff(argc, argv);
+  }
+  if (strcmp(cmd, "profile") == 0) {
+    return cli_cmd_profile(argc, argv);
   }
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     return cmd_version(argc, argv);
