@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Runs one fuzz target for a while, seeded (tests/fuzz/seeds.sh).
 #
-#   tests/fuzz/run.sh model|flexbuffer FUZZER [SECONDS] [libFuzzer args...]
+#   tests/fuzz/run.sh model|flexbuffer|cli_inputs FUZZER [SECONDS] [libFuzzer args...]
 #
 # FUZZER is the fuzz_<target> binary (cmake -DMOTE_FUZZ=ON, CC=clang).
 # SECONDS defaults to 60. The seeds go to a temporary directory, removed
@@ -15,7 +15,7 @@
 set -eu
 
 if [ $# -lt 2 ]; then
-  echo "usage: $0 model|flexbuffer FUZZER [SECONDS] [libFuzzer args...]" >&2
+  echo "usage: $0 model|flexbuffer|cli_inputs FUZZER [SECONDS] [libFuzzer args...]" >&2
   exit 2
 fi
 target=$1

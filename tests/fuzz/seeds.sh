@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Writes the seed corpus of one fuzz target into DIR.
 #
-#   tests/fuzz/seeds.sh model|flexbuffer DIR
+#   tests/fuzz/seeds.sh model|flexbuffer|cli_inputs DIR
 #
 # model: every .tflite in models/ and ${MOTE_MODELS_DIR:-../shared/models}
 # (whole, however large), the regressions and the saved corpus, each model
@@ -10,8 +10,10 @@
 # and 4 invokes with reset_state, a second interpreter and a kept tensor)
 # flexbuffer: the flexbuffers of tests/format/test_flexbuffer.c (real
 # signal-op options and hand-made ones) and the saved corpus.
+# cli_inputs: the CLI test fixtures (.npy, .wav, PGM/PPM, BMP, PNG) that
+# tests/tools/cli_fixtures.py writes.
 set -eu
-[ $# -eq 2 ] || { echo "usage: $0 model|flexbuffer DIR" >&2; exit 2; }
+[ $# -eq 2 ] || { echo "usage: $0 model|flexbuffer|cli_inputs DIR" >&2; exit 2; }
 target=$1
 dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,8 +40,11 @@ for name, body in re.findall(r"static const uint8_t (\w+)\[\d*\] = \{([^}]*)\};"
     open("%s/seed-%s" % (sys.argv[2], name), "wb").write(data)
 PY
   ;;
+cli_inputs)
+  python3 "$root/tests/tools/cli_fixtures.py" "$dir"
+  ;;
 *)
-  echo "seeds.sh: unknown target $target (model, flexbuffer)" >&2
+  echo "seeds.sh: unknown target $target (model, flexbuffer, cli_inputs)" >&2
   exit 2
   ;;
 esac
