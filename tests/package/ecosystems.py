@@ -202,6 +202,15 @@ def read_arduino(root):
             fail("library.properties includes=%s, not at the top of src/" % header)
     if not os.path.isfile(os.path.join(root, "src/mote.h")):
         fail("no src/mote.h: a sketch's #include <mote.h> finds nothing")
+    # With src/ the only include root, "mote/x.h" resolves to src/mote/x.h:
+    # one forwarder per public header, and nothing else there.
+    public = sorted(os.listdir(os.path.join(root, "include/mote")))
+    if sorted(os.listdir(os.path.join(root, "src/mote"))) != public:
+        fail("src/mote/ does not hold one forwarder per include/mote/ header")
+    for h in public:
+        if '#include "../../include/mote/%s"' % h not in open(
+                os.path.join(root, "src/mote", h)).read():
+            fail("src/mote/%s does not forward to include/mote/%s" % (h, h))
     sources = sorted(os.path.relpath(os.path.join(d, f), root)
                      for d, _, fs in os.walk(os.path.join(root, "src")) for f in fs
                      if f.endswith(SOURCE_EXT))
@@ -296,7 +305,7 @@ def run(cmd, **kw):
 
 
 def compile_all(root, work, jobs):
-    """jobs: (source, flags); returns the objects, built once per command."""
+    """jobs: (source, flags); returns the objects, one per command."""
     os.makedirs(os.path.join(work, "obj"), exist_ok=True)
 
     def one(job):
@@ -563,7 +572,8 @@ def main(argv):
             if work is None:
                 sys.stderr.write(__doc__)
                 return 2
-            os.makedirs(work, exist_ok=True)
+            shutil.rmtree(work, ignore_errors=True)  # WORK is made afresh
+            os.makedirs(work)
             if mode == "binding":
                 mode_binding(root, work)
             else:
