@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mote/mote.h"
+#include "support.h"
 #include "test.h"
 #include "tflite_build.h"
 
@@ -57,18 +58,13 @@ static uint8_t *build_model(int type, size_t *len) {
   int64_t zero_point = 0;
   int quant = type == MOTE_TYPE_FLOAT32 ? 0 : 1;
   tfb_model_t *m = tfb_new();
-  uint8_t *out = NULL;
   int op;
   tfb_add_tensor(m, "input", type, shape, 2, 0, &scale, &zero_point, quant, 0, false);
   tfb_add_tensor(m, "output", type, shape, 2, 0, &scale, &zero_point, quant, 0, false);
   op = tfb_add_opcode(m, MOTE_OP_CUSTOM, "TimesTwo", 1);
   tfb_add_op(m, op, in_io, 1, out_io, 1, 0, NULL, NULL, 0);
   tfb_set_io(m, in_io, 1, out_io, 1);
-  if (tfb_finish(m, &out, len) != 0) {
-    fprintf(stderr, "tflite_build: %s\n", tfb_error(m));
-  }
-  tfb_free(m);
-  return out;
+  return mote_test_tfb_finish(m, len);
 }
 
 typedef struct run {
@@ -124,25 +120,20 @@ static void test_wrong_type(void) {
   free(r.bytes);
 }
 
-/* The whole of `path` in malloc'ed memory, NUL-terminated, or NULL. */
-static char *slurp(const char *path) {
-  FILE *f = fopen(path, "rb");
-  char *text = NULL;
-  long n;
-  if (f == NULL) {
-    return NULL;
+/* The whole of `path` as a NUL-terminated string (free() it), or NULL.
+ * mote_test_read_file's buffer has room for the NUL. */
+static char *read_text(const char *path) {
+  size_t len = 0;
+  char *text = (char *)mote_test_read_file(path, &len);
+  if (text != NULL) {
+    text[len] = '\0';
   }
-  if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-      (text = (char *)malloc((size_t)n + 1)) != NULL) {
-    text[fread(text, 1, (size_t)n, f)] = '\0';
-  }
-  fclose(f);
   return text;
 }
 
 static void test_in_step(void) {
-  char *guide = slurp(MOTE_SOURCE_DIR "/docs/migrating-from-tflm.md");
-  char *self = slurp(__FILE__);
+  char *guide = read_text(MOTE_SOURCE_DIR "/docs/migrating-from-tflm.md");
+  char *self = read_text(__FILE__);
   char *line, *begin, *end;
   int lines = 0;
   CHECK(guide != NULL && self != NULL);
