@@ -10,8 +10,10 @@ Each ecosystem mode reads that ecosystem's manifest the way the ecosystem
 does (the file set, include roots and definitions), checks that it names
 the whole library (every .c under src/) and carries the version of
 include/mote/version.h, then compiles exactly those files with
-arm-none-eabi-gcc for Cortex-M4F (platformio: also Cortex-M55) with the
-ecosystem's C standard, the manifest's flags and -Wall -Wextra -Werror. The
+arm-none-eabi-gcc for Cortex-M4F (platformio: also Cortex-M55; espidf:
+also RV32IMC, the ESP32-C3's ISA, with riscv64-unknown-elf-gcc, compiled
+only) with the ecosystem's C
+standard, the manifest's flags and -Wall -Wextra -Werror. The
 objects are archived and linked into a firmware: the Arduino sketch
 (examples/arduino/SineModel, as arduino-cli turns an .ino into C++, over a
 stub Arduino.h) for arduino, tests/package/consumer/main.c for the others;
@@ -499,6 +501,31 @@ def mode_ecosystem(root, work, eco, update):
                 if "13 points within 0.05" not in out:
                     fail("%s consumer on %s:\n%s" % (eco, cpu, out))
                 print("%s consumer on %s: %s" % (eco, cpu, out.strip().splitlines()[-1]))
+    if eco == "espidf":
+        espidf_riscv(root, work, m, got)
+
+
+def espidf_riscv(root, work, m, sources):
+    """ESP32-C3 and C6 are RV32IMC(A): the same file set for RV32IMC, where
+    the Cortex-M files must compile to nothing and the portable kernels be
+    the ones defined."""
+    cc = "riscv64-unknown-elf-gcc"
+    if not shutil.which(cc):
+        print("espidf: %s not found; RV32IMC not built" % cc)
+        return
+    flags = [cc, "-march=rv32imc", "-mabi=ilp32", "--specs=picolibc.specs",
+             "-std=" + m["std"], "-O2", "-ffunction-sections", "-fdata-sections"]
+    flags += WARN + ["-I" + os.path.join(root, i) for i in m["includes"]]
+    objs = compile_all(root, work, [(s, flags) for s in sources])
+    r = run(["riscv64-unknown-elf-nm", "--defined-only"] + objs)
+    if r.returncode:
+        fail("nm: " + r.stdout)
+    defined = set(line.split()[-1] for line in r.stdout.splitlines() if line.count(" ") >= 2)
+    arm = sorted(s for s in defined if re.search(r"_arm_(dsp|mve)", s))
+    if arm or "mote_fc_s8_portable" not in defined:
+        fail("espidf on RV32IMC: Cortex-M symbols %s, portable FC %s"
+             % (arm[:4], "mote_fc_s8_portable" in defined))
+    print("espidf: compiled for RV32IMC warning-free, portable kernels, no Cortex-M code")
 
 
 def check_model_array(root, sketch, update):
