@@ -12,9 +12,8 @@ the whole library (every .c under src/) and carries the version of
 include/mote/version.h, then compiles exactly those files with
 arm-none-eabi-gcc for Cortex-M4F (platformio: also Cortex-M55; espidf:
 also RV32IMC, the ESP32-C3's ISA, with riscv64-unknown-elf-gcc, compiled
-only) with the ecosystem's C
-standard, the manifest's flags and -Wall -Wextra -Werror. The
-objects are archived and linked into a firmware: the Arduino sketch
+only) with the ecosystem's C standard, the manifest's flags and -Wall
+-Wextra -Werror. The objects are archived and linked into a firmware: the Arduino sketch
 (examples/arduino/SineModel, as arduino-cli turns an .ino into C++, over a
 stub Arduino.h) for arduino, tests/package/consumer/main.c for the others;
 under QEMU with the harness of MOTE_CM_DIR when it is there, each must
