@@ -87,6 +87,12 @@ test)
   CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Release \
     -DMOTE_BUILD_TESTS=ON -DMOTE_BUILD_TOOLS=ON >/dev/null
   cmake --build build-clang -j "$jobs"
+  # Fuzz smoke (tests/fuzz, label fuzz): each libFuzzer target replays its
+  # saved corpus and seeds, then fuzzes for MOTE_FUZZ_SMOKE_SECONDS.
+  CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DMOTE_FUZZ=ON -DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF >/dev/null
+  cmake --build build-fuzz -j "$jobs"
+  (cd build-fuzz && ctest --output-on-failure -j "$jobs" -L fuzz -O ctest.log)
   # And with its error strings compiled out (MOTE_NO_ERROR_STRINGS).
   cmake -S . -B build-nostrings -DCMAKE_BUILD_TYPE=MinSizeRel \
     -DMOTE_NO_ERROR_STRINGS=ON -DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF >/dev/null
@@ -99,8 +105,14 @@ test)
   MOTE_SIZE_LIB="$lib_m4f" sh tools/size/size_report.sh --top 15
   MOTE_SIZE_LIB="$lib_m4f" MOTE_HOST_LIB="$here/build/libmote.a" \
     sh tools/size/fw_budget.sh
+  # Worst-case invoke stack per shared model on Cortex-M4F -O2 against the
+  # budget kept in tools/stack/budget.txt; the firmwares also run under
+  # QEMU, which checks each bound against the stack an invoke was seen to
+  # use.
+  MOTE_BENCH_DIR="$here/build-stack" sh bench/run.sh --stack-check tools/stack/budget.txt
   # One closing line for the ctest runs (set -e stopped at any failure).
-  total=$(cat build/ctest.log build-asan/ctest.log build-ref/ctest.log |
+  total=$(cat build/ctest.log build-asan/ctest.log build-ref/ctest.log \
+    build-fuzz/ctest.log |
     sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\1 \2/p' |
     awk '{ failed += $1; total += $2 } END { print total - failed " passed, " failed " failed" }')
   echo

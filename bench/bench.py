@@ -286,7 +286,9 @@ def parse_bench_line(text):
         f = re.search(r"^bench \S+: (FAIL.*)$", text, re.M)
         return None, (f.group(1) if f else "no result line")
     outs = dict(re.findall(r" out(\d+)=([0-9a-f]*)", m.group(3)))
+    inv = re.search(r" invoke_stack=(\d+)", m.group(3))
     return {"arena": int(m.group(1)), "stack": int(m.group(2)),
+            "invoke_stack": int(inv.group(1)) if inv else None,
             "outs": [outs[k] for k in sorted(outs, key=int)]}, None
 
 
@@ -339,14 +341,15 @@ def geomean(xs):
 def target_table(rows, cpu, opt):
     out = ["### %s (QEMU %s), -%s" % (CPU_NAMES[cpu], QEMU_MACHINE[cpu], opt), ""]
     out.append("| model | MACs | insns | TFLM | ×TFLM | ×ref | insns/MAC | ×floor "
-               "| arena | TFLM | ×TFLM | flash | TFLM | ×TFLM | RAM | TFLM | stack | TFLM |")
+               "| arena | TFLM | ×TFLM | flash | TFLM | ×TFLM | RAM | TFLM | stack | invoke | bound "
+               "| TFLM |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
-               "|---:|---:|---:|---:|")
+               "|---:|---:|---:|---:|---:|---:|")
     notes = []
     for r in rows:
         if r["status"] != "ok":
             out.append("| %s | %s | %s |%s" % (r["model"], fint(r.get("macs")),
-                                               r["status"], " |" * 15))
+                                               r["status"], " |" * 17))
             continue
         t = r["tflm"] or {}
         ipm = r["insns_per_mac"]
@@ -354,7 +357,7 @@ def target_table(rows, cpu, opt):
         if flag:
             notes.append("%s: output %s" % (r["model"], r["output_check"]))
         out.append("| %s%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s "
-                   "| %s | %s | %s | %s |" % (
+                   "| %s | %s | %s | %s | %s | %s |" % (
                        r["model"], flag, fint(r["macs"] or None), fint(r["invoke_insns"]),
                        fint(t.get("invoke_insns")), fratio(r["invoke_insns"], t.get("invoke_insns")),
                        fratio(r["invoke_insns"], t.get("ref_invoke_insns")),
@@ -365,7 +368,9 @@ def target_table(rows, cpu, opt):
                        fint(r["sizes"]["fw_flash"]), fint(t.get("fw_flash")),
                        fratio(r["sizes"]["fw_flash"], t.get("fw_flash")),
                        fint(r["sizes"]["fw_ram"]), fint(t.get("fw_ram")),
-                       fint(r["stack_peak_bytes"]), fint(t.get("stack_peak_bytes"))))
+                       fint(r["stack_peak_bytes"]), fint(r.get("invoke_stack_bytes")),
+                       fint(r.get("invoke_stack_bound")),
+                       fint(t.get("stack_peak_bytes"))))
     anch = [r for r in rows if r["status"] == "ok" and r["tflm"]]
     if anch:
         out.append("")
@@ -477,8 +482,14 @@ def main():
     ap.add_argument("--kernels", default="auto",
                     help="kernel implementations, as CMake's MOTE_KERNELS: auto (the best "
                          "each CPU has), ref, portable, arm_dsp or arm_mve")
+    ap.add_argument("--stack-check", default=None, metavar="BUDGET",
+                    help="build the Cortex-M4F -O2 firmwares only (no run) and fail when a "
+                         "model's worst-case invoke stack passes its line in BUDGET "
+                         "(tools/stack/budget.txt)")
     args = ap.parse_args()
     t_start = time.time()
+    if args.stack_check:
+        args.cpus, args.opts, args.no_host = "m4", "O2", True
 
     models_dir = os.path.abspath(os.environ.get("MOTE_MODELS_DIR",
                                                 os.path.join(ROOT, "../shared/models")))
@@ -628,13 +639,18 @@ def main():
                         return row
                     row.update(status="ok", invoke_insns=int(cnt.group(1)),
                                arena_used_bytes=res["arena"], stack_peak_bytes=res["stack"],
+                               invoke_stack_bytes=res["invoke_stack"],
                                sizes=elf_sizes(elf, len(info[m]["inputs"])),
                                output_check=check_outputs(res["outs"], expect_t[m])
                                if expect_t[m] is not None else "not checked")
                     return row
+                bounds = stack_bounds(o, gen_t, target_models, budget=args.stack_check)
+                if args.stack_check and bounds is None:
+                    return 1
                 with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as ex:
                     rows = list(ex.map(one, target_models))
                 for row in rows:
+                    row["invoke_stack_bound"] = (bounds or {}).get(row["model"])
                     finish_target_row(row, meta, anchors)
                 targets += rows
                 log("   %.0f s" % (time.time() - t0))
@@ -744,7 +760,10 @@ def main():
               "(../shared/anchors/tflm_cortex_m.json); ×ref: mote / TFLM reference kernels. "
               "×floor: insns/MAC over the CPU's floor (%s). flash = .text+.rodata+.data "
               "less model and input, harness included; RAM = .data+.bss less the arena; "
-              "stack = peak of the whole run. (!) = output differs from TFLM's." % (
+              "stack = peak of the whole run (painted); invoke = what one invoke used (painted); "
+              "bound = worst case of one invoke from the compiler's frame sizes and call "
+              "graph (tools/stack/stack_depth.py); "
+              "TFLM = its peak of the whole run. (!) = output differs from TFLM's." % (
                   "int8: 1/2 on M4/M7 (SMLAD), 1/16 on M55 (VMLADAV.S8); float: 1, 1/4"), ""]
     for cpu in cpus:
         for opt in opts:
@@ -775,7 +794,15 @@ def main():
         compare(args.compare, result)
     bad = [r for r in targets + host if r["status"] != "ok" or
            not r.get("output_check", "").startswith(("exact", "within"))]
-    return 1 if bad else 0
+    # A bound below what an invoke was seen to use is a bug in the analysis.
+    unsound = [r["model"] for r in targets
+               if r.get("invoke_stack_bytes") is not None and
+               r.get("invoke_stack_bound") is not None and
+               r["invoke_stack_bytes"] > r["invoke_stack_bound"]]
+    if unsound:
+        print("bench: the static stack bound is below the measured invoke stack: %s"
+              % ", ".join(unsound), file=sys.stderr)
+    return 1 if bad or unsound else 0
 
 
 def run_per_op(args, cpus, target_models, meta, gen_t, make, cm_dir):
@@ -825,6 +852,31 @@ def per_op_table(rows):
                 fratio(r["insns"], r["tflm_insns"]), per(r["insns"]), per(r["tflm_insns"])))
         lines.append("")
     return lines
+
+
+def stack_bounds(o, gen, mlist, budget=None):
+    """{model: worst-case invoke stack in bytes} from the build in `o`
+    (tools/stack/stack_depth.py), or None when the analysis or, with a
+    budget, the check fails (its output says why)."""
+    built = [m for m in mlist if os.path.exists(os.path.join(o, m + ".elf"))]
+    if len(built) != len(mlist):
+        log("stack: firmwares did not build: %s (see %s/build.log)" % (
+            ", ".join(sorted(set(mlist) - set(built))), o))
+        if budget:
+            return None
+    out_json = os.path.join(o, "stack.json")
+    cmd = [sys.executable, os.path.join(ROOT, "tools/stack/stack_depth.py"),
+           "--lib-dir", os.path.join(o, "lib"), "--kernels-from", gen, "--json", out_json]
+    cmd += ["--elf=%s=%s" % (m, os.path.join(o, m + ".elf")) for m in built]
+    if budget:
+        cmd += ["--budget", budget]
+    r = run(cmd)
+    if budget or r.returncode != 0:
+        sys.stdout.write(r.stdout)
+        sys.stderr.write(r.stderr)
+    if r.returncode != 0:
+        return None
+    return {m: v["invoke_stack_bound"] for m, v in json.load(open(out_json)).items()}
 
 
 def finish_target_row(row, meta, anchors):

@@ -10,6 +10,9 @@
 #                                2 cores)
 #   bench/run.sh --quick         Cortex-M4F only (-O2 and -Os), no host
 #   bench/run.sh --models a,b --cpus m4,m55 --opts O2 --no-host
+#   bench/run.sh --stack-check tools/stack/budget.txt  Cortex-M4F -O2 only:
+#                                fail when a model's worst-case invoke stack
+#                                passes its budget (./build.sh test runs it)
 #   bench/run.sh --compare bench/results/latest.json   also diff against
 #                                an earlier run (do it before a full run
 #                                overwrites latest.json, or pass --json)
@@ -30,7 +33,10 @@ need make make
 need cmake cmake
 need cc "gcc libc6-dev"
 need qemu-system-arm qemu-system-arm
-need valgrind valgrind
+case " $* " in
+  *" --stack-check "* | *" --no-host "* | *" --quick "*) ;; # no callgrind run
+  *) need valgrind valgrind ;;
+esac
 if ! command -v arm-none-eabi-gcc >/dev/null 2>&1 ||
   [ "$(arm-none-eabi-gcc -print-file-name=libc_nano.a)" = libc_nano.a ]; then
   missing="$missing gcc-arm-none-eabi libnewlib-arm-none-eabi"
