@@ -17,7 +17,10 @@ only) with the ecosystem's C standard, the manifest's flags and -Wall
 (examples/arduino/SineModel, as arduino-cli turns an .ino into C++, over a
 stub Arduino.h) for arduino, tests/package/consumer/main.c for the others;
 under QEMU with the harness of MOTE_CM_DIR when it is there, each must
-print sin(x) to within 0.05. No manifest names a defined kernel family:
+print sin(x) to within 0.05, and its FULLY_CONNECTED must be the CPU's
+(mote_fc_s8_arm_dsp on M4F, _arm_mve on M55). zephyr also builds
+CONFIG_MOTE_KERNELS_REF=y, whose firmware must link the reference alone.
+No manifest names a defined kernel family:
 the binding comes from src/kernels/impl_cpu.h, and `binding` holds that
 header to cmake/kernels.cmake's registry for every CPU.
 
@@ -219,7 +222,8 @@ def read_arduino(root):
             "defines": [], "std": "gnu11", "props": props}
 
 
-def read_zephyr(root):
+def read_zephyr(root, enabled=()):
+    """The default configuration, or with the bool options `enabled` on."""
     module = yaml_lite(os.path.join(root, "zephyr/module.yml"))
     build = module.get("build", {})
     if not isinstance(build, dict) or "cmake" not in build:
@@ -228,8 +232,9 @@ def read_zephyr(root):
     ktext = open(kconfig).read()
     m = re.search(r'config MOTE_VERSION\n\s+string\n\s+default "([^"]*)"', ktext)
     version = m.group(1) if m else None
-    # Every option at its default: bool options in this Kconfig default n.
+    # Bool options in this Kconfig default n.
     variables = {"ZEPHYR_CURRENT_MODULE_DIR": root, "CONFIG_MOTE": "y"}
+    variables.update((name, "y") for name in enabled)
     sources, incs, defs = [], [], []
     for name, args in cmake_commands(os.path.join(root, build["cmake"], "CMakeLists.txt")):
         args = [expand(a, variables) for a in args]
@@ -250,9 +255,11 @@ def read_zephyr(root):
             incs += [os.path.relpath(a, root) for a in args]
         elif name == "zephyr_library_compile_definitions":
             defs += args
+        elif name == "zephyr_library_compile_definitions_ifdef":
+            if variables.get(args[0]) == "y":
+                defs += args[1:]
         elif name.endswith("_ifdef") and variables.get(args[0]) == "y":
-            fail("zephyr: %s(%s) at the default configuration is beyond this check"
-                 % (name, args[0]))
+            fail("zephyr: %s(%s) is beyond this check" % (name, args[0]))
     return {"version": version, "sources": sorted(set(sources)), "includes": incs,
             "defines": defs, "std": "c99"}
 
@@ -349,9 +356,11 @@ def harness():
     return None
 
 
-def link_and_run(root, work, cpu, objs, app_objs, label):
+def link_and_run(root, work, cpu, objs, app_objs, label, fc="auto"):
     """Archives objs (as dot_a_linkage / a component library would), links
-    app_objs against it and runs the firmware; returns its output."""
+    app_objs against it and runs the firmware; returns its output. The
+    sine model's FULLY_CONNECTED must have linked mote_fc_s8_<fc>: by
+    default the CPU's family (impl_cpu.h's binding at work)."""
     lib = os.path.join(work, "libmote-%s-%s.a" % (label, cpu))
     if os.path.exists(lib):
         os.remove(lib)
@@ -373,6 +382,15 @@ def link_and_run(root, work, cpu, objs, app_objs, label):
             + app_objs + ld + [lib, "-lm", "-o", exe])
     if r.returncode:
         fail("link %s for %s:\n%s" % (label, cpu, r.stdout))
+    if fc == "auto":
+        fc = {"m4": "arm_dsp", "m55": "arm_mve"}[cpu]
+    r = run(["arm-none-eabi-nm", "--defined-only", exe])
+    fcs = sorted(set(re.sub(r"_(scratch_bytes|persistent_bytes|precompute)$", "", s)
+                     for s in re.findall(r" T (mote_fc_s8_\w+)$", r.stdout, re.M)))
+    if fcs != ["mote_fc_s8_" + fc]:
+        fail("%s for %s: FULLY_CONNECTED int8 linked %s, expected mote_fc_s8_%s"
+             % (label, cpu, fcs, fc))
+    print("%s for %s: FULLY_CONNECTED int8 is mote_fc_s8_%s" % (label, cpu, fc))
     if not cm:
         print("%s: linked %s; not run (no harness or QEMU at MOTE_CM_DIR)" % (label, exe))
         return None
@@ -502,6 +520,25 @@ def mode_ecosystem(root, work, eco, update):
                 print("%s consumer on %s: %s" % (eco, cpu, out.strip().splitlines()[-1]))
     if eco == "espidf":
         espidf_riscv(root, work, m, got)
+    if eco == "zephyr":
+        zephyr_reference(root, work)
+
+
+def zephyr_reference(root, work):
+    """CONFIG_MOTE_KERNELS_REF=y: the reference kernels, nothing else."""
+    m = read_zephyr(root, ["CONFIG_MOTE_KERNELS_REF"])
+    if "MOTE_KERNELS_BOUND" not in m["defines"]:
+        fail("zephyr: CONFIG_MOTE_KERNELS_REF does not define MOTE_KERNELS_BOUND")
+    flags = ["arm-none-eabi-gcc"] + CPUS["m4"] + ["-std=" + m["std"], "-O2",
+                                                "-ffunction-sections", "-fdata-sections"]
+    flags += WARN + ["-I" + os.path.join(root, i) for i in m["includes"]]
+    flags += ["-D" + d for d in m["defines"]]
+    objs = compile_all(root, work, [(s, flags) for s in m["sources"]])
+    out = link_and_run(root, work, "m4", objs, consumer_objects(root, work, "m4"),
+                       "zephyr-ref", fc="ref")
+    if out is not None and "13 points within 0.05" not in out:
+        fail("zephyr CONFIG_MOTE_KERNELS_REF consumer:\n" + out)
+    print("zephyr: CONFIG_MOTE_KERNELS_REF builds and runs the reference kernels")
 
 
 def espidf_riscv(root, work, m, sources):
