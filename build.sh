@@ -31,6 +31,8 @@ need_packages() {
           [ "$(arm-none-eabi-gcc -print-file-name=libc_nano.a)" != libc_nano.a ] ||
           missing="$missing gcc-arm-none-eabi libnewlib-arm-none-eabi" ;;
       qemu-arm) command -v qemu-system-arm >/dev/null 2>&1 || missing="$missing qemu-system-arm" ;;
+      # The API reference check (CTest docs/doxygen).
+      doxygen) command -v doxygen >/dev/null 2>&1 || missing="$missing doxygen" ;;
       # RV32 cross compiler; it ships no C library, picolibc gives string.h/math.h.
       riscv-gcc)
         command -v riscv64-unknown-elf-gcc >/dev/null 2>&1 &&
@@ -68,7 +70,7 @@ demo)
   build/examples/example_hello_world models/sine_int8.tflite
   ;;
 test)
-  need_packages clang python3 pkg-config libpng arm-gcc qemu-arm riscv-gcc
+  need_packages clang python3 pkg-config libpng arm-gcc qemu-arm riscv-gcc doxygen
   configure_build build
   (cd build && ctest --output-on-failure -j "$jobs" -O ctest.log)
   # Sanitized run: every unit test, and conformance on the small models.

@@ -16,14 +16,16 @@
 #
 # Included by CMakeLists.txt, this sets
 #   MOTE_KERNEL_SOURCES      family sources to compile into libmote
-#   MOTE_KERNEL_DEFINITIONS  MOTE_IMPL_<FN>=<family> for every bound function
+#   MOTE_KERNEL_DEFINITIONS  MOTE_KERNELS_BOUND (the binding is made here,
+#                            not by src/kernels/impl_cpu.h), then
+#                            MOTE_IMPL_<FN>=<family> for every bound function
 #   MOTE_KERNEL_IMPLS        <FN>:<family> for every implementation in the
 #                            chain (the table-driven test runs them all)
 #   MOTE_KERNEL_CHAIN        the families, most preferred first
 # Run as a script it prints one of them for builds that are not CMake's
 # (bench/Makefile, tests/target/Makefile):
 #   cmake -DMOTE_CPU=cortex-m4f -DMOTE_KERNELS=auto -DMOTE_QUERY=cflags \
-#         -P cmake/kernels.cmake      # -DMOTE_IMPL_FC_S8=arm_dsp ...
+#         -P cmake/kernels.cmake      # -DMOTE_KERNELS_BOUND -DMOTE_IMPL_FC_S8=arm_dsp ...
 #   ... -DMOTE_QUERY=sources | impls | chain | check (prints "ok")
 #
 # ---- the registry: one line per implementation file -----------------------
@@ -121,7 +123,7 @@ function(mote_kernel_select kernels cpu root)
   mote_kernel_registry()
   list(REMOVE_DUPLICATES sources)
   list(REMOVE_DUPLICATES bound_fns)
-  set(defs "")
+  set(defs MOTE_KERNELS_BOUND)
   foreach(fn ${bound_fns})
     list(APPEND defs "MOTE_IMPL_${fn}=${_mote_family_${fn}}")
   endforeach()

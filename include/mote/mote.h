@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* mote: a TensorFlow Lite runtime for microcontrollers. One include for all. */
+/**
+ * @file
+ * mote: a TensorFlow Lite runtime for microcontrollers. One include for all.
+ */
 #ifndef MOTE_MOTE_H
 #define MOTE_MOTE_H
 
