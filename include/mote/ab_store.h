@@ -34,11 +34,13 @@ typedef mote_status_t (*mote_ab_read_fn)(void *user, uint32_t offset, void *buf,
 typedef mote_status_t (*mote_ab_write_fn)(void *user, uint32_t offset,
                                           const void *buf, uint32_t len);
 
+/** Two-slot storage over the caller's callbacks; slot A at offset 0,
+ * slot B at slot_bytes. */
 typedef struct mote_ab_store {
-  mote_ab_read_fn read;
-  mote_ab_write_fn write;
-  void *user;          /* passed to the callbacks */
-  uint32_t slot_bytes; /* each slot, header included */
+  mote_ab_read_fn read;   /**< reads from the storage */
+  mote_ab_write_fn write; /**< writes to the storage */
+  void *user;             /**< passed to the callbacks */
+  uint32_t slot_bytes;    /**< each slot, header included */
 } mote_ab_store_t;
 
 /*

@@ -65,37 +65,39 @@ typedef enum mote_replay_policy {
   MOTE_REPLAY_CLASS_BALANCED = 1
 } mote_replay_policy_t;
 
+/** A learner's shape, optimiser and replay (mote_learner_config_default,
+ * then mote_learner_config_for_cut fills the feature fields). */
 typedef struct mote_learner_config {
   /* Shape of the head. */
-  uint32_t feature_count; /* F: elements of the cut tensor */
-  int32_t feature_type;   /* MOTE_TYPE_INT8 or MOTE_TYPE_FLOAT32 */
-  float feature_scale;    /* int8 only: real = scale * (q - zero_point) */
-  int32_t feature_zero_point;
-  uint32_t hidden_units;  /* H: 0 for no hidden layer (a linear head) */
-  uint32_t max_classes;   /* output rows reserved, >= 1 */
+  uint32_t feature_count; /**< F: elements of the cut tensor */
+  int32_t feature_type;   /**< MOTE_TYPE_INT8 or MOTE_TYPE_FLOAT32 */
+  float feature_scale;    /**< int8 only: real = scale * (q - zero_point) */
+  int32_t feature_zero_point; /**< int8 only */
+  uint32_t hidden_units;  /**< H: 0 for no hidden layer (a linear head) */
+  uint32_t max_classes;   /**< output rows reserved, >= 1 */
   /* Optimiser. */
-  float learning_rate;    /* > 0 */
-  float momentum;         /* in [0, 1) */
-  float weight_decay;     /* L2 on the weights (not the biases), >= 0 */
-  /* Feature standardisation by running mean and variance: 1 on, 0 off. */
-  uint32_t standardize;
+  float learning_rate;    /**< > 0 */
+  float momentum;         /**< in [0, 1) */
+  float weight_decay;     /**< L2 on the weights (not the biases), >= 0 */
+  uint32_t standardize; /**< feature standardisation by running mean and
+                           variance: 1 on, 0 off */
   /* Replay. */
-  uint32_t replay_capacity;  /* examples kept; 0 for no replay */
-  uint32_t replay_per_step;  /* replayed examples added to each step */
-  int32_t replay_policy;     /* mote_replay_policy_t */
-  uint32_t seed;             /* initial weights and replay sampling */
+  uint32_t replay_capacity;  /**< examples kept; 0 for no replay */
+  uint32_t replay_per_step;  /**< replayed examples added to each step */
+  int32_t replay_policy;     /**< mote_replay_policy_t */
+  uint32_t seed;             /**< initial weights and replay sampling */
 } mote_learner_config_t;
 
-/* What the learner's memory holds, in bytes (mote_learner_memory_usage). */
+/** What the learner's memory holds, in bytes (mote_learner_memory_usage). */
 typedef struct mote_learner_memory {
-  size_t total_bytes;     /* = mote_learner_bytes(config) */
-  size_t param_bytes;     /* weights and biases */
-  size_t grad_bytes;      /* their gradients */
-  size_t optimizer_bytes; /* momentum */
-  size_t stats_bytes;     /* running mean and variance */
-  size_t replay_bytes;    /* stored features and their classes */
-  size_t class_bytes;     /* label table and per-class counts */
-  size_t scratch_bytes;   /* activations of one example */
+  size_t total_bytes;     /**< = mote_learner_bytes(config) */
+  size_t param_bytes;     /**< weights and biases */
+  size_t grad_bytes;      /**< their gradients */
+  size_t optimizer_bytes; /**< momentum */
+  size_t stats_bytes;     /**< running mean and variance */
+  size_t replay_bytes;    /**< stored features and their classes */
+  size_t class_bytes;     /**< label table and per-class counts */
+  size_t scratch_bytes;   /**< activations of one example */
 } mote_learner_memory_t;
 
 /* Caller-allocated handle; the fields are private. */

@@ -34,10 +34,12 @@
 #define MOTE_IMPL_FC_S8_PRECOMPUTE arm_mve
 #define MOTE_IMPL_MAX_POOL_S8 arm_mve
 #elif defined(__ARM_FEATURE_DSP)
+#define MOTE_IMPL_ADD_S8 arm_dsp
 #define MOTE_IMPL_CONV_2D_S8 arm_dsp
 #define MOTE_IMPL_DEPTHWISE_CONV_2D_S8 arm_dsp
 #define MOTE_IMPL_FC_S8 arm_dsp
 #else
+#define MOTE_IMPL_ADD_S8 portable
 #define MOTE_IMPL_CONV_2D_S8 portable
 #define MOTE_IMPL_DEPTHWISE_CONV_2D_S8 portable
 #define MOTE_IMPL_FC_S8 portable
