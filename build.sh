@@ -28,6 +28,10 @@ need_packages() {
         command -v arm-none-eabi-gcc >/dev/null 2>&1 &&
           [ "$(arm-none-eabi-gcc -print-file-name=libc_nano.a)" != libc_nano.a ] ||
           missing="$missing gcc-arm-none-eabi libnewlib-arm-none-eabi" ;;
+      # The continual-learning benchmark's test (bench/learn) learns on it.
+      fashion-mnist)
+        [ -f /usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz ] ||
+          missing="$missing dataset-fashion-mnist" ;;
       qemu-arm) command -v qemu-system-arm >/dev/null 2>&1 || missing="$missing qemu-system-arm" ;;
       # RV32 cross compiler; it ships no C library, picolibc gives string.h/math.h.
       riscv-gcc)
@@ -66,7 +70,7 @@ demo)
   build/examples/example_hello_world models/sine_int8.tflite
   ;;
 test)
-  need_packages clang python3 pkg-config arm-gcc qemu-arm riscv-gcc
+  need_packages clang python3 pkg-config arm-gcc qemu-arm riscv-gcc fashion-mnist
   configure_build build
   (cd build && ctest --output-on-failure -j "$jobs" -O ctest.log)
   # Sanitized run: every unit test, and conformance on the small models.
