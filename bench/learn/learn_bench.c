@@ -7,6 +7,8 @@
  *       [--json FILE] [--md FILE] [--check MIN_PCT]
  *       [--hidden H] [--lr X] [--momentum X] [--decay X] [--replay-per-step R]
  *       [--standardize 0|1] [--epochs E] [--seed S] [--only NAME]
+ *       [--caps 200,500,1000]   (replay capacities, up to 4)
+ *       [--m4f-step N --m4f-predict N]   (run_fw.sh's figures, for the tables)
  *       [--fw-data FILE.c [--fw-train N] [--fw-test N] [--fw-capacity N]
  *        [--fw-policy class_balanced|reservoir]]
  *
@@ -17,8 +19,8 @@
  * joint (every class shuffled together, epochs until one more changes
  * test accuracy by under 0.2 points), naive (no replay) and replay with
  * buffers of 200, 500 and 1000 examples under both policies. --check
- * fails (exit 1) unless the best replay run ends at least 20 points above
- * naive and at or above MIN_PCT. --fw-data writes the Cortex-M firmware's
+ * fails (exit 1) unless every replay run ends at least 20 points above
+ * naive and, as joint, at or above MIN_PCT. --fw-data writes the Cortex-M firmware's
  * data (fw_data.c).
  */
 #define _POSIX_C_SOURCE 200809L
@@ -31,7 +33,8 @@
 
 #define TASKS 5u
 #define JOINT_MAX_EPOCHS 40u
-#define MAX_RUNS 8u
+#define MAX_CAPS 4u
+#define MAX_RUNS (2u + 2u * MAX_CAPS)
 
 typedef struct run {
   char name[32];
@@ -57,8 +60,11 @@ typedef struct opts {
   uint32_t fw_train;
   uint32_t fw_test;
   double check_min;
+  long m4f_step;     /* instructions measured by run_fw.sh, 0 unknown */
+  long m4f_predict;
   int check;
   uint32_t epochs;
+  int caps[MAX_CAPS]; /* replay capacities, 0 ends */
   mote_learner_config_t cfg;
 } opts_t;
 
@@ -241,7 +247,9 @@ static void write_json(const char *path, const opts_t *o, const run_t *runs, uin
             (unsigned long)r->mem.total_bytes, (unsigned long)r->mem.replay_bytes, r->seconds,
             i + 1 < n ? "," : "");
   }
-  fprintf(f, "  ]\n}\n");
+  fprintf(f, "  ],\n  \"cortex_m4f\": {\"step_instructions\": %ld, "
+             "\"predict_instructions\": %ld, \"replay_capacity\": 1000, "
+             "\"policy\": \"class_balanced\"}\n}\n", o->m4f_step, o->m4f_predict);
   fclose(f);
 }
 
@@ -279,6 +287,13 @@ static void write_md(const char *path, const opts_t *o, const run_t *runs, uint3
     fprintf(f, " %.1f%% | %lu |\n", 100.0 * r->final_acc / joint,
             (unsigned long)r->mem.total_bytes);
   }
+  if (o->m4f_step > 0) {
+    fprintf(f,
+            "\nOn Cortex-M4F (QEMU, -O2, exact instruction counts; replay buffer of 1000 "
+            "class-balanced, full): one learning step (1 new + %u replayed examples) "
+            "%ld instructions, one prediction from features %ld instructions.\n",
+            c->replay_per_step, o->m4f_step, o->m4f_predict);
+  }
   fclose(f);
 }
 
@@ -291,9 +306,14 @@ static int parse(int argc, char **argv, opts_t *o) {
   mote_learner_config_default(&o->cfg);
   o->cfg.hidden_units = 0;
   o->cfg.max_classes = LB_CLASSES;
-  o->cfg.learning_rate = 0.003f;
-  o->cfg.replay_per_step = 8;
+  o->cfg.learning_rate = 0.001f;
+  o->cfg.momentum = 0.5f;
+  o->cfg.replay_per_step = 4;
   o->epochs = 1;
+  o->caps[0] = 200;
+  o->caps[1] = 500;
+  o->caps[2] = 800; /* the largest whose state fits 64 KB with a linear head */
+  o->caps[3] = 1000;
   o->fw_train = 1100;
   o->fw_test = 200;
   o->cfg.replay_capacity = 1000; /* the firmware's: the largest, slowest offer */
@@ -316,6 +336,16 @@ static int parse(int argc, char **argv, opts_t *o) {
     else if (!strcmp(k, "--train-per-class")) o->train_pc = (uint32_t)atoi(v);
     else if (!strcmp(k, "--test-per-class")) o->test_pc = (uint32_t)atoi(v);
     else if (!strcmp(k, "--check")) { o->check = 1; o->check_min = atof(v); }
+    else if (!strcmp(k, "--caps")) {
+      char *end = NULL;
+      uint32_t c;
+      for (c = 0; c < MAX_CAPS; c++) {
+        o->caps[c] = (int)strtol(v, &end, 10);
+        v = *end == ',' ? end + 1 : end;
+      }
+    }
+    else if (!strcmp(k, "--m4f-step")) o->m4f_step = atol(v);
+    else if (!strcmp(k, "--m4f-predict")) o->m4f_predict = atol(v);
     else if (!strcmp(k, "--hidden")) o->cfg.hidden_units = (uint32_t)atoi(v);
     else if (!strcmp(k, "--lr")) o->cfg.learning_rate = (float)atof(v);
     else if (!strcmp(k, "--momentum")) o->cfg.momentum = (float)atof(v);
@@ -337,7 +367,6 @@ static int parse(int argc, char **argv, opts_t *o) {
 }
 
 int main(int argc, char **argv) {
-  static const int caps[3] = {200, 500, 1000};
   static const int pols[2] = {MOTE_REPLAY_CLASS_BALANCED, MOTE_REPLAY_RESERVOIR};
   run_t runs[MAX_RUNS];
   uint32_t n = 0;
@@ -361,8 +390,8 @@ int main(int argc, char **argv) {
   n++;
   snprintf(runs[n].name, sizeof runs[n].name, "naive");
   n++;
-  for (i = 0; i < 6; i++) {
-    runs[n].replay = caps[i / 2];
+  for (i = 0; i < 2u * MAX_CAPS && o.caps[i / 2] > 0; i++) {
+    runs[n].replay = o.caps[i / 2];
     runs[n].policy = pols[i % 2];
     snprintf(runs[n].name, sizeof runs[n].name, "replay");
     n++;
@@ -391,14 +420,18 @@ int main(int argc, char **argv) {
     write_md(o.md, &o, runs, n, &tr, &te);
   }
   if (o.check) {
-    double best = 0.0;
+    /* Every replay run, not the best: a policy that stops working fails. */
+    double worst = 100.0;
+    int ok;
     for (i = 2; i < n; i++) {
-      best = runs[i].final_acc > best ? runs[i].final_acc : best;
+      worst = runs[i].final_acc < worst ? runs[i].final_acc : worst;
     }
-    printf("check: best replay %.2f%%, naive %.2f%%: want >= naive + 20 and >= %.1f%%: %s\n",
-           best, runs[1].final_acc, o.check_min,
-           best >= runs[1].final_acc + 20.0 && best >= o.check_min ? "pass" : "FAIL");
-    return best >= runs[1].final_acc + 20.0 && best >= o.check_min ? 0 : 1;
+    ok = worst >= runs[1].final_acc + 20.0 && worst >= o.check_min &&
+         runs[0].final_acc >= o.check_min;
+    printf("check: joint %.2f%%, worst replay %.2f%%, naive %.2f%%: want replay >= naive + 20 "
+           "and joint, replay >= %.1f%%: %s\n",
+           runs[0].final_acc, worst, runs[1].final_acc, o.check_min, ok ? "pass" : "FAIL");
+    return ok ? 0 : 1;
   }
   return 0;
 }
