@@ -308,6 +308,7 @@ static int parse(int argc, char **argv, opts_t *o) {
   o->cfg.max_classes = LB_CLASSES;
   o->cfg.learning_rate = 0.001f;
   o->cfg.momentum = 0.5f;
+  o->cfg.weight_decay = 0.01f; /* keeps the head from fitting the few buffered examples */
   o->cfg.replay_per_step = 4;
   o->epochs = 1;
   o->caps[0] = 200;
