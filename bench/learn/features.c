@@ -118,6 +118,12 @@ static int cache_key(const char *model_path, const char *dir, char *key, size_t 
   return 0;
 }
 
+void lb_free(lb_set_t *set) {
+  free(set->x);
+  free(set->y);
+  memset(set, 0, sizeof *set);
+}
+
 static int read_cache(const char *path, lb_set_t *tr, lb_set_t *te, lb_cut_t *cut) {
   FILE *f = fopen(path, "rb");
   uint32_t h[5];
@@ -143,6 +149,10 @@ static int read_cache(const char *path, lb_set_t *tr, lb_set_t *te, lb_cut_t *cu
          fread(h, 4, 1, f) == 1 && h[0] == CACHE_MAGIC;
   }
   fclose(f);
+  if (!ok) {
+    lb_free(tr);
+    lb_free(te);
+  }
   return ok ? 0 : -1;
 }
 
@@ -289,6 +299,8 @@ int lb_load_features(const char *model_path, const char *data_dir, const char *c
   base_t *b;
   int s;
   int rc = -1;
+  memset(train, 0, sizeof *train);
+  memset(test, 0, sizeof *test);
   if (cache_key(model_path, data_dir, key, sizeof key) != 0) {
     fprintf(stderr, "learn_bench: cannot read %s or the data files in %s\n", model_path,
             data_dir);

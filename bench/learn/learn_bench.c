@@ -375,6 +375,7 @@ int main(int argc, char **argv) {
   opts_t o;
   lb_set_t tr, te;
   lb_cut_t cut;
+  int rc = 0;
   if (parse(argc, argv, &o) != 0 ||
       lb_load_features(o.model, o.data, o.cache, o.train_pc, o.test_pc, &tr, &te, &cut) != 0) {
     return 2;
@@ -384,7 +385,10 @@ int main(int argc, char **argv) {
   o.cfg.feature_scale = cut.scale;
   o.cfg.feature_zero_point = cut.zero_point;
   if (o.fw_data != NULL) {
-    return lb_write_fw_data(o.fw_data, &o.cfg, &tr, &te, o.fw_train, o.fw_test) == 0 ? 0 : 2;
+    rc = lb_write_fw_data(o.fw_data, &o.cfg, &tr, &te, o.fw_train, o.fw_test) == 0 ? 0 : 2;
+    lb_free(&tr);
+    lb_free(&te);
+    return rc;
   }
   memset(runs, 0, sizeof runs);
   snprintf(runs[n].name, sizeof runs[n].name, "joint");
@@ -432,7 +436,9 @@ int main(int argc, char **argv) {
     printf("check: joint %.2f%%, worst replay %.2f%%, naive %.2f%%: want replay >= naive + 20 "
            "and joint, replay >= %.1f%%: %s\n",
            runs[0].final_acc, worst, runs[1].final_acc, o.check_min, ok ? "pass" : "FAIL");
-    return ok ? 0 : 1;
+    rc = ok ? 0 : 1;
   }
-  return 0;
+  lb_free(&tr);
+  lb_free(&te);
+  return rc;
 }

@@ -44,4 +44,7 @@ int lb_load_features(const char *model_path, const char *data_dir,
                      uint32_t test_per_class, lb_set_t *train, lb_set_t *test,
                      lb_cut_t *cut);
 
+/* Frees a set's arrays (from lb_load_features) and empties it. */
+void lb_free(lb_set_t *set);
+
 #endif /* MOTE_LEARN_BENCH_H */
