@@ -239,7 +239,7 @@ static void write_json(const char *path, const opts_t *o, const run_t *runs, uin
             "\"epochs\": %u, \"final_accuracy\": %.2f, \"accuracy_after_task\": [",
             r->name, r->replay, r->replay ? policy_name(r->policy) : "none", r->epochs,
             r->final_acc);
-    for (t = 0; t < TASKS; t++) {
+    for (t = 0; t < TASKS && i > 0; t++) { /* joint has no tasks */
       fprintf(f, "%s%.2f", t ? ", " : "", r->task_acc[t]);
     }
     fprintf(f,
