@@ -74,8 +74,9 @@ static void offer_balanced(mote_learner_t *l, const void *features,
 
 void mote_replay_offer(mote_learner_t *l, const void *features, uint32_t slot) {
   const uint32_t cap = l->cfg_.replay_capacity;
-  l->replay_seen_++;
-  l->class_seen_[slot]++;
+  /* Saturating: the counts divide, and must never wrap to 0. */
+  l->replay_seen_ += l->replay_seen_ != 0xFFFFFFFFu ? 1u : 0u;
+  l->class_seen_[slot] += l->class_seen_[slot] != 0xFFFFFFFFu ? 1u : 0u;
   if (cap == 0) {
     return;
   }

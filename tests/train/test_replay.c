@@ -112,6 +112,23 @@ static void test_reservoir_uniform(void) {
   }
 }
 
+/* Offer counts saturate instead of wrapping to 0 (they divide). */
+static void test_saturating_counts(void) {
+  mote_learner_t l;
+  init(&l, MOTE_REPLAY_RESERVOIR, 4, 1);
+  offer(&l, 1, 0.0f);
+  l.replay_seen_ = 0xFFFFFFFFu;
+  l.class_seen_[0] = 0xFFFFFFFFu;
+  offer(&l, 1, 1.0f);
+  CHECK(l.replay_seen_ == 0xFFFFFFFFu && l.class_seen_[0] == 0xFFFFFFFFu);
+  init(&l, MOTE_REPLAY_CLASS_BALANCED, 1, 1);
+  offer(&l, 1, 0.0f);
+  l.replay_seen_ = 0xFFFFFFFFu;
+  l.class_seen_[0] = 0xFFFFFFFFu;
+  offer(&l, 1, 1.0f);
+  check_consistent(&l);
+}
+
 static void test_no_replay(void) {
   mote_learner_t l;
   init(&l, MOTE_REPLAY_RESERVOIR, 0, 1);
@@ -123,6 +140,7 @@ static void test_no_replay(void) {
 int main(void) {
   MOTE_RUN(test_balanced);
   MOTE_RUN(test_reservoir_uniform);
+  MOTE_RUN(test_saturating_counts);
   MOTE_RUN(test_no_replay);
   return MOTE_TEST_END();
 }
