@@ -1,0 +1,675 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Export of the base plus the learnt head as a .tflite model (train.h).
+ *
+ * Layout of the output, front to back (flatbuffer offsets point forward):
+ *
+ *   root offset, "TFL3" | new Model table | new operator-code, subgraph and
+ *   buffer vectors | new SubGraph | new tensor, output and operator vectors
+ *   | new operator codes (those the base lacks) | new Buffer tables (the
+ *   head's, and copies of the base's external ones) | head tensors, their
+ *   shapes, names and quantization | head operators | head constant data
+ *   (16-aligned) | the base model bytes, verbatim, 16-aligned
+ *
+ * Every base object the new vectors list (operator codes, tensors, the
+ *   kept operators, buffers and their data, strings) is referenced inside
+ * the copy, so nothing of the base is re-encoded: the writer touches only
+ * a few hundred bytes of new tables plus the head's weights, needs no heap
+ * and no scratch, and the copy keeps the base's constant data at its
+ * alignment. The one exception: buffers stored after the flatbuffer carry
+ * file-relative offsets, which the copy shifts, so they get new Buffer
+ * tables with the offset moved by the copy's position.
+ *
+ * Rejected: rebuilding the whole model in a fresh flatbuffer (needs a
+ * builder with a table cache or the model's size in scratch, and re-encodes
+ * every options table by type); appending the head after the base and
+ * pointing the old root at it (offsets cannot point backward).
+ *
+ * The writer runs twice over emit(): a layout pass that records where every
+ * new object lands, then a writing pass that uses those positions.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "format/fb_write.h"
+#include "format/tflite.h"
+#include "mote/ops.h"
+#include "train/learner_internal.h"
+
+#define OPTIONS_FULLY_CONNECTED 8
+#define OPTIONS_SOFTMAX 9
+#define ACT_RELU 1
+
+#define MAX_T 8   /* head tensors */
+#define MAX_OPS 4 /* head operators */
+#define MAX_BUF 5 /* new buffers: the empty one and four constants */
+
+enum { R_DEQ, R_W, R_B, R_ACT, R_PROB };
+
+typedef struct htensor {
+  uint8_t role;
+  uint8_t layer;
+  uint8_t type;
+  uint32_t shape_n;
+  int32_t shape[2];
+  uint32_t buffer; /* index among the new buffers */
+  const char *name;
+} htensor_t;
+
+typedef struct hop {
+  int32_t code;
+  int32_t in[3];
+  uint32_t nin;
+  int32_t out;
+  uint8_t act; /* fused activation; FULLY_CONNECTED only */
+} hop_t;
+
+/* Positions of the new objects in the output. */
+typedef struct plan {
+  uint32_t model, opcodes, subgraphs, buffers, subgraph, tensors, outputs, operators;
+  uint32_t opcode[3];
+  uint32_t ext, ext_off, ext_stride;
+  uint32_t buf[MAX_BUF], data[MAX_BUF];
+  uint32_t t[MAX_T], t_shape[MAX_T], t_name[MAX_T], t_quant[MAX_T], t_scale[MAX_T],
+      t_zp[MAX_T];
+  uint32_t op[MAX_OPS], op_in[MAX_OPS], op_out[MAX_OPS], op_opt[MAX_OPS];
+  uint32_t base, end;
+} plan_t;
+
+typedef struct exporter {
+  const mote_learner_t *l;
+  mote_fb_t fb; /* the base model */
+  uint32_t root, sgt, tensors, n_t, ops, n_kept, opcodes, n_oc, buffers, n_b;
+  uint32_t inputs, sg_name, desc, n_ext;
+  int int8;
+  uint32_t layers; /* 1 (linear head) or 2 (hidden layer) */
+  float act_scale[2];
+  int32_t act_zp[2];
+  int32_t code_index[3]; /* DEQUANTIZE, FULLY_CONNECTED, SOFTMAX */
+  int32_t new_code[3];
+  uint32_t n_new_codes;
+  htensor_t t[MAX_T];
+  uint32_t nt;
+  hop_t op[MAX_OPS];
+  uint32_t nop;
+  uint32_t nbuf;
+} exporter_t;
+
+/* --- the head's numbers -------------------------------------------------- */
+
+static uint32_t layer_in(const exporter_t *e, uint32_t k) {
+  return k == 0 ? e->l->cfg_.feature_count : e->l->cfg_.hidden_units;
+}
+
+static uint32_t layer_out(const exporter_t *e, uint32_t k) {
+  return k + 1u == e->layers ? e->l->class_count_ : e->l->cfg_.hidden_units;
+}
+
+/* Weights [out][in] and biases of layer k in the learner's parameters. */
+static const float *layer_w(const exporter_t *e, uint32_t k) {
+  const mote_learner_config_t *c = &e->l->cfg_;
+  const size_t first = (size_t)c->hidden_units * c->feature_count + c->hidden_units;
+  return e->l->params_ + (e->layers == 2 && k == 1 ? first : 0u);
+}
+
+static const float *layer_b(const exporter_t *e, uint32_t k) {
+  const mote_learner_config_t *c = &e->l->cfg_;
+  const size_t rows = e->layers == 2 && k == 0 ? c->hidden_units : c->max_classes;
+  return layer_w(e, k) + rows * layer_in(e, k);
+}
+
+/* Weight (o, i) of layer k, the first layer's with the standardisation
+ * folded in. */
+static float weight(const exporter_t *e, uint32_t k, uint32_t o, uint32_t i) {
+  float w = layer_w(e, k)[(size_t)o * layer_in(e, k) + i];
+  if (k == 0) {
+    float mean, sigma;
+    mote_learner_standardizer(e->l, i, &mean, &sigma);
+    w /= sigma;
+  }
+  return w;
+}
+
+static float bias(const exporter_t *e, uint32_t k, uint32_t o) {
+  float b = layer_b(e, k)[o];
+  uint32_t i;
+  if (k == 0) {
+    for (i = 0; i < layer_in(e, 0); i++) {
+      float mean, sigma;
+      mote_learner_standardizer(e->l, i, &mean, &sigma);
+      b -= layer_w(e, 0)[(size_t)o * layer_in(e, 0) + i] * mean / sigma;
+    }
+  }
+  return b;
+}
+
+/* Symmetric int8 scale of output channel o of layer k. */
+static float weight_scale(const exporter_t *e, uint32_t k, uint32_t o) {
+  float top = 0.0f;
+  uint32_t i;
+  for (i = 0; i < layer_in(e, k); i++) {
+    const float a = fabsf(weight(e, k, o, i));
+    top = a > top ? a : top;
+  }
+  return top > 0.0f ? top / 127.0f : 1.0f;
+}
+
+static float input_scale(const exporter_t *e, uint32_t k) {
+  return k == 0 ? e->l->cfg_.feature_scale : e->act_scale[0];
+}
+
+/* Asymmetric int8 parameters of the range [lo, hi] widened to hold 0. */
+static void choose_q(float lo, float hi, float *scale, int32_t *zp) {
+  float z;
+  lo = lo < 0.0f ? lo : 0.0f;
+  hi = hi > 0.0f ? hi : 0.0f;
+  if (!(hi - lo > 1e-6f)) {
+    hi = lo + 1e-6f;
+  }
+  *scale = (hi - lo) / 255.0f;
+  z = roundf(-128.0f - lo / *scale);
+  *zp = z < -128.0f ? -128 : z > 127.0f ? 127 : (int32_t)z;
+}
+
+/* Activation ranges of the float head over the replay buffer. */
+static void calibrate(exporter_t *e) {
+  const mote_learner_t *l = e->l;
+  float hmax = 0.0f, lmin = 0.0f, lmax = 0.0f;
+  uint32_t r, i;
+  for (r = 0; r < l->replay_count_; r++) {
+    mote_learner_head_forward(l, mote_replay_features(l, r));
+    for (i = 0; e->layers == 2 && i < l->cfg_.hidden_units; i++) {
+      hmax = l->h_[i] > hmax ? l->h_[i] : hmax;
+    }
+    for (i = 0; i < l->class_count_; i++) {
+      lmin = l->logits_[i] < lmin ? l->logits_[i] : lmin;
+      lmax = l->logits_[i] > lmax ? l->logits_[i] : lmax;
+    }
+  }
+  if (e->layers == 2) {
+    choose_q(0.0f, hmax, &e->act_scale[0], &e->act_zp[0]);
+  }
+  choose_q(lmin, lmax, &e->act_scale[e->layers - 1u], &e->act_zp[e->layers - 1u]);
+}
+
+/* --- the head's graph ---------------------------------------------------- */
+
+static int32_t add_tensor(exporter_t *e, uint8_t role, uint32_t k, uint8_t type,
+                          int32_t d0, int32_t d1, uint32_t rank, const char *name) {
+  htensor_t *t = &e->t[e->nt];
+  t->role = role;
+  t->layer = (uint8_t)k;
+  t->type = type;
+  t->shape_n = rank;
+  t->shape[0] = d0;
+  t->shape[1] = d1;
+  t->buffer = role == R_W || role == R_B ? e->nbuf++ : 0u;
+  t->name = name;
+  return (int32_t)(e->n_t + e->nt++);
+}
+
+static void add_op(exporter_t *e, int32_t code, int32_t a, int32_t b, int32_t c,
+                   int32_t out, uint8_t act) {
+  hop_t *o = &e->op[e->nop++];
+  o->code = code;
+  o->in[0] = a;
+  o->in[1] = b;
+  o->in[2] = c;
+  o->nin = b < 0 ? 1u : 3u;
+  o->out = out;
+  o->act = act;
+}
+
+static void build_head(exporter_t *e) {
+  static const char *const names[2][3] = {
+      {"head/fc0/weights", "head/fc0/bias", "head/fc0/output"},
+      {"head/fc1/weights", "head/fc1/bias", "head/fc1/output"}};
+  const uint8_t act_type = e->int8 ? (uint8_t)MOTE_TYPE_INT8 : (uint8_t)MOTE_TYPE_FLOAT32;
+  const uint8_t bias_type = e->int8 ? (uint8_t)MOTE_TYPE_INT32 : (uint8_t)MOTE_TYPE_FLOAT32;
+  int32_t x = e->l->cut_;
+  uint32_t k;
+  e->nbuf = 1; /* new buffer 0: the empty one, for activations */
+  if (!e->int8 && e->l->cfg_.feature_type == MOTE_TYPE_INT8) {
+    const int32_t d = add_tensor(e, R_DEQ, 0, (uint8_t)MOTE_TYPE_FLOAT32, 1,
+                                 (int32_t)e->l->cfg_.feature_count, 2, "head/dequantize");
+    add_op(e, MOTE_OP_DEQUANTIZE, x, -1, -1, d, 0);
+    x = d;
+  }
+  for (k = 0; k < e->layers; k++) {
+    const int32_t out = (int32_t)layer_out(e, k);
+    const int32_t w = add_tensor(e, R_W, k, act_type, out, (int32_t)layer_in(e, k), 2,
+                                 names[k][0]);
+    const int32_t b = add_tensor(e, R_B, k, bias_type, out, 0, 1, names[k][1]);
+    const int32_t a = add_tensor(e, R_ACT, k, act_type, 1, out, 2, names[k][2]);
+    add_op(e, MOTE_OP_FULLY_CONNECTED, x, w, b, a,
+           k + 1u < e->layers ? (uint8_t)ACT_RELU : (uint8_t)0);
+    x = a;
+  }
+  add_op(e, MOTE_OP_SOFTMAX, x, -1, -1,
+         add_tensor(e, R_PROB, 0, act_type, 1, (int32_t)e->l->class_count_, 2,
+                    "head/probabilities"),
+         0);
+}
+
+/* Quantization of head tensor t: channel count (0 for none), scale and
+ * zero point of channel c. */
+static uint32_t quant_count(const exporter_t *e, const htensor_t *t) {
+  if (!e->int8) {
+    return 0;
+  }
+  return t->role == R_W || t->role == R_B ? (uint32_t)t->shape[0] : 1u;
+}
+
+static float quant_scale(const exporter_t *e, const htensor_t *t, uint32_t c) {
+  switch (t->role) {
+    case R_W: return weight_scale(e, t->layer, c);
+    case R_B: return input_scale(e, t->layer) * weight_scale(e, t->layer, c);
+    case R_ACT: return e->act_scale[t->layer];
+    default: return 1.0f / 256.0f;
+  }
+}
+
+static int32_t quant_zp(const exporter_t *e, const htensor_t *t) {
+  return t->role == R_ACT ? e->act_zp[t->layer] : t->role == R_PROB ? -128 : 0;
+}
+
+static uint32_t data_bytes(const exporter_t *e, const htensor_t *t) {
+  const uint32_t n = (uint32_t)t->shape[0] * (t->shape_n == 2 ? (uint32_t)t->shape[1] : 1u);
+  return t->role == R_W && e->int8 ? n : 4u * n;
+}
+
+static int32_t clamp_round(float v, float lo, float hi) {
+  v = roundf(v);
+  return v < lo ? (int32_t)lo : v > hi ? (int32_t)hi : (int32_t)v;
+}
+
+static void write_data(mote_fbw_t *w, const exporter_t *e, const htensor_t *t) {
+  const uint32_t k = t->layer;
+  uint32_t o, i;
+  for (o = 0; o < (uint32_t)t->shape[0]; o++) {
+    const float s = e->int8 ? weight_scale(e, k, o) : 1.0f;
+    if (t->role == R_B) {
+      const float b = bias(e, k, o);
+      if (e->int8) {
+        mote_fbw_u32(w, (uint32_t)clamp_round(b / (input_scale(e, k) * s),
+                                              -2147483520.0f, 2147483520.0f));
+      } else {
+        mote_fbw_f32(w, b);
+      }
+      continue;
+    }
+    for (i = 0; i < layer_in(e, k); i++) {
+      const float v = weight(e, k, o, i);
+      if (e->int8) {
+        mote_fbw_u8(w, (uint8_t)(clamp_round(v / s, -127.0f, 127.0f) & 0xFF));
+      } else {
+        mote_fbw_f32(w, v);
+      }
+    }
+  }
+}
+
+/* --- the model ----------------------------------------------------------- */
+
+static mote_fbw_field_t fld(unsigned id, unsigned size, unsigned ref, uint64_t v) {
+  mote_fbw_field_t f;
+  f.id = (uint16_t)id;
+  f.size = (uint8_t)size;
+  f.ref = (uint8_t)ref;
+  f.v = v;
+  return f;
+}
+
+static int is_external(const exporter_t *e, uint32_t bt) {
+  return mote_fb_get_u64(&e->fb, bt, MOTE_BUFFER_OFFSET, 0) > 1u;
+}
+
+static void emit_vectors(mote_fbw_t *w, const exporter_t *e, const plan_t *p, plan_t *q) {
+  uint32_t i, j = 0;
+  q->opcodes = mote_fbw_vector(w, e->n_oc + e->n_new_codes, 4);
+  for (i = 0; i < e->n_oc; i++) {
+    mote_fbw_ref(w, p->base + mote_fb_vec_table(&e->fb, e->opcodes, i));
+  }
+  for (i = 0; i < e->n_new_codes; i++) {
+    mote_fbw_ref(w, p->opcode[i]);
+  }
+  q->subgraphs = mote_fbw_vector(w, 1, 4);
+  mote_fbw_ref(w, p->subgraph);
+  q->buffers = mote_fbw_vector(w, e->n_b + e->nbuf, 4);
+  for (i = 0; i < e->n_b; i++) {
+    const uint32_t bt = mote_fb_vec_table(&e->fb, e->buffers, i);
+    if (is_external(e, bt)) {
+      mote_fbw_ref(w, p->ext + j++ * p->ext_stride + p->ext_off);
+    } else {
+      mote_fbw_ref(w, p->base + bt);
+    }
+  }
+  for (i = 0; i < e->nbuf; i++) {
+    mote_fbw_ref(w, p->buf[i]);
+  }
+}
+
+static void emit_subgraph(mote_fbw_t *w, const exporter_t *e, const plan_t *p, plan_t *q) {
+  mote_fbw_field_t f[5];
+  uint32_t n = 0, i;
+  f[n++] = fld(MOTE_SUBGRAPH_TENSORS, 4, 1, p->tensors);
+  if (e->inputs != 0) {
+    f[n++] = fld(MOTE_SUBGRAPH_INPUTS, 4, 1, p->base + e->inputs);
+  }
+  f[n++] = fld(MOTE_SUBGRAPH_OUTPUTS, 4, 1, p->outputs);
+  f[n++] = fld(MOTE_SUBGRAPH_OPERATORS, 4, 1, p->operators);
+  if (e->sg_name != 0) {
+    f[n++] = fld(MOTE_SUBGRAPH_NAME, 4, 1, p->base + e->sg_name);
+  }
+  q->subgraph = mote_fbw_table(w, f, n);
+  q->tensors = mote_fbw_vector(w, e->n_t + e->nt, 4);
+  for (i = 0; i < e->n_t; i++) {
+    mote_fbw_ref(w, p->base + mote_fb_vec_table(&e->fb, e->tensors, i));
+  }
+  for (i = 0; i < e->nt; i++) {
+    mote_fbw_ref(w, p->t[i]);
+  }
+  q->outputs = mote_fbw_vector(w, 1, 4);
+  mote_fbw_u32(w, e->n_t + e->nt - 1u); /* the probabilities, made last */
+  q->operators = mote_fbw_vector(w, e->n_kept + e->nop, 4);
+  for (i = 0; i < e->n_kept; i++) {
+    mote_fbw_ref(w, p->base + mote_fb_vec_table(&e->fb, e->ops, i));
+  }
+  for (i = 0; i < e->nop; i++) {
+    mote_fbw_ref(w, p->op[i]);
+  }
+}
+
+static void emit_buffers(mote_fbw_t *w, const exporter_t *e, const plan_t *p, plan_t *q) {
+  mote_fbw_field_t f[2];
+  uint32_t i, j = 0;
+  for (i = 0; i < e->n_new_codes; i++) {
+    const int32_t c = e->new_code[i];
+    f[0] = fld(MOTE_OPCODE_BUILTIN, 4, 0, (uint32_t)c);
+    f[1] = fld(MOTE_OPCODE_DEPRECATED_BUILTIN, 1, 0,
+               (uint32_t)(c < MOTE_PLACEHOLDER_FOR_GREATER_OP_CODES
+                              ? c
+                              : MOTE_PLACEHOLDER_FOR_GREATER_OP_CODES));
+    q->opcode[i] = mote_fbw_table(w, f, 2);
+  }
+  mote_fbw_align(w, 8);
+  q->ext = w->pos;
+  for (i = 0; i < e->n_b; i++) {
+    const uint32_t bt = mote_fb_vec_table(&e->fb, e->buffers, i);
+    uint32_t start, tbl;
+    if (!is_external(e, bt)) {
+      continue;
+    }
+    start = w->pos;
+    f[0] = fld(MOTE_BUFFER_OFFSET, 8, 0,
+               mote_fb_get_u64(&e->fb, bt, MOTE_BUFFER_OFFSET, 0) + p->base);
+    f[1] = fld(MOTE_BUFFER_SIZE, 8, 0, mote_fb_get_u64(&e->fb, bt, MOTE_BUFFER_SIZE, 0));
+    tbl = mote_fbw_table(w, f, 2);
+    mote_fbw_align(w, 8);
+    if (j++ == 0) {
+      q->ext_off = tbl - start;
+      q->ext_stride = w->pos - start;
+    }
+  }
+  for (i = 0; i < e->nbuf; i++) {
+    f[0] = fld(MOTE_BUFFER_DATA, 4, 1, p->data[i]);
+    q->buf[i] = mote_fbw_table(w, f, i == 0 ? 0u : 1u);
+  }
+}
+
+static void emit_tensors(mote_fbw_t *w, const exporter_t *e, const plan_t *p, plan_t *q) {
+  mote_fbw_field_t f[5];
+  uint32_t i, c;
+  for (i = 0; i < e->nt; i++) {
+    const htensor_t *t = &e->t[i];
+    const uint32_t nq = quant_count(e, t);
+    uint32_t n = 0;
+    f[n++] = fld(MOTE_TENSOR_SHAPE, 4, 1, p->t_shape[i]);
+    f[n++] = fld(MOTE_TENSOR_BUFFER, 4, 0, e->n_b + t->buffer);
+    f[n++] = fld(MOTE_TENSOR_NAME, 4, 1, p->t_name[i]);
+    if (nq > 0) {
+      f[n++] = fld(MOTE_TENSOR_QUANTIZATION, 4, 1, p->t_quant[i]);
+    }
+    f[n++] = fld(MOTE_TENSOR_TYPE, 1, 0, t->type);
+    q->t[i] = mote_fbw_table(w, f, n);
+    q->t_shape[i] = mote_fbw_i32_vector(w, t->shape, t->shape_n);
+    q->t_name[i] = mote_fbw_string(w, t->name);
+    if (nq == 0) {
+      continue;
+    }
+    f[0] = fld(MOTE_QUANT_SCALE, 4, 1, p->t_scale[i]);
+    f[1] = fld(MOTE_QUANT_ZERO_POINT, 4, 1, p->t_zp[i]);
+    f[2] = fld(MOTE_QUANT_DIMENSION, 4, 0, 0);
+    q->t_quant[i] = mote_fbw_table(w, f, 3);
+    q->t_scale[i] = mote_fbw_vector(w, nq, 4);
+    for (c = 0; c < nq; c++) {
+      mote_fbw_f32(w, w->p != NULL ? quant_scale(e, t, c) : 0.0f);
+    }
+    q->t_zp[i] = mote_fbw_vector(w, nq, 8);
+    for (c = 0; c < nq; c++) {
+      mote_fbw_u64(w, (uint64_t)(int64_t)quant_zp(e, t));
+    }
+  }
+}
+
+static void emit_ops(mote_fbw_t *w, const exporter_t *e, const plan_t *p, plan_t *q) {
+  mote_fbw_field_t f[5];
+  uint32_t i;
+  for (i = 0; i < e->nop; i++) {
+    const hop_t *o = &e->op[i];
+    const int32_t slot = o->code == MOTE_OP_DEQUANTIZE ? 0 : o->code == MOTE_OP_SOFTMAX ? 2 : 1;
+    const uint32_t opt = o->code == MOTE_OP_FULLY_CONNECTED ? OPTIONS_FULLY_CONNECTED
+                         : o->code == MOTE_OP_SOFTMAX       ? OPTIONS_SOFTMAX
+                                                            : 0u;
+    uint32_t n = 0;
+    f[n++] = fld(MOTE_OPERATOR_OPCODE_INDEX, 4, 0, (uint32_t)e->code_index[slot]);
+    f[n++] = fld(MOTE_OPERATOR_INPUTS, 4, 1, p->op_in[i]);
+    f[n++] = fld(MOTE_OPERATOR_OUTPUTS, 4, 1, p->op_out[i]);
+    if (opt != 0) {
+      f[n++] = fld(MOTE_OPERATOR_OPTIONS, 4, 1, p->op_opt[i]);
+      f[n++] = fld(MOTE_OPERATOR_OPTIONS_TYPE, 1, 0, opt);
+    }
+    q->op[i] = mote_fbw_table(w, f, n);
+    q->op_in[i] = mote_fbw_i32_vector(w, o->in, o->nin);
+    q->op_out[i] = mote_fbw_i32_vector(w, &o->out, 1);
+    if (opt == OPTIONS_FULLY_CONNECTED) {
+      f[0] = fld(0, 1, 0, o->act); /* fused_activation_function */
+      q->op_opt[i] = mote_fbw_table(w, f, 1);
+    } else if (opt == OPTIONS_SOFTMAX) {
+      f[0] = fld(0, 4, 0, 0x3F800000u); /* beta 1.0f */
+      q->op_opt[i] = mote_fbw_table(w, f, 1);
+    }
+  }
+}
+
+/* Lays out (w->p NULL) or writes the model; `p` holds the positions of the
+ * layout pass, `q` gets this pass's. */
+static void emit(mote_fbw_t *w, const exporter_t *e, const plan_t *p, plan_t *q) {
+  mote_fbw_field_t f[5];
+  uint32_t n = 0, i;
+  mote_fbw_ref(w, p->model);
+  mote_fbw_bytes(w, "TFL3", 4);
+  f[n++] = fld(MOTE_MODEL_VERSION, 4, 0, MOTE_SCHEMA_VERSION);
+  f[n++] = fld(MOTE_MODEL_OPERATOR_CODES, 4, 1, p->opcodes);
+  f[n++] = fld(MOTE_MODEL_SUBGRAPHS, 4, 1, p->subgraphs);
+  f[n++] = fld(MOTE_MODEL_BUFFERS, 4, 1, p->buffers);
+  if (e->desc != 0) {
+    f[n++] = fld(MOTE_MODEL_DESCRIPTION, 4, 1, p->base + e->desc);
+  }
+  q->model = mote_fbw_table(w, f, n);
+  emit_vectors(w, e, p, q);
+  emit_subgraph(w, e, p, q);
+  emit_buffers(w, e, p, q);
+  emit_tensors(w, e, p, q);
+  emit_ops(w, e, p, q);
+  q->data[0] = 0;
+  for (i = 1; i < e->nbuf; i++) {
+    uint32_t j;
+    for (j = 0; j < e->nt && e->t[j].buffer != i; j++) {
+    }
+    q->data[i] = mote_fbw_vector(w, data_bytes(e, &e->t[j]), 16);
+    if (w->p != NULL) {
+      write_data(w, e, &e->t[j]);
+    } else {
+      mote_fbw_bytes(w, NULL, data_bytes(e, &e->t[j]));
+    }
+  }
+  mote_fbw_align(w, 16);
+  q->base = w->pos;
+  mote_fbw_bytes(w, e->fb.p, e->fb.n);
+  q->end = w->pos;
+}
+
+/* --- entry points -------------------------------------------------------- */
+
+/* Reads what the export needs of the base and checks the learner. */
+static mote_status_t setup(exporter_t *e, const mote_learner_t *l, uint32_t flags,
+                           mote_error_t *err) {
+  static const int32_t codes[3] = {MOTE_OP_DEQUANTIZE, MOTE_OP_FULLY_CONNECTED,
+                                   MOTE_OP_SOFTMAX};
+  const mote_model_t *m;
+  uint32_t i, j;
+  memset(e, 0, sizeof *e);
+  if (l == NULL || l->mem_ == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "export: NULL learner");
+  }
+  if (flags != MOTE_EXPORT_INT8 && flags != MOTE_EXPORT_FLOAT32) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
+                     "export: flags 0x%lx; give exactly one of MOTE_EXPORT_INT8 "
+                     "and MOTE_EXPORT_FLOAT32",
+                     (unsigned long)flags);
+  }
+  if (l->interp_ == NULL || l->interp_->model_ == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
+                     "export: the learner has no interpreter, so no base model");
+  }
+  if (l->class_count_ == 0) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE, "export: no class learnt yet");
+  }
+  e->l = l;
+  e->int8 = flags == MOTE_EXPORT_INT8;
+  e->layers = l->cfg_.hidden_units > 0 ? 2u : 1u;
+  if (e->int8 && l->cfg_.feature_type != MOTE_TYPE_INT8) {
+    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_TYPE,
+                     "export: an int8 head needs int8 features; the cut is float32 "
+                     "(export MOTE_EXPORT_FLOAT32)");
+  }
+  if (e->int8 && l->replay_count_ == 0) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
+                     "export: an int8 head calibrates its ranges on the replay "
+                     "buffer, which is empty");
+  }
+  m = l->interp_->model_;
+  e->fb = mote_model_fb(m);
+  e->root = m->root_;
+  e->opcodes = m->opcodes_;
+  e->n_oc = mote_fb_vec_len(&e->fb, e->opcodes);
+  e->buffers = m->buffers_;
+  e->n_b = mote_fb_vec_len(&e->fb, e->buffers);
+  e->sgt = mote_model_subgraph_table(m, 0);
+  e->tensors = mote_fb_ref(&e->fb, e->sgt, MOTE_SUBGRAPH_TENSORS);
+  e->n_t = mote_fb_vec_len(&e->fb, e->tensors);
+  e->ops = mote_fb_ref(&e->fb, e->sgt, MOTE_SUBGRAPH_OPERATORS);
+  e->inputs = mote_fb_ref(&e->fb, e->sgt, MOTE_SUBGRAPH_INPUTS);
+  e->sg_name = mote_fb_ref(&e->fb, e->sgt, MOTE_SUBGRAPH_NAME);
+  e->desc = mote_fb_ref(&e->fb, e->root, MOTE_MODEL_DESCRIPTION);
+  /* Keep the operators up to the last one that writes the cut. */
+  for (i = 0; i < mote_fb_vec_len(&e->fb, e->ops); i++) {
+    const uint32_t ot = mote_fb_vec_table(&e->fb, e->ops, i);
+    const uint32_t outs = mote_fb_ref(&e->fb, ot, MOTE_OPERATOR_OUTPUTS);
+    for (j = 0; j < mote_fb_vec_len(&e->fb, outs); j++) {
+      if (mote_fb_vec_i32(&e->fb, outs, j) == l->cut_) {
+        e->n_kept = i + 1u;
+      }
+    }
+  }
+  for (i = 0; i < e->n_kept; i++) {
+    const uint32_t ot = mote_fb_vec_table(&e->fb, e->ops, i);
+    if (mote_fb_get_u64(&e->fb, ot, MOTE_OPERATOR_LARGE_CUSTOM_OFFSET, 0) > 1u) {
+      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
+                       "export: operator %lu keeps its custom options outside the "
+                       "flatbuffer",
+                       (unsigned long)i);
+    }
+  }
+  for (i = 0; i < e->n_b; i++) {
+    e->n_ext += (uint32_t)is_external(e, mote_fb_vec_table(&e->fb, e->buffers, i));
+  }
+  for (i = 0; i < 3; i++) {
+    e->code_index[i] = -1;
+    for (j = 0; j < e->n_oc && e->code_index[i] < 0; j++) {
+      if (mote_model_opcode_builtin(&e->fb, mote_fb_vec_table(&e->fb, e->opcodes, j)) ==
+          codes[i]) {
+        e->code_index[i] = (int32_t)j;
+      }
+    }
+    if (e->code_index[i] < 0 && (i > 0 || (!e->int8 && l->cfg_.feature_type == MOTE_TYPE_INT8))) {
+      e->code_index[i] = (int32_t)(e->n_oc + e->n_new_codes);
+      e->new_code[e->n_new_codes++] = codes[i];
+    }
+  }
+  build_head(e);
+  return MOTE_OK;
+}
+
+/* Layout pass: every position, and the size. */
+static void layout(const exporter_t *e, plan_t *plan) {
+  plan_t none;
+  mote_fbw_t w;
+  memset(&none, 0, sizeof none);
+  memset(plan, 0, sizeof *plan);
+  mote_fbw_init(&w, NULL, 0);
+  emit(&w, e, &none, plan);
+}
+
+mote_status_t mote_learner_export_bytes(const mote_learner_t *learner, uint32_t flags,
+                                        size_t *bytes, mote_error_t *err) {
+  exporter_t e;
+  plan_t plan;
+  mote_status_t st;
+  if (bytes == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "export: NULL bytes");
+  }
+  *bytes = 0;
+  st = setup(&e, learner, flags, err);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  layout(&e, &plan);
+  *bytes = plan.end;
+  return MOTE_OK;
+}
+
+mote_status_t mote_learner_export_tflite(const mote_learner_t *learner, uint32_t flags,
+                                         void *out, size_t cap, size_t *written,
+                                         mote_error_t *err) {
+  exporter_t e;
+  plan_t plan, check;
+  mote_fbw_t w;
+  mote_status_t st;
+  if (out == NULL || written == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "export: NULL out or written");
+  }
+  *written = 0;
+  st = setup(&e, learner, flags, err);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  layout(&e, &plan);
+  if (cap < plan.end) {
+    return MOTE_FAIL(err, MOTE_ERR_CAPACITY,
+                     "export: the model needs %lu bytes, the buffer holds %lu",
+                     (unsigned long)plan.end, (unsigned long)cap);
+  }
+  if (e.int8) {
+    calibrate(&e);
+  }
+  mote_fbw_init(&w, out, cap);
+  emit(&w, &e, &plan, &check);
+  if (w.overflow || check.end != plan.end) {
+    return MOTE_FAIL(err, MOTE_ERR_CAPACITY, "export: the model outgrew its layout");
+  }
+  *written = plan.end;
+  return MOTE_OK;
+}

@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Export of base + learnt head as a .tflite (mote_learner_export_tflite),
+ * on MLPerf Tiny's ResNet-8 cut at its 64 int8 embedding features. A
+ * learner learns four synthetic image classes; its int8 and float32
+ * exports (with a hidden layer and without) must open in mote, predict
+ * the class the learner predicts on fresh inputs (all of them for float,
+ * nearly all for int8: the figures are printed), and give byte for byte
+ * the outputs the real TFLM (tflm_run) gives. Refusals: a buffer too
+ * small (naming the size), no class yet, bad flags, no interpreter, an
+ * int8 head without calibration data; an export changes nothing learnt.
+ * Without the shared models it is skipped (CI fails); without the oracle
+ * only its part is skipped (CI fails).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "support.h"
+
+#define ARENA (160u * 1024u)
+#define OUT_CAP (256u * 1024u)
+#define SAMPLES 40 /* fresh inputs per class set and head type */
+#define ORACLE_SAMPLES 4
+
+static uint8_t g_arena[ARENA] __attribute__((aligned(16)));
+static uint8_t g_arena2[ARENA] __attribute__((aligned(16)));
+static uint8_t g_mem[64 * 1024] __attribute__((aligned(16)));
+static uint8_t g_out[OUT_CAP] __attribute__((aligned(16)));
+static uint8_t g_state[2][64 * 1024];
+static int8_t g_inputs[ORACLE_SAMPLES][32 * 32 * 3];
+static uint8_t g_outputs[ORACLE_SAMPLES][64];
+static uint32_t g_seed = 77;
+
+static uint8_t *g_model_bytes;
+static size_t g_model_len;
+static mote_model_t g_model;
+static mote_resolver_entry_t g_entries[128];
+static mote_resolver_t g_resolver;
+static mote_arena_t g_base_arena;
+static mote_interp_t g_base;
+static uint32_t g_cut;
+
+static uint32_t rnd(void) {
+  g_seed ^= g_seed << 13;
+  g_seed ^= g_seed >> 17;
+  g_seed ^= g_seed << 5;
+  return g_seed;
+}
+
+/* A 32x32x3 int8 image of class c: a horizontal or vertical ramp, a ring
+ * or four corner blocks, at a random offset, with colour and noise. */
+static void picture(int c, int8_t *img) {
+  const int shift = (int)(rnd() % 9u) - 4;
+  const int tint = (int)(rnd() % 60u);
+  int y, x, ch;
+  for (y = 0; y < 32; y++) {
+    for (x = 0; x < 32; x++) {
+      int level;
+      const int dy = y - 16 - shift, dx = x - 16 + shift;
+      if (c == 0) {
+        level = 8 * (x + shift);
+      } else if (c == 1) {
+        level = 8 * (y + shift);
+      } else if (c == 2) {
+        const int r = dx * dx + dy * dy;
+        level = r > 40 && r < 120 ? 230 : 30;
+      } else {
+        level = ((x < 10 || x > 21) && (y < 10 || y > 21)) ? 220 : 50;
+      }
+      for (ch = 0; ch < 3; ch++) {
+        int v = level + (ch == 1 ? tint : -tint / 2) + (int)(rnd() % 31u) - 15;
+        v = v < 0 ? 0 : v > 255 ? 255 : v;
+        img[(y * 32 + x) * 3 + ch] = (int8_t)(v - 128);
+      }
+    }
+  }
+}
+
+static const char *find_oracle(void) {
+  static char path[1200];
+  const char *env = getenv("MOTE_TFLM_ORACLE");
+  if (env != NULL && env[0] != '\0') {
+    return access(env, X_OK) == 0 ? env : NULL;
+  }
+  snprintf(path, sizeof path, "%s/../tools/tflm-oracle/tflm_run", mote_test_models_dir());
+  return access(path, X_OK) == 0 ? path : NULL;
+}
+
+static int write_file(const char *path, const void *data, size_t n) {
+  FILE *f = fopen(path, "wb");
+  size_t w;
+  if (f == NULL) {
+    return -1;
+  }
+  w = fwrite(data, 1, n, f);
+  return fclose(f) == 0 && w == n ? 0 : -1;
+}
+
+/* Runs the exported model through TFLM on the saved inputs and compares
+ * its outputs with mote's; returns the number that differ (-1: no oracle). */
+static int oracle_check(const uint8_t *model, size_t len, uint32_t out_bytes, int is_float) {
+  const char *oracle = find_oracle();
+  char dir[] = "/tmp/mote_export_XXXXXX";
+  char path[1400], cmd[4200];
+  int i, bad = 0;
+  if (oracle == NULL) {
+    return -1;
+  }
+  CHECK(mkdtemp(dir) != NULL);
+  snprintf(path, sizeof path, "%s/model.tflite", dir);
+  CHECK(write_file(path, model, len) == 0);
+  for (i = 0; i < ORACLE_SAMPLES; i++) {
+    size_t n = 0;
+    uint8_t *got;
+    snprintf(path, sizeof path, "%s/input_0.bin", dir);
+    CHECK(write_file(path, g_inputs[i], sizeof g_inputs[i]) == 0);
+    snprintf(cmd, sizeof cmd, "'%s' '%s/model.tflite' '%s' '%s' --arena 1048576 > '%s/log' 2>&1",
+             oracle, dir, dir, dir, dir);
+    if (system(cmd) != 0) {
+      snprintf(path, sizeof path, "%s/log", dir);
+      got = mote_test_read_file(path, &n);
+      fprintf(stderr, "tflm_run failed: %.*s\n", (int)n, got != NULL ? (char *)got : "");
+      free(got);
+      bad++;
+      continue;
+    }
+    snprintf(path, sizeof path, "%s/output_0.bin", dir);
+    got = mote_test_read_file(path, &n);
+    CHECK(got != NULL && n == out_bytes);
+    if (got != NULL && n == out_bytes) {
+      if (is_float) {
+        uint32_t k;
+        for (k = 0; k < out_bytes / 4u; k++) {
+          float a, b;
+          memcpy(&a, got + 4u * k, 4);
+          memcpy(&b, g_outputs[i] + 4u * k, 4);
+          bad += !(fabsf(a - b) <= 1e-5f);
+        }
+      } else {
+        bad += memcmp(got, g_outputs[i], out_bytes) != 0;
+      }
+    } else {
+      bad++;
+    }
+    free(got);
+    remove(path);
+  }
+  snprintf(path, sizeof path, "%s/input_0.bin", dir);
+  remove(path);
+  snprintf(path, sizeof path, "%s/model.tflite", dir);
+  remove(path);
+  snprintf(path, sizeof path, "%s/log", dir);
+  remove(path);
+  rmdir(dir);
+  return bad;
+}
+
+static void learn_classes(mote_learner_t *l, uint32_t hidden, uint32_t replay) {
+  mote_learner_config_t cfg;
+  mote_tensor_t input;
+  mote_error_t err;
+  int c, n;
+  mote_learner_config_default(&cfg);
+  CHECK(mote_learner_config_for_cut(&cfg, &g_base, g_cut, &err) == MOTE_OK);
+  cfg.hidden_units = hidden;
+  cfg.max_classes = 6;
+  cfg.replay_capacity = replay;
+  CHECK(mote_learner_init(l, &cfg, &g_base, g_cut, g_mem, sizeof g_mem, &err) == MOTE_OK);
+  CHECK(mote_interp_input(&g_base, 0, &input) == MOTE_OK);
+  for (c = 0; c < 4; c++) {
+    for (n = 0; n < 10; n++) {
+      picture(c, (int8_t *)input.data);
+      CHECK(mote_learner_learn_input(l, (uint32_t)(40 + c), &err) == MOTE_OK);
+    }
+  }
+  for (n = 0; n < 24; n++) {
+    picture(n % 4, (int8_t *)input.data);
+    CHECK(mote_learner_learn_input(l, (uint32_t)(40 + n % 4), &err) == MOTE_OK);
+  }
+  CHECK_EQ_INT(mote_learner_class_count(l), 4);
+}
+
+static uint32_t slot_of(const mote_learner_t *l, uint32_t label) {
+  uint32_t s;
+  for (s = 0; s < mote_learner_class_count(l); s++) {
+    if (mote_learner_class_label(l, s) == label) {
+      return s;
+    }
+  }
+  return MOTE_LEARNER_NO_LABEL;
+}
+
+/* Index of the first largest of n int8 or float outputs. */
+static uint32_t argmax(const mote_tensor_t *t, uint32_t n) {
+  uint32_t i, best = 0;
+  for (i = 1; i < n; i++) {
+    const int more = t->type == MOTE_TYPE_INT8
+                         ? ((const int8_t *)t->data)[i] > ((const int8_t *)t->data)[best]
+                         : ((const float *)t->data)[i] > ((const float *)t->data)[best];
+    best = more ? i : best;
+  }
+  return best;
+}
+
+/* Exports `l` with `flags`, checks the model against the learner and TFLM. */
+static void check_export(mote_learner_t *l, uint32_t flags, const char *what) {
+  mote_error_t err;
+  mote_model_t model;
+  mote_arena_t arena;
+  mote_interp_t ex;
+  mote_tensor_t base_in, ex_in, out;
+  size_t need = 0, written = 0, state_len = 0, state_len2 = 0;
+  const uint32_t classes = mote_learner_class_count(l);
+  int i, agree = 0, learner_right = 0, export_right = 0, bad;
+  const int is_float = flags == MOTE_EXPORT_FLOAT32;
+
+  CHECK(mote_learner_save(l, g_state[0], sizeof g_state[0], &state_len, &err) == MOTE_OK);
+  CHECK(mote_learner_export_bytes(l, flags, &need, &err) == MOTE_OK);
+  CHECK(need > g_model_len && need <= OUT_CAP);
+  memset(g_out, 0xA5, sizeof g_out);
+  CHECK(mote_learner_export_tflite(l, flags, g_out, sizeof g_out, &written, &err) == MOTE_OK);
+  CHECK_EQ_INT(written, need);
+  /* Nothing learnt changed. */
+  CHECK(mote_learner_save(l, g_state[1], sizeof g_state[1], &state_len2, &err) == MOTE_OK);
+  CHECK(state_len == state_len2 && memcmp(g_state[0], g_state[1], state_len) == 0);
+
+  if (mote_model_open(&model, g_out, written, &err) != MOTE_OK) {
+    fprintf(stderr, "%s: exported model refused: %s\n", what, err.message);
+    CHECK(0);
+    return;
+  }
+  CHECK_EQ_INT(mote_model_output_count(&model, 0), 1);
+  mote_arena_init(&arena, g_arena2, sizeof g_arena2);
+  CHECK(mote_interp_init(&ex, &model, &g_resolver, &arena, &err) == MOTE_OK);
+  if (mote_interp_prepare(&ex, &err) != MOTE_OK) {
+    fprintf(stderr, "%s: prepare: %s\n", what, err.message);
+    CHECK(0);
+    return;
+  }
+  CHECK(mote_interp_input(&g_base, 0, &base_in) == MOTE_OK);
+  CHECK(mote_interp_input(&ex, 0, &ex_in) == MOTE_OK);
+  CHECK(mote_interp_output(&ex, 0, &out) == MOTE_OK);
+  CHECK(out.type == (is_float ? MOTE_TYPE_FLOAT32 : MOTE_TYPE_INT8));
+  CHECK_EQ_INT(out.bytes, classes * (is_float ? 4u : 1u));
+  CHECK(ex_in.bytes == base_in.bytes);
+  for (i = 0; i < SAMPLES; i++) {
+    static int8_t img[32 * 32 * 3];
+    uint32_t label = 0;
+    uint32_t got;
+    const int c = i % 4;
+    picture(c, img);
+    memcpy(base_in.data, img, sizeof img);
+    CHECK(mote_learner_predict_input(l, &label, NULL, 1, &err) == MOTE_OK);
+    memcpy(ex_in.data, img, sizeof img);
+    CHECK(mote_interp_invoke(&ex, &err) == MOTE_OK);
+    got = argmax(&out, classes);
+    agree += got == slot_of(l, label);
+    learner_right += label == (uint32_t)(40 + c);
+    export_right += mote_learner_class_label(l, got) == (uint32_t)(40 + c);
+    if (i < ORACLE_SAMPLES) {
+      memcpy(g_inputs[i], img, sizeof img);
+      memcpy(g_outputs[i], out.data, out.bytes);
+    }
+  }
+  bad = oracle_check(g_out, written, (uint32_t)out.bytes, is_float);
+  printf("%s: %lu bytes (base %lu), arena %lu; agrees with the learner on %d of %d; "
+         "right %d (learner %d); TFLM: %s%d of %d differ\n",
+         what, (unsigned long)written, (unsigned long)g_model_len,
+         (unsigned long)mote_interp_arena_used_bytes(&ex), agree, SAMPLES, export_right,
+         learner_right, bad < 0 ? "no oracle, " : "", bad < 0 ? 0 : bad, ORACLE_SAMPLES);
+  CHECK(bad == 0 || (bad < 0 && !mote_test_under_ci()));
+  if (is_float) {
+    CHECK_EQ_INT(agree, SAMPLES);
+  } else {
+    CHECK(agree * 10 >= SAMPLES * 9);
+  }
+  CHECK(learner_right * 10 >= SAMPLES * 9);
+}
+
+static void test_export_hidden(void) {
+  mote_learner_t l;
+  learn_classes(&l, 32, 48);
+  check_export(&l, MOTE_EXPORT_FLOAT32, "float32 head, hidden 32");
+  check_export(&l, MOTE_EXPORT_INT8, "int8 head, hidden 32");
+}
+
+static void test_export_linear(void) {
+  mote_learner_t l;
+  learn_classes(&l, 0, 48);
+  check_export(&l, MOTE_EXPORT_FLOAT32, "float32 head, linear");
+  check_export(&l, MOTE_EXPORT_INT8, "int8 head, linear");
+}
+
+static void test_refusals(void) {
+  mote_learner_config_t cfg;
+  mote_learner_t l, bare;
+  mote_error_t err;
+  size_t need = 0, written = 7;
+  char number[32];
+
+  mote_learner_config_default(&cfg);
+  CHECK(mote_learner_config_for_cut(&cfg, &g_base, g_cut, &err) == MOTE_OK);
+  cfg.hidden_units = 8;
+  cfg.max_classes = 4;
+  CHECK(mote_learner_init(&l, &cfg, &g_base, g_cut, g_mem, sizeof g_mem, &err) == MOTE_OK);
+  /* No class yet. */
+  CHECK(mote_learner_export_bytes(&l, MOTE_EXPORT_FLOAT32, &need, &err) == MOTE_ERR_BAD_STATE);
+  CHECK(strstr(err.message, "no class") != NULL);
+  CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_INT8, g_out, sizeof g_out, &written,
+                                   &err) == MOTE_ERR_BAD_STATE);
+  CHECK_EQ_INT(written, 0);
+  {
+    int8_t f[64];
+    memset(f, 3, sizeof f);
+    CHECK(mote_learner_learn(&l, f, sizeof f, 9, &err) == MOTE_OK);
+  }
+  /* Flags. */
+  CHECK(mote_learner_export_bytes(&l, 0, &need, &err) == MOTE_ERR_BAD_ARG);
+  CHECK(mote_learner_export_bytes(&l, MOTE_EXPORT_INT8 | MOTE_EXPORT_FLOAT32, &need, &err) ==
+        MOTE_ERR_BAD_ARG);
+  CHECK(mote_learner_export_bytes(&l, 4, &need, &err) == MOTE_ERR_BAD_ARG);
+  CHECK(mote_learner_export_tflite(&l, 0x11, g_out, sizeof g_out, &written, &err) ==
+        MOTE_ERR_BAD_ARG);
+  CHECK(strstr(err.message, "flags") != NULL);
+  /* NULLs. */
+  CHECK(mote_learner_export_bytes(NULL, MOTE_EXPORT_INT8, &need, &err) == MOTE_ERR_BAD_ARG);
+  CHECK(mote_learner_export_bytes(&l, MOTE_EXPORT_INT8, NULL, &err) == MOTE_ERR_BAD_ARG);
+  CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_INT8, NULL, 10, &written, &err) ==
+        MOTE_ERR_BAD_ARG);
+  CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_INT8, g_out, 10, NULL, &err) ==
+        MOTE_ERR_BAD_ARG);
+  /* Too small, by one byte and by everything. */
+  CHECK(mote_learner_export_bytes(&l, MOTE_EXPORT_INT8, &need, &err) == MOTE_OK);
+  CHECK(need > g_model_len);
+  snprintf(number, sizeof number, "%lu bytes", (unsigned long)need);
+  memset(g_out, 0, sizeof g_out);
+  CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_INT8, g_out, need - 1u, &written, &err) ==
+        MOTE_ERR_CAPACITY);
+  CHECK(strstr(err.message, number) != NULL);
+  CHECK_EQ_INT(written, 0);
+  CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_INT8, g_out, 0, &written, &err) ==
+        MOTE_ERR_CAPACITY);
+  CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_INT8, g_out, need, &written, &err) ==
+        MOTE_OK);
+  CHECK_EQ_INT(written, need);
+  /* Without an interpreter there is no base to export. */
+  CHECK(mote_learner_init(&bare, &cfg, NULL, g_cut, g_mem, sizeof g_mem, &err) == MOTE_OK);
+  {
+    int8_t f[64];
+    memset(f, 3, sizeof f);
+    CHECK(mote_learner_learn(&bare, f, sizeof f, 9, &err) == MOTE_OK);
+  }
+  CHECK(mote_learner_export_bytes(&bare, MOTE_EXPORT_FLOAT32, &need, &err) ==
+        MOTE_ERR_BAD_STATE);
+  /* An int8 head needs calibration data: no replay buffer, no int8. */
+  cfg.replay_capacity = 0;
+  CHECK(mote_learner_init(&l, &cfg, &g_base, g_cut, g_mem, sizeof g_mem, &err) == MOTE_OK);
+  {
+    int8_t f[64];
+    memset(f, 3, sizeof f);
+    CHECK(mote_learner_learn(&l, f, sizeof f, 9, &err) == MOTE_OK);
+  }
+  CHECK(mote_learner_export_bytes(&l, MOTE_EXPORT_INT8, &need, &err) == MOTE_ERR_BAD_STATE);
+  CHECK(strstr(err.message, "replay") != NULL);
+  CHECK(mote_learner_export_bytes(&l, MOTE_EXPORT_FLOAT32, &need, &err) == MOTE_OK);
+}
+
+static int setup_base(void) {
+  char path[1024];
+  mote_error_t err;
+  snprintf(path, sizeof path, "%s/mlperf_ic_resnet8_int8.tflite", mote_test_models_dir());
+  g_model_bytes = mote_test_read_file(path, &g_model_len);
+  if (g_model_bytes == NULL) {
+    return -1;
+  }
+  mote_resolver_init(&g_resolver, g_entries, 128);
+  if (mote_model_open(&g_model, g_model_bytes, g_model_len, &err) != MOTE_OK ||
+      mote_resolver_add_builtins(&g_resolver) != MOTE_OK) {
+    return -1;
+  }
+  mote_arena_init(&g_base_arena, g_arena, sizeof g_arena);
+  if (mote_interp_init(&g_base, &g_model, &g_resolver, &g_base_arena, &err) != MOTE_OK ||
+      mote_learner_find_cut(&g_base, NULL, &g_cut, &err) != MOTE_OK ||
+      mote_interp_keep_tensor(&g_base, g_cut, &err) != MOTE_OK ||
+      mote_interp_prepare(&g_base, &err) != MOTE_OK) {
+    return -1;
+  }
+  return 0;
+}
+
+int main(void) {
+  if (setup_base() != 0) {
+    if (!mote_test_under_ci()) {
+      printf("no usable %s/mlperf_ic_resnet8_int8.tflite: 0 passed, 0 failed, 1 skipped\n",
+             mote_test_models_dir());
+      return 0;
+    }
+    printf("0 passed, 1 failed (the shared models are required under CI)\n");
+    return 1;
+  }
+  MOTE_RUN(test_refusals);
+  MOTE_RUN(test_export_hidden);
+  MOTE_RUN(test_export_linear);
+  free(g_model_bytes);
+  return MOTE_TEST_END();
+}
