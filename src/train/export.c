@@ -613,14 +613,16 @@ static mote_status_t setup(exporter_t *e, const mote_learner_t *l, uint32_t flag
   return MOTE_OK;
 }
 
-/* Layout pass: every position, and the size. */
+/* Layout pass: every position, and the size. Its references are not
+ * written, so it reads them from a plan of zeros (read-only, not on the
+ * stack). */
+static const plan_t k_no_plan;
+
 static void layout(const exporter_t *e, plan_t *plan) {
-  plan_t none;
   mote_fbw_t w;
-  memset(&none, 0, sizeof none);
   memset(plan, 0, sizeof *plan);
   mote_fbw_init(&w, NULL, 0);
-  emit(&w, e, &none, plan);
+  emit(&w, e, &k_no_plan, plan);
 }
 
 mote_status_t mote_learner_export_bytes(const mote_learner_t *learner, uint32_t flags,
