@@ -28,8 +28,10 @@
 
 #define ARENA (160u * 1024u)
 #define OUT_CAP (256u * 1024u)
-#define SAMPLES 40 /* fresh inputs per class set and head type */
-#define BLENDS 160  /* and ambiguous ones: two classes' pictures blended */
+/* Inputs per learner, the same for both heads: fresh pictures, and
+ * ambiguous ones (two classes' pictures blended). At most: */
+#define SAMPLES 40
+#define BLENDS 100
 #define ORACLE_SAMPLES 4
 
 static uint8_t g_arena[ARENA] __attribute__((aligned(16)));
@@ -239,7 +241,9 @@ static int open_export(const mote_learner_t *l, head_run_t *h, uint8_t *arena_me
   CHECK(mote_learner_export_tflite(l, h->flags, h->buf, OUT_CAP, &h->written, &err) ==
         MOTE_OK);
   CHECK_EQ_INT(h->written, need);
-  /* Nothing learnt changed. */
+  /* The same bytes again, and nothing learnt changed. */
+  CHECK(mote_learner_export_tflite(l, h->flags, g_out, OUT_CAP, &len1, &err) == MOTE_OK);
+  CHECK(len1 == need && memcmp(g_out, h->buf, need) == 0);
   CHECK(mote_learner_save(l, g_state[1], sizeof g_state[1], &len1, &err) == MOTE_OK);
   CHECK(len0 == len1 && memcmp(g_state[0], g_state[1], len0) == 0);
   if (mote_model_open(&h->model, h->buf, h->written, &err) != MOTE_OK) {
@@ -266,13 +270,13 @@ static int open_export(const mote_learner_t *l, head_run_t *h, uint8_t *arena_me
 }
 
 /* Input i of the evaluation into img: a fresh picture of class i % 4 for
- * i < SAMPLES, else a blend of two classes, a = 0.25 .. 0.75 of the first
+ * i < samples, else a blend of two classes, a = 0.25 .. 0.75 of the first
  * (the larger part is the class to recognise). Returns the class. */
-static int eval_input(int i, int8_t *img) {
+static int eval_input(int i, int samples, int8_t *img) {
   static int8_t other[32 * 32 * 3];
   int c = i % 4;
   picture(c, img);
-  if (i >= SAMPLES) {
+  if (i >= samples) {
     const int a = 64 + (int)(rnd() % 128u);
     const int c2 = (c + 1 + (int)(rnd() % 3u)) % 4;
     size_t k;
@@ -287,7 +291,7 @@ static int eval_input(int i, int8_t *img) {
 
 /* Exports `l` with a float32 and an int8 head and checks both against the
  * learner (on the same inputs) and against TFLM. */
-static void check_exports(mote_learner_t *l, const char *what) {
+static void check_exports(mote_learner_t *l, const char *what, int samples, int blends) {
   static head_run_t heads[2];
   static uint8_t bufs[2][OUT_CAP] __attribute__((aligned(16)));
   uint8_t *arenas[2] = {g_arena2, g_arena3};
@@ -306,10 +310,10 @@ static void check_exports(mote_learner_t *l, const char *what) {
   }
   CHECK(mote_interp_input(&g_base, 0, &base_in) == MOTE_OK);
   g_seed = 4242;
-  for (i = 0; i < SAMPLES + BLENDS; i++) {
+  for (i = 0; i < samples + blends; i++) {
     static int8_t img[32 * 32 * 3];
-    const int c = eval_input(i, img);
-    const int blend = i >= SAMPLES;
+    const int c = eval_input(i, samples, img);
+    const int blend = i >= samples;
     uint32_t label = 0;
     memcpy(base_in.data, img, sizeof img);
     CHECK(mote_learner_predict_input(l, &label, NULL, 1, &err) == MOTE_OK);
@@ -333,8 +337,8 @@ static void check_exports(mote_learner_t *l, const char *what) {
     }
   }
   printf("%s: learner right on %d of %d fresh inputs, %d of %d blends\n", what, right,
-         SAMPLES, right_blend, BLENDS);
-  CHECK(right * 10 >= SAMPLES * 9);
+         samples, right_blend, blends);
+  CHECK(right * 10 >= samples * 9);
   for (k = 0; k < 2; k++) {
     head_run_t *h = &heads[k];
     const int is_float = h->flags == MOTE_EXPORT_FLOAT32;
@@ -344,16 +348,16 @@ static void check_exports(mote_learner_t *l, const char *what) {
     printf("  %s head: %lu bytes (base %lu), arena %lu; agrees with the learner on %d of %d "
            "fresh, %d of %d blends; right %d fresh, %d blends; TFLM: %s%d of %d differ\n",
            h->what, (unsigned long)h->written, (unsigned long)g_model_len,
-           (unsigned long)mote_interp_arena_used_bytes(&h->interp), h->agree, SAMPLES,
-           h->agree_blend, BLENDS, h->right, h->right_blend, bad < 0 ? "no oracle, " : "",
+           (unsigned long)mote_interp_arena_used_bytes(&h->interp), h->agree, samples,
+           h->agree_blend, blends, h->right, h->right_blend, bad < 0 ? "no oracle, " : "",
            bad < 0 ? 0 : bad, ORACLE_SAMPLES);
     CHECK(bad == 0 || (bad < 0 && !mote_test_under_ci()));
     if (is_float) {
-      CHECK_EQ_INT(h->agree, SAMPLES);
-      CHECK(h->agree_blend * 100 >= BLENDS * 99);
+      CHECK_EQ_INT(h->agree, samples);
+      CHECK(h->agree_blend * 100 >= blends * 99);
     } else {
-      CHECK(h->agree * 10 >= SAMPLES * 9);
-      CHECK(h->agree_blend * 10 >= BLENDS * 8);
+      CHECK(h->agree * 10 >= samples * 9);
+      CHECK(h->agree_blend * 10 >= blends * 8);
     }
   }
 }
@@ -361,13 +365,13 @@ static void check_exports(mote_learner_t *l, const char *what) {
 static void test_export_hidden(void) {
   mote_learner_t l;
   learn_classes(&l, 32, 48);
-  check_exports(&l, "hidden 32");
+  check_exports(&l, "hidden 32", SAMPLES, BLENDS);
 }
 
 static void test_export_linear(void) {
   mote_learner_t l;
   learn_classes(&l, 0, 48);
-  check_exports(&l, "linear head");
+  check_exports(&l, "linear head", SAMPLES / 2, BLENDS / 2);
 }
 
 static void test_refusals(void) {
@@ -571,6 +575,46 @@ static void test_export_external_buffers(void) {
   printf("float base with external weights: exported %lu bytes; matches the learner's "
          "scores on %d of %d\n",
          (unsigned long)written, close, 3 * ORACLE_SAMPLES);
+
+  /* Cut at the model input: no base operator is kept, the head reads the
+   * input (a linear head, fed features directly). */
+  mote_arena_init(&arena[0], arena_mem[0], sizeof arena_mem[0]);
+  CHECK(mote_interp_init(&in, &base, &g_resolver, &arena[0], &err) == MOTE_OK);
+  CHECK(mote_interp_keep_tensor(&in, 0, &err) == MOTE_OK);
+  CHECK(mote_interp_prepare(&in, &err) == MOTE_OK);
+  mote_learner_config_default(&cfg);
+  CHECK(mote_learner_config_for_cut(&cfg, &in, 0, &err) == MOTE_OK);
+  CHECK(mote_learner_init(&l, &cfg, &in, 0, g_mem, sizeof g_mem, &err) == MOTE_OK);
+  for (i = 0; i < 30; i++) {
+    float v[3] = {0, 0, 0};
+    v[i % 2] = 1.0f + (float)(rnd() % 100u) / 100.0f;
+    CHECK(mote_learner_learn(&l, v, sizeof v, (uint32_t)(i % 2), &err) == MOTE_OK);
+  }
+  CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_FLOAT32, g_out, sizeof g_out, &written,
+                                   &err) == MOTE_OK);
+  CHECK(mote_model_open(&exported, g_out, written, &err) == MOTE_OK);
+  CHECK_EQ_INT(mote_model_op_count(&exported, 0), 2); /* FULLY_CONNECTED, SOFTMAX */
+  mote_arena_init(&arena[1], arena_mem[1], sizeof arena_mem[1]);
+  CHECK(mote_interp_init(&ex, &exported, &g_resolver, &arena[1], &err) == MOTE_OK);
+  CHECK(mote_interp_prepare(&ex, &err) == MOTE_OK);
+  CHECK(mote_interp_input(&ex, 0, &x) == MOTE_OK);
+  CHECK(mote_interp_output(&ex, 0, &y) == MOTE_OK);
+  CHECK_EQ_INT(y.bytes, 2 * 4);
+  close = 0;
+  for (i = 0; i < 8; i++) {
+    float v[3], want[2];
+    int k;
+    for (k = 0; k < 3; k++) {
+      v[k] = (float)(rnd() % 200u) / 100.0f;
+    }
+    memcpy(x.data, v, sizeof v);
+    CHECK(mote_learner_scores(&l, v, sizeof v, want, 2, &err) == MOTE_OK);
+    CHECK(mote_interp_invoke(&ex, &err) == MOTE_OK);
+    for (k = 0; k < 2; k++) {
+      close += fabsf(((const float *)y.data)[k] - want[k]) <= 1e-5f;
+    }
+  }
+  CHECK_EQ_INT(close, 16);
 }
 
 static int setup_base(void) {
