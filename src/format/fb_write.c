@@ -148,9 +148,7 @@ uint32_t mote_fbw_vector(mote_fbw_t *w, uint32_t count, uint32_t elem_align) {
   const uint32_t a = elem_align < 4u ? 4u : elem_align;
   uint32_t at;
   mote_fbw_align(w, 4);
-  while (((w->pos + 4u) & (a - 1u)) != 0 && !w->overflow) {
-    mote_fbw_u32(w, 0);
-  }
+  put(w, NULL, (a - ((w->pos + 4u) & (a - 1u))) & (a - 1u));
   at = w->pos;
   mote_fbw_u32(w, count);
   return at;
