@@ -54,6 +54,7 @@ typedef struct htensor {
   uint32_t shape_n;
   int32_t shape[2];
   uint32_t buffer; /* index among the new buffers */
+  uint32_t base_shape; /* a shape vector of the base to share, or 0 */
   const char *name;
 } htensor_t;
 
@@ -206,6 +207,7 @@ static int32_t add_tensor(exporter_t *e, uint8_t role, uint32_t k, uint8_t type,
   t->shape[1] = d1;
   t->buffer = role == R_W || role == R_B ? e->nbuf++ : 0u;
   t->name = name;
+  t->base_shape = 0;
   return (int32_t)(e->n_t + e->nt++);
 }
 
@@ -233,6 +235,9 @@ static void build_head(exporter_t *e) {
   if (!e->int8 && e->l->cfg_.feature_type == MOTE_TYPE_INT8) {
     const int32_t d = add_tensor(e, R_DEQ, 0, (uint8_t)MOTE_TYPE_FLOAT32, 1,
                                  (int32_t)e->l->cfg_.feature_count, 2, "head/dequantize");
+    /* The dequantized copy has the cut's shape, whatever its rank. */
+    e->t[e->nt - 1u].base_shape = mote_fb_ref(
+        &e->fb, mote_fb_vec_table(&e->fb, e->tensors, (uint32_t)x), MOTE_TENSOR_SHAPE);
     add_op(e, MOTE_OP_DEQUANTIZE, x, -1, -1, d, 0);
     x = d;
   }
@@ -425,7 +430,8 @@ static void emit_tensors(mote_fbw_t *w, const exporter_t *e, const plan_t *p, pl
     const htensor_t *t = &e->t[i];
     const uint32_t nq = quant_count(e, t);
     uint32_t n = 0;
-    f[n++] = fld(MOTE_TENSOR_SHAPE, 4, 1, p->t_shape[i]);
+    f[n++] = fld(MOTE_TENSOR_SHAPE, 4, 1,
+                 t->base_shape != 0 ? p->base + t->base_shape : p->t_shape[i]);
     f[n++] = fld(MOTE_TENSOR_BUFFER, 4, 0, e->n_b + t->buffer);
     f[n++] = fld(MOTE_TENSOR_NAME, 4, 1, p->t_name[i]);
     if (nq > 0) {
@@ -433,7 +439,9 @@ static void emit_tensors(mote_fbw_t *w, const exporter_t *e, const plan_t *p, pl
     }
     f[n++] = fld(MOTE_TENSOR_TYPE, 1, 0, t->type);
     q->t[i] = mote_fbw_table(w, f, n);
-    q->t_shape[i] = mote_fbw_i32_vector(w, t->shape, t->shape_n);
+    if (t->base_shape == 0) {
+      q->t_shape[i] = mote_fbw_i32_vector(w, t->shape, t->shape_n);
+    }
     q->t_name[i] = mote_fbw_string(w, t->name);
     if (nq == 0) {
       continue;

@@ -33,6 +33,7 @@
 #define SAMPLES 40
 #define BLENDS 100
 #define ORACLE_SAMPLES 4
+#define RANK4_CUT 34 /* ResNet-8's AVERAGE_POOL_2D output, [1, 1, 1, 64] */
 
 static uint8_t g_arena[ARENA] __attribute__((aligned(16)));
 static uint8_t g_arena2[ARENA] __attribute__((aligned(16)));
@@ -169,17 +170,18 @@ static int oracle_check(const uint8_t *model, size_t len, size_t in_bytes, uint3
   return bad;
 }
 
-static void learn_classes(mote_learner_t *l, uint32_t hidden, uint32_t replay) {
+static void learn_classes_at(mote_learner_t *l, uint32_t cut, uint32_t hidden,
+                             uint32_t replay) {
   mote_learner_config_t cfg;
   mote_tensor_t input;
   mote_error_t err;
   int c, n;
   mote_learner_config_default(&cfg);
-  CHECK(mote_learner_config_for_cut(&cfg, &g_base, g_cut, &err) == MOTE_OK);
+  CHECK(mote_learner_config_for_cut(&cfg, &g_base, cut, &err) == MOTE_OK);
   cfg.hidden_units = hidden;
   cfg.max_classes = 6;
   cfg.replay_capacity = replay;
-  CHECK(mote_learner_init(l, &cfg, &g_base, g_cut, g_mem, sizeof g_mem, &err) == MOTE_OK);
+  CHECK(mote_learner_init(l, &cfg, &g_base, cut, g_mem, sizeof g_mem, &err) == MOTE_OK);
   CHECK(mote_interp_input(&g_base, 0, &input) == MOTE_OK);
   for (c = 0; c < 4; c++) {
     for (n = 0; n < 10; n++) {
@@ -192,6 +194,10 @@ static void learn_classes(mote_learner_t *l, uint32_t hidden, uint32_t replay) {
     CHECK(mote_learner_learn_input(l, (uint32_t)(40 + n % 4), &err) == MOTE_OK);
   }
   CHECK_EQ_INT(mote_learner_class_count(l), 4);
+}
+
+static void learn_classes(mote_learner_t *l, uint32_t hidden, uint32_t replay) {
+  learn_classes_at(l, g_cut, hidden, replay);
 }
 
 static uint32_t slot_of(const mote_learner_t *l, uint32_t label) {
@@ -372,6 +378,24 @@ static void test_export_linear(void) {
   mote_learner_t l;
   learn_classes(&l, 0, 48);
   check_exports(&l, "linear head", SAMPLES / 2, BLENDS / 2);
+}
+
+/* Cut at the pooling output, rank 4 ([1, 1, 1, 64]) before the flatten:
+ * the float head's DEQUANTIZE output keeps that shape. */
+static void test_export_rank4_cut(void) {
+  mote_learner_t l;
+  mote_tensor_t t;
+  mote_model_t m;
+  mote_error_t err;
+  size_t written = 0;
+  learn_classes_at(&l, RANK4_CUT, 16, 32);
+  CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_FLOAT32, g_out, OUT_CAP, &written, &err) ==
+        MOTE_OK);
+  CHECK(mote_model_open(&m, g_out, written, &err) == MOTE_OK);
+  CHECK_EQ_INT(mote_model_op_count(&m, 0), 13 + 4); /* up to AVERAGE_POOL_2D, then the head */
+  CHECK(mote_model_tensor(&m, 0, mote_model_tensor_count(&m, 0) - 8u, &t) == MOTE_OK);
+  CHECK(t.type == MOTE_TYPE_FLOAT32 && t.rank == 4 && t.dims[3] == 64);
+  check_exports(&l, "rank-4 cut", 12, 12);
 }
 
 static void test_refusals(void) {
@@ -634,6 +658,7 @@ static int setup_base(void) {
   if (mote_interp_init(&g_base, &g_model, &g_resolver, &g_base_arena, &err) != MOTE_OK ||
       mote_learner_find_cut(&g_base, NULL, &g_cut, &err) != MOTE_OK ||
       mote_interp_keep_tensor(&g_base, g_cut, &err) != MOTE_OK ||
+      mote_interp_keep_tensor(&g_base, RANK4_CUT, &err) != MOTE_OK ||
       mote_interp_prepare(&g_base, &err) != MOTE_OK) {
     return -1;
   }
@@ -653,6 +678,7 @@ int main(void) {
   MOTE_RUN(test_refusals);
   MOTE_RUN(test_export_hidden);
   MOTE_RUN(test_export_linear);
+  MOTE_RUN(test_export_rank4_cut);
   MOTE_RUN(test_export_external_buffers);
   free(g_model_bytes);
   return MOTE_TEST_END();
