@@ -310,7 +310,8 @@ mote_status_t mote_learner_load(mote_learner_t *learner, const void *buf,
  * running the float head over the replay buffer (which must hold at
  * least one example), softmax output scale 1/256 zero point -128.
  *
- * The writer needs no heap and no scratch beyond the learner's own: new
+ * The writer needs no heap and no scratch beyond the learner's own (and
+ * under 2 KB of stack on Cortex-M4F): new
  * tables come first, then a verbatim copy of the base model bytes at a
  * 16-byte aligned position, which the new tables reference (the base's
  * constant data keeps its alignment). Place the output at a 16-byte
