@@ -445,6 +445,7 @@ static void test_refusals(void) {
         MOTE_ERR_CAPACITY);
   CHECK(strstr(err.message, number) != NULL);
   CHECK_EQ_INT(written, 0);
+  CHECK(g_out[0] == 0 && g_out[need / 2u] == 0 && g_out[need - 2u] == 0); /* untouched */
   CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_INT8, g_out, 0, &written, &err) ==
         MOTE_ERR_CAPACITY);
   CHECK(mote_learner_export_tflite(&l, MOTE_EXPORT_INT8, g_out, need, &written, &err) ==
