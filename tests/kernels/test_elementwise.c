@@ -96,6 +96,14 @@ static void test_quantization(void) {
   r = run(MOTE_OP_ABS, MOTE_TYPE_INT16, NULL, NULL, MOTE_TYPE_INT16, 2,
           k_shape, NULL, NULL, NULL, NULL, 0);
   CHECK_EQ_INT(r.status, MOTE_OK);
+  /* RSQRT's rescale 1 / (sqrt(1) * 2^13) has shift -12: -32 after
+   * TFLM's 2^20 headroom, past a 32-bit right shift. */
+  {
+    static const float one = 1.0f, big = 8192.0f;
+    r = run(MOTE_OP_RSQRT, MOTE_TYPE_INT8, &one, &z0, MOTE_TYPE_INT8, 2,
+            k_shape, &big, &z0, NULL, NULL, 0);
+    CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED, "RSQRT", "out of range"));
+  }
 }
 
 static void test_abs_int16_plain(void) {
