@@ -4,10 +4,11 @@
  * SQRT, RSQRT, EXP, LOG, SIN, COS, FLOOR, CEIL, ROUND, LOGICAL_NOT. Each
  * op is a unary_kernel_t naming the input types TFLM's reference kernel
  * takes and the compute functions for them; prepare checks one input and
- * one output of that type and element count (TFLM's elementwise, exp,
- * ceil and round kernels; NEG and FLOOR, which TFLM checks only when it
- * runs them, are refused here at prepare for the same types) and forms
- * the quantized ABS and RSQRT parameters as TFLM does:
+ * one output of that type and element count, and forms the quantized ABS
+ * and RSQRT parameters as TFLM does. TFLM refuses another type at prepare
+ * (EXP, CEIL, ROUND, RSQRT int16) or only at invoke (the others); mote
+ * refuses the same types, always at prepare.
+ *
  *  - ABS int8, and int16 when the input is quantized: zero points (int16:
  *    0), and a multiplier of in_scale / out_scale (in double) only when
  *    the two float scales differ; an int16 input without quantization
