@@ -6,10 +6,14 @@
  * and the supported types; mismatched output types and element counts;
  * the quantization ABS and RSQRT need; and RSQRT failing its invoke on an
  * input below the zero point, as TFLM. Values are the op table's job
- * (checked against TFLM there).
+ * (checked against TFLM there); here the compute functions are run in
+ * place (output over input, as the planner may lay them out) and must
+ * give what they give into separate memory.
  */
 #include <stdint.h>
+#include <string.h>
 
+#include "kernels/unary.h"
 #include "mote/mote.h"
 #include "op_model.h"
 #include "test.h"
@@ -139,10 +143,58 @@ static void test_rsqrt_negative(void) {
   CHECK_EQ_INT(out[2], 20);
 }
 
+static void test_in_place(void) {
+  static mote_unary_f32_fn *const f32[12] = {
+      mote_abs_f32_ref,   mote_neg_f32_ref,  mote_square_f32_ref,
+      mote_sqrt_f32_ref,  mote_rsqrt_f32_ref, mote_exp_f32_ref,
+      mote_log_f32_ref,   mote_sin_f32_ref,  mote_cos_f32_ref,
+      mote_floor_f32_ref, mote_ceil_f32_ref, mote_round_f32_ref};
+  const float fin[8] = {-2.5f, -1.0f, -0.0f, 0.5f, 1.5f, 2.0f, 9.75f, 100.f};
+  const int8_t qin[8] = {-128, -5, 0, 3, 4, 40, 100, 127};
+  const mote_unary_q_t q = {3, -7, 1518500250, 1, 1};
+  float fsep[8], fin_place[8];
+  int8_t qsep[8], qin_place[8];
+  int16_t ssep[8], sin_place[8];
+  bool bsep[8], bin_place[8];
+  const bool bin[8] = {true, false, true, true, false, false, true, false};
+  int16_t sin[8];
+  int i;
+  for (i = 0; i < 12; ++i) {
+    f32[i](fin, fsep, 8);
+    memcpy(fin_place, fin, sizeof fin);
+    f32[i](fin_place, fin_place, 8);
+    CHECK(memcmp(fsep, fin_place, sizeof fsep) == 0);
+  }
+  mote_abs_s8_ref(&q, qin, qsep, 8);
+  memcpy(qin_place, qin, sizeof qin);
+  mote_abs_s8_ref(&q, qin_place, qin_place, 8);
+  CHECK(memcmp(qsep, qin_place, sizeof qsep) == 0);
+  CHECK_EQ_INT(mote_rsqrt_s8_ref(&q, qin + 3, qsep, 5), -1);
+  memcpy(qin_place, qin + 3, 5);
+  CHECK_EQ_INT(mote_rsqrt_s8_ref(&q, qin_place, qin_place, 5), -1);
+  CHECK(memcmp(qsep, qin_place, 5) == 0);
+  for (i = 0; i < 8; ++i) {
+    sin[i] = (int16_t)(qin[i] * 250);
+  }
+  mote_abs_s16_ref(&q, sin, ssep, 8);
+  memcpy(sin_place, sin, sizeof sin);
+  mote_abs_s16_ref(&q, sin_place, sin_place, 8);
+  CHECK(memcmp(ssep, sin_place, sizeof ssep) == 0);
+  mote_abs_s16_plain_ref(sin, ssep, 8);
+  memcpy(sin_place, sin, sizeof sin);
+  mote_abs_s16_plain_ref(sin_place, sin_place, 8);
+  CHECK(memcmp(ssep, sin_place, sizeof ssep) == 0);
+  mote_logical_not_ref(bin, bsep, 8);
+  memcpy(bin_place, bin, sizeof bin);
+  mote_logical_not_ref(bin_place, bin_place, 8);
+  CHECK(memcmp(bsep, bin_place, sizeof bsep) == 0);
+}
+
 int main(void) {
   MOTE_RUN(test_types);
   MOTE_RUN(test_quantization);
   MOTE_RUN(test_abs_int16_plain);
   MOTE_RUN(test_rsqrt_negative);
+  MOTE_RUN(test_in_place);
   return MOTE_TEST_END();
 }
