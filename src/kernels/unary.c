@@ -34,12 +34,11 @@ typedef struct unary_kernel {
   const char *supported; /* the refusal's list of types */
   unary_quant_t quant;
   mote_unary_f32_fn *f32;
-  void (*s8)(const mote_unary_q_t *, const int8_t *, int8_t *, int32_t);
-  void (*s16)(const mote_unary_q_t *, const int16_t *, int16_t *, int32_t);
-  void (*s16_plain)(const int16_t *, int16_t *, int32_t);
-  int32_t (*rsqrt_s8)(const mote_unary_q_t *, const int8_t *, int8_t *,
-                      int32_t);
-  void (*not_bool)(const bool *, bool *, int32_t);
+  mote_unary_s8_fn *s8;
+  mote_unary_s16_fn *s16;
+  mote_abs_s16_plain_fn *s16_plain;
+  mote_rsqrt_s8_fn *rsqrt_s8;
+  mote_logical_not_fn *not_bool;
 } unary_kernel_t;
 
 /* Persistent per-operator data. */
@@ -178,34 +177,34 @@ static mote_status_t unary_invoke(mote_kctx_t *ctx, const unary_kernel_t *k) {
 UNARY_KERNEL(abs, "ABS", 5,
              MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32) | MOTE_TYPE_BIT(MOTE_TYPE_INT8) |
                  MOTE_TYPE_BIT(MOTE_TYPE_INT16),
-             "supported: float32, int8, int16", UQ_ABS, mote_abs_f32_ref,
-             mote_abs_s8_ref, mote_abs_s16_ref, mote_abs_s16_plain_ref, NULL,
+             "supported: float32, int8, int16", UQ_ABS, mote_abs_f32,
+             mote_abs_s8, mote_abs_s16, mote_abs_s16_plain, NULL,
              NULL)
-UNARY_KERNEL(neg, "NEG", 1, F32_ONLY, UQ_NONE, mote_neg_f32_ref, NULL, NULL,
+UNARY_KERNEL(neg, "NEG", 1, F32_ONLY, UQ_NONE, mote_neg_f32, NULL, NULL,
              NULL, NULL, NULL)
-UNARY_KERNEL(square, "SQUARE", 1, F32_ONLY, UQ_NONE, mote_square_f32_ref,
+UNARY_KERNEL(square, "SQUARE", 1, F32_ONLY, UQ_NONE, mote_square_f32,
              NULL, NULL, NULL, NULL, NULL)
-UNARY_KERNEL(sqrt, "SQRT", 1, F32_ONLY, UQ_NONE, mote_sqrt_f32_ref, NULL,
+UNARY_KERNEL(sqrt, "SQRT", 1, F32_ONLY, UQ_NONE, mote_sqrt_f32, NULL,
              NULL, NULL, NULL, NULL)
 /* RSQRT versions: 2 int8, 3 int16 (TFLM has no int16). */
 UNARY_KERNEL(rsqrt, "RSQRT", 2,
              MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32) | MOTE_TYPE_BIT(MOTE_TYPE_INT8),
-             "supported: float32, int8", UQ_RSQRT, mote_rsqrt_f32_ref, NULL,
-             NULL, NULL, mote_rsqrt_s8_ref, NULL)
-UNARY_KERNEL(exp, "EXP", 1, F32_ONLY, UQ_NONE, mote_exp_f32_ref, NULL, NULL,
+             "supported: float32, int8", UQ_RSQRT, mote_rsqrt_f32, NULL,
+             NULL, NULL, mote_rsqrt_s8, NULL)
+UNARY_KERNEL(exp, "EXP", 1, F32_ONLY, UQ_NONE, mote_exp_f32, NULL, NULL,
              NULL, NULL, NULL)
-UNARY_KERNEL(log, "LOG", 1, F32_ONLY, UQ_NONE, mote_log_f32_ref, NULL, NULL,
+UNARY_KERNEL(log, "LOG", 1, F32_ONLY, UQ_NONE, mote_log_f32, NULL, NULL,
              NULL, NULL, NULL)
-UNARY_KERNEL(sin, "SIN", 1, F32_ONLY, UQ_NONE, mote_sin_f32_ref, NULL, NULL,
+UNARY_KERNEL(sin, "SIN", 1, F32_ONLY, UQ_NONE, mote_sin_f32, NULL, NULL,
              NULL, NULL, NULL)
-UNARY_KERNEL(cos, "COS", 1, F32_ONLY, UQ_NONE, mote_cos_f32_ref, NULL, NULL,
+UNARY_KERNEL(cos, "COS", 1, F32_ONLY, UQ_NONE, mote_cos_f32, NULL, NULL,
              NULL, NULL, NULL)
-UNARY_KERNEL(floor, "FLOOR", 1, F32_ONLY, UQ_NONE, mote_floor_f32_ref, NULL,
+UNARY_KERNEL(floor, "FLOOR", 1, F32_ONLY, UQ_NONE, mote_floor_f32, NULL,
              NULL, NULL, NULL, NULL)
-UNARY_KERNEL(ceil, "CEIL", 1, F32_ONLY, UQ_NONE, mote_ceil_f32_ref, NULL,
+UNARY_KERNEL(ceil, "CEIL", 1, F32_ONLY, UQ_NONE, mote_ceil_f32, NULL,
              NULL, NULL, NULL, NULL)
-UNARY_KERNEL(round, "ROUND", 1, F32_ONLY, UQ_NONE, mote_round_f32_ref, NULL,
+UNARY_KERNEL(round, "ROUND", 1, F32_ONLY, UQ_NONE, mote_round_f32, NULL,
              NULL, NULL, NULL, NULL)
 UNARY_KERNEL(logical_not, "LOGICAL_NOT", 1, MOTE_TYPE_BIT(MOTE_TYPE_BOOL),
              "supported: bool", UQ_NONE, NULL, NULL, NULL, NULL, NULL,
-             mote_logical_not_ref)
+             mote_logical_not)
