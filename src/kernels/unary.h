@@ -3,8 +3,9 @@
  * Element-wise unary compute functions (ABS, NEG, SQUARE, SQRT, RSQRT,
  * EXP, LOG, SIN, COS, FLOOR, CEIL, ROUND, LOGICAL_NOT): the seam between
  * the ops' shared glue (unary.c) and their implementations, bound as
- * impl.h describes (the reference: ref/unary_ref.c). Each runs over `n` elements; `output` may be `input`
- * (element i is read before it is written). No validation, no scratch.
+ * impl.h describes (the reference: ref/unary_ref.c). Each runs over `n`
+ * elements; `output` may be `input` (element i is read before it is
+ * written). No validation, no scratch.
  *
  * float32 functions apply the C library function TFLM's kernel applies to
  * a float (fabsf, sqrtf, 1/sqrtf, expf, logf, sinf, cosf, floorf, ceilf),
