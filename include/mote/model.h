@@ -38,6 +38,8 @@ typedef struct mote_model {
   uint32_t buffers_;    /* offset of the buffers vector */
   uint32_t root_;       /* offset of the Model table */
   uint32_t version_;
+  uint32_t crc_;        /* CRC-32 of the bytes, when crc_recorded_ */
+  uint32_t crc_recorded_;
 } mote_model_t;
 
 /* Description of one operator, filled by mote_model_op(). */
@@ -60,6 +62,28 @@ typedef struct mote_op_info {
  */
 mote_status_t mote_model_open(mote_model_t *model, const void *data,
                               size_t size, mote_error_t *err);
+
+/*
+ * Computes the CRC-32 (IEEE, as zlib) of the model's `size` bytes and keeps
+ * it in the handle, for mote_model_check_unchanged(). Optional, and not
+ * done by mote_model_open because it reads every weight byte (about 10
+ * cycles a byte on a Cortex-M4): call it right after mote_model_open, when
+ * the bytes are the ones that were verified. MOTE_ERR_BAD_ARG for a NULL
+ * or unopened model. `err` may be NULL.
+ */
+mote_status_t mote_model_record_crc(mote_model_t *model, mote_error_t *err);
+
+/*
+ * Reads the model's bytes again and compares their CRC-32 with the one
+ * mote_model_record_crc() kept: MOTE_OK when equal, MOTE_ERR_MODEL_CHANGED
+ * (with both values in the message) when the bytes changed; the model then
+ * no longer holds the weights that were verified, and an application
+ * should stop invoking it and open it again. MOTE_ERR_BAD_STATE when no
+ * CRC was recorded, MOTE_ERR_BAD_ARG for a NULL or unopened model. Costs
+ * as mote_model_record_crc. `err` may be NULL.
+ */
+mote_status_t mote_model_check_unchanged(const mote_model_t *model,
+                                         mote_error_t *err);
 
 uint32_t mote_model_subgraph_count(const mote_model_t *model);
 uint32_t mote_model_tensor_count(const mote_model_t *model, uint32_t subgraph);

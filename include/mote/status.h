@@ -30,7 +30,8 @@ typedef enum mote_status {
   MOTE_ERR_BAD_STATE = -7,      /* call order broken (invoke before prepare) */
   MOTE_ERR_UNSUPPORTED = -8,    /* a valid model feature mote does not do */
   MOTE_ERR_CAPACITY = -9,       /* a caller-sized table is full */
-  MOTE_ERR_KERNEL = -10         /* a kernel failed at run time */
+  MOTE_ERR_KERNEL = -10,        /* a kernel failed at run time */
+  MOTE_ERR_MODEL_CHANGED = -11  /* model bytes differ from their recorded CRC */
 } mote_status_t;
 
 /* Length of the message buffer in mote_error_t, including the NUL. */

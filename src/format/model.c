@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "common/crc32.h"
 #include "common/error.h"
 #include "format/tflite.h"
 
@@ -53,6 +54,42 @@ mote_status_t mote_model_open(mote_model_t *model, const void *data,
   if (st != MOTE_OK) {
     memset(model, 0, sizeof *model);
     return st;
+  }
+  return MOTE_OK;
+}
+
+/* The check is opt-in and kept in the handle (no arena, no global): a
+ * CRC over every byte is the one way to see a rewritten weight, and the
+ * runtime does not need it to stay in bounds (interp.c copies the
+ * structure it runs on), so applications that trust their flash pay
+ * nothing. */
+mote_status_t mote_model_record_crc(mote_model_t *model, mote_error_t *err) {
+  if (model == NULL || model->data_ == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "model is NULL or not open");
+  }
+  model->crc_ = mote_crc32(0, model->data_, model->size_);
+  model->crc_recorded_ = 1;
+  return MOTE_OK;
+}
+
+mote_status_t mote_model_check_unchanged(const mote_model_t *model,
+                                         mote_error_t *err) {
+  uint32_t now;
+  if (model == NULL || model->data_ == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "model is NULL or not open");
+  }
+  if (!model->crc_recorded_) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
+                     "no CRC recorded: call mote_model_record_crc after "
+                     "mote_model_open");
+  }
+  now = mote_crc32(0, model->data_, model->size_);
+  if (now != model->crc_) {
+    return MOTE_FAIL(err, MOTE_ERR_MODEL_CHANGED,
+                     "model bytes changed since the CRC was recorded: CRC-32 "
+                     "%lu, was %lu (%lu bytes)",
+                     (unsigned long)now, (unsigned long)model->crc_,
+                     (unsigned long)model->size_);
   }
   return MOTE_OK;
 }
