@@ -13,6 +13,26 @@
  * and must outlive the mote_model_t and every interpreter built on it. They
  * may live in flash. They must be 4-byte aligned (16 is better: TFLite
  * aligns constant buffers to 16 inside the file).
+ *
+ * Bytes that change after open (a RAM buffer reused, a flash region
+ * rewritten, a bit flipped): they must stay as verified until
+ * mote_interp_prepare() returns, which reads the structure. From then on
+ * mote_interp_invoke() reads none of it: operator order, kernels, operand
+ * indices, tensor sizes, options and every table a kernel indexes with
+ * were copied into the arena at init and prepare, and only weights (and
+ * per-channel quantization a kernel reads as numbers) are read in place,
+ * within the sizes verified at open. So a model whose bytes change after
+ * prepare may give wrong numbers, but never makes invoke,
+ * mote_interp_reset_state(), mote_interp_input() / _output() or
+ * mote_interp_tensor() read or write out of bounds or loop without end;
+ * the last three report MOTE_ERR_MODEL_CHANGED when the shape they read no
+ * longer matches (mote_interp_tensor() of a tensor that is not an input
+ * or output reads its shape from the model and can only check it against
+ * the memory it is in). Custom kernels keep this only if they too take
+ * what invoke needs in prepare (mote/kernel.h). To find out that the
+ * bytes changed, record a CRC after open and check it
+ * (mote_model_record_crc, mote_model_check_unchanged); the accessors
+ * below read the bytes as they are now.
  */
 #ifndef MOTE_MODEL_H
 #define MOTE_MODEL_H

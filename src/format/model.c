@@ -169,7 +169,15 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
     out->dims[i] = mote_fb_vec_i32(&fb, shape, i);
   }
   esize = mote_type_size((mote_type_t)out->type);
-  out->bytes = (uint32_t)((uint32_t)mote_tensor_elements(out) * esize);
+  {
+    /* Unsigned, so that bytes that changed after verification (model.h)
+     * wrap instead of overflowing: the product of verified dims fits. */
+    uint32_t elements = 1;
+    for (i = 0; i < rank; i++) {
+      elements *= (uint32_t)out->dims[i];
+    }
+    out->bytes = (uint32_t)(elements * esize);
+  }
   out->data = (void *)(uintptr_t)mote_model_buffer_data(
       m, mote_fb_get_u32(&fb, tt, MOTE_TENSOR_BUFFER, 0), &len);
   if (out->data != NULL) {
@@ -182,7 +190,9 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
     uint32_t sv = mote_fb_ref(&fb, q, MOTE_QUANT_SCALE);
     uint32_t zv = mote_fb_ref(&fb, q, MOTE_QUANT_ZERO_POINT);
     uint32_t n = mote_fb_vec_len(&fb, sv);
-    if (n > 0) {
+    /* In bounds for the readers (mote_tensor_channel_scale) even when
+     * the bytes changed after verification. */
+    if (n > 0 && mote_fb_in(&fb, (uint64_t)sv + 4u, (uint64_t)n * 4u)) {
       out->quant_count = n;
       out->quant_dim = mote_fb_get_i32(&fb, q, MOTE_QUANT_DIMENSION, 0);
       if (rank == 1) {
@@ -190,7 +200,8 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
       }
       out->quant_scales_ = m->data_ + sv + 4;
       out->scale = mote_fb_f32(&fb, sv + 4);
-      if (mote_fb_vec_len(&fb, zv) == n) {
+      if (mote_fb_vec_len(&fb, zv) == n &&
+          mote_fb_in(&fb, (uint64_t)zv + 4u, (uint64_t)n * 8u)) {
         out->quant_zero_points_ = m->data_ + zv + 4;
         out->zero_point = mote_fb_i32(&fb, zv + 4);
       }
