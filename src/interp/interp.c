@@ -673,17 +673,22 @@ uint32_t mote_interp_output_count(const mote_interp_t *in) {
 }
 
 /* `out` as the model now describes tensor `r->tensor`, held to what
- * prepare kept: when the model's type or size disagree (its bytes
- * changed), a one-dimensional view of the kept type and size, without
+ * prepare kept: when the model's type or size disagree or a dimension is
+ * negative (its bytes changed), a one-dimensional view of the kept type and size, without
  * quantization, and MOTE_ERR_MODEL_CHANGED. Either way out->data and
  * out->bytes are the tensor's memory. */
 static mote_status_t kept_view(const mote_interp_t *in,
                                const mote_io_tensor_t *r,
                                mote_tensor_t *out) {
   const size_t esize = mote_type_size((mote_type_t)r->type);
+  uint8_t k;
   mote_interp_fill_view(in, (int32_t)r->tensor, out);
   if (out->type == r->type && out->bytes == r->bytes) {
-    return MOTE_OK;
+    for (k = 0; k < out->rank && out->dims[k] >= 0; k++) {
+    }
+    if (k == out->rank) {
+      return MOTE_OK;
+    }
   }
   memset(out, 0, sizeof *out);
   out->data = mote_interp_data(in, r->tensor);
