@@ -211,8 +211,12 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
 
 static const char *string_at(const mote_model_t *m, uint32_t s) {
   mote_fb_t fb = mote_model_fb(m);
-  /* The verifier checked the terminating NUL. */
-  if (s == 0 || !mote_fb_in(&fb, (uint64_t)s + 4u, (uint64_t)mote_fb_vec_len(&fb, s) + 1u)) {
+  const uint32_t len = mote_fb_vec_len(&fb, s);
+  /* The verifier checked the terminating NUL; looked at again because the
+   * bytes may have changed since (model.h), and a string without it would
+   * take strcmp past the buffer. */
+  if (s == 0 || !mote_fb_in(&fb, (uint64_t)s + 4u, (uint64_t)len + 1u) ||
+      m->data_[s + 4u + len] != 0) {
     return "";
   }
   return (const char *)(m->data_ + s + 4);
@@ -259,9 +263,18 @@ mote_status_t mote_model_offline_plan(const mote_model_t *m,
 
 /* --- public accessors ---------------------------------------------------- */
 
+/* The length of the vector of 32-bit entries at `vec`, or 0 when it does
+ * not fit in the buffer: verified models always fit, and a count read
+ * from bytes that changed after verification (model.h) then bounds every
+ * loop over it by the buffer's size instead of 2^32. */
+static uint32_t count_of(const mote_model_t *m, uint32_t vec) {
+  mote_fb_t fb = mote_model_fb(m);
+  const uint32_t n = mote_fb_vec_len(&fb, vec);
+  return mote_fb_in(&fb, (uint64_t)vec + 4u, (uint64_t)n * 4u) ? n : 0;
+}
+
 uint32_t mote_model_subgraph_count(const mote_model_t *model) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, model->subgraphs_);
+  return count_of(model, model->subgraphs_);
 }
 
 static uint32_t sg_vec(const mote_model_t *m, uint32_t sg, unsigned field) {
@@ -270,23 +283,19 @@ static uint32_t sg_vec(const mote_model_t *m, uint32_t sg, unsigned field) {
 }
 
 uint32_t mote_model_tensor_count(const mote_model_t *model, uint32_t subgraph) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, sg_vec(model, subgraph, MOTE_SUBGRAPH_TENSORS));
+  return count_of(model, sg_vec(model, subgraph, MOTE_SUBGRAPH_TENSORS));
 }
 
 uint32_t mote_model_op_count(const mote_model_t *model, uint32_t subgraph) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, sg_vec(model, subgraph, MOTE_SUBGRAPH_OPERATORS));
+  return count_of(model, sg_vec(model, subgraph, MOTE_SUBGRAPH_OPERATORS));
 }
 
 uint32_t mote_model_input_count(const mote_model_t *model, uint32_t subgraph) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, sg_vec(model, subgraph, MOTE_SUBGRAPH_INPUTS));
+  return count_of(model, sg_vec(model, subgraph, MOTE_SUBGRAPH_INPUTS));
 }
 
 uint32_t mote_model_output_count(const mote_model_t *model, uint32_t subgraph) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, sg_vec(model, subgraph, MOTE_SUBGRAPH_OUTPUTS));
+  return count_of(model, sg_vec(model, subgraph, MOTE_SUBGRAPH_OUTPUTS));
 }
 
 static int32_t index_at(const mote_model_t *m, uint32_t vec, uint32_t i) {

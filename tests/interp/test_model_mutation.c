@@ -27,6 +27,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,6 +267,19 @@ static void mutated_round(mote_interp_t *in, const io_shape_t *io,
     }
   }
   CHECK_EQ_INT(mote_interp_reset_state(in), MOTE_OK);
+  /* Names and descriptions are strings in the model: each must still end
+   * inside the buffer. */
+  {
+    mote_tensor_t t;
+    const mote_status_t st = mote_interp_tensor_by_name(in, "no such", &t);
+    CHECK(st == MOTE_ERR_BAD_ARG || st == MOTE_OK ||
+          st == MOTE_ERR_MODEL_CHANGED);
+    for (i = 0; i < in->tensor_count_; i++) {
+      sink = (uint8_t)(sink ^ (uint8_t)strlen(
+                                  mote_model_tensor_name(in->model_, 0, i)));
+    }
+    sink = (uint8_t)(sink ^ (uint8_t)strlen(mote_model_description(in->model_)));
+  }
   (void)sink;
 }
 
@@ -490,6 +504,51 @@ static void test_changed_shape_reported(void) {
   free(bytes);
 }
 
+/* A name whose NUL is overwritten, up to the end of the buffer: the
+ * accessors must not hand out a string that runs past it. */
+static void test_string_without_nul(void) {
+  size_t len = 0;
+  uint8_t *bytes =
+      mote_test_read_file(MOTE_SOURCE_DIR "/models/sine_int8.tflite", &len);
+  mote_model_t model;
+  const char *last = NULL;
+  uint32_t i, n, found = 0;
+  CHECK(bytes != NULL);
+  if (bytes == NULL) {
+    return;
+  }
+  CHECK_EQ_INT(mote_model_open(&model, bytes, len, NULL), MOTE_OK);
+  n = mote_model_tensor_count(&model, 0);
+  for (i = 0; i < n; i++) {
+    const char *name = mote_model_tensor_name(&model, 0, i);
+    if (name[0] != '\0' && (last == NULL || name > last)) {
+      last = name;
+    }
+  }
+  CHECK(last != NULL);
+  if (last == NULL) {
+    free(bytes);
+    return;
+  }
+  memset((uint8_t *)(uintptr_t)last, 'A',
+         len - (size_t)((const uint8_t *)last - bytes));
+  for (i = 0; i < n; i++) {
+    const char *name = mote_model_tensor_name(&model, 0, i);
+    const uint8_t *p = (const uint8_t *)name;
+    if (p >= bytes && p < bytes + len) {
+      CHECK(memchr(p, 0, len - (size_t)(p - bytes)) != NULL);
+      found++;
+    }
+  }
+  CHECK(found + 1 < n + 1); /* at least the overwritten one is "" now */
+  {
+    uint32_t index;
+    CHECK_EQ_INT(mote_model_tensor_find(&model, 0, "AAAA", &index),
+                 MOTE_ERR_BAD_ARG);
+  }
+  free(bytes);
+}
+
 static void test_repo_sine(void) {
   run_model("sine_int8 (repo)", MOTE_SOURCE_DIR "/models/sine_int8.tflite",
             NULL, 1);
@@ -557,6 +616,7 @@ static void test_shared_models(void) {
 int main(void) {
   alarm(HANG_SECONDS);
   MOTE_RUN(test_changed_shape_reported);
+  MOTE_RUN(test_string_without_nul);
   MOTE_RUN(test_repo_sine);
   MOTE_RUN(test_shared_models);
   return MOTE_TEST_END();
