@@ -40,16 +40,21 @@ typedef enum mote_op {
   MOTE_OP_TRANSPOSE = 39,
   MOTE_OP_MEAN = 40,
   MOTE_OP_SUB = 41,
-  MOTE_OP_SQUEEZE = 43,
   MOTE_OP_DIV = 42,
+  MOTE_OP_SQUEEZE = 43,
   MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM = 44,
   MOTE_OP_STRIDED_SLICE = 45,
+  MOTE_OP_SPLIT = 49,
   MOTE_OP_CAST = 53,
   MOTE_OP_PRELU = 54,
   MOTE_OP_MAXIMUM = 55,
   MOTE_OP_MINIMUM = 57,
+  MOTE_OP_SLICE = 65,
   MOTE_OP_EXPAND_DIMS = 70,
+  MOTE_OP_PACK = 83,
+  MOTE_OP_UNPACK = 88,
   MOTE_OP_LEAKY_RELU = 98,
+  MOTE_OP_SPLIT_V = 102,
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117
 } mote_op_t;
@@ -76,6 +81,7 @@ extern const mote_kernel_t mote_kernel_maximum;
 extern const mote_kernel_t mote_kernel_mean;
 extern const mote_kernel_t mote_kernel_minimum;
 extern const mote_kernel_t mote_kernel_mul;
+extern const mote_kernel_t mote_kernel_pack;
 extern const mote_kernel_t mote_kernel_pad;
 extern const mote_kernel_t mote_kernel_prelu;
 extern const mote_kernel_t mote_kernel_quantize;
@@ -83,7 +89,10 @@ extern const mote_kernel_t mote_kernel_relu;
 extern const mote_kernel_t mote_kernel_relu6;
 extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
+extern const mote_kernel_t mote_kernel_slice;
 extern const mote_kernel_t mote_kernel_softmax;
+extern const mote_kernel_t mote_kernel_split;
+extern const mote_kernel_t mote_kernel_split_v;
 extern const mote_kernel_t mote_kernel_squeeze;
 extern const mote_kernel_t mote_kernel_strided_slice;
 extern const mote_kernel_t mote_kernel_sub;
@@ -91,6 +100,7 @@ extern const mote_kernel_t mote_kernel_svdf;
 extern const mote_kernel_t mote_kernel_tanh;
 extern const mote_kernel_t mote_kernel_transpose;
 extern const mote_kernel_t mote_kernel_unidirectional_sequence_lstm;
+extern const mote_kernel_t mote_kernel_unpack;
 
 #ifdef __cplusplus
 }

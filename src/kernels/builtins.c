@@ -46,6 +46,11 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_TRANSPOSE, &mote_kernel_transpose},
       {MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM,
        &mote_kernel_unidirectional_sequence_lstm},
+      {MOTE_OP_SPLIT, &mote_kernel_split},
+      {MOTE_OP_SPLIT_V, &mote_kernel_split_v},
+      {MOTE_OP_PACK, &mote_kernel_pack},
+      {MOTE_OP_UNPACK, &mote_kernel_unpack},
+      {MOTE_OP_SLICE, &mote_kernel_slice},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

@@ -116,8 +116,9 @@ int cli_cmd_ops(int argc, char **argv) {
   if (json) {
     puts("\n]");
   } else {
-    puts("\nInput types are those of each operator's first input, as the op"
-         "\ntable tests them against TFLM. Version is the newest operator"
+    puts("\nInput types are those of each operator's data input (its first,"
+         "\nSPLIT's second), as the op table tests them against TFLM."
+         "\nVersion is the newest operator"
          "\nversion the kernel runs.");
   }
   free(s);

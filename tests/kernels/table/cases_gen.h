@@ -96,6 +96,15 @@ void kt_flex_end(kt_case_t *c, const kt_flex_t *f);
 /* The common one-key map {key: v}. */
 void kt_flex_one(kt_case_t *c, const char *key, int64_t v);
 
+/* A shape of rank lo_rank..hi_rank with dims 1..max_dim into shape[];
+ * one in six reaches up to rank `top` (dims then up to 3) when top >
+ * hi_rank. Returns the rank. */
+int kt_draw_shape(uint32_t *rng, int lo_rank, int hi_rank, int32_t max_dim,
+                  int top, int32_t *shape);
+/* One drawn quantization on tensors a and b (b < 0: a alone) for int8
+ * (any zero point) and int16 (zero point 0); nothing for other types. */
+void kt_same_quant(kt_case_t *c, uint32_t *rng, int a, int b);
+
 /* --- quantization helpers shared by families --------------------------- */
 /* Output range of a fused activation for a quantized output, as TFLite's
  * CalculateActivationRangeQuantized: used by generators only to pick
@@ -173,6 +182,13 @@ void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_squeeze(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_expand_dims(int index, kt_case_t *c, uint32_t *rng);
+/* cases_split.c */
+void kt_gen_split(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_split_v(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_pack(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_unpack(int index, kt_case_t *c, uint32_t *rng);
+/* cases_index.c */
+void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);
