@@ -37,6 +37,7 @@ typedef enum mote_op {
   MOTE_OP_TANH = 28,
   MOTE_OP_CUSTOM = 32,
   MOTE_OP_PAD = 34,
+  MOTE_OP_GATHER = 36,
   MOTE_OP_TRANSPOSE = 39,
   MOTE_OP_MEAN = 40,
   MOTE_OP_SUB = 41,
@@ -73,6 +74,7 @@ extern const mote_kernel_t mote_kernel_dequantize;
 extern const mote_kernel_t mote_kernel_div;
 extern const mote_kernel_t mote_kernel_expand_dims;
 extern const mote_kernel_t mote_kernel_fully_connected;
+extern const mote_kernel_t mote_kernel_gather;
 extern const mote_kernel_t mote_kernel_hard_swish;
 extern const mote_kernel_t mote_kernel_leaky_relu;
 extern const mote_kernel_t mote_kernel_logistic;

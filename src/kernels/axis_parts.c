@@ -46,8 +46,8 @@ static mote_status_t check_part(mote_kctx_t *ctx,
                                 int32_t *extent) {
   const char *role = op->split ? "output" : "input";
   mote_tensor_t p;
-  mote_status_t st = op->split ? mote_kctx_output(ctx, i, &p)
-                               : mote_kctx_input(ctx, i, &p);
+  mote_status_t st =
+      op->split ? mote_kctx_output(ctx, i, &p) : mote_kctx_input(ctx, i, &p);
   if (st != MOTE_OK) {
     return st;
   }
@@ -116,8 +116,7 @@ static mote_status_t check_operands(mote_kctx_t *ctx,
   const int32_t declared = mote_options_i32(opt, 0, 0);
   mote_status_t st;
   if ((op->split && n_in != op->inputs) || (!op->split && n_out != 1)) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "expects %u %s, has %u",
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE, "expects %u %s, has %u",
                           (unsigned)(op->split ? op->inputs : 1),
                           op->split ? "inputs" : "output",
                           (unsigned)(op->split ? n_in : n_out));
@@ -135,7 +134,7 @@ static mote_status_t check_operands(mote_kctx_t *ctx,
     return st;
   }
   return mote_check_type_in(ctx, w, op->types,
-                            !op->split ? "output 0"
+                            !op->split       ? "output 0"
                             : op->whole == 0 ? "input 0"
                                              : "input 1");
 }
@@ -154,11 +153,11 @@ mote_status_t mote_axis_parts_prepare(mote_kctx_t *ctx,
   if (st != MOTE_OK || (st = check_operands(ctx, op, &opt, &w)) != MOTE_OK) {
     return st;
   }
-  st = op->axis_input >= 0
-           ? mote_axis_input(ctx, (uint32_t)op->axis_input, (int32_t)w.rank,
-                             axis)
-           : mote_axis_normalize(ctx, "axis option", mote_options_i32(&opt, 1, 0),
-                                 (int32_t)w.rank, axis);
+  st = op->axis_input >= 0 ? mote_axis_input(ctx, (uint32_t)op->axis_input,
+                                             (int32_t)w.rank, axis)
+                           : mote_axis_normalize(ctx, "axis option",
+                                                 mote_options_i32(&opt, 1, 0),
+                                                 (int32_t)w.rank, axis);
   count = op->split ? mote_kctx_output_count(ctx) : mote_kctx_input_count(ctx);
   if (st != MOTE_OK ||
       (st = mote_kctx_alloc_persistent(

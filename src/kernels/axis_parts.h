@@ -27,17 +27,17 @@
  * is the part count (num_splits, values_count, num) and field 1, where
  * the axis is not an input, the axis. */
 typedef struct mote_axis_parts_op {
-  bool split;         /* parts are the outputs (else the inputs, output 0
-                         the whole tensor) */
-  bool keep_axis;     /* parts keep the axis (SPLIT, SPLIT_V) or drop it */
-  bool equal;         /* every part has the same extent (SPLIT) */
-  bool count_needed;  /* the count option must be given (PACK, UNPACK) */
-  uint8_t options;    /* BuiltinOptions union index */
-  int8_t axis_input;  /* the constant int32 input holding the axis, or -1
-                         for option field 1 */
-  uint8_t inputs;     /* inputs the operator has when split */
-  uint8_t whole;      /* the whole tensor's input index when split */
-  uint32_t types;     /* MOTE_TYPE_BIT set the whole tensor may have */
+  bool split;             /* parts are the outputs (else the inputs, output 0
+                             the whole tensor) */
+  bool keep_axis;         /* parts keep the axis (SPLIT, SPLIT_V) or drop it */
+  bool equal;             /* every part has the same extent (SPLIT) */
+  bool count_needed;      /* the count option must be given (PACK, UNPACK) */
+  uint8_t options;        /* BuiltinOptions union index */
+  int8_t axis_input;      /* the constant int32 input holding the axis, or -1
+                             for option field 1 */
+  uint8_t inputs;         /* inputs the operator has when split */
+  uint8_t whole;          /* the whole tensor's input index when split */
+  uint32_t types;         /* MOTE_TYPE_BIT set the whole tensor may have */
   const char *count_name; /* option field 0's name, for messages */
 } mote_axis_parts_op_t;
 

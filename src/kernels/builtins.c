@@ -51,6 +51,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_PACK, &mote_kernel_pack},
       {MOTE_OP_UNPACK, &mote_kernel_unpack},
       {MOTE_OP_SLICE, &mote_kernel_slice},
+      {MOTE_OP_GATHER, &mote_kernel_gather},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

@@ -6,9 +6,9 @@
 
 #include "kernels/kernel_util.h"
 
-int64_t mote_index_at(const mote_tensor_t *t, uint32_t i) {
-  const size_t width = t->type == MOTE_TYPE_INT64 ? 8u : 4u;
-  const uint8_t *b = (const uint8_t *)t->data + width * i;
+int64_t mote_index_load(const void *data, uint8_t type, uint32_t i) {
+  const size_t width = type == MOTE_TYPE_INT64 ? 8u : 4u;
+  const uint8_t *b = (const uint8_t *)data + width * i;
   uint64_t v = 0;
   size_t k;
   for (k = width; k > 0; --k) {
@@ -18,6 +18,10 @@ int64_t mote_index_at(const mote_tensor_t *t, uint32_t i) {
     return (int64_t)(int32_t)(uint32_t)v;
   }
   return (int64_t)v;
+}
+
+int64_t mote_index_at(const mote_tensor_t *t, uint32_t i) {
+  return mote_index_load(t->data, t->type, i);
 }
 
 mote_status_t mote_index_input(mote_kctx_t *ctx, uint32_t input,
@@ -58,8 +62,8 @@ mote_status_t mote_axis_normalize(mote_kctx_t *ctx, const char *what,
 mote_status_t mote_axis_input(mote_kctx_t *ctx, uint32_t input, int32_t rank,
                               int32_t *axis) {
   mote_tensor_t a;
-  mote_status_t st = mote_index_input(ctx, input, "axis",
-                                      MOTE_TYPE_BIT(MOTE_TYPE_INT32), &a);
+  mote_status_t st =
+      mote_index_input(ctx, input, "axis", MOTE_TYPE_BIT(MOTE_TYPE_INT32), &a);
   if (st != MOTE_OK) {
     return st;
   }

@@ -16,6 +16,11 @@
 #include "mote/kernel.h"
 #include "mote/tensor.h"
 
+/* Element i of int32 or int64 data (`type` MOTE_TYPE_INT32 or
+ * MOTE_TYPE_INT64), read byte by byte whatever its alignment, widened to
+ * int64: for invoke, where only the data pointer is at hand. */
+int64_t mote_index_load(const void *data, uint8_t type, uint32_t i);
+
 /* Element i of an int32 or int64 tensor `t` whose data is readable (a
  * constant at prepare, any tensor at invoke), widened to int64. The
  * caller has checked the type and that i is below the element count. */

@@ -37,9 +37,17 @@ static const mote_axis_parts_op_t kSplit = {
     true, true, true, false, 35, 0, 2, 1, COPY_TYPES, "num_splits"};
 static const mote_axis_parts_op_t kSplitV = {
     true, true, false, false, 79, 2, 3, 0, COPY_TYPES, "num_splits"};
-static const mote_axis_parts_op_t kPack = {
-    false, false, true, true, 59, -1, 0, 0,
-    COPY_TYPES | MOTE_TYPE_BIT(MOTE_TYPE_INT64), "values_count"};
+static const mote_axis_parts_op_t kPack = {false,
+                                           false,
+                                           true,
+                                           true,
+                                           59,
+                                           -1,
+                                           0,
+                                           0,
+                                           COPY_TYPES |
+                                               MOTE_TYPE_BIT(MOTE_TYPE_INT64),
+                                           "values_count"};
 static const mote_axis_parts_op_t kUnpack = {
     true, false, true, true, 64, -1, 1, 0, COPY_TYPES, "num"};
 

@@ -29,10 +29,12 @@ static om_run_t slice(int type, int itype, const int64_t *begin,
     z32[i] = (int32_t)size[i];
   }
   ins[0] = om_q(type, 2, s23, NULL, 0, NULL, NULL);
-  ins[1] = om_q(itype, 1, sn, w == 8 ? (const void *)begin : b32,
-                w * (size_t)n, NULL, NULL);
+  ins[1] = om_q(itype, 1, sn, w == 8 ? (const void *)begin : b32, w * (size_t)n,
+                NULL, NULL);
   ins[2] = om_q(itype, 1, sn,
-                size_input ? NULL : w == 8 ? (const void *)size : z32,
+                size_input ? NULL
+                : w == 8   ? (const void *)size
+                           : z32,
                 w * (size_t)n, NULL, NULL);
   in_data[0] = x;
   in_data[1] = NULL;
@@ -72,13 +74,13 @@ static void test_refusals(void) {
             0);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "SLICE",
                    "input 0 (tensor 0) has type int64"));
-  r = slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT16, b01, z12, 2, 0, s12, NULL,
-            NULL, 0);
+  r = slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT16, b01, z12, 2, 0, s12, NULL, NULL,
+            0);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "SLICE",
                    "begin input 1 (tensor 1) has type int16, expected int32 "
                    "or int64"));
-  r = slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT64, b01, z12, 2, 1, s12, NULL,
-            NULL, 0);
+  r = slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT64, b01, z12, 2, 1, s12, NULL, NULL,
+            0);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED, "SLICE",
                    "size input 2 (tensor 2) is not constant"));
 }
@@ -88,8 +90,8 @@ static void test_rest_int64(void) {
   const int64_t b11[] = {1, 1}, zrest[] = {-1, -1};
   const float x[6] = {0, 1, 2, 3, 4, 5};
   float y[2] = {0};
-  CHECK_EQ_INT(slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT64, b11, zrest, 2, 0,
-                     s12, x, y, sizeof y)
+  CHECK_EQ_INT(slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT64, b11, zrest, 2, 0, s12,
+                     x, y, sizeof y)
                    .status,
                MOTE_OK);
   CHECK(y[0] == 4 && y[1] == 5);

@@ -48,13 +48,11 @@ static void test_split_refusals(void) {
   const int64_t ax64 = 1;
   om_run_t r;
   om_tensor_t in = f32(2, s23);
-  r = split(i32_const(ax1, 1), om_q(MOTE_TYPE_INT64, 2, s23, NULL, 0, NULL,
-                                    NULL),
-            3, s21, 3);
+  r = split(i32_const(ax1, 1),
+            om_q(MOTE_TYPE_INT64, 2, s23, NULL, 0, NULL, NULL), 3, s21, 3);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "SPLIT",
                    "input 1 (tensor 1) has type int64"));
-  r = split(om_q(MOTE_TYPE_INT32, 1, kOne, NULL, 0, NULL, NULL), in, 3, s21,
-            3);
+  r = split(om_q(MOTE_TYPE_INT32, 1, kOne, NULL, 0, NULL, NULL), in, 3, s21, 3);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED, "SPLIT",
                    "axis input 0 (tensor 0) is not constant"));
   r = split(om_q(MOTE_TYPE_INT64, 1, kOne, &ax64, 8, NULL, NULL), in, 3, s21,
@@ -179,8 +177,7 @@ static void test_pack(void) {
   x[0] = a;
   x[1] = b;
   /* Axis -1 of [3, 2]: the inputs interleave. */
-  CHECK_EQ_INT(pack(2, MOTE_TYPE_FLOAT32, 2, s32, 2, -1, x, y, sizeof y)
-                   .status,
+  CHECK_EQ_INT(pack(2, MOTE_TYPE_FLOAT32, 2, s32, 2, -1, x, y, sizeof y).status,
                MOTE_OK);
   CHECK(y[0] == 1 && y[1] == 4 && y[2] == 2 && y[3] == 5 && y[5] == 6);
 }

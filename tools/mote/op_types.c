@@ -57,6 +57,7 @@ const cli_op_types_t cli_op_types[] = {
     {MOTE_OP_UNPACK, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
     {MOTE_OP_SLICE, NULL,
      T(FLOAT32) | T(INT32) | T(BOOL) | T(INT16) | T(INT8)},
+    {MOTE_OP_GATHER, NULL, T(FLOAT32) | T(INT8)},
     {MOTE_OP_SVDF, NULL, T(FLOAT32) | T(INT8)},
     {MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, NULL,
      T(FLOAT32) | T(INT16) | T(INT8)},

@@ -59,6 +59,7 @@ static const kt_op_t kOps[] = {
     {"PACK", 20, kt_gen_pack, 83},
     {"UNPACK", 20, kt_gen_unpack, 88},
     {"SLICE", 30, kt_gen_slice, 65},
+    {"GATHER", 30, kt_gen_gather, 36},
     {"SVDF", 36, kt_gen_svdf, 27},
     {"UNIDIRECTIONAL_SEQUENCE_LSTM", 30, kt_gen_lstm, 44},
     {"SignalWindow", 12, kt_gen_signal_window, 32},

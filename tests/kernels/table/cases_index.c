@@ -6,6 +6,8 @@
  * SLICE cycles through TFLM's float32, int8, int16, int32 and bool, with
  * begin and size int32 or int64 constants of ranks 1 to 4 (one case in
  * six up to 5), a size of -1 ("to the end") on some dimensions.
+ * GATHER draws the axis (given positive or negative), indices of rank 0
+ * to 2, constant or a model input, and batch_dims 1 in some cases.
  */
 #include "cases_gen.h"
 
@@ -38,4 +40,55 @@ void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng) {
     kt_name_n(c, "+", size[d]);
   }
   kt_name(c, "]");
+}
+
+/* TFLM gathers float32 and int8 by int32 indices. Case 13 has int64
+ * indices, which both refuse; cases 10 and 11 an index past the axis,
+ * constant (mote refuses at prepare) and a model input (at invoke);
+ * TFLM fails its invoke on both. */
+void kt_gen_gather(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = index % 2 ? KT_I8 : KT_F32;
+  const int itype = index == 13 ? KT_I64 : KT_I32;
+  const int role = (index / 2) % 2 ? KT_INPUT : KT_CONST;
+  int32_t shape[6], ishape[6], oshape[12], axis, bd, n = 0;
+  const int batched = index % 5 == 4; /* batch_dims 1 */
+  const int rank = kt_draw_shape(rng, 1 + batched, 4, 5, 5, shape);
+  const int irank = kt_rand_int(rng, batched, 2);
+  int in, ix, out, d;
+  axis = kt_rand_int(rng, batched, rank - 1);
+  bd = batched;
+  for (d = 0; d < irank; ++d) {
+    ishape[d] = d < bd ? shape[d] : kt_rand_int(rng, 1, 4);
+  }
+  for (d = 0; d < axis; ++d) {
+    oshape[n++] = shape[d];
+  }
+  for (d = bd; d < irank; ++d) {
+    oshape[n++] = ishape[d];
+  }
+  for (d = axis + 1; d < rank; ++d) {
+    oshape[n++] = shape[d];
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  ix = kt_add(c,
+              (uint8_t)(index == 10   ? KT_CONST
+                        : index == 11 ? KT_INPUT
+                                      : role),
+              (uint8_t)itype, irank, ishape);
+  kt_range(c, ix, index >= 10 && index <= 11 ? shape[axis] : 0,
+           shape[axis] - (index >= 10 && index <= 11 ? 0 : 1));
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, n, oshape);
+  kt_same_quant(c, rng, in, out);
+  c->options_type = 23;
+  kt_opt(c, 0, KT_OPT_INT32, (index / 3) % 2 ? axis - rank : axis);
+  kt_opt(c, 1, KT_OPT_INT32, bd);
+  kt_name_type(c, type);
+  kt_name(c, " ");
+  kt_name_shape(c, in);
+  kt_name(c, itype == KT_I64 ? " indices i64 " : " indices i32 ");
+  kt_name_shape(c, ix);
+  kt_name(c, c->t[ix].role == KT_CONST ? " (const)" : " (input)");
+  kt_name_n(c, " axis ", (index / 3) % 2 ? axis - rank : axis);
+  kt_name_n(c, " batch_dims ", bd);
+  kt_name(c, index >= 10 && index <= 11 ? " out of range" : "");
 }
