@@ -23,6 +23,7 @@ typedef enum mote_op {
   MOTE_OP_CONCATENATION = 2,
   MOTE_OP_CONV_2D = 3,
   MOTE_OP_DEPTHWISE_CONV_2D = 4,
+  MOTE_OP_DEPTH_TO_SPACE = 5,
   MOTE_OP_DEQUANTIZE = 6,
   MOTE_OP_FULLY_CONNECTED = 9,
   MOTE_OP_LOGISTIC = 14,
@@ -33,6 +34,7 @@ typedef enum mote_op {
   MOTE_OP_RELU6 = 21,
   MOTE_OP_RESHAPE = 22,
   MOTE_OP_SOFTMAX = 25,
+  MOTE_OP_SPACE_TO_DEPTH = 26,
   MOTE_OP_SVDF = 27,
   MOTE_OP_TANH = 28,
   MOTE_OP_CUSTOM = 32,
@@ -69,6 +71,7 @@ extern const mote_kernel_t mote_kernel_average_pool_2d;
 extern const mote_kernel_t mote_kernel_cast;
 extern const mote_kernel_t mote_kernel_concatenation;
 extern const mote_kernel_t mote_kernel_conv_2d;
+extern const mote_kernel_t mote_kernel_depth_to_space;
 extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
 extern const mote_kernel_t mote_kernel_dequantize;
 extern const mote_kernel_t mote_kernel_div;
@@ -93,6 +96,7 @@ extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
 extern const mote_kernel_t mote_kernel_slice;
 extern const mote_kernel_t mote_kernel_softmax;
+extern const mote_kernel_t mote_kernel_space_to_depth;
 extern const mote_kernel_t mote_kernel_split;
 extern const mote_kernel_t mote_kernel_split_v;
 extern const mote_kernel_t mote_kernel_squeeze;

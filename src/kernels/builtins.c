@@ -52,6 +52,8 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_UNPACK, &mote_kernel_unpack},
       {MOTE_OP_SLICE, &mote_kernel_slice},
       {MOTE_OP_GATHER, &mote_kernel_gather},
+      {MOTE_OP_SPACE_TO_DEPTH, &mote_kernel_space_to_depth},
+      {MOTE_OP_DEPTH_TO_SPACE, &mote_kernel_depth_to_space},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

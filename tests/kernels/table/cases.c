@@ -60,6 +60,8 @@ static const kt_op_t kOps[] = {
     {"UNPACK", 20, kt_gen_unpack, 88},
     {"SLICE", 30, kt_gen_slice, 65},
     {"GATHER", 30, kt_gen_gather, 36},
+    {"SPACE_TO_DEPTH", 16, kt_gen_space_to_depth, 26},
+    {"DEPTH_TO_SPACE", 16, kt_gen_depth_to_space, 5},
     {"SVDF", 36, kt_gen_svdf, 27},
     {"UNIDIRECTIONAL_SEQUENCE_LSTM", 30, kt_gen_lstm, 44},
     {"SignalWindow", 12, kt_gen_signal_window, 32},

@@ -190,6 +190,8 @@ void kt_gen_unpack(int index, kt_case_t *c, uint32_t *rng);
 /* cases_index.c */
 void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_gather(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_space_to_depth(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_depth_to_space(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);
