@@ -54,8 +54,11 @@ typedef enum mote_op {
   MOTE_OP_MINIMUM = 57,
   MOTE_OP_SLICE = 65,
   MOTE_OP_EXPAND_DIMS = 70,
+  MOTE_OP_SHAPE = 77,
   MOTE_OP_PACK = 83,
   MOTE_OP_UNPACK = 88,
+  MOTE_OP_ZEROS_LIKE = 93,
+  MOTE_OP_FILL = 94,
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_SPLIT_V = 102,
   MOTE_OP_QUANTIZE = 114,
@@ -76,6 +79,7 @@ extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
 extern const mote_kernel_t mote_kernel_dequantize;
 extern const mote_kernel_t mote_kernel_div;
 extern const mote_kernel_t mote_kernel_expand_dims;
+extern const mote_kernel_t mote_kernel_fill;
 extern const mote_kernel_t mote_kernel_fully_connected;
 extern const mote_kernel_t mote_kernel_gather;
 extern const mote_kernel_t mote_kernel_hard_swish;
@@ -94,6 +98,7 @@ extern const mote_kernel_t mote_kernel_relu;
 extern const mote_kernel_t mote_kernel_relu6;
 extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
+extern const mote_kernel_t mote_kernel_shape;
 extern const mote_kernel_t mote_kernel_slice;
 extern const mote_kernel_t mote_kernel_softmax;
 extern const mote_kernel_t mote_kernel_space_to_depth;
@@ -107,6 +112,7 @@ extern const mote_kernel_t mote_kernel_tanh;
 extern const mote_kernel_t mote_kernel_transpose;
 extern const mote_kernel_t mote_kernel_unidirectional_sequence_lstm;
 extern const mote_kernel_t mote_kernel_unpack;
+extern const mote_kernel_t mote_kernel_zeros_like;
 
 #ifdef __cplusplus
 }

@@ -54,6 +54,9 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_GATHER, &mote_kernel_gather},
       {MOTE_OP_SPACE_TO_DEPTH, &mote_kernel_space_to_depth},
       {MOTE_OP_DEPTH_TO_SPACE, &mote_kernel_depth_to_space},
+      {MOTE_OP_ZEROS_LIKE, &mote_kernel_zeros_like},
+      {MOTE_OP_FILL, &mote_kernel_fill},
+      {MOTE_OP_SHAPE, &mote_kernel_shape},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

@@ -43,7 +43,10 @@ mote_status_t mote_index_input(mote_kctx_t *ctx, uint32_t input,
         what, (unsigned)input, (unsigned)t->index,
         mote_type_name((mote_type_t)t->type),
         types == MOTE_TYPE_BIT(MOTE_TYPE_INT32) ? ", expected int32"
-                                                : ", expected int32 or int64");
+        : types == (MOTE_TYPE_BIT(MOTE_TYPE_INT32) |
+                    MOTE_TYPE_BIT(MOTE_TYPE_INT64))
+            ? ", expected int32 or int64"
+            : ", expected an integer type");
   }
   return MOTE_OK;
 }

@@ -117,9 +117,8 @@ int cli_cmd_ops(int argc, char **argv) {
     puts("\n]");
   } else {
     puts("\nInput types are those of each operator's data input (its first,"
-         "\nSPLIT's second), as the op table tests them against TFLM."
-         "\nVersion is the newest operator"
-         "\nversion the kernel runs.");
+         "\nSPLIT's and FILL's second), as the op table tests them against"
+         "\nTFLM. Version is the newest operator version the kernel runs.");
   }
   free(s);
   return CLI_EXIT_OK;

@@ -62,6 +62,9 @@ static const kt_op_t kOps[] = {
     {"GATHER", 30, kt_gen_gather, 36},
     {"SPACE_TO_DEPTH", 16, kt_gen_space_to_depth, 26},
     {"DEPTH_TO_SPACE", 16, kt_gen_depth_to_space, 5},
+    {"ZEROS_LIKE", 16, kt_gen_zeros_like, 93},
+    {"FILL", 24, kt_gen_fill, 94},
+    {"SHAPE", 16, kt_gen_shape, 77},
     {"SVDF", 36, kt_gen_svdf, 27},
     {"UNIDIRECTIONAL_SEQUENCE_LSTM", 30, kt_gen_lstm, 44},
     {"SignalWindow", 12, kt_gen_signal_window, 32},
@@ -457,6 +460,12 @@ void kt_name_type(kt_case_t *c, int type) {
     kt_name(c, "type"), kt_name_int(c, type);
     break;
   }
+}
+
+void kt_name_io(kt_case_t *c, int type, int i) {
+  kt_name_type(c, type);
+  kt_name(c, " ");
+  kt_name_shape(c, i);
 }
 
 void kt_name_act(kt_case_t *c, int act) {

@@ -25,9 +25,7 @@ static void space_depth(int index, kt_case_t *c, uint32_t *rng, int to_depth) {
   c->options_type = (uint8_t)(to_depth ? 19 : 94);
   kt_opt(c, 0, KT_OPT_INT32, b);
   c->version = type == KT_I8 ? 2 : 1;
-  kt_name_type(c, type);
-  kt_name(c, " ");
-  kt_name_shape(c, in);
+  kt_name_io(c, type, in);
   kt_name_n(c, " block ", b);
 }
 

@@ -81,6 +81,8 @@ void kt_name_n(kt_case_t *c, const char *s, int64_t v); /* s, then v */
 void kt_name_shape(kt_case_t *c, int i);
 void kt_name_type(kt_case_t *c, int type);
 void kt_name_act(kt_case_t *c, int act);
+/* The type, a space, the shape of tensor i: "i8 1x4x4x3". */
+void kt_name_io(kt_case_t *c, int type, int i);
 
 /* Flexbuffer custom options: a map of integer and bool values by key,
  * written to c->custom_options by kt_flex_end. Keys are static strings. */
@@ -192,6 +194,9 @@ void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_gather(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_space_to_depth(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_depth_to_space(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_zeros_like(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_fill(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_shape(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);

@@ -31,9 +31,7 @@ void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng) {
   kt_values(c, s, size, rank);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape);
   kt_same_quant(c, rng, in, out);
-  kt_name_type(c, type);
-  kt_name(c, " ");
-  kt_name_shape(c, in);
+  kt_name_io(c, type, in);
   kt_name(c, itype == KT_I64 ? " i64" : " i32");
   for (d = 0; d < rank; ++d) {
     kt_name_n(c, d ? " " : " [", begin[d]);
@@ -82,9 +80,7 @@ void kt_gen_gather(int index, kt_case_t *c, uint32_t *rng) {
   c->options_type = 23;
   kt_opt(c, 0, KT_OPT_INT32, (index / 3) % 2 ? axis - rank : axis);
   kt_opt(c, 1, KT_OPT_INT32, bd);
-  kt_name_type(c, type);
-  kt_name(c, " ");
-  kt_name_shape(c, in);
+  kt_name_io(c, type, in);
   kt_name(c, itype == KT_I64 ? " indices i64 " : " indices i32 ");
   kt_name_shape(c, ix);
   kt_name(c, c->t[ix].role == KT_CONST ? " (const)" : " (input)");

@@ -22,16 +22,10 @@
 
 static const int kTypes[4] = {KT_I8, KT_I16, KT_F32, KT_I32};
 
-static void name_io(kt_case_t *c, int type, int in) {
-  kt_name_type(c, type);
-  kt_name(c, " ");
-  kt_name_shape(c, in);
-}
-
 /* "type in -> out" and a suffix: the name of a one-input copy op. */
 static void name_copy(kt_case_t *c, int type, int in, int out,
                       const char *suffix) {
-  name_io(c, type, in);
+  kt_name_io(c, type, in);
   kt_name(c, " -> ");
   kt_name_shape(c, out);
   kt_name(c, suffix);
@@ -113,7 +107,7 @@ void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
   }
   c->options_type = 10;
   kt_opt(c, 0, KT_OPT_INT32, index % 2 ? axis - rank : axis);
-  name_io(c, type, out);
+  kt_name_io(c, type, out);
   kt_name_n(c, " from ", nin);
   kt_name_n(c, " axis ", index % 2 ? axis - rank : axis);
 }
@@ -151,7 +145,7 @@ void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
   }
   c->options_type = 22;
   c->version = type == KT_F32 ? 1 : 2;
-  name_io(c, type, in);
+  kt_name_io(c, type, in);
   kt_name(c, " pads");
   for (d = 0; d < 2 * rank; ++d) {
     kt_name(c, d ? "," : " ");
@@ -263,7 +257,7 @@ void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng) {
   kt_opt(c, 1, KT_OPT_INT32, emask);
   kt_opt(c, 4, KT_OPT_INT32, smask);
   c->version = type == KT_F32 ? 1 : 2;
-  name_io(c, type, in);
+  kt_name_io(c, type, in);
   for (d = 0; d < rank; ++d) {
     kt_name(c, d ? " " : " [");
     kt_name_int(c, b[d]);
@@ -313,7 +307,7 @@ void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng) {
   kt_same_quant(c, rng, in, kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape));
   c->options_type = 26;
   c->version = type == KT_F32 ? 1 : 2;
-  name_io(c, type, in);
+  kt_name_io(c, type, in);
   kt_name(c, " perm");
   for (d = 0; d < rank; ++d) {
     kt_name(c, d ? "," : " ");

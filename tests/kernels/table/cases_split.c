@@ -26,9 +26,7 @@ static void quant_like(kt_case_t *c, int from, int first, int last) {
 
 static void name_axis(kt_case_t *c, int type, int whole, int parts,
                       int32_t axis) {
-  kt_name_type(c, type);
-  kt_name(c, " ");
-  kt_name_shape(c, whole);
+  kt_name_io(c, type, whole);
   kt_name_n(c, " parts ", parts);
   kt_name_n(c, " axis ", axis);
 }
