@@ -61,6 +61,7 @@ typedef enum mote_op {
   MOTE_OP_FILL = 94,
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_SPLIT_V = 102,
+  MOTE_OP_GATHER_ND = 107,
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117
 } mote_op_t;
@@ -82,6 +83,7 @@ extern const mote_kernel_t mote_kernel_expand_dims;
 extern const mote_kernel_t mote_kernel_fill;
 extern const mote_kernel_t mote_kernel_fully_connected;
 extern const mote_kernel_t mote_kernel_gather;
+extern const mote_kernel_t mote_kernel_gather_nd;
 extern const mote_kernel_t mote_kernel_hard_swish;
 extern const mote_kernel_t mote_kernel_leaky_relu;
 extern const mote_kernel_t mote_kernel_logistic;

@@ -76,6 +76,8 @@ static const known_diff_t kKnown[] = {
      "a constant index past the axis: TFLM reads out of bounds"},
     {"GATHER", 11, MOTE_REFUSES, 0,
      "an input index past the axis: TFLM reads out of bounds"},
+    {"GATHER_ND", 9, MOTE_REFUSES, 0,
+     "an input index past its dimension: TFLM reads out of bounds"},
     {"DEQUANTIZE", 5, TFLM_REFUSES, 0, "float16 input"},
     {"RELU_N1_TO_1", 0, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 1, TFLM_REFUSES, 0, "not in TFLM's op resolver"},

@@ -88,3 +88,40 @@ void kt_gen_gather(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " batch_dims ", bd);
   kt_name(c, index >= 10 && index <= 11 ? " out of range" : "");
 }
+
+/* TFLM gathers float32 and int8 by int32 index rows of 1 to 5 entries.
+ * Case 9 has an index past its dimension (a model input), which TFLM
+ * reads outside the input for and mote refuses at invoke. */
+void kt_gen_gather_nd(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = index % 2 ? KT_I8 : KT_F32;
+  int32_t shape[6], ishape[3], oshape[8], vals[KT_MAX_IVALS / 4];
+  const int rank = kt_draw_shape(rng, 1, 4, 4, 5, shape);
+  const int irank = kt_rand_int(rng, 1, 3);
+  const int k = kt_rand_int(rng, 1, rank);
+  int in, ix, d, n = 0, rows = 1, j;
+  for (d = 0; d + 1 < irank; ++d) {
+    ishape[d] = kt_rand_int(rng, 1, 3);
+    oshape[n++] = ishape[d];
+    rows *= ishape[d];
+  }
+  ishape[irank - 1] = k;
+  for (d = k; d < rank; ++d) {
+    oshape[n++] = shape[d];
+  }
+  for (j = 0; j < rows * k; ++j) {
+    vals[j] = kt_rand_int(rng, 0, shape[j % k] - 1);
+  }
+  if (index == 9) {
+    vals[rows * k - 1] = shape[k - 1];
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  ix = kt_add(c, (uint8_t)((index / 2) % 2 || index == 9 ? KT_INPUT : KT_CONST),
+              KT_I32, irank, ishape);
+  kt_values(c, ix, vals, rows * k);
+  kt_same_quant(c, rng, in, kt_add(c, KT_OUTPUT, (uint8_t)type, n, oshape));
+  kt_name_io(c, type, in);
+  kt_name(c, " indices ");
+  kt_name_shape(c, ix);
+  kt_name(c, c->t[ix].role == KT_CONST ? " (const)" : " (input)");
+  kt_name(c, index == 9 ? " out of range" : "");
+}
