@@ -62,6 +62,7 @@ typedef enum mote_op {
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_SPLIT_V = 102,
   MOTE_OP_GATHER_ND = 107,
+  MOTE_OP_ELU = 111,
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117
 } mote_op_t;
@@ -79,6 +80,7 @@ extern const mote_kernel_t mote_kernel_depth_to_space;
 extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
 extern const mote_kernel_t mote_kernel_dequantize;
 extern const mote_kernel_t mote_kernel_div;
+extern const mote_kernel_t mote_kernel_elu;
 extern const mote_kernel_t mote_kernel_expand_dims;
 extern const mote_kernel_t mote_kernel_fill;
 extern const mote_kernel_t mote_kernel_fully_connected;

@@ -58,6 +58,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_FILL, &mote_kernel_fill},
       {MOTE_OP_SHAPE, &mote_kernel_shape},
       {MOTE_OP_GATHER_ND, &mote_kernel_gather_nd},
+      {MOTE_OP_ELU, &mote_kernel_elu},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

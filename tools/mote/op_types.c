@@ -64,6 +64,7 @@ const cli_op_types_t cli_op_types[] = {
      T(FLOAT32) | T(INT32) | T(UINT8) | T(INT64) | T(BOOL) | T(INT16) |
          T(INT8)},
     {MOTE_OP_GATHER_ND, NULL, T(FLOAT32) | T(INT8)},
+    {MOTE_OP_ELU, NULL, T(FLOAT32) | T(INT8)},
     {MOTE_OP_SVDF, NULL, T(FLOAT32) | T(INT8)},
     {MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, NULL,
      T(FLOAT32) | T(INT16) | T(INT8)},

@@ -66,6 +66,7 @@ static const kt_op_t kOps[] = {
     {"FILL", 24, kt_gen_fill, 94},
     {"SHAPE", 16, kt_gen_shape, 77},
     {"GATHER_ND", 24, kt_gen_gather_nd, 107},
+    {"ELU", 24, kt_gen_elu, 111},
     {"SVDF", 36, kt_gen_svdf, 27},
     {"UNIDIRECTIONAL_SEQUENCE_LSTM", 30, kt_gen_lstm, 44},
     {"SignalWindow", 12, kt_gen_signal_window, 32},
