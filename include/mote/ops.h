@@ -52,14 +52,17 @@ typedef enum mote_op {
   MOTE_OP_PRELU = 54,
   MOTE_OP_MAXIMUM = 55,
   MOTE_OP_MINIMUM = 57,
+  MOTE_OP_NEG = 59,
   MOTE_OP_SLICE = 65,
   MOTE_OP_EXPAND_DIMS = 70,
   MOTE_OP_SHAPE = 77,
   MOTE_OP_PACK = 83,
   MOTE_OP_UNPACK = 88,
+  MOTE_OP_SQUARE = 92,
   MOTE_OP_ZEROS_LIKE = 93,
   MOTE_OP_FILL = 94,
   MOTE_OP_LEAKY_RELU = 98,
+  MOTE_OP_ABS = 101,
   MOTE_OP_SPLIT_V = 102,
   MOTE_OP_GATHER_ND = 107,
   MOTE_OP_ELU = 111,
@@ -71,6 +74,7 @@ typedef enum mote_op {
 const char *mote_op_name(int32_t code);
 
 /* Built-in reference kernels. */
+extern const mote_kernel_t mote_kernel_abs;
 extern const mote_kernel_t mote_kernel_add;
 extern const mote_kernel_t mote_kernel_average_pool_2d;
 extern const mote_kernel_t mote_kernel_cast;
@@ -94,6 +98,7 @@ extern const mote_kernel_t mote_kernel_maximum;
 extern const mote_kernel_t mote_kernel_mean;
 extern const mote_kernel_t mote_kernel_minimum;
 extern const mote_kernel_t mote_kernel_mul;
+extern const mote_kernel_t mote_kernel_neg;
 extern const mote_kernel_t mote_kernel_pack;
 extern const mote_kernel_t mote_kernel_pad;
 extern const mote_kernel_t mote_kernel_prelu;
@@ -108,6 +113,7 @@ extern const mote_kernel_t mote_kernel_softmax;
 extern const mote_kernel_t mote_kernel_space_to_depth;
 extern const mote_kernel_t mote_kernel_split;
 extern const mote_kernel_t mote_kernel_split_v;
+extern const mote_kernel_t mote_kernel_square;
 extern const mote_kernel_t mote_kernel_squeeze;
 extern const mote_kernel_t mote_kernel_strided_slice;
 extern const mote_kernel_t mote_kernel_sub;

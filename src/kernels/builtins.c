@@ -59,6 +59,9 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_SHAPE, &mote_kernel_shape},
       {MOTE_OP_GATHER_ND, &mote_kernel_gather_nd},
       {MOTE_OP_ELU, &mote_kernel_elu},
+      {MOTE_OP_ABS, &mote_kernel_abs},
+      {MOTE_OP_NEG, &mote_kernel_neg},
+      {MOTE_OP_SQUARE, &mote_kernel_square},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

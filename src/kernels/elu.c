@@ -44,7 +44,7 @@ static mote_status_t elu_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in, out;
   void *mem = NULL;
   const mote_status_t st =
-      mote_act_check_alloc(ctx, ELU_TYPES, "supported: float32, int8",
+      mote_act_check_alloc(ctx, ELU_TYPES, "supported: float32, int8", true,
                            sizeof(elu_op_t), &in, &out, &mem);
   elu_op_t *op = (elu_op_t *)mem;
   if (st != MOTE_OK) {

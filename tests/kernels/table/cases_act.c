@@ -174,3 +174,35 @@ void kt_gen_elu(int index, kt_case_t *c, uint32_t *rng) {
     kt_special_values(c);
   }
 }
+
+/* ABS: float32, int8 (output scale equal to the input's in one case in
+ * three, where TFLM skips the rescale) and int16, quantized with zero
+ * points 0 or (case 5) without quantization. */
+void kt_gen_abs(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = kActTypes[index % 3];
+  const int in = act_case(index, c, rng, type, index % 9 < 3);
+  if (type == KT_I16) {
+    kt_quant(c, in, c->t[in].scale, 0);
+    kt_quant(c, in + 1, c->t[in + 1].scale, 0);
+    c->t[in].nquant = c->t[in + 1].nquant = (uint16_t)(index == 5 ? 0 : 1);
+  }
+  c->version = type == KT_F32 ? 1 : type == KT_I8 ? 4 : 5;
+  kt_name(c, index % 9 < 3 && type != KT_F32 ? " same scale" : "");
+  if (index == 5) { /* unquantized, |-32768| wraps to -32768 */
+    kt_range(c, in, -32768.0, -32766.0);
+    kt_name(c, " unquantized near -32768");
+  }
+  if (index >= 18) {
+    kt_special_values(c);
+  }
+}
+
+/* NEG and SQUARE (one generator, two slots): float32, TFLM's only type
+ * (test_abs_neg checks the refusal of others). */
+void kt_gen_float_unary(int index, kt_case_t *c, uint32_t *rng) {
+  act_case(index, c, rng, KT_F32, 0);
+  c->version = 1;
+  if (index >= 8) {
+    kt_special_values(c);
+  }
+}

@@ -199,6 +199,8 @@ void kt_gen_fill(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_shape(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_gather_nd(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_elu(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_abs(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_float_unary(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);
