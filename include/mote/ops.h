@@ -62,6 +62,7 @@ typedef enum mote_op {
   MOTE_OP_ZEROS_LIKE = 93,
   MOTE_OP_FILL = 94,
   MOTE_OP_LEAKY_RELU = 98,
+  MOTE_OP_SQUARED_DIFFERENCE = 99,
   MOTE_OP_ABS = 101,
   MOTE_OP_SPLIT_V = 102,
   MOTE_OP_GATHER_ND = 107,
@@ -114,6 +115,7 @@ extern const mote_kernel_t mote_kernel_space_to_depth;
 extern const mote_kernel_t mote_kernel_split;
 extern const mote_kernel_t mote_kernel_split_v;
 extern const mote_kernel_t mote_kernel_square;
+extern const mote_kernel_t mote_kernel_squared_difference;
 extern const mote_kernel_t mote_kernel_squeeze;
 extern const mote_kernel_t mote_kernel_strided_slice;
 extern const mote_kernel_t mote_kernel_sub;

@@ -47,7 +47,7 @@ mote_status_t mote_resolver_add_custom(mote_resolver_t *r, const char *name,
                                        const mote_kernel_t *kernel);
 
 /* Registers every built-in kernel (MOTE_RESOLVER_BUILTINS entries). */
-#define MOTE_RESOLVER_BUILTINS 49
+#define MOTE_RESOLVER_BUILTINS 50
 mote_status_t mote_resolver_add_builtins(mote_resolver_t *r);
 
 /* The kernel for a builtin op or custom name, or NULL. */

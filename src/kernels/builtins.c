@@ -62,6 +62,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_ABS, &mote_kernel_abs},
       {MOTE_OP_NEG, &mote_kernel_neg},
       {MOTE_OP_SQUARE, &mote_kernel_square},
+      {MOTE_OP_SQUARED_DIFFERENCE, &mote_kernel_squared_difference},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

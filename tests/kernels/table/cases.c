@@ -70,6 +70,7 @@ static const kt_op_t kOps[] = {
     {"ABS", 24, kt_gen_abs, 101},
     {"NEG", 12, kt_gen_float_unary, 59},
     {"SQUARE", 12, kt_gen_float_unary, 92},
+    {"SQUARED_DIFFERENCE", 36, kt_gen_squared_difference, 99},
     {"SVDF", 36, kt_gen_svdf, 27},
     {"UNIDIRECTIONAL_SEQUENCE_LSTM", 30, kt_gen_lstm, 44},
     {"SignalWindow", 12, kt_gen_signal_window, 32},

@@ -201,6 +201,7 @@ void kt_gen_gather_nd(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_elu(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_abs(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_float_unary(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_squared_difference(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);
