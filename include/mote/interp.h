@@ -65,7 +65,10 @@ typedef void (*mote_profile_fn)(void *user, uint32_t op_index, int32_t op_code,
 typedef struct mote_node mote_node_t;
 /** Private: one scratch request of the plan, in the arena tail. */
 typedef struct mote_scratch mote_scratch_t;
+/** Private: a run of variable tensors to reset, in the arena tail. */
 typedef struct mote_variable mote_variable_t;
+/** Private: a model input's or output's tensor, type and size, kept at
+ * prepare. */
 typedef struct mote_io_tensor mote_io_tensor_t;
 
 /** What one operator's kernel took while it prepared: filled by

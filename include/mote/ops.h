@@ -28,6 +28,7 @@ typedef enum mote_op {
   MOTE_OP_CONCATENATION = 2,
   MOTE_OP_CONV_2D = 3,
   MOTE_OP_DEPTHWISE_CONV_2D = 4,
+  MOTE_OP_DEPTH_TO_SPACE = 5,
   MOTE_OP_DEQUANTIZE = 6,
   MOTE_OP_FULLY_CONNECTED = 9,
   MOTE_OP_LOGISTIC = 14,
@@ -38,23 +39,36 @@ typedef enum mote_op {
   MOTE_OP_RELU6 = 21,
   MOTE_OP_RESHAPE = 22,
   MOTE_OP_SOFTMAX = 25,
+  MOTE_OP_SPACE_TO_DEPTH = 26,
   MOTE_OP_SVDF = 27,
   MOTE_OP_TANH = 28,
   MOTE_OP_CUSTOM = 32,
   MOTE_OP_PAD = 34,
+  MOTE_OP_GATHER = 36,
   MOTE_OP_TRANSPOSE = 39,
   MOTE_OP_MEAN = 40,
   MOTE_OP_SUB = 41,
-  MOTE_OP_SQUEEZE = 43,
   MOTE_OP_DIV = 42,
+  MOTE_OP_SQUEEZE = 43,
   MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM = 44,
   MOTE_OP_STRIDED_SLICE = 45,
+  MOTE_OP_SPLIT = 49,
   MOTE_OP_CAST = 53,
   MOTE_OP_PRELU = 54,
   MOTE_OP_MAXIMUM = 55,
   MOTE_OP_MINIMUM = 57,
+  MOTE_OP_SLICE = 65,
   MOTE_OP_EXPAND_DIMS = 70,
+  MOTE_OP_SHAPE = 77,
+  MOTE_OP_PACK = 83,
+  MOTE_OP_UNPACK = 88,
+  MOTE_OP_ZEROS_LIKE = 93,
+  MOTE_OP_FILL = 94,
   MOTE_OP_LEAKY_RELU = 98,
+  MOTE_OP_SQUARED_DIFFERENCE = 99,
+  MOTE_OP_SPLIT_V = 102,
+  MOTE_OP_GATHER_ND = 107,
+  MOTE_OP_ELU = 111,
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117,
   /* Element-wise unary ops (unary.c). */
@@ -89,11 +103,16 @@ extern const mote_kernel_t mote_kernel_average_pool_2d;
 extern const mote_kernel_t mote_kernel_cast;
 extern const mote_kernel_t mote_kernel_concatenation;
 extern const mote_kernel_t mote_kernel_conv_2d;
+extern const mote_kernel_t mote_kernel_depth_to_space;
 extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
 extern const mote_kernel_t mote_kernel_dequantize;
 extern const mote_kernel_t mote_kernel_div;
+extern const mote_kernel_t mote_kernel_elu;
 extern const mote_kernel_t mote_kernel_expand_dims;
+extern const mote_kernel_t mote_kernel_fill;
 extern const mote_kernel_t mote_kernel_fully_connected;
+extern const mote_kernel_t mote_kernel_gather;
+extern const mote_kernel_t mote_kernel_gather_nd;
 extern const mote_kernel_t mote_kernel_hard_swish;
 extern const mote_kernel_t mote_kernel_leaky_relu;
 extern const mote_kernel_t mote_kernel_logistic;
@@ -102,6 +121,8 @@ extern const mote_kernel_t mote_kernel_maximum;
 extern const mote_kernel_t mote_kernel_mean;
 extern const mote_kernel_t mote_kernel_minimum;
 extern const mote_kernel_t mote_kernel_mul;
+extern const mote_kernel_t mote_kernel_neg;
+extern const mote_kernel_t mote_kernel_pack;
 extern const mote_kernel_t mote_kernel_pad;
 extern const mote_kernel_t mote_kernel_prelu;
 extern const mote_kernel_t mote_kernel_quantize;
@@ -109,7 +130,14 @@ extern const mote_kernel_t mote_kernel_relu;
 extern const mote_kernel_t mote_kernel_relu6;
 extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
+extern const mote_kernel_t mote_kernel_shape;
+extern const mote_kernel_t mote_kernel_slice;
 extern const mote_kernel_t mote_kernel_softmax;
+extern const mote_kernel_t mote_kernel_space_to_depth;
+extern const mote_kernel_t mote_kernel_split;
+extern const mote_kernel_t mote_kernel_split_v;
+extern const mote_kernel_t mote_kernel_square;
+extern const mote_kernel_t mote_kernel_squared_difference;
 extern const mote_kernel_t mote_kernel_squeeze;
 extern const mote_kernel_t mote_kernel_strided_slice;
 extern const mote_kernel_t mote_kernel_sub;
@@ -131,6 +159,8 @@ extern const mote_kernel_t mote_kernel_rsqrt;
 extern const mote_kernel_t mote_kernel_sin;
 extern const mote_kernel_t mote_kernel_sqrt;
 extern const mote_kernel_t mote_kernel_square;
+extern const mote_kernel_t mote_kernel_unpack;
+extern const mote_kernel_t mote_kernel_zeros_like;
 /** @} */
 
 #ifdef __cplusplus

@@ -50,6 +50,18 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, const mote_act_kernel_t *k,
   return MOTE_OK;
 }
 
+mote_status_t mote_act_check_alloc(mote_kctx_t *ctx, uint32_t types,
+                                   const char *supported, bool quant,
+                                   size_t bytes, mote_tensor_t *in,
+                                   mote_tensor_t *out, void **op) {
+  mote_status_t st = mote_act_check_io(ctx, types, supported, quant, in, out);
+  if (st == MOTE_OK &&
+      (st = mote_kctx_alloc_persistent(ctx, bytes, op)) == MOTE_OK) {
+    mote_kctx_set_user_data(ctx, *op);
+  }
+  return st;
+}
+
 mote_status_t mote_act_check_io(mote_kctx_t *ctx, uint32_t types,
                                 const char *supported, bool quant,
                                 mote_tensor_t *in, mote_tensor_t *out) {

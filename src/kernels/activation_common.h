@@ -11,6 +11,7 @@
 #define MOTE_KERNELS_ACTIVATION_COMMON_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "kernels/activation_q.h"
 #include "mote/kernel.h"
@@ -34,6 +35,14 @@ typedef struct mote_act_kernel {
 mote_status_t mote_act_check_io(mote_kctx_t *ctx, uint32_t types,
                                 const char *supported, bool quant,
                                 mote_tensor_t *in, mote_tensor_t *out);
+
+/* mote_act_check_io (with `quant`), then `bytes` of zeroed persistent op
+ * data into *op, which becomes the operator's user data. Errors as those
+ * calls. */
+mote_status_t mote_act_check_alloc(mote_kctx_t *ctx, uint32_t types,
+                                   const char *supported, bool quant,
+                                   size_t bytes, mote_tensor_t *in,
+                                   mote_tensor_t *out, void **op);
 
 /* Checks one input and one output of the same type (float32, int8 or
  * int16) and element count, and for the integer types the quantization

@@ -141,12 +141,11 @@ mote_status_t mote_binary_prepare_act(mote_kctx_t *ctx, mote_binary_op_t *op,
  * 0 (QuantizeMultiplier's rounding can lift a shift by one only from
  * below 1/2), as the compute functions need. SUB forms 2 max(s1, s2) in
  * float where ADD uses double: doubling is exact in either. */
-mote_status_t mote_addsub_prepare_quant(mote_kctx_t *ctx, mote_addsub_op_t *op,
-                                        const mote_tensor_t *in1,
-                                        const mote_tensor_t *in2,
-                                        const mote_tensor_t *out, int act) {
-  const int left_shift = out->type == MOTE_TYPE_INT16 ? 15 : 20;
-  double twice_max;
+mote_status_t mote_scaled_diff_prepare_quant(
+    mote_kctx_t *ctx, mote_addsub_op_t *op, const mote_tensor_t *in1,
+    const mote_tensor_t *in2, const mote_tensor_t *out, int left_shift,
+    bool squared, int act) {
+  double twice_max, real;
   int shift1, shift2;
   mote_status_t st = mote_binary_check_scales(ctx, in1, in2, out);
   if (st != MOTE_OK) {
@@ -160,10 +159,25 @@ mote_status_t mote_addsub_prepare_quant(mote_kctx_t *ctx, mote_addsub_op_t *op,
   op->input1_shift = (int8_t)shift1; /* in [-31, 0] */
   op->input2_shift = (int8_t)shift2;
   op->left_shift = (int8_t)left_shift;
-  return mote_binary_prepare_quant(
-      ctx, &op->q, in1, in2, out,
-      twice_max / ((double)((int32_t)1 << left_shift) * (double)out->scale), 0,
-      act);
+  /* 2^(2 left_shift) times the output scale is formed in float, as TFLite
+   * forms it (a power of two: exact). */
+  real =
+      squared
+          ? twice_max * twice_max /
+                (double)((float)((int32_t)1 << (2 * left_shift)) * out->scale)
+          : twice_max /
+                ((double)((int32_t)1 << left_shift) * (double)out->scale);
+  return mote_binary_prepare_quant(ctx, &op->q, in1, in2, out, real,
+                                   squared ? 30 : 0, act);
+}
+
+mote_status_t mote_addsub_prepare_quant(mote_kctx_t *ctx, mote_addsub_op_t *op,
+                                        const mote_tensor_t *in1,
+                                        const mote_tensor_t *in2,
+                                        const mote_tensor_t *out, int act) {
+  return mote_scaled_diff_prepare_quant(ctx, op, in1, in2, out,
+                                        out->type == MOTE_TYPE_INT16 ? 15 : 20,
+                                        false, act);
 }
 
 /* Both ops' options: fused_activation_function (field 0) and

@@ -127,6 +127,19 @@ mote_status_t mote_addsub_prepare_quant(mote_kctx_t *ctx, mote_addsub_op_t *op,
                                         const mote_tensor_t *in2,
                                         const mote_tensor_t *out, int act);
 
+/*
+ * The rescaling both ADD / SUB and SQUARED_DIFFERENCE use: each input's
+ * rescale s_i / (2 max(s1, s2)) after a left shift of `left_shift`, and
+ * the output's 2 max(s1, s2) / (2^left_shift s_out) or, `squared`,
+ * (2 max(s1, s2))^2 / (2^(2 left_shift) s_out) (which may exceed 1: shifts
+ * up to 30), then mote_binary_prepare_quant with activation `act`. Fails
+ * through mote_kctx_fail().
+ */
+mote_status_t mote_scaled_diff_prepare_quant(
+    mote_kctx_t *ctx, mote_addsub_op_t *op, const mote_tensor_t *in1,
+    const mote_tensor_t *in2, const mote_tensor_t *out, int left_shift,
+    bool squared, int act);
+
 /* The bound compute functions of ADD or SUB (add.h, sub.h), so that the
  * two ops share one invoke; each op's table names only its own. */
 typedef struct mote_addsub_fns {

@@ -60,6 +60,20 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_SIN, &mote_kernel_sin},
       {MOTE_OP_SQRT, &mote_kernel_sqrt},
       {MOTE_OP_SQUARE, &mote_kernel_square},
+      {MOTE_OP_SPLIT, &mote_kernel_split},
+      {MOTE_OP_SPLIT_V, &mote_kernel_split_v},
+      {MOTE_OP_PACK, &mote_kernel_pack},
+      {MOTE_OP_UNPACK, &mote_kernel_unpack},
+      {MOTE_OP_SLICE, &mote_kernel_slice},
+      {MOTE_OP_GATHER, &mote_kernel_gather},
+      {MOTE_OP_SPACE_TO_DEPTH, &mote_kernel_space_to_depth},
+      {MOTE_OP_DEPTH_TO_SPACE, &mote_kernel_depth_to_space},
+      {MOTE_OP_ZEROS_LIKE, &mote_kernel_zeros_like},
+      {MOTE_OP_FILL, &mote_kernel_fill},
+      {MOTE_OP_SHAPE, &mote_kernel_shape},
+      {MOTE_OP_GATHER_ND, &mote_kernel_gather_nd},
+      {MOTE_OP_ELU, &mote_kernel_elu},
+      {MOTE_OP_SQUARED_DIFFERENCE, &mote_kernel_squared_difference},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

@@ -175,6 +175,27 @@ mote_status_t mote_check_io_count(mote_kctx_t *ctx, uint32_t inputs,
                         (unsigned)has_in, (unsigned)has_out);
 }
 
+mote_status_t mote_check_io_first(mote_kctx_t *ctx, uint32_t inputs,
+                                  uint32_t outputs, mote_tensor_t *in,
+                                  mote_tensor_t *out) {
+  mote_status_t st = mote_check_io_count(ctx, inputs, outputs);
+  if (st == MOTE_OK) {
+    st = mote_kctx_input(ctx, 0, in);
+  }
+  return st != MOTE_OK ? st : mote_kctx_output(ctx, 0, out);
+}
+
+mote_status_t mote_check_type_in(mote_kctx_t *ctx, const mote_tensor_t *t,
+                                 uint32_t types, const char *role) {
+  if (t->type < 32 && (MOTE_TYPE_BIT(t->type) & types) != 0) {
+    return MOTE_OK;
+  }
+  return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                        "%s (tensor %u) has type %s, which is not supported",
+                        role, (unsigned)t->index,
+                        mote_type_name((mote_type_t)t->type));
+}
+
 mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,
                               mote_type_t type, const char *role) {
   if (t->type == (uint8_t)type) {

@@ -104,6 +104,18 @@ mote_status_t mote_quantize_multiplier_checked(mote_kctx_t *ctx, double real,
  * mote_act_check_io()'s). */
 #define MOTE_TYPE_BIT(type) (1u << (unsigned)(type))
 
+/* mote_check_io_count, then input 0 into *in and output 0 into *out;
+ * errors as those calls. */
+mote_status_t mote_check_io_first(mote_kctx_t *ctx, uint32_t inputs,
+                                  uint32_t outputs, mote_tensor_t *in,
+                                  mote_tensor_t *out);
+
+/* Checks `t`'s type is in `types` (MOTE_TYPE_BIT set) or fails with
+ * MOTE_ERR_UNSUPPORTED_TYPE naming the role ("input 0"), the tensor
+ * index and the type. */
+mote_status_t mote_check_type_in(mote_kctx_t *ctx, const mote_tensor_t *t,
+                                 uint32_t types, const char *role);
+
 /* Checks `t` has `type` or fails naming the role ("input 0") and types. */
 mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,
                               mote_type_t type, const char *role);

@@ -295,16 +295,46 @@ static mote_status_t read_index_input(mote_kctx_t *ctx, uint32_t i,
   return MOTE_OK;
 }
 
-static mote_status_t strided_slice_prepare(mote_kctx_t *ctx) {
-  mote_strided_slice_spec_t spec;
+mote_status_t mote_strided_slice_prepare_walk(
+    mote_kctx_t *ctx, const mote_strided_slice_spec_t *spec,
+    const mote_tensor_t *in, const mote_tensor_t *out) {
   mote_strided_slice_params_t *p;
-  mote_options_t opt;
-  mote_tensor_t in, out;
   int32_t dims[MOTE_MAX_DIMS];
   uint8_t rank = 0;
   const char *reason = "";
   void *mem;
   int d;
+  mote_status_t st = mote_kctx_alloc_persistent(ctx, sizeof(*p), &mem);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  p = (mote_strided_slice_params_t *)mem;
+  st = mote_strided_slice_plan(spec, in->dims, in->rank, p, dims, &rank,
+                               &reason);
+  if (st != MOTE_OK) {
+    return mote_kctx_fail(ctx, st, "%s", reason);
+  }
+  p->elem_size = mote_type_size((mote_type_t)in->type);
+  if (rank != out->rank) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "slice has rank %d, output 0 has rank %d", (int)rank,
+                          (int)out->rank);
+  }
+  for (d = 0; d < (int)rank; ++d) {
+    if (dims[d] != out->dims[d]) {
+      return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                            "slice dim %d is %ld, output 0 has %ld", d,
+                            (long)dims[d], (long)out->dims[d]);
+    }
+  }
+  mote_kctx_set_user_data(ctx, p);
+  return MOTE_OK;
+}
+
+static mote_status_t strided_slice_prepare(mote_kctx_t *ctx) {
+  mote_strided_slice_spec_t spec;
+  mote_options_t opt;
+  mote_tensor_t in, out;
   mote_status_t st;
 
   if ((st = mote_check_io_count(ctx, 4, 1)) != MOTE_OK ||
@@ -336,34 +366,10 @@ static mote_status_t strided_slice_prepare(mote_kctx_t *ctx) {
   spec.new_axis_mask = mote_options_i32(&opt, 3, 0);
   spec.shrink_axis_mask = mote_options_i32(&opt, 4, 0);
   spec.offset = mote_options_bool(&opt, 5, false);
-
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(*p), &mem)) != MOTE_OK) {
-    return st;
-  }
-  p = (mote_strided_slice_params_t *)mem;
-  st =
-      mote_strided_slice_plan(&spec, in.dims, in.rank, p, dims, &rank, &reason);
-  if (st != MOTE_OK) {
-    return mote_kctx_fail(ctx, st, "%s", reason);
-  }
-  p->elem_size = mote_type_size((mote_type_t)in.type);
-  if (rank != out.rank) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "slice has rank %d, output 0 has rank %d", (int)rank,
-                          (int)out.rank);
-  }
-  for (d = 0; d < (int)rank; ++d) {
-    if (dims[d] != out.dims[d]) {
-      return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                            "slice dim %d is %ld, output 0 has %ld", d,
-                            (long)dims[d], (long)out.dims[d]);
-    }
-  }
-  mote_kctx_set_user_data(ctx, p);
-  return MOTE_OK;
+  return mote_strided_slice_prepare_walk(ctx, &spec, &in, &out);
 }
 
-static mote_status_t strided_slice_invoke(mote_kctx_t *ctx) {
+mote_status_t mote_strided_slice_invoke(mote_kctx_t *ctx) {
   const mote_strided_slice_params_t *p =
       (const mote_strided_slice_params_t *)mote_kctx_user_data(ctx);
   mote_strided_slice(p, mote_kctx_input_data(ctx, 0),
@@ -372,4 +378,4 @@ static mote_status_t strided_slice_invoke(mote_kctx_t *ctx) {
 }
 
 const mote_kernel_t mote_kernel_strided_slice = {
-    "STRIDED_SLICE", 8, strided_slice_prepare, strided_slice_invoke};
+    "STRIDED_SLICE", 8, strided_slice_prepare, mote_strided_slice_invoke};

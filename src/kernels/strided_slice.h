@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "kernels/impl.h"
+#include "mote/kernel.h"
 #include "mote/status.h"
 #include "mote/tensor.h"
 
@@ -69,6 +70,19 @@ mote_status_t mote_strided_slice_plan(const mote_strided_slice_spec_t *spec,
                                       mote_strided_slice_params_t *p,
                                       int32_t *out_dims, uint8_t *out_rank,
                                       const char **reason);
+
+/*
+ * Glue shared with SLICE (strided_slice.c). The prepare half plans `spec`
+ * over input 0 (`in`) into persistent op data and checks the walk's shape
+ * against output 0 (`out`): MOTE_ERR_BAD_SHAPE or MOTE_ERR_UNSUPPORTED as
+ * mote_strided_slice_plan, MOTE_ERR_BAD_SHAPE for another output shape,
+ * and the errors of mote_kctx_alloc_persistent. The invoke half is the
+ * kernel's invoke and never fails.
+ */
+mote_status_t mote_strided_slice_prepare_walk(
+    mote_kctx_t *ctx, const mote_strided_slice_spec_t *spec,
+    const mote_tensor_t *in, const mote_tensor_t *out);
+mote_status_t mote_strided_slice_invoke(mote_kctx_t *ctx);
 
 /* Copies the planned slice of `in` to `out` (which must not overlap). */
 typedef void mote_strided_slice_fn(const mote_strided_slice_params_t *p,

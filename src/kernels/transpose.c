@@ -106,7 +106,7 @@ static mote_status_t transpose_prepare(mote_kctx_t *ctx) {
   return MOTE_OK;
 }
 
-static mote_status_t transpose_invoke(mote_kctx_t *ctx) {
+mote_status_t mote_transpose_invoke(mote_kctx_t *ctx) {
   const mote_transpose_params_t *p =
       (const mote_transpose_params_t *)mote_kctx_user_data(ctx);
   mote_transpose(p, mote_kctx_input_data(ctx, 0),
@@ -115,4 +115,4 @@ static mote_status_t transpose_invoke(mote_kctx_t *ctx) {
 }
 
 const mote_kernel_t mote_kernel_transpose = {"TRANSPOSE", 6, transpose_prepare,
-                                             transpose_invoke};
+                                             mote_transpose_invoke};

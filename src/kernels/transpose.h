@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "kernels/impl.h"
+#include "mote/kernel.h"
 #include "mote/tensor.h"
 
 typedef struct mote_transpose_params {
@@ -29,6 +30,11 @@ typedef struct mote_transpose_params {
  * out: dims in_dims[perm[d]], row-major
  * Buffers must not overlap.
  */
+/* Glue shared with SPACE_TO_DEPTH and DEPTH_TO_SPACE (space_depth.c): the
+ * invoke of a kernel whose op data is a mote_transpose_params_t, input 0
+ * permuted into output 0. Never fails. */
+mote_status_t mote_transpose_invoke(mote_kctx_t *ctx);
+
 typedef void mote_transpose_fn(const mote_transpose_params_t *p, const void *in,
                                void *out);
 

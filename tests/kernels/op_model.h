@@ -193,6 +193,23 @@ om_run_unary(int code, int version, int type, int rank, const int32_t *shape,
                    out != NULL ? out_data : NULL, &out_bytes);
 }
 
+/* A one-output op over ins[0..nin): non-constant inputs fed from
+ * in_data[i], options of union type `options_type` (NULL opts: none),
+ * the output copied into `out` (out_bytes) when it is not NULL. */
+static inline om_run_t om_run_one(int code, const om_tensor_t *ins, int nin,
+                                  om_tensor_t out_t, int options_type,
+                                  const tfb_options_t *opts,
+                                  const void *const *in_data, void *out,
+                                  size_t out_bytes) {
+  tfb_options_t none;
+  void *out_data[1];
+  out_data[0] = out;
+  tfb_options_init(&none);
+  return om_run_op(code, 1, ins, nin, &out_t, 1, options_type,
+                   opts != NULL ? opts : &none, in_data,
+                   out != NULL ? out_data : NULL, &out_bytes);
+}
+
 /* Whether run r failed with `status` and a message containing both `op`
  * (the op's name) and `text` (the tensor or option it names). */
 static inline int om_refused(const om_run_t *r, mote_status_t status,

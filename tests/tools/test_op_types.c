@@ -3,7 +3,8 @@
  * `mote ops` says which input types each kernel takes (tools/mote/
  * op_types.c). This test holds that list to the op case table, whose every
  * case runs against TFLM (kernels/test_op_table): for each operator the
- * types must be exactly those of its cases' first inputs, and the list and
+ * types must be exactly those of its cases' data inputs (the first, or
+ * input 1 for SPLIT and FILL), and the list and
  * the resolver of every kernel must name the same operators. Adding a type
  * or a kernel without its cases, or cases without the list, fails here.
  */
@@ -18,7 +19,13 @@
 
 static kt_case_t g_case;
 
-/* The set of types the cases of `slot` give their first input. */
+/* The operator's data input: the first, but for the ops whose first is an
+ * index operand (SPLIT's axis, FILL's dims). */
+static int data_input(int32_t code) {
+  return code == MOTE_OP_SPLIT || code == MOTE_OP_FILL ? 1 : 0;
+}
+
+/* The set of types the cases of `slot` give their data input. */
 static uint32_t case_types(int slot, int32_t *code, const char **custom) {
   uint32_t mask = 0;
   int i, k;
@@ -32,7 +39,8 @@ static uint32_t case_types(int slot, int32_t *code, const char **custom) {
     }
     *code = g_case.op;
     *custom = g_case.custom;
-    for (k = 0; k < g_case.nin && g_case.t[k].role == KT_ABSENT; k++) {
+    for (k = data_input(g_case.op);
+         k < g_case.nin && g_case.t[k].role == KT_ABSENT; k++) {
     }
     if (k < g_case.nin) {
       mask |= 1u << g_case.t[k].type;

@@ -119,9 +119,9 @@ int cli_cmd_ops(int argc, char **argv) {
   if (json) {
     puts("\n]");
   } else {
-    puts("\nInput types are those of each operator's first input, as the op"
-         "\ntable tests them against TFLM. Version is the newest operator"
-         "\nversion the kernel runs.");
+    puts("\nInput types are those of each operator's data input (its first,"
+         "\nSPLIT's and FILL's second), as the op table tests them against"
+         "\nTFLM. Version is the newest operator version the kernel runs.");
   }
   free(s);
   return CLI_EXIT_OK;

@@ -13,9 +13,10 @@
 
 #include <stdint.h>
 
-/* The types of an operator's first input (its data input; what a
- * converter's choice of int8, int16 or float32 decides), as a set of
- * mote_type_t bits: bit t set when type t is taken. */
+/* The types of an operator's data input (its first, but input 1 of SPLIT,
+ * after the axis, and of FILL, after the dims: what a converter's choice
+ * of int8, int16 or float32 decides), as a set of mote_type_t bits: bit t
+ * set when type t is taken. */
 typedef struct cli_op_types {
   int32_t code;        /* BuiltinOperator; 32 (CUSTOM) with `custom` */
   const char *custom;  /* custom op name, or NULL for builtins */

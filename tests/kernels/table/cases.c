@@ -54,6 +54,20 @@ static const kt_op_t kOps[] = {
     {"TRANSPOSE", 30, kt_gen_transpose, 39},
     {"SQUEEZE", 24, kt_gen_squeeze, 43},
     {"EXPAND_DIMS", 20, kt_gen_expand_dims, 70},
+    {"SPLIT", 24, kt_gen_split, 49},
+    {"SPLIT_V", 24, kt_gen_split_v, 102},
+    {"PACK", 20, kt_gen_pack, 83},
+    {"UNPACK", 20, kt_gen_unpack, 88},
+    {"SLICE", 30, kt_gen_slice, 65},
+    {"GATHER", 30, kt_gen_gather, 36},
+    {"SPACE_TO_DEPTH", 16, kt_gen_space_to_depth, 26},
+    {"DEPTH_TO_SPACE", 16, kt_gen_depth_to_space, 5},
+    {"ZEROS_LIKE", 16, kt_gen_zeros_like, 93},
+    {"FILL", 24, kt_gen_fill, 94},
+    {"SHAPE", 16, kt_gen_shape, 77},
+    {"GATHER_ND", 24, kt_gen_gather_nd, 107},
+    {"ELU", 24, kt_gen_elu, 111},
+    {"SQUARED_DIFFERENCE", 36, kt_gen_squared_difference, 99},
     {"SVDF", 36, kt_gen_svdf, 27},
     {"UNIDIRECTIONAL_SEQUENCE_LSTM", 30, kt_gen_lstm, 44},
     /* Element-wise unary ops (cases_elementwise.c). */
@@ -350,6 +364,35 @@ int kt_act_for(uint32_t *rng, int index, int allow_n1_to_1) {
   return acts[index % (allow_n1_to_1 ? 4 : 3)];
 }
 
+/* --- shapes shared by the data-movement families ---------------------- */
+
+/* A shape of rank lo_rank..hi_rank with dims 1..max_dim; one in six
+ * reaches up to rank `top` (dims then up to 3) when top > hi_rank. */
+int kt_draw_shape(uint32_t *rng, int lo_rank, int hi_rank, int32_t max_dim,
+                  int top, int32_t *shape) {
+  const int high = top > hi_rank && kt_rand_int(rng, 0, 5) == 0;
+  const int rank = high ? kt_rand_int(rng, hi_rank, top)
+                        : kt_rand_int(rng, lo_rank, hi_rank);
+  int d;
+  for (d = 0; d < rank; ++d) {
+    shape[d] = kt_rand_int(rng, 1, high && rank > 4 ? 3 : max_dim);
+  }
+  return rank;
+}
+
+/* Same quantization on `a` and `b` for int8 / int16. */
+void kt_same_quant(kt_case_t *c, uint32_t *rng, int a, int b) {
+  const int type = c->t[a].type;
+  if (type == KT_I8 || type == KT_I16) {
+    const float s = kt_rand_scale(rng, 0.001f, 0.5f);
+    const int32_t zp = type == KT_I8 ? kt_rand_int(rng, -128, 127) : 0;
+    kt_quant(c, a, s, zp);
+    if (b >= 0) {
+      kt_quant(c, b, s, zp);
+    }
+  }
+}
+
 /* --- names -------------------------------------------------------------- */
 
 void kt_name(kt_case_t *c, const char *s) {
@@ -434,6 +477,12 @@ void kt_name_type(kt_case_t *c, int type) {
     kt_name(c, "type"), kt_name_int(c, type);
     break;
   }
+}
+
+void kt_name_io(kt_case_t *c, int type, int i) {
+  kt_name_type(c, type);
+  kt_name(c, " ");
+  kt_name_shape(c, i);
 }
 
 void kt_name_act(kt_case_t *c, int act) {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: the activations RELU, RELU6, RELU_N1_TO_1, LEAKY_RELU,
- * HARD_SWISH and PRELU.
+ * HARD_SWISH, PRELU and ELU.
  *
  * The index enumerates the type (float32, int8, int16, and for the ops
  * TFLM has no int16 of, one int16 case that both sides must refuse);
@@ -161,6 +161,16 @@ void kt_gen_prelu(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, " alpha ");
   kt_name_shape(c, al);
   if (index >= 20) {
+    kt_special_values(c);
+  }
+}
+
+/* float32 and int8, TFLM's types; the int8 table saturates at both ends
+ * for the wider output scales. */
+void kt_gen_elu(int index, kt_case_t *c, uint32_t *rng) {
+  act_case(index, c, rng, index % 2 ? KT_I8 : KT_F32, 0);
+  c->version = 1;
+  if (index >= 16) {
     kt_special_values(c);
   }
 }

@@ -267,3 +267,28 @@ void kt_gen_maximum(int index, kt_case_t *c, uint32_t *rng) {
 void kt_gen_minimum(int index, kt_case_t *c, uint32_t *rng) {
   gen_max_min(index, c, rng);
 }
+
+/* SQUARED_DIFFERENCE: the four types over the three broadcast modes, no
+ * activation; quantized outputs scaled about the square of the larger
+ * input range. */
+void kt_gen_squared_difference(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = kTypes4[index % 4];
+  int i1, i2, o;
+  binary_case(c, rng, type, (index / 4) % 3, index % 2, &i1, &i2, &o);
+  quant_inputs(c, rng, i1, i2, type);
+  if (type == KT_I8 || type == KT_I16) {
+    const float s =
+        c->t[i1].scale > c->t[i2].scale ? c->t[i1].scale : c->t[i2].scale;
+    const float range = type == KT_I8 ? 256.0f : 32768.0f;
+    kt_quant(c, o,
+             s * s * range *
+                 kt_rand_scale(rng, type == KT_I8 ? 0.25f : 0.5f,
+                               type == KT_I8 ? 4.0f : 60.0f),
+             zp_for(rng, type));
+  }
+  if (type == KT_I32) {
+    kt_range(c, i1, -3000, 3000);
+    kt_range(c, i2, -3000, 3000);
+  }
+  c->version = type == KT_F32 ? 1 : 2;
+}

@@ -81,6 +81,8 @@ void kt_name_n(kt_case_t *c, const char *s, int64_t v); /* s, then v */
 void kt_name_shape(kt_case_t *c, int i);
 void kt_name_type(kt_case_t *c, int type);
 void kt_name_act(kt_case_t *c, int act);
+/* The type, a space, the shape of tensor i: "i8 1x4x4x3". */
+void kt_name_io(kt_case_t *c, int type, int i);
 
 /* Flexbuffer custom options: a map of integer and bool values by key,
  * written to c->custom_options by kt_flex_end. Keys are static strings. */
@@ -95,6 +97,15 @@ void kt_flex_bool(kt_flex_t *f, const char *key, int v);
 void kt_flex_end(kt_case_t *c, const kt_flex_t *f);
 /* The common one-key map {key: v}. */
 void kt_flex_one(kt_case_t *c, const char *key, int64_t v);
+
+/* A shape of rank lo_rank..hi_rank with dims 1..max_dim into shape[];
+ * one in six reaches up to rank `top` (dims then up to 3) when top >
+ * hi_rank. Returns the rank. */
+int kt_draw_shape(uint32_t *rng, int lo_rank, int hi_rank, int32_t max_dim,
+                  int top, int32_t *shape);
+/* One drawn quantization on tensors a and b (b < 0: a alone) for int8
+ * (any zero point) and int16 (zero point 0); nothing for other types. */
+void kt_same_quant(kt_case_t *c, uint32_t *rng, int a, int b);
 
 /* --- quantization helpers shared by families --------------------------- */
 /* Output range of a fused activation for a quantized output, as TFLite's
@@ -187,6 +198,22 @@ void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_squeeze(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_expand_dims(int index, kt_case_t *c, uint32_t *rng);
+/* cases_split.c */
+void kt_gen_split(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_split_v(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_pack(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_unpack(int index, kt_case_t *c, uint32_t *rng);
+/* cases_index.c */
+void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_gather(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_space_to_depth(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_depth_to_space(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_zeros_like(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_fill(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_shape(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_gather_nd(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_elu(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_squared_difference(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);

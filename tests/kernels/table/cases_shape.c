@@ -22,43 +22,10 @@
 
 static const int kTypes[4] = {KT_I8, KT_I16, KT_F32, KT_I32};
 
-/* A shape of rank lo_rank..hi_rank with dims 1..max_dim; one in six
- * reaches up to rank `top` (dims then up to 3) when top > hi_rank. */
-static int draw_shape(uint32_t *rng, int lo_rank, int hi_rank, int32_t max_dim,
-                      int top, int32_t *shape) {
-  const int high = top > hi_rank && kt_rand_int(rng, 0, 5) == 0;
-  const int rank = high ? kt_rand_int(rng, hi_rank, top)
-                        : kt_rand_int(rng, lo_rank, hi_rank);
-  int d;
-  for (d = 0; d < rank; ++d) {
-    shape[d] = kt_rand_int(rng, 1, high && rank > 4 ? 3 : max_dim);
-  }
-  return rank;
-}
-
-/* Same quantization on `a` and `b` for int8 / int16. */
-static void same_quant(kt_case_t *c, uint32_t *rng, int a, int b) {
-  const int type = c->t[a].type;
-  if (type == KT_I8 || type == KT_I16) {
-    const float s = kt_rand_scale(rng, 0.001f, 0.5f);
-    const int32_t zp = type == KT_I8 ? kt_rand_int(rng, -128, 127) : 0;
-    kt_quant(c, a, s, zp);
-    if (b >= 0) {
-      kt_quant(c, b, s, zp);
-    }
-  }
-}
-
-static void name_io(kt_case_t *c, int type, int in) {
-  kt_name_type(c, type);
-  kt_name(c, " ");
-  kt_name_shape(c, in);
-}
-
 /* "type in -> out" and a suffix: the name of a one-input copy op. */
 static void name_copy(kt_case_t *c, int type, int in, int out,
                       const char *suffix) {
-  name_io(c, type, in);
+  kt_name_io(c, type, in);
   kt_name(c, " -> ");
   kt_name_shape(c, out);
   kt_name(c, suffix);
@@ -69,7 +36,7 @@ void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng) {
   const int how = (index / 4) % 4; /* tensor, tensor with -1, options, both */
   int32_t in_shape[6], out_shape[4], spec[4], n = 1, left;
   int in, out, d, out_rank;
-  const int rank = draw_shape(rng, 1, 4, 6, 6, in_shape);
+  const int rank = kt_draw_shape(rng, 1, 4, 6, 6, in_shape);
   for (d = 0; d < rank; ++d) {
     n *= in_shape[d];
   }
@@ -93,7 +60,7 @@ void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng) {
     kt_values(c, s, spec, out_rank);
   }
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, out_rank, out_shape);
-  same_quant(c, rng, in, out);
+  kt_same_quant(c, rng, in, out);
   if (how >= 2) {
     c->options_type = 17;
     kt_opt_vec(c, 0, spec, out_rank);
@@ -112,7 +79,7 @@ void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
    * TFLM refuses and mote copies as they are. */
   const int nin = index == 5 ? 2 : kt_rand_int(rng, 2, 4);
   int32_t shape[6], total = 0;
-  const int rank = index == 5 ? 1 : draw_shape(rng, 1, 4, 5, 6, shape);
+  const int rank = index == 5 ? 1 : kt_draw_shape(rng, 1, 4, 5, 6, shape);
   const int axis = kt_rand_int(rng, 0, rank - 1);
   int i, out;
   float s = 0.0f;
@@ -140,7 +107,7 @@ void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
   }
   c->options_type = 10;
   kt_opt(c, 0, KT_OPT_INT32, index % 2 ? axis - rank : axis);
-  name_io(c, type, out);
+  kt_name_io(c, type, out);
   kt_name_n(c, " from ", nin);
   kt_name_n(c, " axis ", index % 2 ? axis - rank : axis);
 }
@@ -152,7 +119,7 @@ void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
    * by one on each side of its last dimension, which mote runs and TFLM
    * refuses. */
   int32_t shape[6], oshape[6], pads[12], pshape[2];
-  const int rank = index == 6 ? 6 : draw_shape(rng, 1, 4, 6, 5, shape);
+  const int rank = index == 6 ? 6 : kt_draw_shape(rng, 1, 4, 6, 5, shape);
   int in, p, out, d;
   for (d = 0; d < rank; ++d) {
     shape[d] = index == 6 ? (d == 5 ? 2 : 1) : shape[d];
@@ -166,19 +133,19 @@ void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
   kt_values(c, p, pads, 2 * rank);
   if (with_value) {
     const int v = kt_add1(c, KT_CONST, (uint8_t)type, 1);
-    same_quant(c, rng, in, v);
+    kt_same_quant(c, rng, in, v);
     kt_range(c, v, type == KT_F32 ? -3.0 : -100.0,
              type == KT_F32 ? 3.0 : 100.0);
   }
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape);
   if (!with_value) {
-    same_quant(c, rng, in, out);
+    kt_same_quant(c, rng, in, out);
   } else if (type == KT_I8 || type == KT_I16) {
     kt_quant(c, out, c->t[in].scale, c->t[in].zero_point);
   }
   c->options_type = 22;
   c->version = type == KT_F32 ? 1 : 2;
-  name_io(c, type, in);
+  kt_name_io(c, type, in);
   kt_name(c, " pads");
   for (d = 0; d < 2 * rank; ++d) {
     kt_name(c, d ? "," : " ");
@@ -236,7 +203,7 @@ void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng) {
   static const int32_t strides[5] = {1, 2, 3, -1, -2};
   const int type = kTypes[index % 4];
   int32_t shape[6], oshape[6], b[6], e[6], s[6];
-  const int rank = draw_shape(rng, 1, 4, 7, 4, shape);
+  const int rank = kt_draw_shape(rng, 1, 4, 7, 4, shape);
   int32_t bmask = 0, emask = 0, smask = 0;
   int in, out, d, on = 0, t;
   if (index == 5 || index == 6) {
@@ -284,13 +251,13 @@ void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng) {
   t = kt_add1(c, KT_CONST, KT_I32, rank);
   kt_values(c, t, s, rank);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, on, oshape);
-  same_quant(c, rng, in, out);
+  kt_same_quant(c, rng, in, out);
   c->options_type = 32;
   kt_opt(c, 0, KT_OPT_INT32, bmask);
   kt_opt(c, 1, KT_OPT_INT32, emask);
   kt_opt(c, 4, KT_OPT_INT32, smask);
   c->version = type == KT_F32 ? 1 : 2;
-  name_io(c, type, in);
+  kt_name_io(c, type, in);
   for (d = 0; d < rank; ++d) {
     kt_name(c, d ? " " : " [");
     kt_name_int(c, b[d]);
@@ -311,7 +278,7 @@ void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng) {
   int32_t shape[6], oshape[6], perm[6];
   const int rank = index == 3   ? 2
                    : index == 7 ? 6
-                                : draw_shape(rng, 1, 5, 5, 5, shape);
+                                : kt_draw_shape(rng, 1, 5, 5, 5, shape);
   if (index == 3) {
     shape[0] = shape[1] = 2;
   } else if (index == 7) {
@@ -337,10 +304,10 @@ void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng) {
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   p = kt_add1(c, KT_CONST, KT_I32, rank);
   kt_values(c, p, perm, rank);
-  same_quant(c, rng, in, kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape));
+  kt_same_quant(c, rng, in, kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape));
   c->options_type = 26;
   c->version = type == KT_F32 ? 1 : 2;
-  name_io(c, type, in);
+  kt_name_io(c, type, in);
   kt_name(c, " perm");
   for (d = 0; d < rank; ++d) {
     kt_name(c, d ? "," : " ");
@@ -356,7 +323,7 @@ void kt_gen_squeeze(int index, kt_case_t *c, uint32_t *rng) {
   const int how = (index / 6) % 4; /* none, empty list, listed, negative */
   int32_t shape[6], oshape[6], spec[6];
   int drop[6], rank, d, n = 0, orank = 0, in, out;
-  rank = draw_shape(rng, 1, 4, 4, 6, shape);
+  rank = kt_draw_shape(rng, 1, 4, 4, 6, shape);
   for (d = 0; d < rank; ++d) { /* about half the dimensions size 1 */
     shape[d] = kt_rand_int(rng, 0, 1) ? 1 : shape[d];
   }
@@ -375,7 +342,7 @@ void kt_gen_squeeze(int index, kt_case_t *c, uint32_t *rng) {
   }
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, orank, oshape);
-  same_quant(c, rng, in, out);
+  kt_same_quant(c, rng, in, out);
   if (how >= 1) {
     c->options_type = 30;
     kt_opt_vec(c, 0, spec, n);
@@ -397,7 +364,7 @@ void kt_gen_expand_dims(int index, kt_case_t *c, uint32_t *rng) {
   const int negative = (index / 2) % 2;
   const int scalar_axis = (index / 4) % 2;
   int32_t shape[6], oshape[6], axis;
-  const int rank = draw_shape(rng, 0, 4, 5, 5, shape);
+  const int rank = kt_draw_shape(rng, 0, 4, 5, 5, shape);
   int d, in, a, out;
   axis = kt_rand_int(rng, 0, rank);
   for (d = 0; d <= rank; ++d) {
@@ -411,7 +378,7 @@ void kt_gen_expand_dims(int index, kt_case_t *c, uint32_t *rng) {
                   : kt_add1(c, KT_CONST, (uint8_t)axis_type, 1);
   kt_values(c, a, &axis, 1);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank + 1, oshape);
-  same_quant(c, rng, in, out);
+  kt_same_quant(c, rng, in, out);
   name_copy(c, type, in, out, "");
   kt_name_n(c, axis_type == KT_I64 ? " axis int64 " : " axis int32 ", axis);
   kt_name(c, scalar_axis ? " (scalar)" : "");

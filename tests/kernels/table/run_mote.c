@@ -74,7 +74,9 @@ void kt_run_mote(const kt_case_t *c, const uint8_t *bytes, size_t len,
     mote_tensor_t t;
     mote_interp_output(&interp, (uint32_t)i, &t);
     s->out[i] = (uint8_t *)malloc(t.bytes > 0 ? t.bytes : 1);
-    memcpy(s->out[i], t.data, t.bytes);
+    if (t.bytes > 0) { /* an empty output (SHAPE of a scalar) has no data */
+      memcpy(s->out[i], t.data, t.bytes);
+    }
     s->out_bytes[i] = t.bytes;
     s->nout = i + 1;
   }
