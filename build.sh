@@ -24,12 +24,16 @@ need_packages() {
       python3) command -v python3 >/dev/null 2>&1 || missing="$missing python3" ;;
       # The package tests build a consumer with pkg-config's flags.
       pkg-config) command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf" ;;
+      # PNG inputs for `mote run` (optional: the tool builds without it).
+      libpng) [ -f /usr/include/png.h ] || missing="$missing libpng-dev" ;;
       # Cortex-M cross compiler with newlib, and QEMU to run it (target tests).
       arm-gcc)
         command -v arm-none-eabi-gcc >/dev/null 2>&1 &&
           [ "$(arm-none-eabi-gcc -print-file-name=libc_nano.a)" != libc_nano.a ] ||
           missing="$missing gcc-arm-none-eabi libnewlib-arm-none-eabi" ;;
       qemu-arm) command -v qemu-system-arm >/dev/null 2>&1 || missing="$missing qemu-system-arm" ;;
+      # The API reference check (CTest docs/doxygen).
+      doxygen) command -v doxygen >/dev/null 2>&1 || missing="$missing doxygen" ;;
       # RV32 cross compiler; it ships no C library, picolibc gives string.h/math.h.
       riscv-gcc)
         command -v riscv64-unknown-elf-gcc >/dev/null 2>&1 &&
@@ -57,7 +61,7 @@ configure_build() { # dir, extra cmake args...
 
 case "${1:-}" in
 demo)
-  need_packages
+  need_packages libpng
   configure_build build
   echo
   echo "== mote inspect models/sine_int8.tflite"
@@ -67,7 +71,7 @@ demo)
   build/examples/example_hello_world models/sine_int8.tflite
   ;;
 test)
-  need_packages clang clang-tidy python3 pkg-config arm-gcc qemu-arm riscv-gcc
+  need_packages clang clang-tidy python3 pkg-config libpng arm-gcc qemu-arm riscv-gcc doxygen
   configure_build build
   (cd build && ctest --output-on-failure -j "$jobs" -O ctest.log)
   # Sanitized run: every unit test, and conformance on the small models.
@@ -87,6 +91,12 @@ test)
   CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Release \
     -DMOTE_BUILD_TESTS=ON -DMOTE_BUILD_TOOLS=ON >/dev/null
   cmake --build build-clang -j "$jobs"
+  # Fuzz smoke (tests/fuzz, label fuzz): each libFuzzer target replays its
+  # saved corpus and seeds, then fuzzes for MOTE_FUZZ_SMOKE_SECONDS.
+  CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DMOTE_FUZZ=ON -DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF >/dev/null
+  cmake --build build-fuzz -j "$jobs"
+  (cd build-fuzz && ctest --output-on-failure -j "$jobs" -L fuzz -O ctest.log)
   # And with its error strings compiled out (MOTE_NO_ERROR_STRINGS).
   cmake -S . -B build-nostrings -DCMAKE_BUILD_TYPE=MinSizeRel \
     -DMOTE_NO_ERROR_STRINGS=ON -DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF >/dev/null
@@ -108,7 +118,8 @@ test)
   # use.
   MOTE_BENCH_DIR="$here/build-stack" sh bench/run.sh --stack-check tools/stack/budget.txt
   # One closing line for the ctest runs (set -e stopped at any failure).
-  total=$(cat build/ctest.log build-asan/ctest.log build-ref/ctest.log |
+  total=$(cat build/ctest.log build-asan/ctest.log build-ref/ctest.log \
+    build-fuzz/ctest.log |
     sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\1 \2/p' |
     awk '{ failed += $1; total += $2 } END { print total - failed " passed, " failed " failed" }')
   echo

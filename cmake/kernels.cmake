@@ -16,14 +16,16 @@
 #
 # Included by CMakeLists.txt, this sets
 #   MOTE_KERNEL_SOURCES      family sources to compile into libmote
-#   MOTE_KERNEL_DEFINITIONS  MOTE_IMPL_<FN>=<family> for every bound function
+#   MOTE_KERNEL_DEFINITIONS  MOTE_KERNELS_BOUND (the binding is made here,
+#                            not by src/kernels/impl_cpu.h), then
+#                            MOTE_IMPL_<FN>=<family> for every bound function
 #   MOTE_KERNEL_IMPLS        <FN>:<family> for every implementation in the
 #                            chain (the table-driven test runs them all)
 #   MOTE_KERNEL_CHAIN        the families, most preferred first
 # Run as a script it prints one of them for builds that are not CMake's
 # (bench/Makefile, tests/target/Makefile):
 #   cmake -DMOTE_CPU=cortex-m4f -DMOTE_KERNELS=auto -DMOTE_QUERY=cflags \
-#         -P cmake/kernels.cmake      # -DMOTE_IMPL_FC_S8=arm_dsp ...
+#         -P cmake/kernels.cmake      # -DMOTE_KERNELS_BOUND -DMOTE_IMPL_FC_S8=arm_dsp ...
 #   ... -DMOTE_QUERY=sources | impls | chain | check (prints "ok")
 #
 # ---- the registry: one line per implementation file -----------------------
@@ -36,6 +38,8 @@ macro(mote_kernel_registry)
   mote_kernel_impl(portable src/kernels/portable/conv_2d_portable.c CONV_2D_S8)
   mote_kernel_impl(portable src/kernels/portable/depthwise_conv_2d_portable.c
                    DEPTHWISE_CONV_2D_S8)
+  mote_kernel_impl(portable src/kernels/portable/add_portable.c ADD_S8)
+  mote_kernel_impl(arm_dsp src/kernels/arm_dsp/add_arm_dsp.c ADD_S8)
   mote_kernel_impl(arm_dsp src/kernels/arm_dsp/conv_2d_arm_dsp.c CONV_2D_S8)
   mote_kernel_impl(arm_dsp src/kernels/arm_dsp/depthwise_conv_2d_arm_dsp.c
                    DEPTHWISE_CONV_2D_S8)
@@ -119,7 +123,7 @@ function(mote_kernel_select kernels cpu root)
   mote_kernel_registry()
   list(REMOVE_DUPLICATES sources)
   list(REMOVE_DUPLICATES bound_fns)
-  set(defs "")
+  set(defs MOTE_KERNELS_BOUND)
   foreach(fn ${bound_fns})
     list(APPEND defs "MOTE_IMPL_${fn}=${_mote_family_${fn}}")
   endforeach()

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/*
+/**
+ * @file
  * Arena and interpreter.
  *
  * One arena, handed over by the application, holds everything a model needs
@@ -36,43 +37,45 @@
 extern "C" {
 #endif
 
-/* Alignment of every tensor and scratch buffer in the arena. */
+/** Alignment of every tensor and scratch buffer in the arena. */
 #define MOTE_ARENA_ALIGN 16
 
 typedef struct mote_arena {
-  uint8_t *base_;     /* first aligned byte */
-  size_t size_;       /* usable bytes from base_ */
-  size_t tail_used_;  /* persistent bytes taken from the end */
-  size_t head_peak_;  /* largest head (activation plan or temp) seen */
+  uint8_t *base_;     /**< first aligned byte */
+  size_t size_;       /**< usable bytes from base_ */
+  size_t tail_used_;  /**< persistent bytes taken from the end */
+  size_t head_peak_;  /**< largest head (activation plan or temp) seen */
 } mote_arena_t;
 
-/* Takes `bytes` at `buffer` (owned by the caller; must outlive every
+/** Takes `bytes` at `buffer` (owned by the caller; must outlive every
  * interpreter on it) as an arena. MOTE_ERR_BAD_ARG for NULL. */
 mote_status_t mote_arena_init(mote_arena_t *arena, void *buffer, size_t bytes);
 
-/* Bytes of arena needed so far by everything on it: the largest head plus
+/** Bytes of arena needed so far by everything on it: the largest head plus
  * all persistent data, rounded up to MOTE_ARENA_ALIGN. An arena of this
  * size at a 16-byte aligned address is enough. */
 size_t mote_arena_used_bytes(const mote_arena_t *arena);
 
-/* Profiling hook, called before (`end` = 0) and after (`end` = 1) each
+/** Profiling hook, called before (`end` = 0) and after (`end` = 1) each
  * operator. */
 typedef void (*mote_profile_fn)(void *user, uint32_t op_index, int32_t op_code,
                                 int end);
 
+/** Private: one operator's run-time record, in the arena tail. */
 typedef struct mote_node mote_node_t;
+/** Private: one scratch request of the plan, in the arena tail. */
 typedef struct mote_scratch mote_scratch_t;
 
-/* What one operator's kernel took while it prepared: filled by
+/** What one operator's kernel took while it prepared: filled by
  * mote_interp_prepare into an array given to
  * mote_interp_record_op_memory(). Bytes. */
 typedef struct mote_op_memory {
-  size_t persistent_bytes; /* arena tail: op data and state, as aligned */
-  size_t scratch_bytes;    /* its scratch requests, added up */
-  uint32_t scratch_count;  /* how many it requested */
+  size_t persistent_bytes; /**< arena tail: op data and state, as aligned */
+  size_t scratch_bytes;    /**< its scratch requests, added up */
+  uint32_t scratch_count;  /**< how many it requested */
 } mote_op_memory_t;
 
-/*
+/**
  * Where an interpreter's arena bytes go, after prepare
  * (mote_interp_memory_usage). Bytes throughout. TFLM's
  * RecordingMicroAllocator gives the like.
@@ -89,24 +92,24 @@ typedef struct mote_op_memory {
  * their sum against planned_bytes is what the lifetime-based plan saves.
  */
 typedef struct mote_memory_usage {
-  size_t arena_bytes;      /* this interpreter alone, as above */
-  size_t persistent_bytes; /* its part of the arena tail */
-  size_t runtime_bytes;    /* tensor data pointers, operator nodes, scratch
+  size_t arena_bytes;      /**< this interpreter alone, as above */
+  size_t persistent_bytes; /**< its part of the arena tail */
+  size_t runtime_bytes;    /**< tensor data pointers, operator nodes, scratch
                               offsets, kept-tensor marks, with alignment */
-  size_t variable_bytes;   /* variable (state) tensors, with alignment */
-  size_t kernel_bytes;     /* op data and state the kernels took in prepare
+  size_t variable_bytes;   /**< variable (state) tensors, with alignment */
+  size_t kernel_bytes;     /**< op data and state the kernels took in prepare
                               (the mote_op_memory_t persistent_bytes sum) */
-  size_t head_bytes;       /* its part of the arena head, as above */
-  size_t planned_bytes;    /* activations and scratch, overlapped by
+  size_t head_bytes;       /**< its part of the arena head, as above */
+  size_t planned_bytes;    /**< activations and scratch, overlapped by
                               lifetime: the plan's peak */
-  size_t tensor_bytes;     /* planned tensors, each rounded up to
+  size_t tensor_bytes;     /**< planned tensors, each rounded up to
                               MOTE_ARENA_ALIGN, added up */
-  size_t scratch_bytes;    /* every scratch request, added up */
-  uint32_t tensor_count;   /* tensors in the plan */
-  uint32_t scratch_count;  /* scratch buffers in the plan */
+  size_t scratch_bytes;    /**< every scratch request, added up */
+  uint32_t tensor_count;   /**< tensors in the plan */
+  uint32_t scratch_count;  /**< scratch buffers in the plan */
 } mote_memory_usage_t;
 
-/* Caller-allocated interpreter handle; fields are private. */
+/** Caller-allocated interpreter handle; fields are private. */
 typedef struct mote_interp {
   const mote_model_t *model_;
   const mote_resolver_t *resolver_;
@@ -114,25 +117,25 @@ typedef struct mote_interp {
   uint32_t subgraph_;
   uint32_t tensor_count_;
   uint32_t op_count_;
-  void **tensor_data_;      /* arena tail: one data pointer per tensor */
-  mote_node_t *nodes_;      /* arena tail: one per operator */
-  mote_scratch_t *scratch_; /* arena tail: scratch requests, a list */
+  void **tensor_data_;      /**< arena tail: one data pointer per tensor */
+  mote_node_t *nodes_;      /**< arena tail: one per operator */
+  mote_scratch_t *scratch_; /**< arena tail: scratch requests, a list */
   uint32_t scratch_count_;
   uint32_t state_;
-  size_t head_bytes_;       /* this interpreter's activation plan */
-  size_t tail_start_;       /* arena tail_used_ when init began */
+  size_t head_bytes_;       /**< this interpreter's activation plan */
+  size_t tail_start_;       /**< arena tail_used_ when init began */
   mote_profile_fn profile_;
   void *profile_user_;
-  void *state_blocks_;      /* arena tail: kernel state, a list */
-  uint8_t *keep_;           /* arena tail: a bit per kept tensor, or NULL */
-  mote_op_memory_t *op_memory_; /* caller's, filled by prepare, or NULL */
-  size_t kernel_bytes_;     /* tail taken by kernels' prepare */
-  size_t variable_bytes_;   /* tail taken by variable tensors */
-  size_t scratch_bytes_;    /* scratch requests added up */
-  size_t plan_bytes_;       /* the activation plan's peak */
+  void *state_blocks_;      /**< arena tail: kernel state, a list */
+  uint8_t *keep_;           /**< arena tail: a bit per kept tensor, or NULL */
+  mote_op_memory_t *op_memory_; /**< caller's, filled by prepare, or NULL */
+  size_t kernel_bytes_;     /**< tail taken by kernels' prepare */
+  size_t variable_bytes_;   /**< tail taken by variable tensors */
+  size_t scratch_bytes_;    /**< scratch requests added up */
+  size_t plan_bytes_;       /**< the activation plan's peak */
 } mote_interp_t;
 
-/*
+/**
  * Binds `model`, `resolver` and `arena` (all must outlive the interpreter)
  * and finds a kernel for every operator of subgraph 0. Takes the tensor
  * table and operator table from the arena tail. Errors:
@@ -145,7 +148,7 @@ mote_status_t mote_interp_init(mote_interp_t *interp, const mote_model_t *model,
                                const mote_resolver_t *resolver,
                                mote_arena_t *arena, mote_error_t *err);
 
-/*
+/**
  * Keeps tensor `index` of the subgraph alive to the end of every invoke:
  * the plan gives no later tensor or scratch buffer its bytes, so after
  * mote_interp_invoke, mote_interp_tensor() shows the value the model last
@@ -166,7 +169,7 @@ mote_status_t mote_interp_init(mote_interp_t *interp, const mote_model_t *model,
 mote_status_t mote_interp_keep_tensor(mote_interp_t *interp, uint32_t index,
                                       mote_error_t *err);
 
-/*
+/**
  * Asks mote_interp_prepare to record what each operator's kernel takes
  * from the arena in ops[0..op count), indexed by operator (for tools and
  * for sizing an arena by hand; mote_interp_memory_usage gives the totals
@@ -182,35 +185,56 @@ mote_status_t mote_interp_record_op_memory(mote_interp_t *interp,
                                            mote_op_memory_t *ops,
                                            uint32_t count, mote_error_t *err);
 
-/*
+/**
  * Runs every kernel's prepare in order, then plans activations and scratch
  * at the arena head. Errors are the kernels' (naming the operator) and
  * MOTE_ERR_ARENA_TOO_SMALL with the number of bytes the arena would need.
  */
 mote_status_t mote_interp_prepare(mote_interp_t *interp, mote_error_t *err);
 
-/* Runs the model once. MOTE_ERR_BAD_STATE before a successful prepare. */
+/** Runs the model once. MOTE_ERR_BAD_STATE before a successful prepare. */
 mote_status_t mote_interp_invoke(mote_interp_t *interp, mote_error_t *err);
 
+/**
+ * Runs the model's operators in order up to and including the last one
+ * that writes tensor `tensor_index`, and skips the rest: the features of
+ * a base network without its classifier (mote/train.h). The tensor must
+ * keep its value after the run: kept with mote_interp_keep_tensor before
+ * prepare, or a model output. The skipped operators' tensors (outputs
+ * among them) are not computed, and their bytes may hold whatever the
+ * run put there (the plan lends them to earlier tensors): read only the
+ * target and other kept tensors the run produced. Errors:
+ * MOTE_ERR_BAD_STATE before a successful prepare; MOTE_ERR_BAD_ARG for an
+ * index out of range, a tensor neither kept nor an output, or one no
+ * operator writes (a model input or a constant); the kernels' errors as
+ * mote_interp_invoke.
+ */
+mote_status_t mote_interp_invoke_until(mote_interp_t *interp,
+                                       int32_t tensor_index, mote_error_t *err);
+
+/** Number of model inputs (of subgraph 0), after mote_interp_init. */
 uint32_t mote_interp_input_count(const mote_interp_t *interp);
+/** Number of model outputs (of subgraph 0), after mote_interp_init. */
 uint32_t mote_interp_output_count(const mote_interp_t *interp);
 
-/* View of model input / output `i`; its `data` is writable (inputs) or
+/** @{ */
+/** View of model input / output `i`; its `data` is writable (inputs) or
  * readable (outputs) after prepare. MOTE_ERR_BAD_ARG out of range,
  * MOTE_ERR_BAD_STATE before prepare. */
 mote_status_t mote_interp_input(const mote_interp_t *interp, uint32_t i,
                                 mote_tensor_t *out);
 mote_status_t mote_interp_output(const mote_interp_t *interp, uint32_t i,
                                  mote_tensor_t *out);
+/** @} */
 
-/* View of any tensor of the subgraph (for tools and debugging). Activation
+/** View of any tensor of the subgraph (for tools and debugging). Activation
  * data is only meaningful while the op that produces it is the last run,
  * unless the tensor is a model output or was kept with
  * mote_interp_keep_tensor: those hold their final value after invoke. */
 mote_status_t mote_interp_tensor(const mote_interp_t *interp, uint32_t index,
                                  mote_tensor_t *out);
 
-/* View of the tensor named `name` in the subgraph, as mote_interp_tensor()
+/** View of the tensor named `name` in the subgraph, as mote_interp_tensor()
  * gives it (the lowest index when several share the name; out->index says
  * which). MOTE_ERR_BAD_ARG for NULL pointers, an empty name or no tensor of
  * that name; MOTE_ERR_BAD_STATE before prepare. To look a name up before
@@ -218,11 +242,11 @@ mote_status_t mote_interp_tensor(const mote_interp_t *interp, uint32_t index,
 mote_status_t mote_interp_tensor_by_name(const mote_interp_t *interp,
                                          const char *name, mote_tensor_t *out);
 
-/* Bytes of arena this interpreter needs alone: its persistent data plus its
+/** Bytes of arena this interpreter needs alone: its persistent data plus its
  * activation plan, rounded up to MOTE_ARENA_ALIGN. */
 size_t mote_interp_arena_used_bytes(const mote_interp_t *interp);
 
-/* Fills `out` with where this interpreter's arena bytes go (see
+/** Fills `out` with where this interpreter's arena bytes go (see
  * mote_memory_usage_t). As for mote_interp_arena_used_bytes, its
  * persistent part is the tail taken since its init: for figures of each
  * interpreter alone, initialise and prepare interpreters that share an
@@ -231,13 +255,13 @@ size_t mote_interp_arena_used_bytes(const mote_interp_t *interp);
 mote_status_t mote_interp_memory_usage(const mote_interp_t *interp,
                                        mote_memory_usage_t *out);
 
-/* Restarts a stream: resets every variable (state) tensor to real 0, as at
+/** Restarts a stream: resets every variable (state) tensor to real 0, as at
  * the first invoke (int8 tensors to their zero point, all others to 0, as
  * TFLite Micro), and zeroes kernels' state memory (mote_kctx_alloc_state).
  * MOTE_ERR_BAD_STATE before prepare. */
 mote_status_t mote_interp_reset_state(mote_interp_t *interp);
 
-/* Installs a profiling hook (NULL to remove). */
+/** Installs a profiling hook (NULL to remove). */
 void mote_interp_set_profiler(mote_interp_t *interp, mote_profile_fn fn,
                               void *user);
 

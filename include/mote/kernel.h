@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/*
+/**
+ * @file
  * The kernel interface: what an operator implementation sees.
  *
  * A kernel is a pair of functions over a context. prepare() runs once, from
@@ -31,16 +32,24 @@
 extern "C" {
 #endif
 
+/** The context a kernel's prepare() and invoke() get: opaque, read and
+ * used through the mote_kctx_* functions below. */
 typedef struct mote_kctx mote_kctx_t;
 
+/** An operator implementation: what mote_resolver_add() and
+ * mote_resolver_add_custom() register. Static storage. */
 typedef struct mote_kernel {
-  const char *name;    /* for messages, e.g. "CONV_2D" */
-  int32_t max_version; /* newest operator version the kernel implements */
+  const char *name;    /**< for messages, e.g. "CONV_2D" */
+  int32_t max_version; /**< newest operator version the kernel implements */
+  /** Once, from mote_interp_prepare(): check, precompute, request memory;
+   * MOTE_OK or the status of mote_kctx_fail(). */
   mote_status_t (*prepare)(mote_kctx_t *ctx);
+  /** Every inference: compute the outputs; MOTE_OK or a failure status
+   * (mote_kctx_fail()), which mote_interp_invoke() returns. */
   mote_status_t (*invoke)(mote_kctx_t *ctx);
 } mote_kernel_t;
 
-/*
+/**
  * Options: a bounds-checked reader over one flatbuffer table (builtin
  * options). Fields are numbered in schema order from 0. A missing field
  * reads as its default. Readers never go outside the model buffer; a field
@@ -50,15 +59,19 @@ typedef struct mote_kernel {
 typedef struct mote_options {
   const uint8_t *base_;
   uint32_t size_;
-  uint32_t table_; /* 0 when the operator has no options table */
+  uint32_t table_; /**< 0 when the operator has no options table */
 } mote_options_t;
 
+/** @{ */
+/** Field `field` (schema order, from 0) of the options table as the
+ * scalar type in the name; `def` when the field or the table is missing. */
 int32_t mote_options_i32(const mote_options_t *o, unsigned field, int32_t def);
 uint8_t mote_options_u8(const mote_options_t *o, unsigned field, uint8_t def);
 bool mote_options_bool(const mote_options_t *o, unsigned field, bool def);
 float mote_options_f32(const mote_options_t *o, unsigned field, float def);
+/** @} */
 
-/* Copies the [int] vector in `field` into out[0..cap). Sets *count to its
+/** Copies the [int] vector in `field` into out[0..cap). Sets *count to its
  * length (0 when absent). MOTE_ERR_CAPACITY when longer than cap,
  * MOTE_ERR_CORRUPT_MODEL when it does not fit in the buffer. */
 mote_status_t mote_options_i32_vector(const mote_options_t *o, unsigned field,
@@ -67,16 +80,21 @@ mote_status_t mote_options_i32_vector(const mote_options_t *o, unsigned field,
 
 /* --- Context: valid only during the prepare()/invoke() call. --- */
 
+/** Number of the operator's inputs, absent optional ones included. */
 uint32_t mote_kctx_input_count(const mote_kctx_t *ctx);
+/** Number of the operator's outputs. */
 uint32_t mote_kctx_output_count(const mote_kctx_t *ctx);
 
-/* Fills `out` with operator input / output `i`. An optional input given as
+/** @{ */
+/** Fills `out` with operator input / output `i`. An optional input given as
  * -1 yields MOTE_OK with MOTE_TENSOR_ABSENT set. MOTE_ERR_BAD_SHAPE (with a
  * message) when `i` is beyond the operator's inputs / outputs. */
 mote_status_t mote_kctx_input(mote_kctx_t *ctx, uint32_t i, mote_tensor_t *out);
 mote_status_t mote_kctx_output(mote_kctx_t *ctx, uint32_t i,
                                mote_tensor_t *out);
-/*
+/** @} */
+/** @{ */
+/**
  * The data pointer alone of operator input / output `i`: what .data of
  * mote_kctx_input() / mote_kctx_output() would be, without reading the
  * tensor's shape and quantization from the model. Meant for invoke(),
@@ -88,33 +106,36 @@ mote_status_t mote_kctx_output(mote_kctx_t *ctx, uint32_t i,
  */
 void *mote_kctx_input_data(const mote_kctx_t *ctx, uint32_t i);
 void *mote_kctx_output_data(const mote_kctx_t *ctx, uint32_t i);
+/** @} */
 
-/* Intermediate tensor `i` (quantization carriers of integer LSTM). */
+/** Intermediate tensor `i` (quantization carriers of integer LSTM). */
 mote_status_t mote_kctx_intermediate(mote_kctx_t *ctx, uint32_t i,
                                      mote_tensor_t *out);
 
+/** The operator's index in the subgraph (for messages). */
 int32_t mote_kctx_op_index(const mote_kctx_t *ctx);
+/** The operator's version as the model gives it (1 or more). */
 int32_t mote_kctx_op_version(const mote_kctx_t *ctx);
 
-/* The operator's builtin options. `union_type` is the BuiltinOptions union
+/** The operator's builtin options. `union_type` is the BuiltinOptions union
  * index the kernel expects (e.g. 1 for Conv2DOptions). An operator without
  * options yields an empty reader (all defaults). MOTE_ERR_CORRUPT_MODEL
  * when the model stores another options type. */
 mote_status_t mote_kctx_builtin_options(mote_kctx_t *ctx, uint8_t union_type,
                                         mote_options_t *out);
 
-/* The operator's custom options bytes (in the model buffer); *len is 0 and
+/** The operator's custom options bytes (in the model buffer); *len is 0 and
  * *data NULL when there are none. */
 void mote_kctx_custom_options(const mote_kctx_t *ctx, const uint8_t **data,
                               uint32_t *len);
 
-/* Persistent memory from the arena tail, 8-byte aligned, zeroed, alive as
+/** Persistent memory from the arena tail, 8-byte aligned, zeroed, alive as
  * long as the interpreter. prepare() only; MOTE_ERR_ARENA_TOO_SMALL when
  * the arena is full, MOTE_ERR_BAD_STATE outside prepare(). */
 mote_status_t mote_kctx_alloc_persistent(mote_kctx_t *ctx, size_t bytes,
                                          void **out);
 
-/* State memory: persistent like the above, but zeroed again by
+/** State memory: persistent like the above, but zeroed again by
  * mote_interp_reset_state(). For what a kernel carries from one invoke to
  * the next outside variable tensors (a noise estimate, a filter history),
  * so that an application can restart a stream. prepare() only; errors as
@@ -122,17 +143,19 @@ mote_status_t mote_kctx_alloc_persistent(mote_kctx_t *ctx, size_t bytes,
 mote_status_t mote_kctx_alloc_state(mote_kctx_t *ctx, size_t bytes,
                                     void **out);
 
-/* Per-operator pointer kept from prepare() to invoke() (usually the
- * kernel's persistent op data). */
+/** @{ */
+/** Per-operator pointer kept from prepare() to invoke() (usually the
+ * kernel's persistent op data): set and get. */
 void mote_kctx_set_user_data(mote_kctx_t *ctx, void *data);
 void *mote_kctx_user_data(const mote_kctx_t *ctx);
+/** @} */
 
-/* Requests `bytes` of scratch that is valid only during this operator's
+/** Requests `bytes` of scratch that is valid only during this operator's
  * invoke(); the planner overlaps it with activations not live then.
  * prepare() only; writes the handle to *index. */
 mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
                                         int32_t *index);
-/*
+/**
  * Tells the planner that this operator can write its output 0 over its
  * input `input` when that input is not used after this operator and
  * starts exactly `rel` bytes (a multiple of MOTE_ARENA_ALIGN) after the
@@ -145,10 +168,10 @@ mote_status_t mote_kctx_request_scratch(mote_kctx_t *ctx, size_t bytes,
  */
 mote_status_t mote_kctx_request_share(mote_kctx_t *ctx, uint32_t input,
                                       uint32_t rel);
-/* The scratch buffer `index` (16-byte aligned), or NULL for a bad index. */
+/** The scratch buffer `index` (16-byte aligned), or NULL for a bad index. */
 void *mote_kctx_scratch(const mote_kctx_t *ctx, int32_t index);
 
-/*
+/**
  * Records a failure for this operator and returns `status`, so kernels can
  * write `return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE, "...", ...)`.
  * The message is prefixed with the operator index and name. `fmt` accepts
@@ -177,7 +200,7 @@ static inline mote_status_t mote_kctx_failed_(mote_status_t status) {
 /* Renamed by a macro of its own (the reference twin of the kernel tests,
  * cmake/ref_twin.sh): plain calls. */
 #elif defined(MOTE_NO_ERROR_STRINGS)
-/* Drop the message text from flash, keep the status (see status.h). */
+/** Drop the message text from flash, keep the status (see status.h). */
 int mote_unused_format_(const char *fmt, ...);
 #define mote_kctx_fail(ctx, status, ...)                                      \
   mote_kctx_failed_(((void)sizeof(mote_unused_format_(__VA_ARGS__)),          \

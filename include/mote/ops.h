@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/*
+/**
+ * @file
  * Operator codes and the built-in kernels.
  *
  * Codes equal TFLite's BuiltinOperator numbers. Each built-in kernel is a
@@ -17,6 +18,10 @@
 extern "C" {
 #endif
 
+/** Builtin operator codes: MOTE_OP_<NAME> is TFLite's BuiltinOperator_<NAME>
+ * (the same number). Those listed have a built-in kernel, but for
+ * MOTE_OP_CUSTOM, the code of every custom operator (registered by name
+ * with mote_resolver_add_custom()). */
 typedef enum mote_op {
   MOTE_OP_ADD = 0,
   MOTE_OP_AVERAGE_POOL_2D = 1,
@@ -54,10 +59,17 @@ typedef enum mote_op {
   MOTE_OP_HARD_SWISH = 117
 } mote_op_t;
 
-/* A static name for a builtin code, e.g. "CONV_2D"; "UNKNOWN" otherwise. */
+/** A static name for a builtin code, e.g. "CONV_2D"; "UNKNOWN" otherwise. */
 const char *mote_op_name(int32_t code);
 
-/* Built-in reference kernels. */
+/**
+ * @name Built-in kernels
+ * One per operator, for mote_resolver_add(): mote_kernel_<op> runs
+ * MOTE_OP_<OP>, with the fastest implementation the build has for the CPU
+ * and the reference elsewhere (docs/design.md).
+ * @{
+ */
+/** A built-in kernel, named after its operator (see above). */
 extern const mote_kernel_t mote_kernel_add;
 extern const mote_kernel_t mote_kernel_average_pool_2d;
 extern const mote_kernel_t mote_kernel_cast;
@@ -91,6 +103,7 @@ extern const mote_kernel_t mote_kernel_svdf;
 extern const mote_kernel_t mote_kernel_tanh;
 extern const mote_kernel_t mote_kernel_transpose;
 extern const mote_kernel_t mote_kernel_unidirectional_sequence_lstm;
+/** @} */
 
 #ifdef __cplusplus
 }

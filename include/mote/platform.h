@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/*
+/**
+ * @file
  * Porting interface: the little that mote's tools, examples and benchmarks
  * need from the platform they run on. libmote itself needs none of it (the
  * core never reads a clock or prints) and does not link it; mote/mote.h
@@ -26,17 +27,17 @@
 extern "C" {
 #endif
 
-/* A free-running tick counter for timing (the profiler, benchmarks):
+/** A free-running tick counter for timing (the profiler, benchmarks):
  * monotonic, counting from an arbitrary origin, in units of
  * 1 / mote_platform_ticks_per_second() seconds. Only differences between
  * two readings mean anything. Always 0 where there is no clock. */
 uint64_t mote_platform_ticks(void);
 
-/* Ticks per second of mote_platform_ticks(), or 0 when the platform has no
+/** Ticks per second of mote_platform_ticks(), or 0 when the platform has no
  * clock: callers must check before dividing. */
 uint32_t mote_platform_ticks_per_second(void);
 
-/* Writes the NUL-terminated `text` as is to the platform's log sink
+/** Writes the NUL-terminated `text` as is to the platform's log sink
  * (stdout, a debugger console, a UART); no newline is added, nothing is
  * formatted. `text` is only read during the call. Output may be dropped
  * where there is no sink. */

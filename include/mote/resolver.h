@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/*
+/**
+ * @file
  * Op resolver: the table of kernels an application links in.
  *
  * The application sizes and owns the entry array. Adding only the kernels a
@@ -19,10 +20,11 @@
 extern "C" {
 #endif
 
+/** One registration: a kernel for a builtin code or a custom name. */
 typedef struct mote_resolver_entry {
-  int32_t op;              /* builtin code, or MOTE_OP_CUSTOM */
-  const char *custom_name; /* for MOTE_OP_CUSTOM; NUL-terminated */
-  const mote_kernel_t *kernel;
+  int32_t op;              /**< builtin code, or MOTE_OP_CUSTOM */
+  const char *custom_name; /**< for MOTE_OP_CUSTOM; NUL-terminated */
+  const mote_kernel_t *kernel; /**< static storage */
 } mote_resolver_entry_t;
 
 typedef struct mote_resolver {
@@ -31,26 +33,30 @@ typedef struct mote_resolver {
   uint32_t count_;
 } mote_resolver_t;
 
-/* Sets up an empty resolver over the caller's `entries[capacity]`, which
+/** Sets up an empty resolver over the caller's `entries[capacity]`, which
  * must outlive it. MOTE_ERR_BAD_ARG for NULL pointers. */
 mote_status_t mote_resolver_init(mote_resolver_t *r,
                                  mote_resolver_entry_t *entries,
                                  uint32_t capacity);
 
-/* Registers `kernel` (static storage) for builtin `op`; a later add for
+/** Registers `kernel` (static storage) for builtin `op`; a later add for
  * the same op replaces the earlier one. MOTE_ERR_CAPACITY when full. */
 mote_status_t mote_resolver_add(mote_resolver_t *r, int32_t op,
                                 const mote_kernel_t *kernel);
 
-/* Registers a custom op by name; `name` must outlive the resolver. */
+/** Registers a custom op by name; `name` must outlive the resolver. */
 mote_status_t mote_resolver_add_custom(mote_resolver_t *r, const char *name,
                                        const mote_kernel_t *kernel);
 
-/* Registers every built-in kernel (MOTE_RESOLVER_BUILTINS entries). */
+/** Registers every built-in kernel (MOTE_RESOLVER_BUILTINS entries). */
 #define MOTE_RESOLVER_BUILTINS 33
+/** Registers every built-in kernel: MOTE_RESOLVER_BUILTINS entries, which
+ * links all of them in (for tools and tests; a firmware adds only what its
+ * model uses). MOTE_ERR_CAPACITY when the resolver is full,
+ * MOTE_ERR_BAD_ARG for NULL. */
 mote_status_t mote_resolver_add_builtins(mote_resolver_t *r);
 
-/* The kernel for a builtin op or custom name, or NULL. */
+/** The kernel for a builtin op or custom name, or NULL. */
 const mote_kernel_t *mote_resolver_find(const mote_resolver_t *r, int32_t op,
                                         const char *custom_name);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/*
+/**
+ * @file
  * The TFLM signal-library operators: the audio front end of micro_speech
  * (audio_preprocessor_*.tflite), which TFLite stores as custom operators.
  *
@@ -25,29 +26,29 @@ extern "C" {
 #endif
 
 /* Kernels; each registers under the custom name in its comment. */
-/* "SignalWindow" */
+/** Custom op "SignalWindow". */
 extern const mote_kernel_t mote_kernel_signal_window;
-/* "SignalFftAutoScale" */
+/** Custom op "SignalFftAutoScale". */
 extern const mote_kernel_t mote_kernel_signal_fft_auto_scale;
-/* "SignalRfft" (int16) */
+/** Custom op "SignalRfft" (int16). */
 extern const mote_kernel_t mote_kernel_signal_rfft;
-/* "SignalEnergy" */
+/** Custom op "SignalEnergy". */
 extern const mote_kernel_t mote_kernel_signal_energy;
-/* "SignalFilterBank" */
+/** Custom op "SignalFilterBank". */
 extern const mote_kernel_t mote_kernel_signal_filter_bank;
-/* "SignalFilterBankSquareRoot" */
+/** Custom op "SignalFilterBankSquareRoot". */
 extern const mote_kernel_t mote_kernel_signal_filter_bank_square_root;
-/* "SignalFilterBankSpectralSubtraction" */
+/** Custom op "SignalFilterBankSpectralSubtraction". */
 extern const mote_kernel_t mote_kernel_signal_filter_bank_spectral_subtraction;
-/* "SignalPCAN" */
+/** Custom op "SignalPCAN". */
 extern const mote_kernel_t mote_kernel_signal_pcan;
-/* "SignalFilterBankLog" */
+/** Custom op "SignalFilterBankLog". */
 extern const mote_kernel_t mote_kernel_signal_filter_bank_log;
 
-/* Number of resolver entries mote_resolver_add_signal_ops() uses. */
+/** Number of resolver entries mote_resolver_add_signal_ops() uses. */
 #define MOTE_RESOLVER_SIGNAL_OPS 9
 
-/* Registers all nine signal kernels under their custom names. Returns
+/** Registers all nine signal kernels under their custom names. Returns
  * MOTE_ERR_CAPACITY when the resolver is full, MOTE_ERR_BAD_ARG for a
  * NULL resolver. */
 mote_status_t mote_resolver_add_signal_ops(mote_resolver_t *r);

@@ -372,5 +372,12 @@ mote_status_t mote_flex_int_vector(const mote_flex_ref_t *ref, int64_t *out,
       return corrupt(why, "flexbuffer vector element is not an integer");
     }
   }
-  return len > cap ? MOTE_ERR_CAPACITY : MOTE_OK;
+  if (len > cap) {
+    /* Not corrupt, but the caller still gets a reason to pass on. */
+    if (why != NULL) {
+      *why = "flexbuffer vector is longer than the space given for it";
+    }
+    return MOTE_ERR_CAPACITY;
+  }
+  return MOTE_OK;
 }

@@ -430,7 +430,9 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   return mote_interp_reset_state(in);
 }
 
-mote_status_t mote_interp_invoke(mote_interp_t *in, mote_error_t *err) {
+/* Runs operators [0, op_end) in order. */
+static mote_status_t invoke_ops(mote_interp_t *in, uint32_t op_end,
+                                mote_error_t *err) {
   mote_kctx_t ctx;
   uint32_t i;
   if (in == NULL || in->state_ != MOTE_STATE_PREPARED) {
@@ -441,7 +443,7 @@ mote_status_t mote_interp_invoke(mote_interp_t *in, mote_error_t *err) {
   ctx.interp = in;
   ctx.err = err;
   ctx.phase = MOTE_PHASE_INVOKE;
-  for (i = 0; i < in->op_count_; i++) {
+  for (i = 0; i < op_end; i++) {
     mote_node_t *node = &in->nodes_[i];
     int32_t code = 0;
     mote_status_t st;
@@ -466,6 +468,64 @@ mote_status_t mote_interp_invoke(mote_interp_t *in, mote_error_t *err) {
     }
   }
   return MOTE_OK;
+}
+
+mote_status_t mote_interp_invoke(mote_interp_t *in, mote_error_t *err) {
+  return invoke_ops(in, in == NULL ? 0 : in->op_count_, err);
+}
+
+/* Whether tensor `ti` keeps its value to the end of an invoke: kept by
+ * mote_interp_keep_tensor or a model output. */
+static int holds_value(const mote_interp_t *in, uint32_t ti) {
+  uint32_t i;
+  if (in->keep_ != NULL && ((unsigned)in->keep_[ti >> 3] >> (ti & 7u)) & 1u) {
+    return 1;
+  }
+  for (i = 0; i < mote_interp_output_count(in); i++) {
+    if (mote_model_output_index(in->model_, in->subgraph_, i) == (int32_t)ti) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+mote_status_t mote_interp_invoke_until(mote_interp_t *in, int32_t tensor_index,
+                                       mote_error_t *err) {
+  int32_t last = -1;
+  uint32_t op;
+  if (in == NULL || in->state_ != MOTE_STATE_PREPARED) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
+                     "invoke needs a prepared interpreter");
+  }
+  if (tensor_index < 0 || (uint32_t)tensor_index >= in->tensor_count_) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
+                     "invoke_until: tensor %ld is not in the subgraph (%lu tensors)",
+                     (long)tensor_index, (unsigned long)in->tensor_count_);
+  }
+  if (!holds_value(in, (uint32_t)tensor_index)) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
+                     "invoke_until: tensor %ld is neither kept "
+                     "(mote_interp_keep_tensor before prepare) nor a model output",
+                     (long)tensor_index);
+  }
+  for (op = 0; op < in->op_count_; op++) {
+    mote_op_info_t info;
+    uint32_t k;
+    if (mote_model_op(in->model_, in->subgraph_, op, &info) != MOTE_OK) {
+      continue;
+    }
+    for (k = 0; k < info.output_count; k++) {
+      if (mote_model_op_output(in->model_, in->subgraph_, op, k) == tensor_index) {
+        last = (int32_t)op;
+      }
+    }
+  }
+  if (last < 0) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
+                     "invoke_until: no operator writes tensor %ld",
+                     (long)tensor_index);
+  }
+  return invoke_ops(in, (uint32_t)last + 1u, err);
 }
 
 uint32_t mote_interp_input_count(const mote_interp_t *in) {

@@ -28,11 +28,12 @@
  * so the glue never names a family. The build defines MOTE_IMPL_<FN> for
  * every function a selected family implements: cmake/kernels.cmake holds
  * one line per implementation file and the CMake option MOTE_KERNELS
- * (ref | portable | arm_dsp | arm_mve | auto) picks the families. Without
- * any definition (the bare `cc src/...` build) every function is the
- * reference. Rejected: function pointers chosen at run time (an indirect
- * call per op and every implementation linked into every firmware), and
- * weak symbols (not C99, and a static library's weak definition stops
+ * (ref | portable | arm_dsp | arm_mve | auto) picks the families; it also
+ * defines MOTE_KERNELS_BOUND. Without it (the bare `cc src/...` build,
+ * Arduino, the other ecosystems' manifests) impl_cpu.h binds by the
+ * compiler's predefined macros, as `auto` would. Rejected: function
+ * pointers chosen at run time (an indirect call per op and every
+ * implementation linked into every firmware), and weak symbols (not C99, and a static library's weak definition stops
  * the linker from pulling in the strong one).
  *
  * A function whose implementations may need working memory has a
@@ -76,5 +77,7 @@
 #define MOTE_IMPL_PRECOMPUTE_NAME_(fn, family) mote_##fn##_##family##_precompute
 #define MOTE_IMPL_PRECOMPUTE_NAME(fn, family)                                  \
   MOTE_IMPL_PRECOMPUTE_NAME_(fn, family)
+
+#include "kernels/impl_cpu.h"
 
 #endif /* MOTE_KERNELS_IMPL_H */

@@ -6,6 +6,7 @@
 #include "support.h"
 
 #include "mote/signal_ops.h"
+#include "tflite_build.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,16 @@
 #ifndef MOTE_MODELS_DIR_DEFAULT
 #define MOTE_MODELS_DIR_DEFAULT "../shared/models"
 #endif
+
+uint8_t *mote_test_tfb_finish(struct tfb_model *m, size_t *len) {
+  uint8_t *out = NULL;
+  if (tfb_finish(m, &out, len) != 0) {
+    fprintf(stderr, "tflite_build: %s\n", tfb_error(m));
+    out = NULL;
+  }
+  tfb_free(m);
+  return out;
+}
 
 uint8_t *mote_test_read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");

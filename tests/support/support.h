@@ -15,9 +15,16 @@
  * compare.h, freestanding, so the Cortex-M firmware shares it. */
 #include "compare.h"
 
-/* Reads a whole file into a 16-byte aligned buffer (free() it). NULL when
- * the file cannot be read. */
+/* Reads a whole file into a 16-byte aligned buffer (free() it) with room
+ * for at least one byte after *len (a NUL, for text). NULL when the file
+ * cannot be read. */
 uint8_t *mote_test_read_file(const char *path, size_t *len);
+
+/* Finishes a model made with tools/tflite_build and frees the builder:
+ * the .tflite bytes (free() them) and their length, or NULL after
+ * printing the builder's error. */
+struct tfb_model;
+uint8_t *mote_test_tfb_finish(struct tfb_model *m, size_t *len);
 
 /* The shared models directory: $MOTE_MODELS_DIR, else ../shared/models
  * beside the source tree. */

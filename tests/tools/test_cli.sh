@@ -35,72 +35,7 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/mote-cli-test.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT
 trap 'exit 1' INT TERM
 
-PASSED=0
-FAILED=0
-
-pass() {
-  PASSED=$((PASSED + 1))
-  echo "ok   $1"
-}
-
-fail() {
-  FAILED=$((FAILED + 1))
-  echo "FAIL $1"
-  if [ -n "$2" ]; then
-    echo "     $2"
-  fi
-}
-
-# Runs "$MOTE $@" with stdout in $TMP/out and stderr in $TMP/err; sets RC.
-mote() {
-  "$MOTE" "$@" >"$TMP/out" 2>"$TMP/err"
-  RC=$?
-}
-
-# expect_rc NAME WANT: checks the last RC.
-expect_rc() {
-  if [ "$RC" -eq "$2" ]; then
-    pass "$1"
-  else
-    fail "$1" "exit status $RC, expected $2; stderr: $(head -c 300 "$TMP/err")"
-  fi
-}
-
-# expect_fail NAME TEXT...: the last command exited 1 with a single
-# "mote: " line on stderr containing every TEXT.
-expect_fail() {
-  name=$1
-  shift
-  if [ "$RC" -ne 1 ]; then
-    fail "$name" "exit status $RC, expected 1; stderr: $(head -c 300 "$TMP/err")"
-    return
-  fi
-  if [ "$(wc -l <"$TMP/err" | tr -d ' ')" != 1 ] ||
-     ! grep -q '^mote: ' "$TMP/err"; then
-    fail "$name" "expected one 'mote: ' line on stderr, got: $(head -c 300 "$TMP/err")"
-    return
-  fi
-  for text in "$@"; do
-    if ! grep -qF -- "$text" "$TMP/err"; then
-      fail "$name" "stderr lacks '$text': $(cat "$TMP/err")"
-      return
-    fi
-  done
-  pass "$name"
-}
-
-# expect_out NAME TEXT...: stdout of the last command contains every TEXT.
-expect_out() {
-  name=$1
-  shift
-  for text in "$@"; do
-    if ! grep -qF -- "$text" "$TMP/out"; then
-      fail "$name" "stdout lacks '$text'"
-      return
-    fi
-  done
-  pass "$name"
-}
+. "$SCRIPT_DIR/cli_test_lib.sh"
 
 if command -v python3 >/dev/null 2>&1; then
   HAVE_PYTHON=1
@@ -116,7 +51,7 @@ expect_out "version prints the version" "mote 0."
 
 mote help
 expect_rc "help exits 0" 0
-expect_out "help shows both commands" "inspect MODEL" "run MODEL --inputs INDIR --outputs OUTDIR"
+expect_out "help shows both commands" "inspect MODEL" "run MODEL [--input FILE]..."
 
 # --- ops: the operator table of this build --------------------------------
 
@@ -142,6 +77,11 @@ assert any(o["custom"] and o["op"] == "SignalPCAN" for o in ops)
 fi
 mote ops --bogus
 expect_rc "ops with a bad flag exits 2" 2
+for cmd in inspect run ops diff profile; do
+  mote "$cmd" --help
+  expect_rc "$cmd --help exits 0" 0
+  expect_out "$cmd --help prints a usage line" "usage: mote"
+done
 
 mote
 expect_rc "no arguments exits 2" 2
@@ -156,7 +96,8 @@ mote inspect "$MODEL" --bogus
 expect_rc "inspect with an unknown option exits 2" 2
 
 mote run "$MODEL" --outputs "$TMP/o"
-expect_rc "run without --inputs exits 2" 2
+expect_fail "run without inputs says how to give them" "no data for input 0" \
+  "--input FILE"
 
 mote run "$MODEL" --inputs "$GOLDEN/q_0" --outputs "$TMP/o" --arena-bytes lots
 expect_rc "run with a bad --arena-bytes exits 2" 2

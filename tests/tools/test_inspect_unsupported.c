@@ -5,7 +5,8 @@
  * later kernel will make this model runnable by accident), one a custom
  * op of an invented name, and a RELU mote has. The report must name both
  * missing ops with their operator indices, in text and JSON, and the tool
- * must exit 1 with a reason on stderr.
+ * must exit 1 with a reason on stderr. `mote gen` must refuse the model
+ * the same way, naming both ops and their operators, and write nothing.
  *
  * The model is written with tools/tflite_build and the CLI (MOTE_CLI_PATH)
  * run through popen, stderr merged, so the test sees what a user sees.
@@ -56,15 +57,14 @@ static int write_model(const char *path) {
   return rc;
 }
 
-/* Runs `mote inspect [--json] path`, stdout and stderr into out[cap];
+/* Runs `mote ARGS` (already quoted), stdout and stderr into out[cap];
  * returns the exit status, or -1 when it did not exit. */
-static int inspect(const char *path, int json, char *out, size_t cap) {
-  char cmd[1024];
+static int run_cli(const char *args, char *out, size_t cap) {
+  char cmd[1536];
   size_t n = 0;
   int st;
   FILE *p;
-  snprintf(cmd, sizeof cmd, "'%s' inspect %s'%s' 2>&1", MOTE_CLI_PATH,
-           json ? "--json " : "", path);
+  snprintf(cmd, sizeof cmd, "'%s' %s 2>&1", MOTE_CLI_PATH, args);
   p = popen(cmd, "r");
   if (p == NULL) {
     return -1;
@@ -75,6 +75,13 @@ static int inspect(const char *path, int json, char *out, size_t cap) {
   out[n] = '\0';
   st = pclose(p);
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Runs `mote inspect [--json] path`, as run_cli. */
+static int inspect(const char *path, int json, char *out, size_t cap) {
+  char args[1024];
+  snprintf(args, sizeof args, "inspect %s'%s'", json ? "--json " : "", path);
+  return run_cli(args, out, cap);
 }
 
 static char g_path[512];
@@ -99,6 +106,62 @@ static void test_json(void) {
                       "\"count\": 1, \"operators\": [1]}") != NULL);
 }
 
+/* A RELU of operator version 99: a kernel exists, but not for that. */
+static int write_new_version_model(const char *path) {
+  tfb_model_t *m = tfb_new();
+  const int32_t shape[] = {4};
+  int32_t t[2];
+  int relu, rc;
+  uint8_t *bytes = NULL;
+  size_t len = 0;
+  tfb_options_t o;
+  tfb_options_init(&o);
+  t[0] = tfb_add_tensor(m, NULL, 0, shape, 1, 0, NULL, NULL, 0, 0, false);
+  t[1] = tfb_add_tensor(m, NULL, 0, shape, 1, 0, NULL, NULL, 0, 0, false);
+  relu = tfb_add_opcode(m, RELU, NULL, 99);
+  tfb_add_op(m, relu, &t[0], 1, &t[1], 1, 0, &o, NULL, 0);
+  tfb_set_io(m, &t[0], 1, &t[1], 1);
+  rc = tfb_finish(m, &bytes, &len);
+  if (rc == 0) {
+    rc = tfb_write_file(path, bytes, len);
+  }
+  free(bytes);
+  tfb_free(m);
+  return rc;
+}
+
+/* gen refuses an op version newer than the kernel takes, naming it. */
+static void test_gen_version(void) {
+  char path[600];
+  char args[1400];
+  snprintf(path, sizeof path, "%s.v99.tflite", g_path);
+  CHECK_EQ_INT(write_new_version_model(path), 0);
+  snprintf(args, sizeof args, "gen '%s' -o '%s.gen' --name m", path, path);
+  CHECK_EQ_INT(run_cli(args, g_out, sizeof g_out), 1);
+  CHECK(strstr(g_out, "RELU version 99 is newer") != NULL);
+  remove(path);
+}
+
+static void test_gen(void) {
+  char args[1200];
+  char dir[600];
+  FILE *f;
+  snprintf(dir, sizeof dir, "%s.gen", g_path);
+  snprintf(args, sizeof args, "gen '%s' -o '%s' --name m", g_path, dir);
+  CHECK_EQ_INT(run_cli(args, g_out, sizeof g_out), 1);
+  CHECK(strstr(g_out, "unsupported ops") != NULL);
+  CHECK(strstr(g_out, "LSH_PROJECTION (builtin 15): operators 0, 2") != NULL);
+  CHECK(strstr(g_out, "NotAMoteKernel (custom, code 32): operator 1") !=
+        NULL);
+  CHECK(strstr(g_out, "RELU") == NULL);
+  snprintf(args, sizeof args, "%s/m_model.c", dir);
+  f = fopen(args, "r");
+  CHECK(f == NULL);
+  if (f != NULL) {
+    fclose(f);
+  }
+}
+
 int main(void) {
   const char *tmp = getenv("TMPDIR");
   int rc;
@@ -110,6 +173,8 @@ int main(void) {
   }
   MOTE_RUN(test_text);
   MOTE_RUN(test_json);
+  MOTE_RUN(test_gen);
+  MOTE_RUN(test_gen_version);
   rc = MOTE_TEST_END();
   if (rc != 0) {
     fputs(g_out, stderr);

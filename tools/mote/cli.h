@@ -11,7 +11,19 @@
  *   macs.c         multiply-accumulate counts per operator
  *   cmd_inspect.c  `mote inspect`
  *   cmd_run.c      `mote run`
+ *   cmd_gen.c      `mote gen` (gen.h; files written by gen_write.c,
+ *                  kernel names from gen_symbols.c)
+ *   cmd_diff.c     `mote diff`
+ *   cmd_profile.c  `mote profile`
  *   cli_summary.c  reading tensor elements and summarising outputs
+ *   cli_args.c     option parsing shared by the commands
+ *   cli_inputs.c   --input / --inputs / --random into input tensor bytes
+ *   cli_convert.c  decoded values into a tensor's type
+ *   cli_npy.c      .npy reading and writing
+ *   cli_wav.c      16-bit PCM .wav reading
+ *   cli_image.c    PGM/PPM and BMP decoding
+ *   cli_png.c      PNG decoding (libpng, when found at configure time)
+ *   cli_outputs.c  labels, top-k and the JSON form of output tensors
  *
  * Exit status everywhere: 0 success, 1 failure (model, files, run), 2 bad
  * usage.
@@ -67,9 +79,16 @@ int cli_read_file(const char *path, cli_buffer_t *out);
  * after printing "mote: PATH: reason". */
 int cli_write_file(const char *path, const void *data, size_t size);
 
+/* 1 when `path` names a directory. */
+int cli_is_dir(const char *path);
+
 /* Creates directory `path` and any missing parents (like mkdir -p).
  * Returns 0, or -1 after printing "mote: PATH: reason". */
 int cli_make_dirs(const char *path);
+
+/* Little-endian reads of 4 and 2 bytes (the caller checks the bounds). */
+uint32_t cli_le32(const uint8_t *p);
+uint16_t cli_le16(const uint8_t *p);
 
 /* "DIR/NAME" in a malloc'ed string (exits on allocation failure). */
 char *cli_path_join(const char *dir, const char *name);
@@ -109,6 +128,20 @@ mote_status_t cli_session_resolver(cli_session_t *s);
 mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
                                   mote_error_t *err);
 
+/* cli_session_open, then cli_session_prepare in an arena of
+ * `arena_bytes`. Returns 0, or -1 after printing (the session is closed). */
+int cli_session_start(cli_session_t *s, const char *path, size_t arena_bytes);
+
+/* Copies inputs[i] (exactly the tensor's bytes, from cli_inputs_load) into
+ * each of the `count` inputs, resets the variable tensors when `reset`
+ * (every run after the first: inputs may share memory with activations,
+ * and state would drift), invokes, and sets *seconds to the time of
+ * mote_interp_invoke alone (0 without a platform clock). Prints nothing;
+ * returns the invoke's status with `err` filled. */
+mote_status_t cli_session_invoke(cli_session_t *s, const cli_buffer_t *inputs,
+                                 uint32_t count, int reset, double *seconds,
+                                 mote_error_t *err);
+
 void cli_session_close(cli_session_t *s);
 
 /* --- cli_json.c -------------------------------------------------------- */
@@ -138,17 +171,190 @@ void cli_format_shape(const mote_tensor_t *t, char *buf, size_t cap);
  * types without a numeric reading (string, int4, complex...). */
 int cli_tensor_value(const mote_tensor_t *t, uint32_t i, double *out);
 
+/* Writes "[1, 28, 28, 3]" for `rank` dims into buf[cap]. */
+void cli_format_dims(const int32_t *dims, int rank, char *buf, size_t cap);
+
+/* 1 when `t` is an integer tensor with quantization parameters. */
+int cli_is_quantized(const mote_tensor_t *t);
+
+/* (v - zero_point) * scale for element `i` of `t` (per channel when the
+ * tensor has per-channel parameters). */
+double cli_dequantize(const mote_tensor_t *t, uint32_t i, double v);
+
 /* Prints the summary of one output to `f`: name, type, shape,
  * quantization, then the values (<= 16 elements, also dequantized) or
  * min / max / argmax. */
 void cli_print_tensor_summary(FILE *f, const char *label, const char *name,
                               const mote_tensor_t *t);
 
+/* --- cli_args.c -------------------------------------------------------- */
+
+/* Parses decimal digits, optionally followed by K (x1024) or M (x1024^2)
+ * when `suffixes` is set. Returns 0, or -1 for anything else. */
+int cli_parse_count(const char *s, int suffixes, unsigned long long *out);
+
+/* Matches "--name VALUE" and "--name=VALUE" at argv[*i]; advances *i past
+ * VALUE. Returns 1 on a match with *value set, 0 when argv[*i] is another
+ * argument, and -1 (after a usage message naming argv[1], the command)
+ * when the value is missing. */
+int cli_take_option(int argc, char **argv, int *i, const char *name,
+                    const char **value);
+
+/* 1 for "--help" and "-h". */
+int cli_is_help(const char *arg);
+
+/* Takes "--arena-bytes N" (K and M suffixes) into *bytes, like
+ * cli_take_option; -1 also for a value that is not a byte count. */
+int cli_arena_option(int argc, char **argv, int *i, size_t *bytes);
+
+/* Flushes stdout; turns `rc` 0 into 1 (after a message) when that fails,
+ * so a full disk is not a silent success. Returns the exit status. */
+int cli_finish(int rc);
+
+/* --- cli_inputs.c ------------------------------------------------------ */
+
+#define CLI_MAX_INPUT_FILES 64
+
+/* Where the model inputs come from (see cli_inputs.c for the rules). */
+typedef struct cli_input_spec {
+  const char *files[CLI_MAX_INPUT_FILES]; /* --input, in input order */
+  int file_count;
+  const char *dir; /* --inputs DIR: DIR/input_<i>.bin */
+  int random;      /* --random SEED: inputs no --input gives */
+  uint32_t seed;
+  int raw_pixels; /* --raw-pixels: pixel bytes into int8 unchanged */
+} cli_input_spec_t;
+
+/* Takes --input, --inputs or --random at argv[*i] into `spec`, like
+ * cli_take_option. Returns 1 when taken, 0 when argv[*i] is something
+ * else, -1 after a usage message. */
+int cli_input_option(int argc, char **argv, int *i, cli_input_spec_t *spec);
+
+/* Fills bufs[i] (one per model input, zeroed by the caller) with exactly
+ * the bytes of input i of the prepared session, and, when `notes` is not
+ * NULL, writes one line per input to it saying where its data came from
+ * and how it was converted. Returns 0, or -1 after printing one
+ * "mote: FILE: ..." line; the caller frees the buffers in both cases. */
+int cli_inputs_load(cli_session_t *s, const cli_input_spec_t *spec,
+                    cli_buffer_t *bufs, FILE *notes);
+
+/* `count` zeroed buffers for cli_inputs_load (at least one, so never NULL
+ * for a model without inputs); NULL after printing when out of memory. */
+cli_buffer_t *cli_inputs_alloc(uint32_t count);
+void cli_inputs_free(cli_buffer_t *bufs, uint32_t count);
+
+/* --- cli_convert.c ----------------------------------------------------- */
+
+/*
+ * Stores `n` values (the tensor's element count) into t->data by t's type:
+ *   - float32: each value rounded to float;
+ *   - integer types, `real` 0: each value as it is; one outside the type's
+ *     range is an error;
+ *   - integer types, `real` 1 (values from float data): quantized with the
+ *     tensor's per-tensor scale and zero point (round half away from
+ *     zero, saturating; mote_quantize_floats for int8 and int16); an
+ *     unquantized or per-channel tensor is an error.
+ * Other types are errors. Returns 0, or -2 with why[cap] set to a phrase
+ * that follows the input's description ("value 300 at index 0 does not
+ * fit int8"), or -1 (out of memory).
+ */
+int cli_store_values(mote_tensor_t *t, const double *v, size_t n, int real,
+                     char *why, size_t cap);
+
+/* --- cli_npy.c, cli_wav.c, cli_image.c, cli_png.c ---------------------- */
+
+#define CLI_NPY_MAX_RANK 8
+
+/* A parsed .npy file; `data` points into the caller's bytes. */
+typedef struct cli_npy {
+  mote_type_t type;
+  int32_t shape[CLI_NPY_MAX_RANK];
+  int rank;
+  size_t count; /* elements */
+  const uint8_t *data;
+  size_t bytes;
+} cli_npy_t;
+
+/* Each decoder returns 0, or -1 with a reason in why[cap]. */
+int cli_npy_parse(const uint8_t *bytes, size_t size, cli_npy_t *out,
+                  char *why, size_t cap);
+
+/* The .npy type string without byte order ("i1", "f4"), or NULL. */
+const char *cli_npy_descr(mote_type_t type);
+
+/* Writes the tensor's bytes, type and shape as a version 1.0 .npy file.
+ * Returns 0, or -1 after printing. */
+int cli_npy_write(const char *path, const mote_tensor_t *t);
+
+typedef struct cli_wav {
+  const uint8_t *samples; /* little-endian int16, into the caller's bytes */
+  size_t count;
+  uint32_t rate;
+  uint16_t channels;
+  uint16_t bits;
+} cli_wav_t;
+
+int cli_wav_parse(const uint8_t *bytes, size_t size, cli_wav_t *out,
+                  char *why, size_t cap);
+int16_t cli_wav_sample(const cli_wav_t *w, size_t i);
+
+/* 8-bit pixels, top row first, `channels` (1 gray or 3 RGB) per pixel. */
+typedef struct cli_image {
+  uint8_t *pixels; /* malloc'ed; cli_image_free */
+  uint32_t width;
+  uint32_t height;
+  uint32_t channels;
+} cli_image_t;
+
+int cli_pnm_decode(const uint8_t *bytes, size_t size, cli_image_t *img,
+                   char *why, size_t cap);
+int cli_bmp_decode(const uint8_t *bytes, size_t size, cli_image_t *img,
+                   char *why, size_t cap);
+int cli_png_decode(const uint8_t *bytes, size_t size, cli_image_t *img,
+                   char *why, size_t cap);
+void cli_image_free(cli_image_t *img);
+
+/* --- cli_outputs.c ----------------------------------------------------- */
+
+/* Labels read from a file, one per line. */
+typedef struct cli_labels {
+  char *text;         /* the file, each line end replaced by a NUL */
+  const char **names; /* [count], into text */
+  uint32_t count;
+} cli_labels_t;
+
+/* Reads `path`. Returns 0, or -1 after printing what is wrong (missing,
+ * empty, an empty line, not text). */
+int cli_labels_load(const char *path, cli_labels_t *out);
+void cli_labels_free(cli_labels_t *l);
+
+/* Writes into order[] the indices of the min(k, elements) highest scores
+ * of `t` (dequantized when quantized), best first, ties by lower index.
+ * Returns how many were written. */
+uint32_t cli_top_k(const mote_tensor_t *t, uint32_t k, uint32_t *order);
+
+/* "  1. label   score  (index i)" lines; `labels` may be NULL. */
+void cli_print_top_k(FILE *f, const mote_tensor_t *t, const uint32_t *order,
+                     uint32_t k, const cli_labels_t *labels);
+
+/* The same as a JSON list of {"index", "label", "score"}. */
+void cli_json_top_k(FILE *f, const mote_tensor_t *t, const uint32_t *order,
+                    uint32_t k, const cli_labels_t *labels);
+
+/* One output as a JSON object: index, tensor, name, type, shape, bytes,
+ * quantization ({scale, zero_point} or null), values (every element;
+ * null for non-numeric types) and, when quantized, dequantized. */
+void cli_json_tensor(FILE *f, uint32_t index, const char *name,
+                     const mote_tensor_t *t);
+
 /* --- commands ---------------------------------------------------------- */
 
 int cli_cmd_inspect(int argc, char **argv);
 int cli_cmd_run(int argc, char **argv);
 int cli_cmd_ops(int argc, char **argv);
+int cli_cmd_gen(int argc, char **argv);
+int cli_cmd_diff(int argc, char **argv);
+int cli_cmd_profile(int argc, char **argv);
 
 /* Prints the full usage text. */
 void cli_usage(FILE *f);

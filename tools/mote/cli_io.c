@@ -85,7 +85,7 @@ void cli_buffer_free(cli_buffer_t *b) {
   b->size = 0;
 }
 
-static int is_dir(const char *path) {
+int cli_is_dir(const char *path) {
 #ifdef _WIN32
   struct _stat st;
   return _stat(path, &st) == 0 && (st.st_mode & _S_IFDIR) != 0;
@@ -102,7 +102,7 @@ int cli_read_file(const char *path, cli_buffer_t *out) {
   out->raw_ = NULL;
   out->data = NULL;
   out->size = 0;
-  if (is_dir(path)) {
+  if (cli_is_dir(path)) {
     cli_error("%s: is a directory", path);
     return -1;
   }
@@ -159,7 +159,7 @@ int cli_make_dirs(const char *path) {
     cli_error("empty directory name");
     return -1;
   }
-  if (is_dir(path)) {
+  if (cli_is_dir(path)) {
     return 0;
   }
   buf = (char *)malloc(n + 1);
@@ -173,7 +173,7 @@ int cli_make_dirs(const char *path) {
     if (i == n || buf[i] == '/') {
       char saved = buf[i];
       buf[i] = '\0';
-      if (!is_dir(buf) && cli_mkdir_one(buf) != 0 && errno != EEXIST) {
+      if (!cli_is_dir(buf) && cli_mkdir_one(buf) != 0 && errno != EEXIST) {
         cli_error("%s: cannot create directory: %s", buf, strerror(errno));
         free(buf);
         return -1;
@@ -182,7 +182,7 @@ int cli_make_dirs(const char *path) {
     }
   }
   free(buf);
-  if (!is_dir(path)) {
+  if (!cli_is_dir(path)) {
     cli_error("%s: exists and is not a directory", path);
     return -1;
   }
@@ -204,4 +204,13 @@ char *cli_path_join(const char *dir, const char *name) {
   }
   memcpy(p + a + (size_t)sep, name, b + 1);
   return p;
+}
+
+uint32_t cli_le32(const uint8_t *p) {
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+         (uint32_t)p[3] << 24;
+}
+
+uint16_t cli_le16(const uint8_t *p) {
+  return (uint16_t)(p[0] | p[1] << 8);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "mote/platform.h"
 
 int cli_session_open(cli_session_t *s, const char *path) {
   mote_error_t err;
@@ -77,6 +78,48 @@ mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
   }
   s->prepared = 1;
   return MOTE_OK;
+}
+
+mote_status_t cli_session_invoke(cli_session_t *s, const cli_buffer_t *inputs,
+                                 uint32_t count, int reset,
+                                 double *seconds, mote_error_t *err) {
+  uint32_t hz = mote_platform_ticks_per_second();
+  uint64_t t0;
+  mote_status_t st;
+  uint32_t i;
+  cli_error_clear(err);
+  for (i = 0; i < count; i++) {
+    mote_tensor_t t;
+    if (mote_interp_input(&s->interp, i, &t) == MOTE_OK && t.data != NULL &&
+        inputs[i].size == t.bytes && t.bytes > 0) {
+      memcpy(t.data, inputs[i].data, t.bytes);
+    }
+  }
+  if (reset && (st = mote_interp_reset_state(&s->interp)) != MOTE_OK) {
+    err->status = st;
+    strcpy(err->message, "cannot reset the variable tensors");
+    return st;
+  }
+  t0 = mote_platform_ticks();
+  st = mote_interp_invoke(&s->interp, err);
+  *seconds = hz ? (double)(mote_platform_ticks() - t0) / (double)hz : 0.0;
+  return st;
+}
+
+int cli_session_start(cli_session_t *s, const char *path,
+                      size_t arena_bytes) {
+  mote_error_t err;
+  mote_status_t st;
+  if (cli_session_open(s, path) != 0) {
+    return -1;
+  }
+  st = cli_session_prepare(s, arena_bytes, &err);
+  if (st != MOTE_OK) {
+    cli_report(path, st, &err);
+    cli_session_close(s);
+    return -1;
+  }
+  return 0;
 }
 
 void cli_session_close(cli_session_t *s) {

@@ -17,21 +17,25 @@
 /* Outputs with at most this many elements are printed in full. */
 #define CLI_SUMMARY_MAX_VALUES 16
 
-void cli_format_shape(const mote_tensor_t *t, char *buf, size_t cap) {
+void cli_format_dims(const int32_t *dims, int rank, char *buf, size_t cap) {
   size_t len = 0;
-  uint8_t i;
+  int i;
   if (cap == 0) {
     return;
   }
   buf[0] = '\0';
   len += (size_t)snprintf(buf + len, cap - len, "[");
-  for (i = 0; i < t->rank && len < cap; i++) {
+  for (i = 0; i < rank && len < cap; i++) {
     len += (size_t)snprintf(buf + len, cap - len, "%s%ld", i ? ", " : "",
-                            (long)t->dims[i]);
+                            (long)dims[i]);
   }
   if (len < cap) {
     snprintf(buf + len, cap - len, "]");
   }
+}
+
+void cli_format_shape(const mote_tensor_t *t, char *buf, size_t cap) {
+  cli_format_dims(t->dims, t->rank, buf, cap);
 }
 
 static float half_to_float(uint16_t h) {
@@ -156,12 +160,12 @@ static void print_value(FILE *f, uint8_t type, double v) {
   }
 }
 
-static int is_quantized(const mote_tensor_t *t) {
+int cli_is_quantized(const mote_tensor_t *t) {
   return t->scale != 0.0f && t->quant_count > 0 && !is_float_type(t->type);
 }
 
 /* (v - zero_point) * scale of the channel element `i` belongs to. */
-static double dequantize(const mote_tensor_t *t, uint32_t i, double v) {
+double cli_dequantize(const mote_tensor_t *t, uint32_t i, double v) {
   uint32_t c = 0;
   if (t->quant_count > 1 && t->quant_dim >= 0 && t->quant_dim < t->rank) {
     uint32_t stride = 1;
@@ -183,7 +187,7 @@ void cli_print_tensor_summary(FILE *f, const char *label, const char *name,
   char shape[96];
   int32_t n = mote_tensor_elements(t);
   uint32_t count = n > 0 ? (uint32_t)n : 0u;
-  int quant = is_quantized(t);
+  int quant = cli_is_quantized(t);
   double v;
   uint32_t i;
   cli_format_shape(t, shape, sizeof shape);
@@ -212,14 +216,14 @@ void cli_print_tensor_summary(FILE *f, const char *label, const char *name,
     if (quant) {
       fprintf(f, "  dequantized: [");
       for (i = 0; i < count && cli_tensor_value(t, i, &v); i++) {
-        fprintf(f, "%s%.7g", i ? ", " : "", dequantize(t, i, v));
+        fprintf(f, "%s%.7g", i ? ", " : "", cli_dequantize(t, i, v));
       }
       fprintf(f, "]\n");
     }
   } else {
     double lo = v;
     double hi = v;
-    double dq_lo = quant ? dequantize(t, 0, v) : 0.0;
+    double dq_lo = quant ? cli_dequantize(t, 0, v) : 0.0;
     double dq_hi = dq_lo;
     uint32_t argmax = 0;
     uint32_t argmin = 0;
@@ -233,7 +237,7 @@ void cli_print_tensor_summary(FILE *f, const char *label, const char *name,
         argmax = i;
       }
       if (quant) {
-        double dq = dequantize(t, i, v);
+        double dq = cli_dequantize(t, i, v);
         dq_lo = dq < dq_lo ? dq : dq_lo;
         dq_hi = dq > dq_hi ? dq : dq_hi;
       }

@@ -67,6 +67,9 @@ int cli_cmd_ops(int argc, char **argv) {
   for (i = 2; i < argc; i++) {
     if (strcmp(argv[i], "--json") == 0) {
       json = 1;
+    } else if (cli_is_help(argv[i])) {
+      cli_usage(stdout);
+      return CLI_EXIT_OK;
     } else {
       return cli_usage_error("ops: unexpected argument '%s'", argv[i]);
     }

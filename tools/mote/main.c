@@ -24,18 +24,15 @@ void cli_usage(FILE *f) {
       "      kernel is listed with the operators that use it.\n"
       "      --json   print one JSON object instead of text\n"
       "\n"
-      "  run MODEL --inputs INDIR --outputs OUTDIR [--arena-bytes N]\n"
-      "            [--repeat N] [--profile]\n"
-      "      Run MODEL on INDIR/input_<i>.bin (raw little-endian tensor bytes,\n"
-      "      one file per model input, exactly the tensor's size), write\n"
-      "      OUTDIR/output_<i>.bin (creating OUTDIR) and summarise each\n"
-      "      output.\n"
-      "      --arena-bytes N  use an arena of exactly N bytes (default 16 MiB;\n"
-      "                       a K or M suffix multiplies by 1024 or 1024^2)\n"
-      "      --repeat N       invoke N times and report the time per invoke;\n"
-      "                       inputs and state are reset before each invoke,\n"
-      "                       so the outputs are those of a single run\n"
-      "      --profile        time each operator (platform tick counter)\n"
+      "  run MODEL [--input FILE]... [--inputs DIR] [--random SEED]\n"
+      "            [--outputs DIR] [--output DIR] [--json] [--top-k N]\n"
+      "            [--labels FILE] [--arena-bytes N] [--repeat N] [--profile]\n"
+      "      Run MODEL on inputs from .npy, .wav, .pgm/.ppm, .bmp, .png or raw\n"
+      "      .bin files (one --input per model input), DIR/input_<i>.bin or\n"
+      "      random data, and summarise each output (--json: as one object,\n"
+      "      every value); --outputs DIR writes DIR/output_<i>.bin, --output\n"
+      "      DIR output_<i>.npy; --top-k ranks output 0, named by --labels.\n"
+      "      'mote run --help' tells the conversions.\n"
       "\n"
       "  ops [--json]\n"
       "      List the operators this build runs: builtin code, name, the\n"
@@ -44,11 +41,40 @@ void cli_usage(FILE *f) {
       "      builtins. --json prints a list of {\"op\", \"code\",\n"
       "      \"custom\", \"version\", \"types\"} objects.\n"
       "\n"
+      "  gen MODEL -o DIR [--name NAME] [--target host|m4|m55|rv32]\n"
+      "          [--section NAME] [--arena-bytes N]\n"
+      "      Write the C sources that put MODEL in a firmware, into DIR\n"
+      "      (created): NAME_model.c/.h (the bytes as a 16-byte aligned\n"
+      "      const array, NAME_model_len, and NAME_ARENA_BYTES, the exact\n"
+      "      arena prepare needs), NAME_resolver.c/.h (NAME_resolver_init\n"
+      "      registers exactly the kernels the model uses;\n"
+      "      NAME_RESOLVER_ENTRIES) and NAME.cmake (NAME_add_to(target)).\n"
+      "      Fails, naming them all, when ops have no kernel.\n"
+      "      --name NAME      C identifier prefix (default: from the file name)\n"
+      "      --target T       host (default: this machine's planner), or a\n"
+      "                       32-bit target m4, m55, rv32, whose arena the\n"
+      "                       host cannot compute: give it with --arena-bytes\n"
+      "                       (tools/gen/target_arena.sh measures it)\n"
+      "      --section NAME   put the model bytes in this linker section\n"
+      "                       (GCC and clang)\n"
+      "      --arena-bytes N  the target's arena (a multiple of 16), for\n"
+      "                       m4, m55, rv32 only\n"
+      "\n"
+      "  diff A B [--atol X] [--model MODEL]\n"
+      "      Compare two output sets (.npy/.bin files or directories of\n"
+      "      output_<i> files): max abs diff, elements over X, first one.\n"
+      "      Exit 1 when any tensor differs by more than X.\n"
+      "\n"
+      "  profile MODEL [--csv] [--repeat N] [inputs as for run]\n"
+      "      Time each operator (median of N invokes, default 10, on the\n"
+      "      host clock): time, share of the total and MACs, per operator\n"
+      "      and per operator type; --csv prints rows for a spreadsheet.\n"
+      "\n"
       "  version   print the mote version\n"
       "  help      print this text\n"
       "\n"
-      "Exit status: 0 success, 1 failure (bad model, file or run), 2 bad\n"
-      "usage.\n",
+      "Each command takes --help. Exit status: 0 success, 1 failure (bad\n"
+      "model, file or run; diff: outputs differ), 2 bad usage.\n",
       f);
 }
 
@@ -85,8 +111,17 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "run") == 0) {
     return cli_cmd_run(argc, argv);
   }
+  if (strcmp(cmd, "gen") == 0) {
+    return cli_cmd_gen(argc, argv);
+  }
   if (strcmp(cmd, "ops") == 0) {
     return cli_cmd_ops(argc, argv);
+  }
+  if (strcmp(cmd, "diff") == 0) {
+    return cli_cmd_diff(argc, argv);
+  }
+  if (strcmp(cmd, "profile") == 0) {
+    return cli_cmd_profile(argc, argv);
   }
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     return cmd_version(argc, argv);
