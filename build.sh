@@ -20,6 +20,7 @@ need_packages() {
   for tool in "$@"; do
     case "$tool" in
       clang) command -v clang >/dev/null 2>&1 || missing="$missing clang" ;;
+      clang-tidy) command -v clang-tidy >/dev/null 2>&1 || missing="$missing clang-tidy" ;;
       python3) command -v python3 >/dev/null 2>&1 || missing="$missing python3" ;;
       # The package tests build a consumer with pkg-config's flags.
       pkg-config) command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf" ;;
@@ -74,8 +75,8 @@ demo)
   build/examples/example_hello_world models/sine_int8.tflite
   ;;
 test)
-  need_packages clang python3 pkg-config libpng arm-gcc qemu-arm riscv-gcc doxygen \
-    fashion-mnist
+  need_packages clang clang-tidy python3 pkg-config libpng arm-gcc qemu-arm riscv-gcc \
+    doxygen fashion-mnist
   configure_build build
   (cd build && ctest --output-on-failure -j "$jobs" -O ctest.log)
   # Sanitized run: every unit test, and conformance on the small models.
@@ -90,7 +91,8 @@ test)
     conformance_test_audio_frontend
   (cd build-ref && ctest --output-on-failure -j "$jobs" -R '^conformance/' -O ctest.log)
   # Everything (library, tools, examples, tests) must also build
-  # warning-free under clang, whose warnings differ from GCC's.
+  # warning-free under clang, whose warnings differ from GCC's (the
+  # library with its extra set: CMakeLists.txt, MOTE_CORE_WARNINGS).
   CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Release \
     -DMOTE_BUILD_TESTS=ON -DMOTE_BUILD_TOOLS=ON >/dev/null
   cmake --build build-clang -j "$jobs"
@@ -104,6 +106,9 @@ test)
   cmake -S . -B build-nostrings -DCMAKE_BUILD_TYPE=MinSizeRel \
     -DMOTE_NO_ERROR_STRINGS=ON -DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF >/dev/null
   cmake --build build-nostrings -j "$jobs"
+  # Static analysis of the library: clang-tidy, and GCC's -fanalyzer for
+  # the host, Cortex-M4F and Cortex-M55 (docs/static_analysis.md).
+  MOTE_ANALYZE_DIR="$here/build-analyze" MOTE_ANALYZE_JOBS="$jobs" sh tools/analyze.sh
   # Cross builds: the library for every Cortex-M and RV32IMC at -Os and -O2,
   # warning-free; then its size per object (M4F -Os), and the flash budget
   # of a minimal firmware, which also runs on QEMU against the host.

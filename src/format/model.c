@@ -180,7 +180,7 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
   }
   out->data = (void *)(uintptr_t)mote_model_buffer_data(
       m, mote_fb_get_u32(&fb, tt, MOTE_TENSOR_BUFFER, 0), &len);
-  if (out->data != NULL) {
+  if (len != 0) { /* exactly when there is data: mote_model_buffer_data */
     out->flags |= MOTE_TENSOR_CONST;
   }
   if (mote_fb_get_u8(&fb, tt, MOTE_TENSOR_IS_VARIABLE, 0) != 0) {

@@ -339,6 +339,9 @@ void *mote_kctx_scratch(const mote_kctx_t *ctx, int32_t index) {
 /* The parentheses keep the MOTE_NO_ERROR_STRINGS macro from expanding. */
 mote_status_t(mote_kctx_fail)(mote_kctx_t *ctx, mote_status_t status,
                               const char *fmt, ...) {
+  if (status == MOTE_OK) {
+    status = MOTE_ERR_KERNEL; /* never MOTE_OK: see mote_kctx_failed_() */
+  }
 #ifdef MOTE_NO_ERROR_STRINGS
   (void)fmt;
   if (ctx->err != NULL) {

@@ -25,8 +25,8 @@ typedef struct hard_swish_op {
 
 /* TFLite's DownScaleInt32ToInt16Multiplier: Q0.31 to Q0.15, rounded. */
 static int16_t hard_swish_q15(int32_t m) {
-  return m >= INT32_MAX - (1 << 15) ? INT16_MAX
-                                    : (int16_t)((m + (1 << 15)) >> 16);
+  return (int16_t)(m >= INT32_MAX - (1 << 15) ? INT16_MAX
+                                               : (m + (1 << 15)) >> 16);
 }
 
 static mote_status_t hard_swish_prepare_s8(mote_kctx_t *ctx,

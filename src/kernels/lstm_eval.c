@@ -262,8 +262,8 @@ static void step_q(const lstm_seq_t *s, const void *x, void *h, void *cv,
     const int16_t hi = (int16_t)q->cell_clip;
     const int16_t lo = (int16_t)-q->cell_clip;
     for (i = 0; i < n; ++i) {
-      const int16_t v = c[i] < hi ? c[i] : hi;
-      c[i] = v > lo ? v : lo;
+      const int16_t v = (int16_t)(c[i] < hi ? c[i] : hi);
+      c[i] = (int16_t)(v > lo ? v : lo);
     }
   }
   gate_q(s, MOTE_LSTM_OUTPUT, x, h, nb, b1, b3);

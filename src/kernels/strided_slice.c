@@ -239,8 +239,10 @@ mote_status_t mote_strided_slice_plan(const mote_strided_slice_spec_t *spec,
     empty = empty || count == 0;
   }
   /* Steps in input elements over the effective shape (a new axis has size
-   * 1, so it leaves the other strides alone). */
-  for (d = e.rank - 1; d >= 0; --d) {
+   * 1, so it leaves the other strides alone). Counting down from rank
+   * (in [0, MOTE_MAX_DIMS]) rather than from rank - 1 leaves the analyzers
+   * no rank whose rank - 1 could wrap. */
+  for (d = e.rank; d-- > 0;) {
     base += start[d] * elem_stride;
     p->step[d] = p->count[d] > 1 ? (int32_t)(e.stride[d] * elem_stride) : 0;
     elem_stride *= e.dim[d];

@@ -145,7 +145,9 @@ mote_status_t mote_learner_layout(const mote_learner_config_t *cfg,
 }
 
 size_t mote_learner_bytes(const mote_learner_config_t *cfg) {
-  mote_learner_layout_t lay;
+  /* Zeroed: the analyzers cannot see that MOTE_FAIL never returns
+   * MOTE_OK, so a failed layout looks like a success with lay unset. */
+  mote_learner_layout_t lay = {0};
   return mote_learner_layout(cfg, &lay, NULL) == MOTE_OK ? lay.total : 0;
 }
 
@@ -265,7 +267,7 @@ mote_status_t mote_learner_config_for_cut(mote_learner_config_t *cfg,
 mote_status_t mote_learner_init(mote_learner_t *l, const mote_learner_config_t *cfg,
                                 mote_interp_t *interp, uint32_t cut, void *mem,
                                 size_t mem_bytes, mote_error_t *err) {
-  mote_learner_layout_t lay;
+  mote_learner_layout_t lay = {0}; /* zeroed: see mote_learner_bytes */
   mote_status_t st;
   uint8_t *m = (uint8_t *)mem;
   if (l == NULL || cfg == NULL || mem == NULL) {
@@ -581,8 +583,8 @@ mote_status_t mote_learner_predict(mote_learner_t *l, const void *features, size
   } else {
     st = mote_learner_scores(l, features, bytes, NULL, 0, err);
   }
-  if (st != MOTE_OK) {
-    return st;
+  if (st != MOTE_OK || l == NULL) { /* scores() refuses a NULL l */
+    return st != MOTE_OK ? st : MOTE_ERR_BAD_ARG;
   }
   /* Selection of the k best, ties to the lower slot; picked ones -1. */
   for (i = 0; i < k; i++) {

@@ -209,7 +209,7 @@ static mote_status_t check_header(const mote_learner_t *l, cursor_t *c, size_t t
       "feature_count", "feature_type", "hidden_units", "max_classes",
       "replay_capacity", "replay_policy", "parameter count",
       "feature scale", "feature zero point"};
-  uint32_t want[9];
+  uint32_t want[9] = {0}; /* zeroed: -fanalyzer loses the fill loop */
   uint32_t i;
   uint32_t v;
   cursor_t mine;

@@ -374,9 +374,21 @@ static mote_status_t failing_invoke(mote_kctx_t *ctx) {
   return mote_kctx_fail(ctx, MOTE_ERR_KERNEL, "probe failure %d", 7);
 }
 
+/* mote_kctx_fail() with MOTE_OK still fails (kernel.h promises the
+ * static analyzers a status other than MOTE_OK). */
+static mote_status_t ok_failing_invoke(mote_kctx_t *ctx) {
+  return mote_kctx_fail(ctx, MOTE_OK, "not really %s", "failing");
+}
+
 static void test_data_accessors_match_views(void) {
   static const mote_kernel_t probe = {"PROBE", 1, probe_prepare, probe_invoke};
   static const mote_kernel_t nameless = {NULL, 1, NULL, failing_invoke};
+  static const mote_kernel_t ok_fail = {"OKFAIL", 1, NULL, ok_failing_invoke};
+  static const mote_kernel_t *const failing[2] = {&nameless, &ok_fail};
+  static const char *const said[2] = {
+      "op 0 (FULLY_CONNECTED): probe failure 7",
+      "op 0 (OKFAIL): not really failing"};
+  int i;
   fixture_t f;
   mote_arena_t arena;
   mote_interp_t in;
@@ -395,14 +407,17 @@ static void test_data_accessors_match_views(void) {
   CHECK_EQ_INT(g_probe_invokes, 4);
   CHECK_EQ_INT(g_probe_bad, 0);
 
-  mote_resolver_init(&r, &entry, 1);
-  CHECK_EQ_INT(mote_resolver_add(&r, MOTE_OP_FULLY_CONNECTED, &nameless),
-               MOTE_OK);
-  mote_arena_init(&arena, g_arena, ARENA_SIZE);
-  CHECK_EQ_INT(mote_interp_init(&in, &f.model, &r, &arena, &err), MOTE_OK);
-  CHECK_EQ_INT(mote_interp_prepare(&in, &err), MOTE_OK);
-  CHECK_EQ_INT(mote_interp_invoke(&in, &err), MOTE_ERR_KERNEL);
-  CHECK(strstr(err.message, "op 0 (FULLY_CONNECTED): probe failure 7") != NULL);
+  for (i = 0; i < 2; ++i) {
+    mote_resolver_init(&r, &entry, 1);
+    CHECK_EQ_INT(mote_resolver_add(&r, MOTE_OP_FULLY_CONNECTED, failing[i]),
+                 MOTE_OK);
+    mote_arena_init(&arena, g_arena, ARENA_SIZE);
+    CHECK_EQ_INT(mote_interp_init(&in, &f.model, &r, &arena, &err), MOTE_OK);
+    CHECK_EQ_INT(mote_interp_prepare(&in, &err), MOTE_OK);
+    CHECK_EQ_INT(mote_interp_invoke(&in, &err), MOTE_ERR_KERNEL);
+    CHECK_EQ_INT(err.status, MOTE_ERR_KERNEL);
+    CHECK(strstr(err.message, said[i]) != NULL);
+  }
   free(f.bytes);
 }
 

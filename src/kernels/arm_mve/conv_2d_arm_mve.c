@@ -127,6 +127,11 @@ static void im2col(const mote_conv_params_t *p, const int8_t *in, int32_t oy,
  * operands say what the loop reads, so that no memory clobber makes the
  * caller reload its loop bounds after every pass.
  */
+/* The memory operands cast `const T *` to `const T (*)[]`: GCC 12 takes
+ * that for dropping a qualifier (before C2x an array of const elements is
+ * not itself const-qualified) and -Wcast-qual would say so. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcast-qual"
 static int32x4_t dot4(const int8_t *x, const int8_t *w, int32_t step, int32_t n,
                       const int32_t *sums) {
   int32x4_t acc;
@@ -159,6 +164,7 @@ static int32x4_t dot4(const int8_t *x, const int8_t *w, int32_t step, int32_t n,
           : "q0", "q1", "lr");
   return acc;
 }
+#pragma GCC diagnostic pop
 
 /* An op's output scaling, hoisted into registers for the channel loop. */
 typedef struct scaling {

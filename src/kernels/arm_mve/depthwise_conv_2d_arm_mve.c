@@ -241,7 +241,10 @@ static void scale8(const mote_requant_t *q, int32_t c, mote_mve_scale_t *s) {
   int32x4_t sh[2];
   int j;
   if (!q->per_channel) {
-    s[0] = s[1] = mote_mve_scale_at(q, 0, vctp32q(4u));
+    /* Two statements: GCC's -fanalyzer reads s[1] back in `s[0] = s[1] =`
+     * as uninitialized. */
+    s[0] = mote_mve_scale_at(q, 0, vctp32q(4u));
+    s[1] = s[0];
     return;
   } else {
     const int32x4x2_t m = vld2q_s32(q->multiplier + c);

@@ -79,7 +79,7 @@ static inline float mote_arith_clamp_f32(const mote_arith_f32_t *k, float v) {
  * differ in nothing else, so each is one line. */
 #define MOTE_ARITH_REF(name, T, K, INIT, OP)                                   \
   void name(const mote_arith_params_t *p, const mote_bcast_t *b, const T *in1, \
-            const T *in2, T *out) {                                            \
+            const T *in2, T *out) { /* NOLINT(bugprone-macro-parentheses): T is a type */ \
     const K k = INIT(p);                                                       \
     MOTE_BCAST_WALK(b, T, in1, in2, out, OP, &k, 0);                           \
   }

@@ -37,7 +37,7 @@ static int32_t wrap_add(int32_t a, int32_t b) {
  * this macro defines the function `name` (it refers to nothing but its
  * parameters). */
 #define AVG_POOL_INT(name, T)                                                  \
-  void name(const mote_pool_params_t *p, const T *input, T *output,            \
+  void name(const mote_pool_params_t *p, const T *input, T *output, /* NOLINT(bugprone-macro-parentheses): T is a type */ \
             void *scratch) {                                                   \
     int32_t b, oy, ox, c, y, x;                                                \
     (void)scratch;                                                             \

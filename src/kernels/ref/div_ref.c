@@ -86,8 +86,8 @@ static int32_t bad_at(int bad, ptrdiff_t written) {
  * OP flags (it refers to nothing but its parameters). */
 #define DIV_REF(name, T, K, INIT, OP)                                          \
   int32_t name(const mote_arith_params_t *p, const mote_bcast_t *b,            \
-               const T *in1, const T *in2, T *out) {                           \
-    T *const start = out;                                                      \
+               const T *in1, const T *in2, T *out) { /* NOLINT(bugprone-macro-parentheses): T is a type */ \
+    T *const start = out; /* NOLINT(bugprone-macro-parentheses): T is a type */ \
     K k;                                                                       \
     k.q = INIT(p);                                                             \
     k.bad = 0;                                                                 \

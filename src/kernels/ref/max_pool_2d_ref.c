@@ -18,7 +18,7 @@
  * starting from LOWEST: this macro defines the function `name` (it refers
  * to nothing but its parameters). */
 #define MAX_POOL_INT(name, T, LOWEST)                                          \
-  void name(const mote_pool_params_t *p, const T *input, T *output) {          \
+  void name(const mote_pool_params_t *p, const T *input, T *output) { /* NOLINT(bugprone-macro-parentheses): T is a type */ \
     int32_t b, oy, ox, c, y, x;                                                \
     for (b = 0; b < p->batches; ++b) {                                         \
       const T *img = input + b * p->in_h * p->in_w * p->depth;                 \

@@ -15,7 +15,7 @@
  * parameters). */
 #define MAX_MIN(name, T)                                                       \
   void name(bool is_max, const mote_bcast_t *b, const T *in1, const T *in2,    \
-            T *out) {                                                          \
+            T *out) { /* NOLINT(bugprone-macro-parentheses): T is a type */ \
     if (is_max) {                                                              \
       MOTE_BCAST_WALK(b, T, in1, in2, out, MM_MAX, 0, 0);                      \
     } else {                                                                   \

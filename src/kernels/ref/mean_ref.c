@@ -41,7 +41,7 @@ static int32_t next_row(const mote_mean_plan_t *m, int32_t *idx, int32_t off) {
  * the input and sum types: the macro defines the function `name` (it
  * refers to nothing but its parameters). */
 #define SUM(name, TIN, TSUM, ADD)                                              \
-  static void name(const mote_mean_plan_t *m, const TIN *in, TSUM *sums) {     \
+  static void name(const mote_mean_plan_t *m, const TIN *in, TSUM *sums) { /* NOLINT(bugprone-macro-parentheses): TSUM is a type */ \
     int32_t idx[MOTE_MAX_DIMS] = {0, 0, 0, 0, 0, 0};                           \
     const int32_t len = m->dims[MOTE_MAX_DIMS - 1];                            \
     const int32_t os = m->ostride[MOTE_MAX_DIMS - 1];                          \
@@ -102,7 +102,7 @@ static void requantize_sums(const mote_mean_params_t *p,
  * (it refers to nothing but its parameters). */
 #define MEAN_INT(name, T, SUM)                                                 \
   void name(const mote_mean_params_t *p, const mote_mean_plan_t *m,            \
-            const T *input, T *output, int32_t *acc) {                         \
+            const T *input, T *output, int32_t *acc) { /* NOLINT(bugprone-macro-parentheses): T is a type */ \
     int32_t i;                                                                 \
     SUM(m, input, acc);                                                        \
     requantize_sums(p, m, acc);                                                \

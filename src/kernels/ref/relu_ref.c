@@ -24,7 +24,7 @@ static int32_t relu_wrap_add(int32_t a, int32_t b) {
 
 /* Every integer type's function is this body over its element type T. */
 #define RELU_Q(name, T)                                                        \
-  void name(const mote_relu_params_t *p, const T *input, T *output,            \
+  void name(const mote_relu_params_t *p, const T *input, T *output, /* NOLINT(bugprone-macro-parentheses): T is a type */ \
             int32_t n) {                                                       \
     int32_t i;                                                                 \
     for (i = 0; i < n; ++i) {                                                  \

@@ -91,7 +91,7 @@ static mote_status_t softmax_s8_row(const int8_t *in, int8_t *out8,
           mote_doubling_high_mul(scale, exp_of_diff_s8(diff, p)), exponent);
       v = mote_clamp_i32(prob + out_min, out_min, out_max);
     }
-    if (out8 != NULL) {
+    if (out_bits == 8) {
       out8[c] = (int8_t)v;
     } else {
       out16[c] = (int16_t)v;
@@ -100,30 +100,33 @@ static mote_status_t softmax_s8_row(const int8_t *in, int8_t *out8,
   return MOTE_OK;
 }
 
-/* Rows of int8 input into int8 (out8) or int16 (out16) outputs. */
+/* Rows of int8 input into int8 (out8, out_bits 8) or int16 (out16,
+ * out_bits 16) outputs; the other pointer is NULL. The bit count, not a
+ * NULL test, picks the output, so that neither pointer looks nullable to
+ * the static analyzers. */
 static mote_status_t softmax_s8_rows(const mote_softmax_params_t *p,
                                      const int8_t *input, int8_t *out8,
-                                     int16_t *out16) {
+                                     int16_t *out16, int out_bits) {
   const int32_t depth = p->depth;
   mote_status_t st = MOTE_OK;
   int32_t i;
   for (i = 0; i < p->outer && st == MOTE_OK; ++i) {
     const ptrdiff_t row = (ptrdiff_t)i * depth;
-    st = softmax_s8_row(input + row, out8 != NULL ? out8 + row : NULL,
-                        out16 != NULL ? out16 + row : NULL,
-                        out8 != NULL ? 8 : 16, depth, p);
+    st = softmax_s8_row(input + row, out_bits == 8 ? out8 + row : NULL,
+                        out_bits == 8 ? NULL : out16 + row, out_bits, depth,
+                        p);
   }
   return st;
 }
 
 mote_status_t mote_softmax_s8_ref(const mote_softmax_params_t *p,
                                   const int8_t *input, int8_t *output) {
-  return softmax_s8_rows(p, input, output, NULL);
+  return softmax_s8_rows(p, input, output, NULL, 8);
 }
 
 mote_status_t mote_softmax_s8_s16_ref(const mote_softmax_params_t *p,
                                       const int8_t *input, int16_t *output) {
-  return softmax_s8_rows(p, input, NULL, output);
+  return softmax_s8_rows(p, input, NULL, output, 16);
 }
 
 /* One int16 row: exponentials into `out` (Q0.15), then scaled in place by

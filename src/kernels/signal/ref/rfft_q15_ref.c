@@ -198,8 +198,8 @@ static void gather(const mote_rfft_plan_t *plan, const int16_t *in,
       src += (j / plan->sub_length[s]) % plan->radix[s] * outer;
       outer *= plan->radix[s];
     }
-    out[2 * j] = 2 * src < in_len ? in[2 * src] : 0;
-    out[2 * j + 1] = 2 * src + 1 < in_len ? in[2 * src + 1] : 0;
+    out[2 * j] = (int16_t)(2 * src < in_len ? in[2 * src] : 0);
+    out[2 * j + 1] = (int16_t)(2 * src + 1 < in_len ? in[2 * src + 1] : 0);
   }
 }
 
