@@ -53,7 +53,15 @@ typedef enum mote_op {
   MOTE_OP_PRELU = 54,
   MOTE_OP_MAXIMUM = 55,
   MOTE_OP_MINIMUM = 57,
+  MOTE_OP_LESS = 58,
+  MOTE_OP_GREATER = 61,
+  MOTE_OP_GREATER_EQUAL = 62,
+  MOTE_OP_LESS_EQUAL = 63,
   MOTE_OP_EXPAND_DIMS = 70,
+  MOTE_OP_EQUAL = 71,
+  MOTE_OP_NOT_EQUAL = 72,
+  MOTE_OP_LOGICAL_OR = 84,
+  MOTE_OP_LOGICAL_AND = 86,
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117
@@ -78,16 +86,24 @@ extern const mote_kernel_t mote_kernel_conv_2d;
 extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
 extern const mote_kernel_t mote_kernel_dequantize;
 extern const mote_kernel_t mote_kernel_div;
+extern const mote_kernel_t mote_kernel_equal;
 extern const mote_kernel_t mote_kernel_expand_dims;
 extern const mote_kernel_t mote_kernel_fully_connected;
+extern const mote_kernel_t mote_kernel_greater;
+extern const mote_kernel_t mote_kernel_greater_equal;
 extern const mote_kernel_t mote_kernel_hard_swish;
 extern const mote_kernel_t mote_kernel_leaky_relu;
+extern const mote_kernel_t mote_kernel_less;
+extern const mote_kernel_t mote_kernel_less_equal;
+extern const mote_kernel_t mote_kernel_logical_and;
+extern const mote_kernel_t mote_kernel_logical_or;
 extern const mote_kernel_t mote_kernel_logistic;
 extern const mote_kernel_t mote_kernel_max_pool_2d;
 extern const mote_kernel_t mote_kernel_maximum;
 extern const mote_kernel_t mote_kernel_mean;
 extern const mote_kernel_t mote_kernel_minimum;
 extern const mote_kernel_t mote_kernel_mul;
+extern const mote_kernel_t mote_kernel_not_equal;
 extern const mote_kernel_t mote_kernel_pad;
 extern const mote_kernel_t mote_kernel_prelu;
 extern const mote_kernel_t mote_kernel_quantize;

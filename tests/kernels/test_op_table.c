@@ -72,6 +72,8 @@ static const known_diff_t kKnown[] = {
      "per-channel scales: TFLM uses scale[0] for every channel"},
     {"SignalRfft", 6, MOTE_REFUSES, 0, "float32 FFT is not implemented"},
     {"SignalRfft", 7, MOTE_REFUSES, 0, "int32 FFT is not implemented"},
+    {"GREATER", 24, MOTE_REFUSES, 0, /* KT_GREATER_INT16_CASE */
+     "int16: TFLM's prepare leaves the rescale unset, every output false"},
     {"DEQUANTIZE", 5, TFLM_REFUSES, 0, "float16 input"},
     {"RELU_N1_TO_1", 0, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 1, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
