@@ -64,7 +64,8 @@ typedef enum mote_op {
   MOTE_OP_LOGICAL_AND = 86,
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_QUANTIZE = 114,
-  MOTE_OP_HARD_SWISH = 117
+  MOTE_OP_HARD_SWISH = 117,
+  MOTE_OP_SELECT_V2 = 123
 } mote_op_t;
 
 /** A static name for a builtin code, e.g. "CONV_2D"; "UNKNOWN" otherwise. */
@@ -111,6 +112,7 @@ extern const mote_kernel_t mote_kernel_relu;
 extern const mote_kernel_t mote_kernel_relu6;
 extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
+extern const mote_kernel_t mote_kernel_select_v2;
 extern const mote_kernel_t mote_kernel_softmax;
 extern const mote_kernel_t mote_kernel_squeeze;
 extern const mote_kernel_t mote_kernel_strided_slice;

@@ -45,6 +45,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_RELU6, &mote_kernel_relu6},
       {MOTE_OP_RELU_N1_TO_1, &mote_kernel_relu_n1_to_1},
       {MOTE_OP_RESHAPE, &mote_kernel_reshape},
+      {MOTE_OP_SELECT_V2, &mote_kernel_select_v2},
       {MOTE_OP_SOFTMAX, &mote_kernel_softmax},
       {MOTE_OP_SQUEEZE, &mote_kernel_squeeze},
       {MOTE_OP_STRIDED_SLICE, &mote_kernel_strided_slice},

@@ -41,19 +41,6 @@ typedef struct cmp_kind {
   const char *supported;
 } cmp_kind_t;
 
-static bool same_shape(const mote_tensor_t *a, const mote_tensor_t *b) {
-  int d;
-  if (a->rank != b->rank) {
-    return false;
-  }
-  for (d = 0; d < (int)a->rank; ++d) {
-    if (a->dims[d] != b->dims[d]) {
-      return false;
-    }
-  }
-  return true;
-}
-
 /* Input `i`'s rescale: its scale as a multiplier below 1 with a shift
  * <= 0, as QuantizeMultiplierSmallerThanOneExp, which TFLM CHECKs. */
 static mote_status_t cmp_input_scale(mote_kctx_t *ctx, const mote_tensor_t *t,
@@ -94,7 +81,7 @@ static mote_status_t cmp_prepare(mote_kctx_t *ctx, const cmp_kind_t *kind) {
           MOTE_OK) {
     return st;
   }
-  if (!same_shape(&in1, &in2) && out.rank > 4) {
+  if (!mote_same_shape(&in1, &in2) && out.rank > 4) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "inputs of different shapes broadcast up to 4-D "
                           "(output 0 has rank %d)",

@@ -154,3 +154,63 @@ void kt_gen_logical_and(int index, kt_case_t *c, uint32_t *rng) {
 void kt_gen_logical_or(int index, kt_case_t *c, uint32_t *rng) {
   gen_logical(index, c, rng);
 }
+
+/* SELECT_V2: a bool condition, x and y of float32, int8 or int16 (values
+ * copied as stored, so x and y may be quantized differently), all three
+ * shapes drawn against one output of rank up to 5 (equal shapes: up to
+ * 6); each input keeps or drops leading dimensions and repeats along
+ * others. Case 23 is int32, which TFLM fails at invoke and mote refuses. */
+void kt_gen_select_v2(int index, kt_case_t *c, uint32_t *rng) {
+  static const int types[3] = {KT_F32, KT_I8, KT_I16};
+  const int type = index == 23 ? KT_I32 : types[index % 3];
+  const int mode = (index / 3) % 3; /* equal, broadcast, 1-element cond */
+  int32_t out[6], s[3][6];
+  int r[3], rank, k, d;
+  rank = mode == 0 ? kt_rand_int(rng, 1, 6) : kt_rand_int(rng, 1, 5);
+  for (d = 0; d < rank; ++d) {
+    out[d] = kt_rand_int(rng, 1, d == rank - 1 ? 9 : 3);
+  }
+  for (k = 0; k < 3; ++k) {
+    /* x or y keeps the output's rank: TFLM wants it to be the largest. */
+    const int drop =
+        mode == 0 || k == 1 + index % 2 ? 0 : kt_rand_int(rng, 0, rank);
+    r[k] = mode == 2 && k == 0 ? kt_rand_int(rng, 0, 1) : rank - drop;
+    for (d = 0; d < r[k]; ++d) {
+      const int repeat = mode == 1 && kt_rand_int(rng, 0, 2) == 0;
+      s[k][d] = mode == 2 && k == 0 ? 1 : repeat ? 1 : out[d + rank - r[k]];
+    }
+  }
+  /* The output is their broadcast: 1 where every input repeats. */
+  for (d = 0; d < rank; ++d) {
+    int32_t m = 1;
+    for (k = 0; k < 3; ++k) {
+      const int id = d - (rank - r[k]);
+      if (id >= 0 && s[k][id] > m) {
+        m = s[k][id];
+      }
+    }
+    out[d] = m;
+  }
+  kt_add(c, KT_INPUT, KT_BOOL, r[0], s[0]);
+  for (k = 1; k < 3; ++k) {
+    kt_add(c, KT_INPUT, (uint8_t)type, r[k], s[k]);
+    if (type == KT_I8 || type == KT_I16) {
+      kt_quant(c, k, kt_rand_scale(rng, 0.01f, 0.5f),
+               type == KT_I8 ? kt_rand_int(rng, -30, 30) : 0);
+    }
+  }
+  k = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, out);
+  if (type == KT_I8 || type == KT_I16) {
+    kt_quant(c, k, c->t[1].scale, c->t[1].zero_point);
+  }
+  kt_name_type(c, type);
+  kt_name(c, " ");
+  for (k = 0; k < 3; ++k) {
+    kt_name_shape(c, k);
+    kt_name(c, k < 2 ? " , " : "");
+  }
+  c->version = type == KT_F32 ? 1 : 2;
+  if (type == KT_F32 && index >= 12) {
+    kt_special_values(c);
+  }
+}
