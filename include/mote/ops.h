@@ -62,6 +62,8 @@ typedef enum mote_op {
   MOTE_OP_NOT_EQUAL = 72,
   MOTE_OP_LOGICAL_OR = 84,
   MOTE_OP_LOGICAL_AND = 86,
+  MOTE_OP_FLOOR_DIV = 90,
+  MOTE_OP_FLOOR_MOD = 95,
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117,
@@ -89,6 +91,8 @@ extern const mote_kernel_t mote_kernel_dequantize;
 extern const mote_kernel_t mote_kernel_div;
 extern const mote_kernel_t mote_kernel_equal;
 extern const mote_kernel_t mote_kernel_expand_dims;
+extern const mote_kernel_t mote_kernel_floor_div;
+extern const mote_kernel_t mote_kernel_floor_mod;
 extern const mote_kernel_t mote_kernel_fully_connected;
 extern const mote_kernel_t mote_kernel_greater;
 extern const mote_kernel_t mote_kernel_greater_equal;

@@ -83,6 +83,18 @@ mote_status_t mote_bcast_prepare_shape(mote_kctx_t *ctx, size_t op_bytes,
   return mote_request_share_elementwise(ctx, 1, in2, out);
 }
 
+mote_status_t mote_bcast_check_4d(mote_kctx_t *ctx, const mote_tensor_t *in1,
+                                  const mote_tensor_t *in2,
+                                  const mote_tensor_t *out) {
+  if (mote_same_shape(in1, in2) || out->rank <= 4) {
+    return MOTE_OK;
+  }
+  return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                        "inputs of different shapes broadcast up to 4-D "
+                        "(output 0 has rank %d)",
+                        (int)out->rank);
+}
+
 const mote_bcast_op_t *mote_bcast_invoke_data(mote_kctx_t *ctx, mote_bcast_t *b,
                                               const void **in1,
                                               const void **in2, void **out) {

@@ -90,6 +90,14 @@ mote_status_t mote_bcast_prepare_shape(mote_kctx_t *ctx, size_t op_bytes,
                                        const mote_tensor_t *in2,
                                        const mote_tensor_t *out);
 
+/* TFLM's 4-D broadcast (Broadcast4DSlow*, BroadcastBinaryFunction4DSlow),
+ * which the comparisons, logical ops, FLOOR_DIV and FLOOR_MOD take when
+ * their inputs' shapes differ, aborts beyond 4-D: MOTE_ERR_BAD_SHAPE
+ * through mote_kctx_fail() then, else MOTE_OK (equal shapes: any rank). */
+mote_status_t mote_bcast_check_4d(mote_kctx_t *ctx, const mote_tensor_t *in1,
+                                  const mote_tensor_t *in2,
+                                  const mote_tensor_t *out);
+
 /* MOTE_OK when both inputs and the output have positive scales, else
  * MOTE_ERR_UNSUPPORTED through mote_kctx_fail(): the check before any
  * rescale is formed from them. */

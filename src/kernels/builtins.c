@@ -22,6 +22,8 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_DIV, &mote_kernel_div},
       {MOTE_OP_EQUAL, &mote_kernel_equal},
       {MOTE_OP_EXPAND_DIMS, &mote_kernel_expand_dims},
+      {MOTE_OP_FLOOR_DIV, &mote_kernel_floor_div},
+      {MOTE_OP_FLOOR_MOD, &mote_kernel_floor_mod},
       {MOTE_OP_FULLY_CONNECTED, &mote_kernel_fully_connected},
       {MOTE_OP_GREATER, &mote_kernel_greater},
       {MOTE_OP_GREATER_EQUAL, &mote_kernel_greater_equal},

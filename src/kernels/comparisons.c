@@ -81,13 +81,8 @@ static mote_status_t cmp_prepare(mote_kctx_t *ctx, const cmp_kind_t *kind) {
           MOTE_OK) {
     return st;
   }
-  if (!mote_same_shape(&in1, &in2) && out.rank > 4) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "inputs of different shapes broadcast up to 4-D "
-                          "(output 0 has rank %d)",
-                          (int)out.rank);
-  }
-  if ((st = mote_bcast_prepare_shape(ctx, sizeof(cmp_op_t), &mem, &in1, &in2,
+  if ((st = mote_bcast_check_4d(ctx, &in1, &in2, &out)) != MOTE_OK ||
+      (st = mote_bcast_prepare_shape(ctx, sizeof(cmp_op_t), &mem, &in1, &in2,
                                      &out)) != MOTE_OK) {
     return st;
   }

@@ -45,6 +45,8 @@ static const kt_op_t kOps[] = {
     {"LOGICAL_AND", 12, kt_gen_logical_and, 86},
     {"LOGICAL_OR", 12, kt_gen_logical_or, 84},
     {"SELECT_V2", 24, kt_gen_select_v2, 123},
+    {"FLOOR_DIV", 16, kt_gen_floor_div, 90},
+    {"FLOOR_MOD", 16, kt_gen_floor_mod, 95},
     {"LOGISTIC", 30, kt_gen_logistic, 14},
     {"TANH", 30, kt_gen_tanh, 28},
     {"RELU", 30, kt_gen_relu, 19},

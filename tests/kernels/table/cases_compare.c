@@ -214,3 +214,37 @@ void kt_gen_select_v2(int index, kt_case_t *c, uint32_t *rng) {
     kt_special_values(c);
   }
 }
+
+/* FLOOR_DIV and FLOOR_MOD: float32 over the comparisons' shapes; signs
+ * mixed so the floor and the remainder's sign fix matter; FLOOR_DIV's
+ * divisors kept from zero but in case 15, all zeros, on which both sides
+ * fail; FLOOR_MOD's later cases special values (zero divisors,
+ * infinities, NaNs). */
+static void gen_floor(int index, kt_case_t *c, uint32_t *rng, int is_mod) {
+  int i1, i2;
+  cmp_case(c, rng, KT_F32, index % 3, (index / 3) % 2, &i1, &i2);
+  c->t[c->nin].type = KT_F32; /* the output: the inputs' type, not bool */
+  kt_range(c, i1, -20.0, 20.0);
+  kt_range(c, i2, 0.5, 6.0);
+  if (index % 2 == 1) {
+    kt_range(c, i2, -6.0, -0.5);
+  }
+  if (!is_mod && index == 15) {
+    kt_range(c, i2, 0.0, 0.0);
+    kt_name(c, " zero divisors");
+  } else if (index >= 12) {
+    c->t[i1].fill = KT_FILL_INTEGRAL; /* exact quotients and remainders 0 */
+    if (is_mod) {
+      kt_special_values(c);
+    }
+  }
+  c->version = 1;
+}
+
+void kt_gen_floor_div(int index, kt_case_t *c, uint32_t *rng) {
+  gen_floor(index, c, rng, 0);
+}
+
+void kt_gen_floor_mod(int index, kt_case_t *c, uint32_t *rng) {
+  gen_floor(index, c, rng, 1);
+}

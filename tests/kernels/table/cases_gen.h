@@ -164,6 +164,8 @@ void kt_gen_greater_equal(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_logical_and(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_logical_or(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_select_v2(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_floor_div(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_floor_mod(int index, kt_case_t *c, uint32_t *rng);
 /* cases_unary.c */
 void kt_gen_logistic(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_tanh(int index, kt_case_t *c, uint32_t *rng);
