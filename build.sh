@@ -30,6 +30,10 @@ need_packages() {
         command -v arm-none-eabi-gcc >/dev/null 2>&1 &&
           [ "$(arm-none-eabi-gcc -print-file-name=libc_nano.a)" != libc_nano.a ] ||
           missing="$missing gcc-arm-none-eabi libnewlib-arm-none-eabi" ;;
+      # The continual-learning benchmark's test (bench/learn) learns on it.
+      fashion-mnist)
+        [ -f /usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz ] ||
+          missing="$missing dataset-fashion-mnist" ;;
       qemu-arm) command -v qemu-system-arm >/dev/null 2>&1 || missing="$missing qemu-system-arm" ;;
       # The API reference check (CTest docs/doxygen).
       doxygen) command -v doxygen >/dev/null 2>&1 || missing="$missing doxygen" ;;
@@ -70,7 +74,8 @@ demo)
   build/examples/example_hello_world models/sine_int8.tflite
   ;;
 test)
-  need_packages clang python3 pkg-config libpng arm-gcc qemu-arm riscv-gcc doxygen
+  need_packages clang python3 pkg-config libpng arm-gcc qemu-arm riscv-gcc doxygen \
+    fashion-mnist
   configure_build build
   (cd build && ctest --output-on-failure -j "$jobs" -O ctest.log)
   # Sanitized run: every unit test, and conformance on the small models.

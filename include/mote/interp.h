@@ -65,6 +65,8 @@ typedef void (*mote_profile_fn)(void *user, uint32_t op_index, int32_t op_code,
 typedef struct mote_node mote_node_t;
 /** Private: one scratch request of the plan, in the arena tail. */
 typedef struct mote_scratch mote_scratch_t;
+typedef struct mote_variable mote_variable_t;
+typedef struct mote_io_tensor mote_io_tensor_t;
 
 /** What one operator's kernel took while it prepared: filled by
  * mote_interp_prepare into an array given to
@@ -117,7 +119,7 @@ typedef struct mote_interp {
   uint32_t subgraph_;
   uint32_t tensor_count_;
   uint32_t op_count_;
-  void **tensor_data_;      /**< arena tail: one data pointer per tensor */
+  uint32_t *tensor_at_;     /**< arena tail: where each tensor's data is */
   mote_node_t *nodes_;      /**< arena tail: one per operator */
   mote_scratch_t *scratch_; /**< arena tail: scratch requests, a list */
   uint32_t scratch_count_;
@@ -133,6 +135,13 @@ typedef struct mote_interp {
   size_t variable_bytes_;   /**< tail taken by variable tensors */
   size_t scratch_bytes_;    /**< scratch requests added up */
   size_t plan_bytes_;       /**< the activation plan's peak */
+  uint16_t *io_;            /**< arena tail: every operator's tensor indices */
+  mote_io_tensor_t *io_tensors_; /**< arena tail: model inputs, outputs */
+  mote_variable_t *vars_;   /**< arena tail: variable tensors, in runs */
+  uint32_t input_count_;    /**< model inputs */
+  uint32_t output_count_;   /**< model outputs */
+  uint32_t var_count_;      /**< runs in vars_ */
+  uint32_t model_reads_;    /**< kernels' reads of the model during invoke */
 } mote_interp_t;
 
 /**
@@ -141,7 +150,10 @@ typedef struct mote_interp {
  * table and operator table from the arena tail. Errors:
  * MOTE_ERR_UNSUPPORTED_OP naming the operator index and code when no kernel
  * is registered or the op version is newer than the kernel's;
- * MOTE_ERR_UNSUPPORTED for models with several subgraphs;
+ * MOTE_ERR_UNSUPPORTED for models with several subgraphs, 65535 tensors
+ * or more, more than 65535 operator operands in all or 255 inputs or
+ * outputs to one operator, and for arenas of 2 GiB or more (the tables
+ * that let invoke run without reading the model are that compact);
  * MOTE_ERR_ARENA_TOO_SMALL with the bytes needed; MOTE_ERR_BAD_ARG.
  */
 mote_status_t mote_interp_init(mote_interp_t *interp, const mote_model_t *model,
@@ -192,7 +204,10 @@ mote_status_t mote_interp_record_op_memory(mote_interp_t *interp,
  */
 mote_status_t mote_interp_prepare(mote_interp_t *interp, mote_error_t *err);
 
-/** Runs the model once. MOTE_ERR_BAD_STATE before a successful prepare. */
+/** Runs the model once, reading of the model only its weights (see
+ * mote/model.h for bytes that change after open). MOTE_ERR_BAD_STATE
+ * before a successful prepare; a kernel's failure (MOTE_ERR_KERNEL or
+ * another code) naming the operator. */
 mote_status_t mote_interp_invoke(mote_interp_t *interp, mote_error_t *err);
 
 /**
@@ -219,8 +234,12 @@ uint32_t mote_interp_output_count(const mote_interp_t *interp);
 
 /** @{ */
 /** View of model input / output `i`; its `data` is writable (inputs) or
- * readable (outputs) after prepare. MOTE_ERR_BAD_ARG out of range,
- * MOTE_ERR_BAD_STATE before prepare. */
+ * readable (outputs) after prepare, `bytes` long. MOTE_ERR_BAD_ARG out of
+ * range, MOTE_ERR_BAD_STATE before prepare. MOTE_ERR_MODEL_CHANGED when
+ * the model's bytes changed since prepare so that its shape or type no
+ * longer match (see mote/model.h): the view is then one-dimensional, of
+ * the type and size prepare saw, without quantization, so that writing
+ * `bytes` bytes at `data` stays safe. */
 mote_status_t mote_interp_input(const mote_interp_t *interp, uint32_t i,
                                 mote_tensor_t *out);
 mote_status_t mote_interp_output(const mote_interp_t *interp, uint32_t i,
@@ -230,7 +249,10 @@ mote_status_t mote_interp_output(const mote_interp_t *interp, uint32_t i,
 /** View of any tensor of the subgraph (for tools and debugging). Activation
  * data is only meaningful while the op that produces it is the last run,
  * unless the tensor is a model output or was kept with
- * mote_interp_keep_tensor: those hold their final value after invoke. */
+ * mote_interp_keep_tensor: those hold their final value after invoke.
+ * Shapes are read from the model: MOTE_ERR_MODEL_CHANGED (with `bytes` 0,
+ * or for a model input or output as mote_interp_input) when the model's
+ * bytes changed so that the size no longer fits the tensor's memory. */
 mote_status_t mote_interp_tensor(const mote_interp_t *interp, uint32_t index,
                                  mote_tensor_t *out);
 

@@ -8,10 +8,13 @@
  * cannot do with a named error, precomputes (multipliers, lookup tables)
  * into persistent arena memory and requests scratch. invoke() runs on every
  * inference and trusts what prepare checked: it keeps in its op data what
- * it needs of the shapes and fetches only data pointers
- * (mote_kctx_input_data()), so that a small model does not spend its
- * invoke re-reading the flatbuffer. Neither may keep pointers to the
- * context itself.
+ * it needs of the shapes, options and any constant table it indexes with,
+ * and fetches only data pointers (mote_kctx_input_data()), so that a small
+ * model does not spend its invoke re-reading the flatbuffer, and so that
+ * model bytes that change after prepare cannot lead it out of bounds
+ * (mote/model.h). Views, options and the custom options bytes still work
+ * in invoke(), but read the model as it is then; mote's own kernels never
+ * ask for them there. Neither may keep pointers to the context itself.
  *
  * Built-in and custom operators use the same interface; an application adds
  * its own ops through mote_resolver_add_custom(). Optimized variants for a
@@ -102,7 +105,8 @@ mote_status_t mote_kctx_output(mote_kctx_t *ctx, uint32_t i,
  * shape the kernel needs; at invoke the pointer is valid for the call.
  * During prepare() it is NULL for activations, as the view's. NULL when
  * `i` is beyond the operator's inputs / outputs or the input is absent
- * (-1); no message is recorded. Costs two bounds-checked reads.
+ * (-1); no message is recorded. Reads only the arena: the operand list
+ * was copied there at init.
  */
 void *mote_kctx_input_data(const mote_kctx_t *ctx, uint32_t i);
 void *mote_kctx_output_data(const mote_kctx_t *ctx, uint32_t i);

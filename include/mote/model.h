@@ -14,6 +14,26 @@
  * and must outlive the mote_model_t and every interpreter built on it. They
  * may live in flash. They must be 4-byte aligned (16 is better: TFLite
  * aligns constant buffers to 16 inside the file).
+ *
+ * Bytes that change after open (a RAM buffer reused, a flash region
+ * rewritten, a bit flipped): they must stay as verified until
+ * mote_interp_prepare() returns, which reads the structure. From then on
+ * mote_interp_invoke() reads none of it: operator order, kernels, operand
+ * indices, tensor sizes, options and every table a kernel indexes with
+ * were copied into the arena at init and prepare, and only weights (and
+ * per-channel quantization a kernel reads as numbers) are read in place,
+ * within the sizes verified at open. So a model whose bytes change after
+ * prepare may give wrong numbers, but never makes invoke,
+ * mote_interp_reset_state(), mote_interp_input() / _output() or
+ * mote_interp_tensor() read or write out of bounds or loop without end;
+ * the last three report MOTE_ERR_MODEL_CHANGED when the shape they read no
+ * longer matches (mote_interp_tensor() of a tensor that is not an input
+ * or output reads its shape from the model and can only check it against
+ * the memory it is in). Custom kernels keep this only if they too take
+ * what invoke needs in prepare (mote/kernel.h). To find out that the
+ * bytes changed, record a CRC after open and check it
+ * (mote_model_record_crc, mote_model_check_unchanged); the accessors
+ * below read the bytes as they are now.
  */
 #ifndef MOTE_MODEL_H
 #define MOTE_MODEL_H
@@ -39,6 +59,8 @@ typedef struct mote_model {
   uint32_t buffers_;    /**< offset of the buffers vector */
   uint32_t root_;       /**< offset of the Model table */
   uint32_t version_;
+  uint32_t crc_;        /* CRC-32 of the bytes, when crc_recorded_ */
+  uint32_t crc_recorded_;
 } mote_model_t;
 
 /** Description of one operator, filled by mote_model_op(). */
@@ -61,6 +83,28 @@ typedef struct mote_op_info {
  */
 mote_status_t mote_model_open(mote_model_t *model, const void *data,
                               size_t size, mote_error_t *err);
+
+/**
+ * Computes the CRC-32 (IEEE, as zlib) of the model's `size` bytes and keeps
+ * it in the handle, for mote_model_check_unchanged(). Optional, and not
+ * done by mote_model_open because it reads every weight byte (about 10
+ * cycles a byte on a Cortex-M4): call it right after mote_model_open, when
+ * the bytes are the ones that were verified. MOTE_ERR_BAD_ARG for a NULL
+ * or unopened model. `err` may be NULL.
+ */
+mote_status_t mote_model_record_crc(mote_model_t *model, mote_error_t *err);
+
+/**
+ * Reads the model's bytes again and compares their CRC-32 with the one
+ * mote_model_record_crc() kept: MOTE_OK when equal, MOTE_ERR_MODEL_CHANGED
+ * (with both values in the message) when the bytes changed; the model then
+ * no longer holds the weights that were verified, and an application
+ * should stop invoking it and open it again. MOTE_ERR_BAD_STATE when no
+ * CRC was recorded, MOTE_ERR_BAD_ARG for a NULL or unopened model. Costs
+ * as mote_model_record_crc. `err` may be NULL.
+ */
+mote_status_t mote_model_check_unchanged(const mote_model_t *model,
+                                         mote_error_t *err);
 
 /** Number of subgraphs (mote's interpreter runs subgraph 0). */
 uint32_t mote_model_subgraph_count(const mote_model_t *model);

@@ -67,7 +67,21 @@ typedef enum mote_op {
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117,
-  MOTE_OP_SELECT_V2 = 123
+  MOTE_OP_SELECT_V2 = 123,
+  /* Element-wise unary ops (unary.c). */
+  MOTE_OP_FLOOR = 8,
+  MOTE_OP_EXP = 47,
+  MOTE_OP_NEG = 59,
+  MOTE_OP_SIN = 66,
+  MOTE_OP_LOG = 73,
+  MOTE_OP_SQRT = 75,
+  MOTE_OP_RSQRT = 76,
+  MOTE_OP_LOGICAL_NOT = 87,
+  MOTE_OP_SQUARE = 92,
+  MOTE_OP_ABS = 101,
+  MOTE_OP_CEIL = 104,
+  MOTE_OP_COS = 108,
+  MOTE_OP_ROUND = 116
 } mote_op_t;
 
 /** A static name for a builtin code, e.g. "CONV_2D"; "UNKNOWN" otherwise. */
@@ -125,6 +139,20 @@ extern const mote_kernel_t mote_kernel_svdf;
 extern const mote_kernel_t mote_kernel_tanh;
 extern const mote_kernel_t mote_kernel_transpose;
 extern const mote_kernel_t mote_kernel_unidirectional_sequence_lstm;
+/* Element-wise unary ops. */
+extern const mote_kernel_t mote_kernel_abs;
+extern const mote_kernel_t mote_kernel_ceil;
+extern const mote_kernel_t mote_kernel_cos;
+extern const mote_kernel_t mote_kernel_exp;
+extern const mote_kernel_t mote_kernel_floor;
+extern const mote_kernel_t mote_kernel_log;
+extern const mote_kernel_t mote_kernel_logical_not;
+extern const mote_kernel_t mote_kernel_neg;
+extern const mote_kernel_t mote_kernel_round;
+extern const mote_kernel_t mote_kernel_rsqrt;
+extern const mote_kernel_t mote_kernel_sin;
+extern const mote_kernel_t mote_kernel_sqrt;
+extern const mote_kernel_t mote_kernel_square;
 /** @} */
 
 #ifdef __cplusplus

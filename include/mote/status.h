@@ -32,7 +32,8 @@ typedef enum mote_status {
   MOTE_ERR_BAD_STATE = -7,       /**< call order broken (e.g. invoke first) */
   MOTE_ERR_UNSUPPORTED = -8,     /**< a valid model feature mote does not do */
   MOTE_ERR_CAPACITY = -9,        /**< a caller-sized table is full */
-  MOTE_ERR_KERNEL = -10          /**< a kernel failed at run time */
+  MOTE_ERR_KERNEL = -10,         /**< a kernel failed at run time */
+  MOTE_ERR_MODEL_CHANGED = -11   /**< model bytes differ from those verified */
 } mote_status_t;
 
 #ifndef MOTE_ERROR_MESSAGE_BYTES

@@ -290,6 +290,64 @@ mote_status_t mote_learner_save(const mote_learner_t *learner, void *buf,
 mote_status_t mote_learner_load(mote_learner_t *learner, const void *buf,
                                 size_t len, mote_error_t *err);
 
+/*
+ * Export: the frozen base plus the learnt head as one standard .tflite
+ * model that mote and TFLM run unchanged. The model holds the base's
+ * operators up to and including the one that writes the cut (the later
+ * ones, such as the original classifier, are left out of the operator
+ * list; their tensors and buffers stay as unused entries), then the head:
+ * the standardisation folded into the first layer (w' = w / sigma,
+ * b' = b - sum w mu / sigma), FULLY_CONNECTED (+ fused RELU) when there
+ * is a hidden layer, FULLY_CONNECTED to the classes learnt so far (only
+ * the slots in use, in slot order) and SOFTMAX. The model's one output is
+ * the softmax: element i is the probability of class slot i, whose label
+ * mote_learner_class_label(learner, i) gives. Inputs are the base's.
+ * Metadata and signatures of the base are not carried over.
+ *
+ * MOTE_EXPORT_FLOAT32: a float head (DEQUANTIZE of an int8 cut first);
+ * it computes what mote_learner_scores does, up to float rounding.
+ * MOTE_EXPORT_INT8: an int8 head (int8 cut only) in TFLite's quantization
+ * spec: weights int8 symmetric per output channel, biases int32 at
+ * input scale x weight scale, activations int8 with ranges calibrated by
+ * running the float head over the replay buffer (which must hold at
+ * least one example), softmax output scale 1/256 zero point -128.
+ *
+ * The writer needs no heap and no scratch beyond the learner's own (and
+ * under 2 KB of stack on Cortex-M4F): new
+ * tables come first, then a verbatim copy of the base model bytes at a
+ * 16-byte aligned position, which the new tables reference (the base's
+ * constant data keeps its alignment). Place the output at a 16-byte
+ * aligned address to run it.
+ */
+#define MOTE_EXPORT_INT8 1u
+#define MOTE_EXPORT_FLOAT32 2u
+
+/*
+ * The size in bytes of the model mote_learner_export_tflite would write
+ * for `flags` (exactly one of MOTE_EXPORT_INT8, MOTE_EXPORT_FLOAT32).
+ * Errors as mote_learner_export_tflite, without the capacity one.
+ */
+mote_status_t mote_learner_export_bytes(const mote_learner_t *learner,
+                                        uint32_t flags, size_t *bytes,
+                                        mote_error_t *err);
+
+/*
+ * Writes the exported model to out[cap] and sets *written to its size.
+ * The learner is not changed (its scratch activations are used for the
+ * calibration). Errors: MOTE_ERR_BAD_ARG for NULL pointers or flags that
+ * are not exactly one of MOTE_EXPORT_INT8 and MOTE_EXPORT_FLOAT32;
+ * MOTE_ERR_BAD_STATE for a learner without an interpreter, before any
+ * class was learnt, or (int8) with an empty replay buffer;
+ * MOTE_ERR_UNSUPPORTED_TYPE for an int8 head over float features;
+ * MOTE_ERR_UNSUPPORTED for a base whose kept operators store custom
+ * options outside the flatbuffer; MOTE_ERR_CAPACITY when cap is below the
+ * model's size (the message says how much is needed; nothing useful is
+ * in `out` then).
+ */
+mote_status_t mote_learner_export_tflite(const mote_learner_t *learner,
+                                         uint32_t flags, void *out, size_t cap,
+                                         size_t *written, mote_error_t *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -20,6 +20,7 @@ const char *mote_status_str(mote_status_t status) {
   case MOTE_ERR_UNSUPPORTED: return "unsupported feature";
   case MOTE_ERR_CAPACITY: return "capacity exceeded";
   case MOTE_ERR_KERNEL: return "kernel failure";
+  case MOTE_ERR_MODEL_CHANGED: return "model changed";
   }
   return "unknown status";
 }

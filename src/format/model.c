@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "common/crc32.h"
 #include "common/error.h"
 #include "format/tflite.h"
 
@@ -53,6 +54,42 @@ mote_status_t mote_model_open(mote_model_t *model, const void *data,
   if (st != MOTE_OK) {
     memset(model, 0, sizeof *model);
     return st;
+  }
+  return MOTE_OK;
+}
+
+/* The check is opt-in and kept in the handle (no arena, no global): a
+ * CRC over every byte is the one way to see a rewritten weight, and the
+ * runtime does not need it to stay in bounds (interp.c copies the
+ * structure it runs on), so applications that trust their flash pay
+ * nothing. */
+mote_status_t mote_model_record_crc(mote_model_t *model, mote_error_t *err) {
+  if (model == NULL || model->data_ == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "model is NULL or not open");
+  }
+  model->crc_ = mote_crc32(0, model->data_, model->size_);
+  model->crc_recorded_ = 1;
+  return MOTE_OK;
+}
+
+mote_status_t mote_model_check_unchanged(const mote_model_t *model,
+                                         mote_error_t *err) {
+  uint32_t now;
+  if (model == NULL || model->data_ == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "model is NULL or not open");
+  }
+  if (!model->crc_recorded_) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
+                     "no CRC recorded: call mote_model_record_crc after "
+                     "mote_model_open");
+  }
+  now = mote_crc32(0, model->data_, model->size_);
+  if (now != model->crc_) {
+    return MOTE_FAIL(err, MOTE_ERR_MODEL_CHANGED,
+                     "model bytes changed since the CRC was recorded: CRC-32 "
+                     "%lu, was %lu (%lu bytes)",
+                     (unsigned long)now, (unsigned long)model->crc_,
+                     (unsigned long)model->size_);
   }
   return MOTE_OK;
 }
@@ -132,7 +169,15 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
     out->dims[i] = mote_fb_vec_i32(&fb, shape, i);
   }
   esize = mote_type_size((mote_type_t)out->type);
-  out->bytes = (uint32_t)((uint32_t)mote_tensor_elements(out) * esize);
+  {
+    /* Unsigned, so that bytes that changed after verification (model.h)
+     * wrap instead of overflowing: the product of verified dims fits. */
+    uint32_t elements = 1;
+    for (i = 0; i < rank; i++) {
+      elements *= (uint32_t)out->dims[i];
+    }
+    out->bytes = (uint32_t)(elements * esize);
+  }
   out->data = (void *)(uintptr_t)mote_model_buffer_data(
       m, mote_fb_get_u32(&fb, tt, MOTE_TENSOR_BUFFER, 0), &len);
   if (out->data != NULL) {
@@ -145,7 +190,9 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
     uint32_t sv = mote_fb_ref(&fb, q, MOTE_QUANT_SCALE);
     uint32_t zv = mote_fb_ref(&fb, q, MOTE_QUANT_ZERO_POINT);
     uint32_t n = mote_fb_vec_len(&fb, sv);
-    if (n > 0) {
+    /* In bounds for the readers (mote_tensor_channel_scale) even when
+     * the bytes changed after verification. */
+    if (n > 0 && mote_fb_in(&fb, (uint64_t)sv + 4u, (uint64_t)n * 4u)) {
       out->quant_count = n;
       out->quant_dim = mote_fb_get_i32(&fb, q, MOTE_QUANT_DIMENSION, 0);
       if (rank == 1) {
@@ -153,7 +200,8 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
       }
       out->quant_scales_ = m->data_ + sv + 4;
       out->scale = mote_fb_f32(&fb, sv + 4);
-      if (mote_fb_vec_len(&fb, zv) == n) {
+      if (mote_fb_vec_len(&fb, zv) == n &&
+          mote_fb_in(&fb, (uint64_t)zv + 4u, (uint64_t)n * 8u)) {
         out->quant_zero_points_ = m->data_ + zv + 4;
         out->zero_point = mote_fb_i32(&fb, zv + 4);
       }
@@ -163,8 +211,12 @@ void mote_model_fill_tensor(const mote_model_t *m, uint32_t tt, uint32_t index,
 
 static const char *string_at(const mote_model_t *m, uint32_t s) {
   mote_fb_t fb = mote_model_fb(m);
-  /* The verifier checked the terminating NUL. */
-  if (s == 0 || !mote_fb_in(&fb, (uint64_t)s + 4u, (uint64_t)mote_fb_vec_len(&fb, s) + 1u)) {
+  const uint32_t len = mote_fb_vec_len(&fb, s);
+  /* The verifier checked the terminating NUL; looked at again because the
+   * bytes may have changed since (model.h), and a string without it would
+   * take strcmp past the buffer. */
+  if (s == 0 || !mote_fb_in(&fb, (uint64_t)s + 4u, (uint64_t)len + 1u) ||
+      m->data_[s + 4u + len] != 0) {
     return "";
   }
   return (const char *)(m->data_ + s + 4);
@@ -211,9 +263,18 @@ mote_status_t mote_model_offline_plan(const mote_model_t *m,
 
 /* --- public accessors ---------------------------------------------------- */
 
+/* The length of the vector of 32-bit entries at `vec`, or 0 when it does
+ * not fit in the buffer: verified models always fit, and a count read
+ * from bytes that changed after verification (model.h) then bounds every
+ * loop over it by the buffer's size instead of 2^32. */
+static uint32_t count_of(const mote_model_t *m, uint32_t vec) {
+  mote_fb_t fb = mote_model_fb(m);
+  const uint32_t n = mote_fb_vec_len(&fb, vec);
+  return mote_fb_in(&fb, (uint64_t)vec + 4u, (uint64_t)n * 4u) ? n : 0;
+}
+
 uint32_t mote_model_subgraph_count(const mote_model_t *model) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, model->subgraphs_);
+  return count_of(model, model->subgraphs_);
 }
 
 static uint32_t sg_vec(const mote_model_t *m, uint32_t sg, unsigned field) {
@@ -222,23 +283,19 @@ static uint32_t sg_vec(const mote_model_t *m, uint32_t sg, unsigned field) {
 }
 
 uint32_t mote_model_tensor_count(const mote_model_t *model, uint32_t subgraph) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, sg_vec(model, subgraph, MOTE_SUBGRAPH_TENSORS));
+  return count_of(model, sg_vec(model, subgraph, MOTE_SUBGRAPH_TENSORS));
 }
 
 uint32_t mote_model_op_count(const mote_model_t *model, uint32_t subgraph) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, sg_vec(model, subgraph, MOTE_SUBGRAPH_OPERATORS));
+  return count_of(model, sg_vec(model, subgraph, MOTE_SUBGRAPH_OPERATORS));
 }
 
 uint32_t mote_model_input_count(const mote_model_t *model, uint32_t subgraph) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, sg_vec(model, subgraph, MOTE_SUBGRAPH_INPUTS));
+  return count_of(model, sg_vec(model, subgraph, MOTE_SUBGRAPH_INPUTS));
 }
 
 uint32_t mote_model_output_count(const mote_model_t *model, uint32_t subgraph) {
-  mote_fb_t fb = mote_model_fb(model);
-  return mote_fb_vec_len(&fb, sg_vec(model, subgraph, MOTE_SUBGRAPH_OUTPUTS));
+  return count_of(model, sg_vec(model, subgraph, MOTE_SUBGRAPH_OUTPUTS));
 }
 
 static int32_t index_at(const mote_model_t *m, uint32_t vec, uint32_t i) {

@@ -3,14 +3,16 @@
  * The interpreter: binds a model to kernels, plans memory, runs operators
  * in order.
  *
- * Arena use. init takes from the tail one data pointer per tensor and one
- * node per operator (the only per-tensor runtime state: shapes and
- * quantization stay in the model and are read when a kernel asks). A node
- * holds the kernel, its op data and the model offsets of the operator's
- * input and output index vectors, so that invoke reads nothing else from
- * the model: a kernel's data pointers are two bounds-checked reads away,
- * and the op code and version are looked up only for the profiler, a
- * failure message or a kernel that asks.
+ * Arena use. init takes from the tail a 32-bit data location per tensor,
+ * one node per operator and every operator's operand indices (16 bits
+ * each). A node holds the kernel, its op data, its op code and version
+ * and where its operands are in that list, so that invoke reads nothing
+ * from the model: the model bytes may change after prepare (model.h), and
+ * a kernel's data pointers are two reads of the arena away. Shapes and
+ * quantization stay in the model, read when a kernel asks in prepare;
+ * what invoke needs of them is in the kernels' op data, and what the
+ * application needs (the inputs' and outputs' size and type, the
+ * variable tensors' reset values) in small records prepare keeps.
  *
  * prepare runs every kernel's prepare (which may take more tail memory and
  * record scratch requests in head temp memory), then describes the graph
@@ -50,7 +52,7 @@ void mote_interp_fill_view(const mote_interp_t *in, int32_t ti,
   }
   tt = mote_model_tensor_table(in->model_, subgraph_table(in), (uint32_t)ti);
   mote_model_fill_tensor(in->model_, tt, (uint32_t)ti, out);
-  out->data = in->tensor_data_[ti];
+  out->data = mote_interp_data(in, (uint32_t)ti);
 }
 
 /* Bytes of a table of `count` entries: at least one, so that an empty
@@ -67,11 +69,121 @@ static mote_status_t arena_fail(mote_interp_t *in, mote_error_t *err,
                    (unsigned long)(mote_arena_used_bytes(in->arena_) + more));
 }
 
+/* Copies operator `i`'s tensor indices into in->io_ from entry `at`:
+ * `count` entries of the [int] vector `vec`, -1 as MOTE_NO_TENSOR. The
+ * verifier has checked every index against the tensor count. */
+static void copy_indices(mote_interp_t *in, uint32_t vec, uint32_t count,
+                         uint32_t at) {
+  mote_fb_t fb = interp_fb(in);
+  uint32_t k;
+  for (k = 0; k < count; k++) {
+    const int32_t ti = mote_fb_vec_i32(&fb, vec, k);
+    in->io_[at + k] = ti < 0 || (uint32_t)ti >= in->tensor_count_
+                          ? (uint16_t)MOTE_NO_TENSOR
+                          : (uint16_t)ti;
+  }
+}
+
+/* Finds the kernel of operator `i` and copies what invoke needs of the
+ * operator into its node and in->io_ from entry `*at`, which it advances.
+ * The io_ table was sized by a first pass over the same counts. */
+static mote_status_t bind_op(mote_interp_t *in, uint32_t i, uint32_t *at,
+                             mote_error_t *err) {
+  const mote_model_t *model = in->model_;
+  mote_op_info_t info;
+  mote_node_t *node = &in->nodes_[i];
+  const uint32_t ot = mote_model_op_table(model, subgraph_table(in), i);
+  (void)mote_model_op(model, 0, i, &info);
+  node->kernel =
+      mote_resolver_find(in->resolver_, info.builtin, info.custom_name);
+  if (node->kernel == NULL) {
+    if (info.builtin == MOTE_OP_CUSTOM) {
+      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
+                       "op %u: custom op \"%s\" is not registered in the "
+                       "resolver",
+                       (unsigned)i, info.custom_name);
+    }
+    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
+                     "op %u: %s (builtin %d, version %d) has no kernel in "
+                     "the resolver",
+                     (unsigned)i, mote_op_name(info.builtin),
+                     (int)info.builtin, (int)info.version);
+  }
+  if (info.version > node->kernel->max_version) {
+    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
+                     "op %u: %s version %d is newer than mote's kernel "
+                     "supports (up to %d)",
+                     (unsigned)i, mote_op_name(info.builtin),
+                     (int)info.version, (int)node->kernel->max_version);
+  }
+  if (info.builtin < 0 || info.builtin > 0xFFFF || info.version < 1 ||
+      info.version > 0xFF) {
+    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
+                     "op %u: builtin code %d or version %d out of range",
+                     (unsigned)i, (int)info.builtin, (int)info.version);
+  }
+  node->code = (uint16_t)info.builtin;
+  node->version = (uint8_t)info.version;
+  node->io = (uint16_t)*at; /* count_io bounded the total */
+  node->input_count = (uint8_t)info.input_count;
+  node->output_count = (uint8_t)info.output_count;
+  copy_indices(in, mote_model_ref(model, ot, MOTE_OPERATOR_INPUTS),
+               info.input_count, *at);
+  copy_indices(in, mote_model_ref(model, ot, MOTE_OPERATOR_OUTPUTS),
+               info.output_count, *at + info.input_count);
+  *at += info.input_count + info.output_count;
+  return MOTE_OK;
+}
+
+/* Entries of in->io_: every operator's inputs and outputs, 16 bits each.
+ * The node keeps its first entry in 16 bits and its counts in 8: models
+ * beyond (65535 tensors or operands in all, 255 inputs or outputs to an
+ * operator; no model an MCU runs comes near) are MOTE_ERR_UNSUPPORTED, as
+ * are arenas of 2 GiB or more (tensor_at_ holds 31-bit offsets). */
+static mote_status_t count_io(const mote_interp_t *in, uint32_t *total,
+                              mote_error_t *err) {
+  uint32_t i;
+  *total = 0;
+  if (in->arena_->size_ >= MOTE_AT_MODEL) {
+    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
+                     "arena of %lu bytes: mote addresses arenas below 2 GiB",
+                     (unsigned long)in->arena_->size_);
+  }
+  if (in->tensor_count_ >= MOTE_NO_TENSOR) {
+    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
+                     "subgraph has %u tensors; mote runs up to %u",
+                     (unsigned)in->tensor_count_,
+                     (unsigned)(MOTE_NO_TENSOR - 1u));
+  }
+  for (i = 0; i < in->op_count_; i++) {
+    mote_op_info_t info;
+    (void)mote_model_op(in->model_, 0, i, &info);
+    if (info.input_count > 0xFFu || info.output_count > 0xFFu) {
+      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
+                       "op %u has %u inputs and %u outputs; mote runs up to "
+                       "255 each",
+                       (unsigned)i, (unsigned)info.input_count,
+                       (unsigned)info.output_count);
+    }
+    *total += info.input_count + info.output_count;
+    if (*total > 0xFFFFu) {
+      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
+                       "operators up to op %u name more than 65535 operands; "
+                       "mote runs up to that",
+                       (unsigned)i);
+    }
+  }
+  return MOTE_OK;
+}
+
 mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
                                const mote_resolver_t *resolver,
                                mote_arena_t *arena, mote_error_t *err) {
   uint32_t i;
+  uint32_t io_total;
+  uint32_t at = 0;
   void *mem;
+  mote_status_t st;
   if (in == NULL || model == NULL || model->data_ == NULL || resolver == NULL ||
       arena == NULL || arena->base_ == NULL) {
     return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
@@ -90,52 +202,43 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   }
   in->tensor_count_ = mote_model_tensor_count(model, 0);
   in->op_count_ = mote_model_op_count(model, 0);
-  if (mote_arena_alloc_tail(arena,
-                            table_bytes(sizeof(void *), in->tensor_count_),
-                            sizeof(void *), &mem) != MOTE_OK) {
-    return arena_fail(in, err, sizeof(void *) * in->tensor_count_);
+  in->input_count_ = mote_model_input_count(model, 0);
+  in->output_count_ = mote_model_output_count(model, 0);
+  st = count_io(in, &io_total, err);
+  if (st != MOTE_OK) {
+    return st;
   }
-  in->tensor_data_ = (void **)mem;
+  if (mote_arena_alloc_tail(arena,
+                            table_bytes(sizeof(uint32_t), in->tensor_count_),
+                            sizeof(uint32_t), &mem) != MOTE_OK) {
+    return arena_fail(in, err, sizeof(uint32_t) * in->tensor_count_);
+  }
+  in->tensor_at_ = (uint32_t *)mem;
   if (mote_arena_alloc_tail(arena,
                             table_bytes(sizeof(mote_node_t), in->op_count_),
                             sizeof(void *), &mem) != MOTE_OK) {
     return arena_fail(in, err, sizeof(mote_node_t) * in->op_count_);
   }
   in->nodes_ = (mote_node_t *)mem;
+  if (mote_arena_alloc_tail(arena, table_bytes(sizeof(uint16_t), io_total),
+                            sizeof(uint16_t), &mem) != MOTE_OK) {
+    return arena_fail(in, err, sizeof(uint16_t) * io_total);
+  }
+  in->io_ = (uint16_t *)mem;
   for (i = 0; i < in->tensor_count_; i++) {
     mote_tensor_t t;
     mote_model_fill_tensor(model, mote_model_tensor_table(model, subgraph_table(in), i),
                            i, &t);
     /* Constants point into the model; the rest get memory at prepare. */
-    in->tensor_data_[i] = (t.flags & MOTE_TENSOR_CONST) ? t.data : NULL;
+    in->tensor_at_[i] =
+        (t.flags & MOTE_TENSOR_CONST)
+            ? MOTE_AT_MODEL | (uint32_t)((const uint8_t *)t.data - model->data_)
+            : MOTE_AT_NONE;
   }
   for (i = 0; i < in->op_count_; i++) {
-    mote_op_info_t info;
-    mote_node_t *node = &in->nodes_[i];
-    uint32_t ot = mote_model_op_table(model, subgraph_table(in), i);
-    (void)mote_model_op(model, 0, i, &info);
-    node->inputs = mote_model_ref(model, ot, MOTE_OPERATOR_INPUTS);
-    node->outputs = mote_model_ref(model, ot, MOTE_OPERATOR_OUTPUTS);
-    node->kernel = mote_resolver_find(resolver, info.builtin, info.custom_name);
-    if (node->kernel == NULL) {
-      if (info.builtin == MOTE_OP_CUSTOM) {
-        return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
-                         "op %u: custom op \"%s\" is not registered in the "
-                         "resolver",
-                         (unsigned)i, info.custom_name);
-      }
-      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
-                       "op %u: %s (builtin %d, version %d) has no kernel in "
-                       "the resolver",
-                       (unsigned)i, mote_op_name(info.builtin),
-                       (int)info.builtin, (int)info.version);
-    }
-    if (info.version > node->kernel->max_version) {
-      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
-                       "op %u: %s version %d is newer than mote's kernel "
-                       "supports (up to %d)",
-                       (unsigned)i, mote_op_name(info.builtin),
-                       (int)info.version, (int)node->kernel->max_version);
+    st = bind_op(in, i, &at, err);
+    if (st != MOTE_OK) {
+      return st;
     }
   }
   in->state_ = MOTE_STATE_INIT;
@@ -179,28 +282,34 @@ mote_status_t mote_interp_keep_tensor(mote_interp_t *in, uint32_t index,
   return MOTE_OK;
 }
 
+/* An io_ entry as the memory plan's tensor index: -1 when absent. */
+static int32_t io_tensor(uint16_t entry) {
+  return entry == MOTE_NO_TENSOR ? -1 : (int32_t)entry;
+}
+
 /* Tells the memory plan what each operator writes and reads (from the
  * io lists the nodes hold), which tensors are model inputs, and which must
  * last to the end: model outputs and tensors kept for the application. In
  * step order, each operator's writes before its reads, as the plan wants. */
 static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
   const mote_model_t *m = in->model_;
-  mote_fb_t fb = interp_fb(in);
   uint32_t i;
   uint32_t k;
-  for (i = 0; i < mote_model_input_count(m, 0); i++) {
+  for (i = 0; i < in->input_count_; i++) {
     mote_memplan_input(p, mote_model_input_index(m, 0, i));
   }
   for (i = 0; i < in->op_count_; i++) {
     const mote_node_t *node = &in->nodes_[i];
-    for (k = 0; k < mote_fb_vec_len(&fb, node->outputs); k++) {
-      mote_memplan_write(p, i, mote_fb_vec_i32(&fb, node->outputs, k));
+    const uint16_t *ins = in->io_ + node->io;
+    const uint16_t *outs = ins + node->input_count;
+    for (k = 0; k < node->output_count; k++) {
+      mote_memplan_write(p, i, io_tensor(outs[k]));
     }
-    for (k = 0; k < mote_fb_vec_len(&fb, node->inputs); k++) {
-      mote_memplan_read(p, i, mote_fb_vec_i32(&fb, node->inputs, k));
+    for (k = 0; k < node->input_count; k++) {
+      mote_memplan_read(p, i, io_tensor(ins[k]));
     }
   }
-  for (i = 0; i < mote_model_output_count(m, 0); i++) {
+  for (i = 0; i < in->output_count_; i++) {
     mote_memplan_keep(p, mote_model_output_index(m, 0, i));
   }
   for (i = 0; in->keep_ != NULL && i < in->tensor_count_; i++) {
@@ -259,19 +368,17 @@ static mote_status_t keep_scratch_offsets(mote_interp_t *in,
  * has room for them all), and the overlaps operators can work with. */
 static void record_requests(const mote_interp_t *in, mote_memplan_t *p,
                             const mote_scratch_request_t *r, uint32_t n) {
-  mote_fb_t fb = interp_fb(in);
   uint32_t i;
   for (i = 0; i < n; i++) {
     const mote_node_t *node = &in->nodes_[r[i].op];
+    const uint16_t *ins = in->io_ + node->io;
     if (r[i].share_input < 0) {
       (void)mote_memplan_scratch(p, r[i].op, r[i].bytes);
-    } else if ((uint32_t)r[i].share_input <
-                   mote_fb_vec_len(&fb, node->inputs) &&
-               mote_fb_vec_len(&fb, node->outputs) > 0) {
-      (void)mote_memplan_share(
-          p, r[i].op,
-          mote_fb_vec_i32(&fb, node->inputs, (uint32_t)r[i].share_input),
-          mote_fb_vec_i32(&fb, node->outputs, 0), r[i].bytes);
+    } else if ((uint32_t)r[i].share_input < node->input_count &&
+               node->output_count > 0) {
+      (void)mote_memplan_share(p, r[i].op,
+                               io_tensor(ins[r[i].share_input]),
+                               io_tensor(ins[node->input_count]), r[i].bytes);
     }
   }
 }
@@ -327,7 +434,7 @@ static mote_status_t plan_memory(mote_interp_t *in,
   for (i = 0; i < in->tensor_count_; i++) {
     uint32_t off = mote_memplan_tensor_offset(&plan, i);
     if (off != MOTE_MEMPLAN_NONE) {
-      in->tensor_data_[i] = arena->base_ + off;
+      in->tensor_at_[i] = off;
     }
   }
   mote_arena_note_head(arena, total);
@@ -336,22 +443,109 @@ static mote_status_t plan_memory(mote_interp_t *in,
   return MOTE_OK;
 }
 
+static int is_variable(const mote_tensor_t *t) {
+  return (t->flags & MOTE_TENSOR_VARIABLE) != 0 &&
+         (t->flags & MOTE_TENSOR_CONST) == 0;
+}
+
+/* The byte a variable tensor starts from: as TFLite Micro, an int8 state
+ * at its zero point (real 0), every other type at 0. The verifier keeps
+ * int8 zero points within int8. */
+static int32_t variable_fill(const mote_tensor_t *t) {
+  return t->type == MOTE_TYPE_INT8 ? t->zero_point : 0;
+}
+
+/* Gives the variable tensors one block of the tail, each at a
+ * MOTE_ARENA_ALIGN boundary in tensor order, and records, for reset, runs
+ * of them that fill with the same byte: a reset must not read the model,
+ * whose bytes may have changed since (model.h). */
 static mote_status_t alloc_variables(mote_interp_t *in, mote_error_t *err) {
-  const size_t tail_before = in->arena_->tail_used_;
+  size_t tail_before;
+  size_t total = 0;
   uint32_t i;
+  uint32_t runs = 0;
+  int32_t last_fill = -1000;
+  uint8_t *block;
+  void *mem;
   for (i = 0; i < in->tensor_count_; i++) {
     mote_tensor_t t;
-    void *mem;
     mote_interp_fill_view(in, (int32_t)i, &t);
-    if ((t.flags & MOTE_TENSOR_VARIABLE) == 0 || (t.flags & MOTE_TENSOR_CONST)) {
+    if (is_variable(&t)) {
+      const int32_t fill = variable_fill(&t);
+      runs += (uint32_t)(fill != last_fill);
+      last_fill = fill;
+      total += mote_align_up(t.bytes, MOTE_ARENA_ALIGN);
+    }
+  }
+  if (runs == 0) {
+    return MOTE_OK;
+  }
+  if (mote_arena_alloc_tail(in->arena_, sizeof(mote_variable_t) * runs, 4,
+                            &mem) != MOTE_OK) {
+    return arena_fail(in, err, sizeof(mote_variable_t) * runs);
+  }
+  in->vars_ = (mote_variable_t *)mem; /* runtime bytes, as other tables */
+  tail_before = in->arena_->tail_used_;
+  if (total >= MOTE_AT_MODEL ||
+      mote_arena_alloc_tail(in->arena_, total, MOTE_ARENA_ALIGN, &mem) !=
+          MOTE_OK) {
+    return arena_fail(in, err, total);
+  }
+  block = (uint8_t *)mem;
+  total = 0;
+  for (i = 0; i < in->tensor_count_; i++) {
+    mote_tensor_t t;
+    mote_variable_t *v;
+    int32_t fill;
+    mote_interp_fill_view(in, (int32_t)i, &t);
+    if (!is_variable(&t)) {
       continue;
     }
-    if (mote_arena_alloc_tail(in->arena_, t.bytes, MOTE_ARENA_ALIGN, &mem) != MOTE_OK) {
-      return arena_fail(in, err, t.bytes);
+    fill = variable_fill(&t);
+    if (in->var_count_ == 0 || fill != in->vars_[in->var_count_ - 1u].fill) {
+      v = &in->vars_[in->var_count_++];
+      v->tensor = (uint16_t)i;
+      v->fill = (int16_t)fill;
     }
-    in->tensor_data_[i] = mem;
+    v = &in->vars_[in->var_count_ - 1u];
+    in->tensor_at_[i] = (uint32_t)(block + total - in->arena_->base_);
+    /* The run reaches to this tensor's end. */
+    v->bytes = in->tensor_at_[i] + t.bytes - in->tensor_at_[v->tensor];
+    total += mote_align_up(t.bytes, MOTE_ARENA_ALIGN);
   }
   in->variable_bytes_ = in->arena_->tail_used_ - tail_before;
+  return MOTE_OK;
+}
+
+/* What mote_interp_input / _output need to stay in bounds whatever the
+ * model bytes become: each model input's and output's tensor, type and
+ * bytes. Taken from the tail before the kernels prepare (the plan then
+ * sees all of the tail); the full views (80 bytes each on a 64-bit host)
+ * were rejected for 8. */
+static mote_status_t keep_io_tensors(mote_interp_t *in, mote_error_t *err) {
+  const uint32_t n = in->input_count_ + in->output_count_;
+  uint32_t i;
+  void *mem;
+  if (n == 0) {
+    return MOTE_OK;
+  }
+  if (mote_arena_alloc_tail(in->arena_, sizeof(mote_io_tensor_t) * n, 4,
+                            &mem) != MOTE_OK) {
+    return arena_fail(in, err, sizeof(mote_io_tensor_t) * n);
+  }
+  in->io_tensors_ = (mote_io_tensor_t *)mem;
+  for (i = 0; i < n; i++) {
+    mote_io_tensor_t *r = &in->io_tensors_[i];
+    const int32_t ti = i < in->input_count_
+                           ? mote_model_input_index(in->model_, 0, i)
+                           : mote_model_output_index(in->model_, 0,
+                                                     i - in->input_count_);
+    mote_tensor_t t;
+    mote_interp_fill_view(in, ti, &t);
+    r->tensor = (uint16_t)ti; /* verified: within the tensors */
+    r->type = t.type;
+    r->bytes = t.bytes;
+  }
   return MOTE_OK;
 }
 
@@ -394,6 +588,9 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   in->kernel_bytes_ = 0;
   in->scratch_bytes_ = 0;
   st = alloc_variables(in, err);
+  if (st == MOTE_OK) {
+    st = keep_io_tensors(in, err);
+  }
   if (st != MOTE_OK) {
     return st;
   }
@@ -449,11 +646,10 @@ static mote_status_t invoke_ops(mote_interp_t *in, uint32_t op_end,
     mote_status_t st;
     ctx.node = node;
     ctx.op_index = i;
-    /* Nothing is read from the model per operator unless asked for: the
-     * kernel finds its data through the node, and the op code is looked
-     * up only for the profiler (and for a failure message). */
+    /* Nothing is read from the model: the kernel finds its data through
+     * the node and its op data, and the node has the op code. */
     if (in->profile_ != NULL) {
-      code = mote_kctx_op_code(&ctx, NULL);
+      code = node->code;
       in->profile_(in->profile_user_, i, code, 0);
     }
     st = node->kernel->invoke(&ctx);
@@ -529,23 +725,52 @@ mote_status_t mote_interp_invoke_until(mote_interp_t *in, int32_t tensor_index,
 }
 
 uint32_t mote_interp_input_count(const mote_interp_t *in) {
-  return in == NULL || in->model_ == NULL ? 0 : mote_model_input_count(in->model_, 0);
+  return in == NULL ? 0 : in->input_count_;
 }
 
 uint32_t mote_interp_output_count(const mote_interp_t *in) {
-  return in == NULL || in->model_ == NULL ? 0 : mote_model_output_count(in->model_, 0);
+  return in == NULL ? 0 : in->output_count_;
 }
 
-static mote_status_t io_view(const mote_interp_t *in, int32_t ti,
-                             mote_tensor_t *out) {
-  if (out == NULL || ti < 0) {
+/* `out` as the model now describes tensor `r->tensor`, held to what
+ * prepare kept: when the model's type or size disagree or a dimension is
+ * negative (its bytes changed), a one-dimensional view of the kept type and size, without
+ * quantization, and MOTE_ERR_MODEL_CHANGED. Either way out->data and
+ * out->bytes are the tensor's memory. */
+static mote_status_t kept_view(const mote_interp_t *in,
+                               const mote_io_tensor_t *r,
+                               mote_tensor_t *out) {
+  const size_t esize = mote_type_size((mote_type_t)r->type);
+  uint8_t k;
+  mote_interp_fill_view(in, (int32_t)r->tensor, out);
+  if (out->type == r->type && out->bytes == r->bytes) {
+    for (k = 0; k < out->rank && out->dims[k] >= 0; k++) {
+    }
+    if (k == out->rank) {
+      return MOTE_OK;
+    }
+  }
+  memset(out, 0, sizeof *out);
+  out->data = mote_interp_data(in, r->tensor);
+  out->index = r->tensor;
+  out->type = r->type;
+  out->bytes = r->bytes;
+  out->rank = 1;
+  out->dims[0] = (int32_t)(esize > 0 ? r->bytes / esize : r->bytes);
+  return MOTE_ERR_MODEL_CHANGED;
+}
+
+/* The kept view of model input (`first` 0) or output (`first` = the
+ * input count) `i`. */
+static mote_status_t io_view(const mote_interp_t *in, uint32_t i,
+                             uint32_t first, mote_tensor_t *out) {
+  if (out == NULL) {
     return MOTE_ERR_BAD_ARG;
   }
-  if (in->state_ != MOTE_STATE_PREPARED) {
+  if (in->state_ != MOTE_STATE_PREPARED || in->io_tensors_ == NULL) {
     return MOTE_ERR_BAD_STATE;
   }
-  mote_interp_fill_view(in, ti, out);
-  return MOTE_OK;
+  return kept_view(in, &in->io_tensors_[first + i], out);
 }
 
 mote_status_t mote_interp_input(const mote_interp_t *in, uint32_t i,
@@ -553,7 +778,7 @@ mote_status_t mote_interp_input(const mote_interp_t *in, uint32_t i,
   if (in == NULL || i >= mote_interp_input_count(in)) {
     return MOTE_ERR_BAD_ARG;
   }
-  return io_view(in, mote_model_input_index(in->model_, 0, i), out);
+  return io_view(in, i, 0, out);
 }
 
 mote_status_t mote_interp_output(const mote_interp_t *in, uint32_t i,
@@ -561,15 +786,47 @@ mote_status_t mote_interp_output(const mote_interp_t *in, uint32_t i,
   if (in == NULL || i >= mote_interp_output_count(in)) {
     return MOTE_ERR_BAD_ARG;
   }
-  return io_view(in, mote_model_output_index(in->model_, 0, i), out);
+  return io_view(in, i, in->input_count_, out);
 }
 
+/* Any tensor: inputs and outputs as kept; the others as the model says,
+ * with bytes that must stay inside the memory the data is in (the model
+ * for constants, the arena for the rest), else empty and
+ * MOTE_ERR_MODEL_CHANGED. */
 mote_status_t mote_interp_tensor(const mote_interp_t *in, uint32_t index,
                                  mote_tensor_t *out) {
-  if (in == NULL || index >= in->tensor_count_) {
+  uint32_t i;
+  const uint8_t *lo;
+  size_t room;
+  if (in == NULL || index >= in->tensor_count_ || out == NULL) {
     return MOTE_ERR_BAD_ARG;
   }
-  return io_view(in, (int32_t)index, out);
+  if (in->state_ != MOTE_STATE_PREPARED) {
+    return MOTE_ERR_BAD_STATE;
+  }
+  for (i = 0; in->io_tensors_ != NULL &&
+              i < in->input_count_ + in->output_count_; i++) {
+    if (in->io_tensors_[i].tensor == index) {
+      return kept_view(in, &in->io_tensors_[i], out);
+    }
+  }
+  mote_interp_fill_view(in, (int32_t)index, out);
+  if (out->data == NULL) {
+    return MOTE_OK;
+  }
+  if ((in->tensor_at_[index] & MOTE_AT_MODEL) != 0) {
+    lo = in->model_->data_;
+    room = in->model_->size_;
+  } else {
+    lo = in->arena_->base_;
+    room = in->arena_->size_;
+  }
+  if (out->bytes > room - (size_t)((const uint8_t *)out->data - lo)) {
+    out->bytes = 0;
+    out->rank = 0;
+    return MOTE_ERR_MODEL_CHANGED;
+  }
+  return MOTE_OK;
 }
 
 size_t mote_interp_arena_used_bytes(const mote_interp_t *in) {
@@ -585,16 +842,9 @@ mote_status_t mote_interp_reset_state(mote_interp_t *in) {
   if (in == NULL || in->state_ != MOTE_STATE_PREPARED) {
     return MOTE_ERR_BAD_STATE;
   }
-  for (i = 0; i < in->tensor_count_; i++) {
-    mote_tensor_t t;
-    mote_interp_fill_view(in, (int32_t)i, &t);
-    if ((t.flags & MOTE_TENSOR_VARIABLE) != 0 && (t.flags & MOTE_TENSOR_CONST) == 0 &&
-        t.data != NULL) {
-      /* As TFLite Micro: an int8 state starts at its zero point (real
-       * 0); every other type at 0. */
-      const int fill = t.type == MOTE_TYPE_INT8 ? t.zero_point : 0;
-      memset(t.data, fill, t.bytes);
-    }
+  for (i = 0; i < in->var_count_; i++) {
+    const mote_variable_t *v = &in->vars_[i];
+    memset(mote_interp_data(in, v->tensor), v->fill, v->bytes);
   }
   {
     const size_t header = mote_align_up(sizeof(mote_state_block_t), 8);

@@ -14,16 +14,68 @@
 /* interp->state_ */
 enum { MOTE_STATE_NONE = 0, MOTE_STATE_INIT = 1, MOTE_STATE_PREPARED = 2 };
 
-/* One per operator, in the arena tail. The model offsets of the
- * operator's input and output tensor-index vectors are read once at init
- * so that finding an operand's data at invoke is two bounds-checked reads
- * (the vector length and the index) and no table walk; the Operator table
- * itself is looked up again only when a kernel asks for its options. */
+/* One per operator, in the arena tail: what invoke needs of the operator,
+ * copied from the model at init so that invoke never reads the flatbuffer
+ * (model.h: the bytes may change after open). Its tensor indices are
+ * entries io .. io + input_count + output_count of interp->io_, inputs
+ * first; MOTE_NO_TENSOR for an absent optional input. The Operator table
+ * is looked up again only when a kernel asks for its options or views,
+ * which the built-in kernels do only in prepare. */
 struct mote_node {
   const mote_kernel_t *kernel;
   void *user_data;
-  uint32_t inputs;  /* [int] vector offset, 0 when absent */
-  uint32_t outputs; /* [int] vector offset, 0 when absent */
+  uint16_t io;          /* first entry in interp->io_ */
+  uint8_t input_count;
+  uint8_t output_count;
+  uint16_t code;        /* builtin code, MOTE_OP_CUSTOM for custom ops */
+  uint8_t version;      /* operator version */
+  uint8_t reserved_;
+};
+
+/* interp->io_ entry of an absent (-1) operand. Tensor indices are below
+ * it: init refuses subgraphs of 65535 tensors or more, and models whose
+ * operators name more than 65535 operands in all (node->io is 16 bits)
+ * or an operator more than 255 inputs or outputs. */
+#define MOTE_NO_TENSOR 0xFFFFu
+
+/* interp->tensor_at_: where a tensor's data is, in 32 bits whatever the
+ * pointer size (a 64-bit host would spend twice the bytes on pointers):
+ * MOTE_AT_NONE, a byte offset into the model with MOTE_AT_MODEL set
+ * (constants; models are below 2 GiB), or a byte offset from the arena
+ * base (activations, variables; init refuses arenas of 2 GiB or more). */
+#define MOTE_AT_NONE 0xFFFFFFFFu
+#define MOTE_AT_MODEL 0x80000000u
+
+static inline void *mote_interp_data(const mote_interp_t *in, uint32_t ti) {
+  const uint32_t at = in->tensor_at_[ti];
+  if (at == MOTE_AT_NONE) {
+    return NULL;
+  }
+  if ((at & MOTE_AT_MODEL) != 0) {
+    return (void *)(uintptr_t)(in->model_->data_ + (at & ~MOTE_AT_MODEL));
+  }
+  return in->arena_->base_ + at;
+}
+
+/* A run of variable (state) tensors that lie one after the other in the
+ * tail and reset to the same byte, for mote_interp_reset_state: from the
+ * data of `tensor` on, `bytes` bytes (alignment gaps included), all set
+ * to `fill`. Kept at prepare so that a reset reads nothing of the model;
+ * runs, not one record per tensor, because float states all fill with 0. */
+struct mote_variable {
+  uint32_t bytes;
+  uint16_t tensor;
+  int16_t fill; /* an int8 state's zero point; 0 for other types */
+};
+
+/* A model input or output as prepared: an application writes or reads
+ * `bytes` bytes at its data, so they must not come from model bytes that
+ * may have changed since. */
+struct mote_io_tensor {
+  uint32_t bytes;
+  uint16_t tensor;
+  uint8_t type;
+  uint8_t reserved_;
 };
 
 /* After prepare: where each scratch buffer lives, from the arena base. */
@@ -66,9 +118,8 @@ struct mote_kctx {
 /* The operator's Operator table offset (ctx->op_table, or looked up). */
 uint32_t mote_kctx_op_table(const mote_kctx_t *ctx);
 
-/* The operator's builtin code, and its version when `version` is not
- * NULL, read from the model. */
-int32_t mote_kctx_op_code(const mote_kctx_t *ctx, int32_t *version);
+/* The operator's builtin code (from its node). */
+int32_t mote_kctx_op_code(const mote_kctx_t *ctx);
 
 /* The tensor view of tensor index `ti` with its runtime data pointer. */
 void mote_interp_fill_view(const mote_interp_t *interp, int32_t ti,

@@ -65,6 +65,15 @@ mote_status_t mote_options_i32_vector(const mote_options_t *o, unsigned field,
 
 /* --- tensors ------------------------------------------------------------- */
 
+/* Counts a read of the model during invoke: the built-in kernels make
+ * none (they keep in prepare what invoke needs), and the tests hold them
+ * to it through interp->model_reads_. */
+static void note_model_read(const mote_kctx_t *ctx) {
+  if (ctx->phase == MOTE_PHASE_INVOKE) {
+    ctx->interp->model_reads_++;
+  }
+}
+
 uint32_t mote_kctx_op_table(const mote_kctx_t *ctx) {
   const mote_interp_t *in = ctx->interp;
   if (ctx->op_table != 0) {
@@ -75,87 +84,80 @@ uint32_t mote_kctx_op_table(const mote_kctx_t *ctx) {
       ctx->op_index);
 }
 
-int32_t mote_kctx_op_code(const mote_kctx_t *ctx, int32_t *version) {
-  const mote_model_t *m = ctx->interp->model_;
-  mote_fb_t fb = mote_model_fb(m);
-  uint32_t oc = mote_fb_vec_table(
-      &fb, m->opcodes_,
-      mote_fb_get_u32(&fb, mote_kctx_op_table(ctx), MOTE_OPERATOR_OPCODE_INDEX,
-                      0));
-  if (version != NULL) {
-    *version = mote_fb_get_i32(&fb, oc, MOTE_OPCODE_VERSION, 1);
-  }
-  return mote_model_opcode_builtin(&fb, oc);
+int32_t mote_kctx_op_code(const mote_kctx_t *ctx) {
+  return (int32_t)ctx->node->code;
 }
 
 uint32_t mote_kctx_input_count(const mote_kctx_t *ctx) {
-  mote_fb_t fb = mote_model_fb(ctx->interp->model_);
-  return mote_fb_vec_len(&fb, ctx->node->inputs);
+  return ctx->node->input_count;
 }
 
 uint32_t mote_kctx_output_count(const mote_kctx_t *ctx) {
-  mote_fb_t fb = mote_model_fb(ctx->interp->model_);
-  return mote_fb_vec_len(&fb, ctx->node->outputs);
+  return ctx->node->output_count;
 }
 
-/* Element i of the tensor-index vector `vec`: the data pointer, with no
- * view filled. NULL for i beyond the vector and for an absent (-1) or
- * out-of-range index. */
-static void *data_at(const mote_kctx_t *ctx, uint32_t vec, uint32_t i) {
-  const mote_interp_t *in = ctx->interp;
-  mote_fb_t fb = mote_model_fb(in->model_);
-  int32_t ti;
-  if (i >= mote_fb_vec_len(&fb, vec)) {
-    return NULL;
+/* The tensor index of the node's input (`first` 0) or output (`first`
+ * the input count) `i` of `count`, from the copy init made: -1 when `i`
+ * is beyond them or the operand is absent. */
+static int32_t index_at(const mote_kctx_t *ctx, uint32_t first,
+                        uint32_t count, uint32_t i) {
+  uint16_t e;
+  if (i >= count) {
+    return -1;
   }
-  ti = mote_fb_vec_i32(&fb, vec, i);
-  if (ti < 0 || (uint32_t)ti >= in->tensor_count_) {
-    return NULL;
-  }
-  return in->tensor_data_[ti];
+  e = ctx->interp->io_[ctx->node->io + first + i];
+  return e == MOTE_NO_TENSOR ? -1 : (int32_t)e;
 }
 
 void *mote_kctx_input_data(const mote_kctx_t *ctx, uint32_t i) {
-  return data_at(ctx, ctx->node->inputs, i);
+  const int32_t ti = index_at(ctx, 0, ctx->node->input_count, i);
+  return ti < 0 ? NULL : mote_interp_data(ctx->interp, (uint32_t)ti);
 }
 
 void *mote_kctx_output_data(const mote_kctx_t *ctx, uint32_t i) {
-  return data_at(ctx, ctx->node->outputs, i);
+  const int32_t ti = index_at(ctx, ctx->node->input_count,
+                              ctx->node->output_count, i);
+  return ti < 0 ? NULL : mote_interp_data(ctx->interp, (uint32_t)ti);
 }
 
-/* The view of element i of the tensor-index vector `vec`. */
-static mote_status_t view_at(mote_kctx_t *ctx, uint32_t vec, uint32_t i,
-                             const char *role, mote_tensor_t *out) {
-  mote_fb_t fb = mote_model_fb(ctx->interp->model_);
-  int32_t ti;
-  if (i >= mote_fb_vec_len(&fb, vec)) {
+/* The view of operand `ti`, or the failure for an index `i` beyond the
+ * `count` the operator has. */
+static mote_status_t view_of(mote_kctx_t *ctx, int32_t ti, uint32_t i,
+                             uint32_t count, const char *role,
+                             mote_tensor_t *out) {
+  if (i >= count) {
     memset(out, 0, sizeof *out);
     out->flags = MOTE_TENSOR_ABSENT;
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "needs %s %u but the model gives %u", role,
-                          (unsigned)i, (unsigned)mote_fb_vec_len(&fb, vec));
+                          (unsigned)i, (unsigned)count);
   }
-  ti = mote_fb_vec_i32(&fb, vec, i);
+  note_model_read(ctx);
   mote_interp_fill_view(ctx->interp, ti, out);
   return MOTE_OK;
 }
 
 mote_status_t mote_kctx_input(mote_kctx_t *ctx, uint32_t i,
                               mote_tensor_t *out) {
-  return view_at(ctx, ctx->node->inputs, i, "input", out);
+  const uint32_t n = ctx->node->input_count;
+  return view_of(ctx, index_at(ctx, 0, n, i), i, n, "input", out);
 }
 
 mote_status_t mote_kctx_output(mote_kctx_t *ctx, uint32_t i,
                                mote_tensor_t *out) {
-  return view_at(ctx, ctx->node->outputs, i, "output", out);
+  const uint32_t n = ctx->node->output_count;
+  return view_of(ctx, index_at(ctx, ctx->node->input_count, n, i), i, n,
+                 "output", out);
 }
 
 mote_status_t mote_kctx_intermediate(mote_kctx_t *ctx, uint32_t i,
                                      mote_tensor_t *out) {
   mote_fb_t fb = mote_model_fb(ctx->interp->model_);
-  return view_at(
-      ctx, mote_fb_ref(&fb, mote_kctx_op_table(ctx), MOTE_OPERATOR_INTERMEDIATES),
-      i, "intermediate", out);
+  const uint32_t vec =
+      mote_fb_ref(&fb, mote_kctx_op_table(ctx), MOTE_OPERATOR_INTERMEDIATES);
+  const uint32_t n = mote_fb_vec_len(&fb, vec);
+  return view_of(ctx, i < n ? mote_fb_vec_i32(&fb, vec, i) : -1, i, n,
+                 "intermediate", out);
 }
 
 int32_t mote_kctx_op_index(const mote_kctx_t *ctx) {
@@ -163,9 +165,7 @@ int32_t mote_kctx_op_index(const mote_kctx_t *ctx) {
 }
 
 int32_t mote_kctx_op_version(const mote_kctx_t *ctx) {
-  int32_t version = 0;
-  (void)mote_kctx_op_code(ctx, &version);
-  return version;
+  return (int32_t)ctx->node->version;
 }
 
 mote_status_t mote_kctx_builtin_options(mote_kctx_t *ctx, uint8_t union_type,
@@ -174,6 +174,7 @@ mote_status_t mote_kctx_builtin_options(mote_kctx_t *ctx, uint8_t union_type,
   mote_fb_t fb = mote_model_fb(m);
   const uint32_t ot = mote_kctx_op_table(ctx);
   uint8_t type = mote_fb_get_u8(&fb, ot, MOTE_OPERATOR_OPTIONS_TYPE, 0);
+  note_model_read(ctx);
   out->base_ = m->data_;
   out->size_ = m->size_;
   out->table_ = mote_fb_ref(&fb, ot, MOTE_OPERATOR_OPTIONS);
@@ -197,6 +198,7 @@ void mote_kctx_custom_options(const mote_kctx_t *ctx, const uint8_t **data,
   uint32_t vec = mote_fb_ref(&fb, ot, MOTE_OPERATOR_CUSTOM_OPTIONS);
   uint64_t off = mote_fb_get_u64(&fb, ot, MOTE_OPERATOR_LARGE_CUSTOM_OFFSET, 0);
   uint64_t size = mote_fb_get_u64(&fb, ot, MOTE_OPERATOR_LARGE_CUSTOM_SIZE, 0);
+  note_model_read(ctx);
   *data = NULL;
   *len = 0;
   if (off > 1 && mote_fb_in(&fb, off, size)) {
@@ -349,7 +351,7 @@ mote_status_t(mote_kctx_fail)(mote_kctx_t *ctx, mote_status_t status,
   const char *name =
       ctx->node->kernel != NULL && ctx->node->kernel->name != NULL
           ? ctx->node->kernel->name
-          : mote_op_name(mote_kctx_op_code(ctx, NULL));
+          : mote_op_name(mote_kctx_op_code(ctx));
   {
     /* "op 12 (CONV_2D): " */
     mote_error_t tmp;

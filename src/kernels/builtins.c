@@ -57,6 +57,20 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_TRANSPOSE, &mote_kernel_transpose},
       {MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM,
        &mote_kernel_unidirectional_sequence_lstm},
+      /* Element-wise unary ops. */
+      {MOTE_OP_ABS, &mote_kernel_abs},
+      {MOTE_OP_CEIL, &mote_kernel_ceil},
+      {MOTE_OP_COS, &mote_kernel_cos},
+      {MOTE_OP_EXP, &mote_kernel_exp},
+      {MOTE_OP_FLOOR, &mote_kernel_floor},
+      {MOTE_OP_LOG, &mote_kernel_log},
+      {MOTE_OP_LOGICAL_NOT, &mote_kernel_logical_not},
+      {MOTE_OP_NEG, &mote_kernel_neg},
+      {MOTE_OP_ROUND, &mote_kernel_round},
+      {MOTE_OP_RSQRT, &mote_kernel_rsqrt},
+      {MOTE_OP_SIN, &mote_kernel_sin},
+      {MOTE_OP_SQRT, &mote_kernel_sqrt},
+      {MOTE_OP_SQUARE, &mote_kernel_square},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

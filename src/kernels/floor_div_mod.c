@@ -11,34 +11,37 @@
 #include "kernels/binary_common.h"
 #include "mote/ops.h"
 
+/* The op data: the broadcast, then the divisors' count (FLOOR_DIV checks
+ * them all at invoke, which reads no tensor views). */
+typedef struct floor_op {
+  mote_bcast_op_t bc;
+  int32_t divisors;
+} floor_op_t;
+
 static mote_status_t floor_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in1, in2, out;
   void *op;
   mote_status_t st =
       mote_bcast_prepare(ctx, 0, NULL, MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32),
                          "FLOOR_DIV and FLOOR_MOD support float32",
-                         sizeof(mote_bcast_op_t), &op, &in1, &in2, &out);
+                         sizeof(floor_op_t), &op, &in1, &in2, &out);
   if (st != MOTE_OK ||
       (st = mote_bcast_check_4d(ctx, &in1, &in2, &out)) != MOTE_OK) {
     return st;
   }
+  ((floor_op_t *)op)->divisors = mote_tensor_elements(&in2);
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
 
 static mote_status_t floor_div_invoke(mote_kctx_t *ctx) {
   mote_bcast_t b;
-  mote_tensor_t in2;
   const void *x, *y;
   void *out;
-  int32_t i, n;
-  mote_status_t st;
-  (void)mote_bcast_invoke_data(ctx, &b, &x, &y, &out);
-  if ((st = mote_kctx_input(ctx, 1, &in2)) != MOTE_OK) {
-    return st;
-  }
-  n = mote_tensor_elements(&in2);
-  for (i = 0; i < n; ++i) {
+  const floor_op_t *op =
+      (const floor_op_t *)mote_bcast_invoke_data(ctx, &b, &x, &y, &out);
+  int32_t i;
+  for (i = 0; i < op->divisors; ++i) {
     if (((const float *)y)[i] == 0.0f) {
       return mote_kctx_fail(ctx, MOTE_ERR_KERNEL,
                             "input 1 element %ld is zero: division by zero",

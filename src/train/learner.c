@@ -322,7 +322,7 @@ mote_status_t mote_learner_init(mote_learner_t *l, const mote_learner_config_t *
 }
 
 /* Real features of one stored example into x_[F]. */
-static void load_features(mote_learner_t *l, const void *raw) {
+static void load_features(const mote_learner_t *l, const void *raw) {
   const mote_learner_config_t *c = &l->cfg_;
   uint32_t i;
   if (c->feature_type == MOTE_TYPE_INT8) {
@@ -335,7 +335,7 @@ static void load_features(mote_learner_t *l, const void *raw) {
   }
 }
 
-static void standardize(mote_learner_t *l) {
+static void standardize(const mote_learner_t *l) {
   uint32_t i;
   if (!l->cfg_.standardize || l->stat_count_ == 0) {
     return;
@@ -343,6 +343,16 @@ static void standardize(mote_learner_t *l) {
   for (i = 0; i < l->cfg_.feature_count; i++) {
     const float var = l->m2_[i] / (float)l->stat_count_;
     l->x_[i] = (l->x_[i] - l->mean_[i]) / sqrtf(var + STD_EPS);
+  }
+}
+
+void mote_learner_standardizer(const mote_learner_t *l, uint32_t i, float *mean,
+                               float *sigma) {
+  *mean = 0.0f;
+  *sigma = 1.0f;
+  if (l->cfg_.standardize && l->stat_count_ > 0) {
+    *mean = l->mean_[i];
+    *sigma = sqrtf(l->m2_[i] / (float)l->stat_count_ + STD_EPS);
   }
 }
 
@@ -359,7 +369,7 @@ static void update_stats(mote_learner_t *l) {
 }
 
 /* The head's forward pass on x_ into logits_[class_count_]. */
-static void forward(mote_learner_t *l) {
+static void forward(const mote_learner_t *l) {
   const mote_learner_config_t *c = &l->cfg_;
   const uint32_t h = c->hidden_units;
   const float *w2 = l->params_ + (size_t)h * c->feature_count + h;
@@ -374,6 +384,12 @@ static void forward(mote_learner_t *l) {
   }
   mote_dense_forward(l->logits_, top_in, w2, w2 + (size_t)c->max_classes * k, k,
                      l->class_count_);
+}
+
+void mote_learner_head_forward(const mote_learner_t *l, const void *raw) {
+  load_features(l, raw);
+  standardize(l);
+  forward(l);
 }
 
 /* Adds one example's gradients (scaled) to grads_; returns its loss. */

@@ -37,4 +37,14 @@ void mote_replay_offer(mote_learner_t *l, const void *features, uint32_t slot);
 /* Features of replay entry `i` (< replay_count_), as stored. */
 const void *mote_replay_features(const mote_learner_t *l, uint32_t i);
 
+/* The head's float forward pass on one example's features (as stored):
+ * writes the learner's scratch x_, h_ (after the ReLU) and
+ * logits_[class_count_]; the learnt state stays as it is. */
+void mote_learner_head_forward(const mote_learner_t *l, const void *raw);
+
+/* How feature `i` is standardised: x = (real - *mean) / *sigma (0 and 1
+ * when standardisation is off or no statistics exist yet). */
+void mote_learner_standardizer(const mote_learner_t *l, uint32_t i, float *mean,
+                               float *sigma);
+
 #endif /* MOTE_TRAIN_LEARNER_INTERNAL_H */

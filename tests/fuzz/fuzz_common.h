@@ -15,7 +15,7 @@
 /* A status is either MOTE_OK or a known error code reported with its
  * message; anything else is a library bug, and traps. */
 static inline void fuzz_check(mote_status_t st, const mote_error_t *err) {
-  if (st > 0 || st < MOTE_ERR_KERNEL) {
+  if (st > 0 || st < MOTE_ERR_MODEL_CHANGED) {
     __builtin_trap(); /* an unknown status code */
   }
   if (st != MOTE_OK && err != NULL &&

@@ -235,10 +235,11 @@ static void check_usage(const setup_t *s, size_t tail_before_prepare) {
   CHECK(u.kernel_bytes >= 40 + 24 + 2 * sizeof(void *) &&
         u.kernel_bytes <= 40 + 24 + 2 * sizeof(void *) + 14);
   /* Init's tables (and keep marks) came before prepare; prepare added
-   * the three scratch offsets, 8-aligned. */
-  CHECK(u.runtime_bytes >= tail_before_prepare + 3 * sizeof(uint32_t) &&
-        u.runtime_bytes <= tail_before_prepare + 3 * sizeof(uint32_t) + 7);
-  CHECK(tail_before_prepare >= N_TENSORS * sizeof(void *));
+   * the state's reset record (8 bytes), the input's and output's records
+   * (8 each) and the three scratch offsets, 8-aligned. */
+  CHECK(u.runtime_bytes >= tail_before_prepare + 8 + 2 * 8 + 3 * 4 &&
+        u.runtime_bytes <= tail_before_prepare + 8 + 2 * 8 + 3 * 4 + 7);
+  CHECK(tail_before_prepare >= N_TENSORS * sizeof(uint32_t));
   CHECK_EQ_INT(u.scratch_bytes, 100 + 28 + 64);
   CHECK_EQ_INT(u.scratch_count, 3);
   /* input, mid, output: 16 bytes each; the unused twin gets nothing. */

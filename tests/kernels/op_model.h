@@ -10,6 +10,7 @@
 #define MOTE_TEST_OP_MODEL_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,6 +147,12 @@ static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
       }
     }
     r.status = mote_interp_invoke(&interp, &r.err);
+  }
+  if (r.status == MOTE_OK && interp.model_reads_ != 0) {
+    /* Invoke must run on what prepare kept (include/mote/model.h). */
+    r.status = MOTE_ERR_KERNEL;
+    snprintf(r.err.message, sizeof r.err.message,
+             "invoke read the model %u times", (unsigned)interp.model_reads_);
   }
   if (r.status == MOTE_OK && out_data != NULL) {
     for (i = 0; i < nout; ++i) {

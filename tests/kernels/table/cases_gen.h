@@ -172,6 +172,20 @@ void kt_gen_tanh(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_quantize(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_dequantize(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_cast(int index, kt_case_t *c, uint32_t *rng);
+/* cases_elementwise.c */
+void kt_gen_abs(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_neg(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_square(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_sqrt(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_rsqrt(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_exp(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_log(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_sin(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_cos(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_floor(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_ceil(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_round(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_logical_not(int index, kt_case_t *c, uint32_t *rng);
 /* cases_act.c */
 void kt_gen_relu(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_relu6(int index, kt_case_t *c, uint32_t *rng);

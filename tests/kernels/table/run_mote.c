@@ -62,6 +62,14 @@ void kt_run_mote(const kt_case_t *c, const uint8_t *bytes, size_t len,
              err.message);
     return;
   }
+  if (interp.model_reads_ != 0) { /* see include/mote/model.h */
+    s->refused = 2;
+    snprintf(s->why, sizeof s->why,
+             "invoke: the kernel read the model %u times (views or options "
+             "at invoke)",
+             (unsigned)interp.model_reads_);
+    return;
+  }
   for (i = 0; i < c->nout && i < KT_MAX_IO; ++i) {
     mote_tensor_t t;
     mote_interp_output(&interp, (uint32_t)i, &t);
