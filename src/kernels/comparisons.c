@@ -113,23 +113,19 @@ static mote_status_t cmp_invoke(mote_kctx_t *ctx) {
   uint8_t *o = (uint8_t *)out;
   switch (op->bc.type) {
   case MOTE_TYPE_BOOL:
-    mote_compare_b8_ref(&op->p, &b, (const uint8_t *)in1, (const uint8_t *)in2,
-                        o);
+    mote_compare_b8(&op->p, &b, (const uint8_t *)in1, (const uint8_t *)in2, o);
     break;
   case MOTE_TYPE_INT8:
-    mote_compare_s8_ref(&op->p, &b, (const int8_t *)in1, (const int8_t *)in2,
-                        o);
+    mote_compare_s8(&op->p, &b, (const int8_t *)in1, (const int8_t *)in2, o);
     break;
   case MOTE_TYPE_INT32:
-    mote_compare_s32_ref(&op->p, &b, (const int32_t *)in1, (const int32_t *)in2,
-                         o);
+    mote_compare_s32(&op->p, &b, (const int32_t *)in1, (const int32_t *)in2, o);
     break;
   case MOTE_TYPE_INT64:
-    mote_compare_s64_ref(&op->p, &b, (const int64_t *)in1, (const int64_t *)in2,
-                         o);
+    mote_compare_s64(&op->p, &b, (const int64_t *)in1, (const int64_t *)in2, o);
     break;
   default: /* float32 */
-    mote_compare_f32_ref(&op->p, &b, (const float *)in1, (const float *)in2, o);
+    mote_compare_f32(&op->p, &b, (const float *)in1, (const float *)in2, o);
     break;
   }
   return MOTE_OK;

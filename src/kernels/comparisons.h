@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "kernels/broadcast.h"
+#include "kernels/impl.h"
 
 /* The operation, in mote_compare_params_t.op. */
 typedef enum mote_compare_op {
@@ -59,11 +60,41 @@ typedef void mote_compare_f32_fn(const mote_compare_params_t *p,
                                  const mote_bcast_t *b, const float *in1,
                                  const float *in2, uint8_t *out);
 
-/* Only the reference exists; the glue calls these names. */
 mote_compare_b8_fn mote_compare_b8_ref;
 mote_compare_s8_fn mote_compare_s8_ref;
 mote_compare_s32_fn mote_compare_s32_ref;
 mote_compare_s64_fn mote_compare_s64_ref;
 mote_compare_f32_fn mote_compare_f32_ref;
+
+#ifdef MOTE_IMPL_COMPARE_B8
+#define mote_compare_b8 MOTE_IMPL_NAME(compare_b8, MOTE_IMPL_COMPARE_B8)
+mote_compare_b8_fn mote_compare_b8;
+#else
+#define mote_compare_b8 mote_compare_b8_ref
+#endif
+#ifdef MOTE_IMPL_COMPARE_S8
+#define mote_compare_s8 MOTE_IMPL_NAME(compare_s8, MOTE_IMPL_COMPARE_S8)
+mote_compare_s8_fn mote_compare_s8;
+#else
+#define mote_compare_s8 mote_compare_s8_ref
+#endif
+#ifdef MOTE_IMPL_COMPARE_S32
+#define mote_compare_s32 MOTE_IMPL_NAME(compare_s32, MOTE_IMPL_COMPARE_S32)
+mote_compare_s32_fn mote_compare_s32;
+#else
+#define mote_compare_s32 mote_compare_s32_ref
+#endif
+#ifdef MOTE_IMPL_COMPARE_S64
+#define mote_compare_s64 MOTE_IMPL_NAME(compare_s64, MOTE_IMPL_COMPARE_S64)
+mote_compare_s64_fn mote_compare_s64;
+#else
+#define mote_compare_s64 mote_compare_s64_ref
+#endif
+#ifdef MOTE_IMPL_COMPARE_F32
+#define mote_compare_f32 MOTE_IMPL_NAME(compare_f32, MOTE_IMPL_COMPARE_F32)
+mote_compare_f32_fn mote_compare_f32;
+#else
+#define mote_compare_f32 mote_compare_f32_ref
+#endif
 
 #endif /* MOTE_KERNELS_COMPARISONS_H */

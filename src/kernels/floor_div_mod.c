@@ -48,7 +48,7 @@ static mote_status_t floor_div_invoke(mote_kctx_t *ctx) {
                             (long)i);
     }
   }
-  mote_floor_div_f32_ref(&b, (const float *)x, (const float *)y, (float *)out);
+  mote_floor_div_f32(&b, (const float *)x, (const float *)y, (float *)out);
   return MOTE_OK;
 }
 
@@ -57,7 +57,7 @@ static mote_status_t floor_mod_invoke(mote_kctx_t *ctx) {
   const void *x, *y;
   void *out;
   (void)mote_bcast_invoke_data(ctx, &b, &x, &y, &out);
-  mote_floor_mod_f32_ref(&b, (const float *)x, (const float *)y, (float *)out);
+  mote_floor_mod_f32(&b, (const float *)x, (const float *)y, (float *)out);
   return MOTE_OK;
 }
 

@@ -15,12 +15,27 @@
 #define MOTE_KERNELS_FLOOR_DIV_MOD_H
 
 #include "kernels/broadcast.h"
+#include "kernels/impl.h"
 
 typedef void mote_floor_f32_fn(const mote_bcast_t *b, const float *in1,
                                const float *in2, float *out);
 
-/* Only the reference exists; the glue calls these names. */
 mote_floor_f32_fn mote_floor_div_f32_ref;
 mote_floor_f32_fn mote_floor_mod_f32_ref;
+
+#ifdef MOTE_IMPL_FLOOR_DIV_F32
+#define mote_floor_div_f32                                                     \
+  MOTE_IMPL_NAME(floor_div_f32, MOTE_IMPL_FLOOR_DIV_F32)
+mote_floor_f32_fn mote_floor_div_f32;
+#else
+#define mote_floor_div_f32 mote_floor_div_f32_ref
+#endif
+#ifdef MOTE_IMPL_FLOOR_MOD_F32
+#define mote_floor_mod_f32                                                     \
+  MOTE_IMPL_NAME(floor_mod_f32, MOTE_IMPL_FLOOR_MOD_F32)
+mote_floor_f32_fn mote_floor_mod_f32;
+#else
+#define mote_floor_mod_f32 mote_floor_mod_f32_ref
+#endif
 
 #endif /* MOTE_KERNELS_FLOOR_DIV_MOD_H */

@@ -141,16 +141,16 @@ static mote_status_t select_invoke(mote_kctx_t *ctx) {
   void *out = mote_kctx_output_data(ctx, 0);
   switch (op->type) {
   case MOTE_TYPE_INT8:
-    mote_select_s8_ref(&op->p, cond, (const int8_t *)x, (const int8_t *)y,
-                       (int8_t *)out);
+    mote_select_s8(&op->p, cond, (const int8_t *)x, (const int8_t *)y,
+                   (int8_t *)out);
     break;
   case MOTE_TYPE_INT16:
-    mote_select_s16_ref(&op->p, cond, (const int16_t *)x, (const int16_t *)y,
-                        (int16_t *)out);
+    mote_select_s16(&op->p, cond, (const int16_t *)x, (const int16_t *)y,
+                    (int16_t *)out);
     break;
   default: /* float32 */
-    mote_select_f32_ref(&op->p, cond, (const float *)x, (const float *)y,
-                        (float *)out);
+    mote_select_f32(&op->p, cond, (const float *)x, (const float *)y,
+                    (float *)out);
     break;
   }
   return MOTE_OK;

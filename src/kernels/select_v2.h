@@ -15,6 +15,8 @@
 
 #include <stdint.h>
 
+#include "kernels/impl.h"
+
 #define MOTE_SELECT_DIMS 5
 
 typedef struct mote_select_params {
@@ -33,9 +35,27 @@ typedef void mote_select_f32_fn(const mote_select_params_t *p,
                                 const uint8_t *cond, const float *x,
                                 const float *y, float *out);
 
-/* Only the reference exists; the glue calls these names. */
 mote_select_s8_fn mote_select_s8_ref;
 mote_select_s16_fn mote_select_s16_ref;
 mote_select_f32_fn mote_select_f32_ref;
+
+#ifdef MOTE_IMPL_SELECT_S8
+#define mote_select_s8 MOTE_IMPL_NAME(select_s8, MOTE_IMPL_SELECT_S8)
+mote_select_s8_fn mote_select_s8;
+#else
+#define mote_select_s8 mote_select_s8_ref
+#endif
+#ifdef MOTE_IMPL_SELECT_S16
+#define mote_select_s16 MOTE_IMPL_NAME(select_s16, MOTE_IMPL_SELECT_S16)
+mote_select_s16_fn mote_select_s16;
+#else
+#define mote_select_s16 mote_select_s16_ref
+#endif
+#ifdef MOTE_IMPL_SELECT_F32
+#define mote_select_f32 MOTE_IMPL_NAME(select_f32, MOTE_IMPL_SELECT_F32)
+mote_select_f32_fn mote_select_f32;
+#else
+#define mote_select_f32 mote_select_f32_ref
+#endif
 
 #endif /* MOTE_KERNELS_SELECT_V2_H */
