@@ -64,6 +64,16 @@ typedef enum mote_op {
   MOTE_OP_UNPACK = 88,
   MOTE_OP_ZEROS_LIKE = 93,
   MOTE_OP_FILL = 94,
+  MOTE_OP_LESS = 58,
+  MOTE_OP_GREATER = 61,
+  MOTE_OP_GREATER_EQUAL = 62,
+  MOTE_OP_LESS_EQUAL = 63,
+  MOTE_OP_EQUAL = 71,
+  MOTE_OP_NOT_EQUAL = 72,
+  MOTE_OP_LOGICAL_OR = 84,
+  MOTE_OP_LOGICAL_AND = 86,
+  MOTE_OP_FLOOR_DIV = 90,
+  MOTE_OP_FLOOR_MOD = 95,
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_SQUARED_DIFFERENCE = 99,
   MOTE_OP_SPLIT_V = 102,
@@ -71,6 +81,7 @@ typedef enum mote_op {
   MOTE_OP_ELU = 111,
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117,
+  MOTE_OP_SELECT_V2 = 123,
   /* Element-wise unary ops (unary.c). */
   MOTE_OP_FLOOR = 8,
   MOTE_OP_EXP = 47,
@@ -113,8 +124,17 @@ extern const mote_kernel_t mote_kernel_fill;
 extern const mote_kernel_t mote_kernel_fully_connected;
 extern const mote_kernel_t mote_kernel_gather;
 extern const mote_kernel_t mote_kernel_gather_nd;
+extern const mote_kernel_t mote_kernel_equal;
+extern const mote_kernel_t mote_kernel_floor_div;
+extern const mote_kernel_t mote_kernel_floor_mod;
+extern const mote_kernel_t mote_kernel_greater;
+extern const mote_kernel_t mote_kernel_greater_equal;
 extern const mote_kernel_t mote_kernel_hard_swish;
 extern const mote_kernel_t mote_kernel_leaky_relu;
+extern const mote_kernel_t mote_kernel_less;
+extern const mote_kernel_t mote_kernel_less_equal;
+extern const mote_kernel_t mote_kernel_logical_and;
+extern const mote_kernel_t mote_kernel_logical_or;
 extern const mote_kernel_t mote_kernel_logistic;
 extern const mote_kernel_t mote_kernel_max_pool_2d;
 extern const mote_kernel_t mote_kernel_maximum;
@@ -123,6 +143,7 @@ extern const mote_kernel_t mote_kernel_minimum;
 extern const mote_kernel_t mote_kernel_mul;
 extern const mote_kernel_t mote_kernel_neg;
 extern const mote_kernel_t mote_kernel_pack;
+extern const mote_kernel_t mote_kernel_not_equal;
 extern const mote_kernel_t mote_kernel_pad;
 extern const mote_kernel_t mote_kernel_prelu;
 extern const mote_kernel_t mote_kernel_quantize;
@@ -132,6 +153,7 @@ extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
 extern const mote_kernel_t mote_kernel_shape;
 extern const mote_kernel_t mote_kernel_slice;
+extern const mote_kernel_t mote_kernel_select_v2;
 extern const mote_kernel_t mote_kernel_softmax;
 extern const mote_kernel_t mote_kernel_space_to_depth;
 extern const mote_kernel_t mote_kernel_split;

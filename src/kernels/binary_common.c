@@ -28,9 +28,6 @@ mote_status_t mote_bcast_prepare(mote_kctx_t *ctx, uint8_t options_type,
                                  const char *supported, size_t op_bytes,
                                  void **op, mote_tensor_t *in1,
                                  mote_tensor_t *in2, mote_tensor_t *out) {
-  mote_bcast_t bcast;
-  mote_bcast_op_t *o;
-  int bad, d;
   mote_status_t st;
   *op = NULL;
   if ((st = mote_check_io_count(ctx, 2, 1)) != MOTE_OK ||
@@ -52,6 +49,17 @@ mote_status_t mote_bcast_prepare(mote_kctx_t *ctx, uint8_t options_type,
           MOTE_OK) {
     return st;
   }
+  return mote_bcast_prepare_shape(ctx, op_bytes, op, in1, in2, out);
+}
+
+mote_status_t mote_bcast_prepare_shape(mote_kctx_t *ctx, size_t op_bytes,
+                                       void **op, const mote_tensor_t *in1,
+                                       const mote_tensor_t *in2,
+                                       const mote_tensor_t *out) {
+  mote_bcast_t bcast;
+  mote_bcast_op_t *o;
+  int bad, d;
+  mote_status_t st;
   if (mote_bcast_init(&bcast, in1->dims, in1->rank, in2->dims, in2->rank,
                       out->dims, out->rank, &bad) != MOTE_OK) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
@@ -73,6 +81,18 @@ mote_status_t mote_bcast_prepare(mote_kctx_t *ctx, uint8_t options_type,
     return st;
   }
   return mote_request_share_elementwise(ctx, 1, in2, out);
+}
+
+mote_status_t mote_bcast_check_4d(mote_kctx_t *ctx, const mote_tensor_t *in1,
+                                  const mote_tensor_t *in2,
+                                  const mote_tensor_t *out) {
+  if (mote_same_shape(in1, in2) || out->rank <= 4) {
+    return MOTE_OK;
+  }
+  return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                        "inputs of different shapes broadcast up to 4-D "
+                        "(output 0 has rank %d)",
+                        (int)out->rank);
 }
 
 const mote_bcast_op_t *mote_bcast_invoke_data(mote_kctx_t *ctx, mote_bcast_t *b,

@@ -79,6 +79,25 @@ mote_status_t mote_bcast_prepare(mote_kctx_t *ctx, uint8_t options_type,
                                  void **op, mote_tensor_t *in1,
                                  mote_tensor_t *in2, mote_tensor_t *out);
 
+/* The shape half of mote_bcast_prepare, for kernels that check their
+ * tensors' types themselves (the comparisons: a bool output): the
+ * broadcast of in1 and in2 to out (MOTE_ERR_BAD_SHAPE otherwise), the op
+ * data of `op_bytes` zeroed bytes in *op with its mote_bcast_op_t filled
+ * (type: the output's), and each input's share with the output. *op is
+ * NULL until allocated. Fails through mote_kctx_fail(). */
+mote_status_t mote_bcast_prepare_shape(mote_kctx_t *ctx, size_t op_bytes,
+                                       void **op, const mote_tensor_t *in1,
+                                       const mote_tensor_t *in2,
+                                       const mote_tensor_t *out);
+
+/* TFLM's 4-D broadcast (Broadcast4DSlow*, BroadcastBinaryFunction4DSlow),
+ * which the comparisons, logical ops, FLOOR_DIV and FLOOR_MOD take when
+ * their inputs' shapes differ, aborts beyond 4-D: MOTE_ERR_BAD_SHAPE
+ * through mote_kctx_fail() then, else MOTE_OK (equal shapes: any rank). */
+mote_status_t mote_bcast_check_4d(mote_kctx_t *ctx, const mote_tensor_t *in1,
+                                  const mote_tensor_t *in2,
+                                  const mote_tensor_t *out);
+
 /* MOTE_OK when both inputs and the output have positive scales, else
  * MOTE_ERR_UNSUPPORTED through mote_kctx_fail(): the check before any
  * rescale is formed from them. */

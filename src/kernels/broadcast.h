@@ -76,6 +76,11 @@ int32_t mote_bcast_rows(const mote_bcast_t *b);
  * the walk uses nothing but its arguments.
  */
 #define MOTE_BCAST_WALK(b, T, in1, in2, out, OP, K, STOP)                      \
+  MOTE_BCAST_WALK_TO(b, T, T, in1, in2, out, OP, K, STOP)
+
+/* MOTE_BCAST_WALK with outputs of type TO (`out` points to TO): the
+ * comparisons read T and write bool. */
+#define MOTE_BCAST_WALK_TO(b, T, TO, in1, in2, out, OP, K, STOP)               \
   do {                                                                         \
     const int32_t bw_rows_ = mote_bcast_rows(b);                               \
     const int32_t bw_n_ = (b)->dims[MOTE_MAX_DIMS - 1];                        \
@@ -88,7 +93,7 @@ int32_t mote_bcast_rows(const mote_bcast_t *b);
       const T *bw_x_ = (in1) + bw_it_.off1;                                    \
       const T *bw_y_ = (in2) + bw_it_.off2;                                    \
       for (bw_i_ = 0; bw_i_ < bw_n_; ++bw_i_) {                                \
-        *(out)++ = (T)OP((K), bw_x_[bw_i_ * bw_s1_], bw_y_[bw_i_ * bw_s2_]);   \
+        *(out)++ = (TO)OP((K), bw_x_[bw_i_ * bw_s1_], bw_y_[bw_i_ * bw_s2_]);  \
         if (STOP) {                                                            \
           break;                                                               \
         }                                                                      \

@@ -229,3 +229,16 @@ mote_status_t mote_quantize_multiplier_checked(mote_kctx_t *ctx, double real,
   *shift = s;
   return MOTE_OK;
 }
+
+bool mote_same_shape(const mote_tensor_t *a, const mote_tensor_t *b) {
+  int d;
+  if (a->rank != b->rank) {
+    return false;
+  }
+  for (d = 0; d < (int)a->rank; ++d) {
+    if (a->dims[d] != b->dims[d]) {
+      return false;
+    }
+  }
+  return true;
+}

@@ -120,4 +120,7 @@ mote_status_t mote_check_type_in(mote_kctx_t *ctx, const mote_tensor_t *t,
 mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,
                               mote_type_t type, const char *role);
 
+/* Whether a and b have the same rank and extents. */
+bool mote_same_shape(const mote_tensor_t *a, const mote_tensor_t *b);
+
 #endif /* MOTE_KERNEL_UTIL_H */

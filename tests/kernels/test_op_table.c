@@ -78,6 +78,8 @@ static const known_diff_t kKnown[] = {
      "an input index past the axis: TFLM reads out of bounds"},
     {"GATHER_ND", 9, MOTE_REFUSES, 0,
      "an input index past its dimension: TFLM reads out of bounds"},
+    {"GREATER", 24, MOTE_REFUSES, 0, /* KT_GREATER_INT16_CASE */
+     "int16: TFLM's prepare leaves the rescale unset, every output false"},
     {"DEQUANTIZE", 5, TFLM_REFUSES, 0, "float16 input"},
     {"RELU_N1_TO_1", 0, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 1, TFLM_REFUSES, 0, "not in TFLM's op resolver"},

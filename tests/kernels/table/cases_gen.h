@@ -163,6 +163,20 @@ void kt_gen_mul(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_div(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_maximum(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_minimum(int index, kt_case_t *c, uint32_t *rng);
+/* cases_compare.c */
+/* GREATER's int16 case (see test_op_table.c's kKnown). */
+#define KT_GREATER_INT16_CASE 24
+void kt_gen_equal(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_not_equal(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_less(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_less_equal(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_greater(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_greater_equal(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_logical_and(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_logical_or(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_select_v2(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_floor_div(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_floor_mod(int index, kt_case_t *c, uint32_t *rng);
 /* cases_unary.c */
 void kt_gen_logistic(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_tanh(int index, kt_case_t *c, uint32_t *rng);
