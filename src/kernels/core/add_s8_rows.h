@@ -35,7 +35,9 @@
 #define MOTE_KERNELS_CORE_ADD_S8_ROWS_H
 
 #include <stdint.h>
+#include <string.h>
 
+#include "common/compiler.h"
 #include "kernels/add.h"
 
 #ifndef MOTE_ADD_MULHI2
@@ -74,6 +76,7 @@ static inline int mote_add_s8_rows_params(const mote_arith_params_t *p,
                                           mote_add_rows_t *r) {
   const int32_t o1 = p->input1_offset, o2 = p->input2_offset;
   const int out_shift = p->rq.shift[0];
+  memset(r, 0, sizeof *r);
   if (p->left_shift < 1 || p->left_shift > 20 || o1 < -256 || o1 > 256 ||
       o2 < -256 || o2 > 256 || out_shift >= 0 || out_shift <= -31 ||
       p->rq.multiplier[0] < 0 || p->input1_multiplier < 0 ||
@@ -153,11 +156,23 @@ static inline void mote_add_s8_row(const mote_add_rows_t *r, const int8_t *x,
   }
 }
 
-/* The whole ADD over the broadcast walk: 0, or -1 when the reference
- * must run instead (nothing written then). */
-static inline int mote_add_s8_rows(const mote_arith_params_t *p,
-                                   const mote_bcast_t *b, const int8_t *in1,
-                                   const int8_t *in2, int8_t *out) {
+/* Whether the arithmetic above covers p over b. Out of line, so that the
+ * entry below keeps no frame while it calls either path (the reference's
+ * stack then adds nothing of this file's). */
+static MOTE_NOINLINE int mote_add_s8_rows_fit(const mote_arith_params_t *p,
+                                              const mote_bcast_t *b) {
+  const int32_t s1 = b->stride1[MOTE_MAX_DIMS - 1];
+  const int32_t s2 = b->stride2[MOTE_MAX_DIMS - 1];
+  mote_add_rows_t r;
+  return (s1 == 0 || s1 == 1) && (s2 == 0 || s2 == 1) &&
+         mote_add_s8_rows_params(p, &r);
+}
+
+/* The whole ADD over the broadcast walk, for parameters that fit. */
+static MOTE_NOINLINE void mote_add_s8_rows(const mote_arith_params_t *p,
+                                           const mote_bcast_t *b,
+                                           const int8_t *in1,
+                                           const int8_t *in2, int8_t *out) {
   const int32_t rows = mote_bcast_rows(b);
   const int32_t n = b->dims[MOTE_MAX_DIMS - 1];
   const int32_t s1 = b->stride1[MOTE_MAX_DIMS - 1];
@@ -165,10 +180,7 @@ static inline int mote_add_s8_rows(const mote_arith_params_t *p,
   mote_add_rows_t r;
   mote_bcast_iter_t it;
   int32_t row;
-  if ((s1 != 0 && s1 != 1) || (s2 != 0 && s2 != 1) ||
-      !mote_add_s8_rows_params(p, &r)) {
-    return -1;
-  }
+  (void)mote_add_s8_rows_params(p, &r);
   mote_bcast_begin(&it);
   for (row = 0; row < rows; ++row, out += n) {
     mote_add_s8_row(&r, in1 + it.off1, s1, in2 + it.off2, s2, out, n);
@@ -176,7 +188,6 @@ static inline int mote_add_s8_rows(const mote_arith_params_t *p,
       mote_bcast_step(b, &it);
     }
   }
-  return 0;
 }
 
 /* Defines a family's entry `name` (a mote_arith_s8_fn): the rows above,
@@ -185,7 +196,9 @@ static inline int mote_add_s8_rows(const mote_arith_params_t *p,
   mote_arith_s8_fn name;                                                       \
   void name(const mote_arith_params_t *p, const mote_bcast_t *b,               \
             const int8_t *in1, const int8_t *in2, int8_t *out) {               \
-    if (mote_add_s8_rows(p, b, in1, in2, out) != 0) {                          \
+    if (mote_add_s8_rows_fit(p, b)) {                                          \
+      mote_add_s8_rows(p, b, in1, in2, out);                                   \
+    } else {                                                                   \
       mote_add_s8_ref(p, b, in1, in2, out);                                    \
     }                                                                          \
   }
