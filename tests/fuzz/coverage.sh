@@ -40,8 +40,9 @@ llvm-cov report $objects -instr-profile="$out/fuzz.profdata" \
 # Rows: file, regions, missed, cover, functions, missed, executed, lines,
 # missed, cover (llvm-cov 14 adds branches after). Sum per directory.
 awk -v root="$root/src/" '
-  index($1, root) == 1 {
-    f = substr($1, length(root) + 1)
+  # llvm-cov names files relative to the one directory given, or in full.
+  $1 ~ /\.[ch]$/ {
+    f = index($1, root) == 1 ? substr($1, length(root) + 1) : $1
     d = f; sub(/\/[^\/]*$/, "", d); if (d == f) d = "."
     fn[d] += $5; fnm[d] += $6; ln[d] += $8; lnm[d] += $9
     tf += $5; tfm += $6; tl += $8; tlm += $9

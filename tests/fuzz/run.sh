@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Runs one fuzz target for a while, seeded (tests/fuzz/seeds.sh).
 #
-#   tests/fuzz/run.sh model|flexbuffer|cli_inputs FUZZER [SECONDS] [libFuzzer args...]
+#   tests/fuzz/run.sh model|flexbuffer|cli_inputs|learner_state FUZZER [SECONDS] [libFuzzer args...]
 #
 # FUZZER is the fuzz_<target> binary (cmake -DMOTE_FUZZ=ON, CC=clang).
 # SECONDS defaults to 60. The seeds go to a temporary directory, removed
@@ -15,7 +15,7 @@
 set -eu
 
 if [ $# -lt 2 ]; then
-  echo "usage: $0 model|flexbuffer|cli_inputs FUZZER [SECONDS] [libFuzzer args...]" >&2
+  echo "usage: $0 model|flexbuffer|cli_inputs|learner_state FUZZER [SECONDS] [libFuzzer args...]" >&2
   exit 2
 fi
 target=$1
@@ -33,5 +33,8 @@ max_len=$(find "$corpus" -type f -printf '%s\n' | sort -n | tail -n 1)
 max_len=$((max_len > 4096 ? max_len : 4096))
 echo "run.sh: $target: $(ls "$corpus" | wc -l) seeds, max_len $max_len, $seconds s"
 
+dict=""
+[ -f "$here/$target.dict" ] && dict="-dict=$here/$target.dict"
+# shellcheck disable=SC2086
 "$fuzzer" -max_total_time="$seconds" -max_len="$max_len" -timeout=20 \
-  -rss_limit_mb=4096 -dict="$here/$target.dict" "$@" "$corpus"
+  -rss_limit_mb=4096 $dict "$@" "$corpus"

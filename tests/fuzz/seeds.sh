@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Writes the seed corpus of one fuzz target into DIR.
 #
-#   tests/fuzz/seeds.sh model|flexbuffer|cli_inputs DIR
+#   tests/fuzz/seeds.sh model|flexbuffer|cli_inputs|learner_state DIR
 #
 # model: every .tflite in models/ and ${MOTE_MODELS_DIR:-../shared/models}
 # (whole, however large), the regressions and the saved corpus, each model
@@ -12,8 +12,9 @@
 # signal-op options and hand-made ones) and the saved corpus.
 # cli_inputs: the CLI test fixtures (.npy, .wav, PGM/PPM, BMP, PNG) that
 # tests/tools/cli_fixtures.py writes.
+# learner_state: a few recipes of fuzz_learner_state.c.
 set -eu
-[ $# -eq 2 ] || { echo "usage: $0 model|flexbuffer|cli_inputs DIR" >&2; exit 2; }
+[ $# -eq 2 ] || { echo "usage: $0 model|flexbuffer|cli_inputs|learner_state DIR" >&2; exit 2; }
 target=$1
 dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,8 +44,15 @@ PY
 cli_inputs)
   python3 "$root/tests/tools/cli_fixtures.py" "$dir"
   ;;
+learner_state)
+  # Recipes (fuzz_learner_state.c): a learner, then changes to its image.
+  printf '\060' >"$dir/seed-int8-linear"
+  printf '\363' >"$dir/seed-float-hidden-balanced"
+  printf '\372\020\000\001' >"$dir/seed-crc-fixed-change"
+  printf '\376\000\000\377\007' >"$dir/seed-crc-fixed-truncated"
+  ;;
 *)
-  echo "seeds.sh: unknown target $target (model, flexbuffer, cli_inputs)" >&2
+  echo "seeds.sh: unknown target $target (model, flexbuffer, cli_inputs, learner_state)" >&2
   exit 2
   ;;
 esac

@@ -4,9 +4,9 @@
 # once each (every input that ever crashed stays fixed), then fuzz from
 # them for SECONDS.
 #
-#   tests/fuzz/smoke.sh FUZZER model|flexbuffer|cli_inputs SECONDS
+#   tests/fuzz/smoke.sh FUZZER model|flexbuffer|cli_inputs|learner_state SECONDS
 set -eu
-[ $# -eq 3 ] || { echo "usage: $0 FUZZER model|flexbuffer|cli_inputs SECONDS" >&2; exit 2; }
+[ $# -eq 3 ] || { echo "usage: $0 FUZZER model|flexbuffer|cli_inputs|learner_state SECONDS" >&2; exit 2; }
 fuzzer=$1
 target=$2
 seconds=$3
