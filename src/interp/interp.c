@@ -844,7 +844,10 @@ mote_status_t mote_interp_reset_state(mote_interp_t *in) {
   }
   for (i = 0; i < in->var_count_; i++) {
     const mote_variable_t *v = &in->vars_[i];
-    memset(mote_interp_data(in, v->tensor), v->fill, v->bytes);
+    void *data = mote_interp_data(in, v->tensor);
+    if (data != NULL) { /* prepare gave every variable memory */
+      memset(data, v->fill, v->bytes);
+    }
   }
   {
     const size_t header = mote_align_up(sizeof(mote_state_block_t), 8);

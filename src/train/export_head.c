@@ -166,7 +166,7 @@ void mote_export_build_head(exporter_t *e) {
     add_op(e, MOTE_OP_DEQUANTIZE, x, -1, -1, d, 0);
     x = d;
   }
-  for (k = 0; k < e->layers; k++) {
+  for (k = 0; k < e->layers && k < 2u; k++) { /* at most two layers */
     const int32_t out = (int32_t)layer_out(e, k);
     const int32_t w = add_tensor(e, R_W, k, act_type, out, (int32_t)layer_in(e, k), 2,
                                  names[k][0]);

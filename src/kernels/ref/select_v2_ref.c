@@ -9,7 +9,7 @@
  * row; the innermost dimension steps by the input's last stride. */
 #define SELECT_FN(name, T)                                                     \
   void name(const mote_select_params_t *p, const uint8_t *cond, const T *x,    \
-            const T *y, T *out) {                                              \
+            const T *y, T *out) { /* NOLINT(bugprone-macro-parentheses): T is a type */ \
     const int32_t *d = p->dims;                                                \
     const int32_t(*s)[MOTE_SELECT_DIMS] = p->stride;                           \
     int32_t a, b, c, e, i;                                                     \

@@ -62,7 +62,7 @@ static int32_t clamp_add(int32_t v, int32_t zp, int32_t lo, int32_t hi) {
 
 /* ABS over an integer type T with limits lo, hi. */
 #define ABS_Q(name, T, lo, hi)                                                 \
-  void name(const mote_unary_q_t *q, const T *input, T *output, int32_t n) {   \
+  void name(const mote_unary_q_t *q, const T *input, T *output, int32_t n) { /* NOLINT(bugprone-macro-parentheses): T is a type */ \
     int32_t i;                                                                 \
     for (i = 0; i < n; ++i) {                                                  \
       const int32_t d = (int32_t)input[i] - q->input_zero_point;               \
