@@ -35,4 +35,4 @@ skip() {
 [ -f "$data_dir/t10k-labels-idx1-ubyte.gz" ] || skip "no Fashion-MNIST in $data_dir"
 mkdir -p "$cache" || exit 1
 exec "$tool" --model "$model" --data "$data_dir" --cache "$cache" \
-  --train-per-class 150 --test-per-class 40 --epochs 6 --check "$min"
+  --train-per-class 150 --test-per-class 40 --val-per-class 0 --epochs 6 --check "$min"
