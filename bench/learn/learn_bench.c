@@ -4,6 +4,8 @@
  *
  *   mote-learn-bench --model M.tflite --data DIR --cache DIR
  *       [--train-per-class N] [--test-per-class N]   (0: all; default all)
+ *       [--val-per-class N]   (held out of training; default 1000, 0 none)
+ *       [--tune 1]   (choose the head config on the validation split first)
  *       [--json FILE] [--md FILE] [--check MIN_PCT]
  *       [--hidden H] [--lr X] [--momentum X] [--decay X] [--replay-per-step R]
  *       [--standardize 0|1] [--epochs E] [--seed S] [--only NAME]
@@ -17,7 +19,8 @@
  * times (one mote_learner_learn step each, with its replayed examples);
  * after each task the head is evaluated on every test image. Runs:
  * joint (every class shuffled together, epochs until one more changes
- * test accuracy by under 0.2 points), naive (no replay) and replay with
+ * validation accuracy by under 0.2 points; test accuracy without a
+ * validation split), naive (no replay) and replay with
  * buffers of 200, 500 and 1000 examples under both policies. --check
  * fails (exit 1) unless every replay run ends at least 20 points above
  * naive and, as joint, at or above MIN_PCT. --fw-data writes the Cortex-M firmware's
