@@ -4,6 +4,8 @@
  *
  *   mote-learn-bench --model M.tflite --data DIR --cache DIR
  *       [--train-per-class N] [--test-per-class N]   (0: all; default all)
+ *       [--val-per-class N]   (held out of training; default 1000, 0 none)
+ *       [--tune 1]   (choose the head config on the validation split first)
  *       [--json FILE] [--md FILE] [--check MIN_PCT]
  *       [--hidden H] [--lr X] [--momentum X] [--decay X] [--replay-per-step R]
  *       [--standardize 0|1] [--epochs E] [--seed S] [--only NAME]
@@ -17,7 +19,8 @@
  * times (one mote_learner_learn step each, with its replayed examples);
  * after each task the head is evaluated on every test image. Runs:
  * joint (every class shuffled together, epochs until one more changes
- * test accuracy by under 0.2 points), naive (no replay) and replay with
+ * validation accuracy by under 0.2 points; test accuracy without a
+ * validation split), naive (no replay) and replay with
  * buffers of 200, 500 and 1000 examples under both policies. --check
  * fails (exit 1) unless every replay run ends at least 20 points above
  * naive and, as joint, at or above MIN_PCT. --fw-data writes the Cortex-M firmware's
@@ -42,6 +45,7 @@ typedef struct run {
   int policy;
   double task_acc[TASKS];
   double final_acc;
+  double val_acc;       /* final accuracy on the validation split, -1 none */
   uint32_t epochs;      /* joint: epochs to convergence */
   mote_learner_memory_t mem;
   double seconds;
@@ -64,7 +68,11 @@ typedef struct opts {
   long m4f_predict;
   int check;
   uint32_t epochs;
+  uint32_t val_pc;    /* validation images held out per class, 0 none */
+  int tune;
   int caps[MAX_CAPS]; /* replay capacities, 0 ends */
+  uint32_t tuned;     /* configs tried by --tune */
+  double tune_score;  /* the chosen config's validation score */
   mote_learner_config_t cfg;
 } opts_t;
 
@@ -145,7 +153,8 @@ static uint32_t task_stream(const lb_set_t *tr, uint32_t t, uint32_t *idx) {
   return n;
 }
 
-static void run_sequential(run_t *r, const opts_t *o, const lb_set_t *tr, const lb_set_t *te) {
+static void run_sequential(run_t *r, const opts_t *o, const lb_set_t *tr, const lb_set_t *te,
+                           const lb_set_t *va) {
   mote_learner_config_t cfg = o->cfg;
   mote_learner_t l;
   uint32_t *idx = malloc(sizeof *idx * tr->n);
@@ -164,6 +173,7 @@ static void run_sequential(run_t *r, const opts_t *o, const lb_set_t *tr, const 
     r->task_acc[t] = evaluate(&l, te, NULL);
   }
   r->final_acc = r->task_acc[TASKS - 1];
+  r->val_acc = va->n > 0 ? evaluate(&l, va, NULL) : -1.0;
   r->epochs = o->epochs;
   mote_learner_memory_usage(&l, &r->mem);
   r->seconds = (double)(clock() - t0) / CLOCKS_PER_SEC;
@@ -171,7 +181,13 @@ static void run_sequential(run_t *r, const opts_t *o, const lb_set_t *tr, const 
   free(idx);
 }
 
-static void run_joint(run_t *r, const opts_t *o, const lb_set_t *tr, const lb_set_t *te) {
+/*
+ * Epochs until one more changes accuracy by under 0.2 points, judged on
+ * the validation split when there is one (the test set only without).
+ */
+static void run_joint(run_t *r, const opts_t *o, const lb_set_t *tr, const lb_set_t *te,
+                      const lb_set_t *va) {
+  const lb_set_t *judge = va->n > 0 ? va : te;
   mote_learner_config_t cfg = o->cfg;
   mote_learner_t l;
   uint32_t *idx = malloc(sizeof *idx * tr->n);
@@ -190,10 +206,11 @@ static void run_joint(run_t *r, const opts_t *o, const lb_set_t *tr, const lb_se
     double acc;
     shuffle(idx, tr->n);
     learn_all(&l, tr, idx, tr->n);
-    acc = evaluate(&l, te, NULL);
-    printf("  joint epoch %u: %.2f%%\n", e, acc);
+    acc = evaluate(&l, judge, NULL);
+    printf("  joint epoch %u: %s %.2f%%\n", e, judge == va ? "validation" : "test", acc);
     fflush(stdout);
-    r->final_acc = acc;
+    r->final_acc = judge == te ? acc : evaluate(&l, te, NULL);
+    r->val_acc = judge == va ? acc : -1.0;
     r->epochs = e;
     if (acc - prev < 0.2 && prev - acc < 0.2) {
       break;
@@ -209,12 +226,145 @@ static void run_joint(run_t *r, const opts_t *o, const lb_set_t *tr, const lb_se
   free(idx);
 }
 
+/*
+ * Holds out the last `per_class` training images of each class (in the
+ * file's order) as the validation split: `tr` keeps the rest.
+ */
+static int split_validation(lb_set_t *tr, uint32_t per_class, lb_set_t *va) {
+  uint32_t count[LB_CLASSES] = {0};
+  uint32_t seen[LB_CLASSES] = {0};
+  uint32_t i;
+  uint32_t nt = 0;
+  memset(va, 0, sizeof *va);
+  if (per_class == 0) {
+    return 0;
+  }
+  for (i = 0; i < tr->n; i++) {
+    count[tr->y[i]]++;
+  }
+  for (i = 0; i < LB_CLASSES; i++) {
+    if (count[i] <= per_class) {
+      fprintf(stderr, "learn_bench: class %u has %u training images, cannot hold out %u\n",
+              i, count[i], per_class);
+      return -1;
+    }
+  }
+  va->f = tr->f;
+  va->x = malloc((size_t)per_class * LB_CLASSES * tr->f);
+  va->y = malloc((size_t)per_class * LB_CLASSES);
+  if (va->x == NULL || va->y == NULL) {
+    lb_free(va);
+    return -1;
+  }
+  for (i = 0; i < tr->n; i++) {
+    const uint8_t c = tr->y[i];
+    const int8_t *row = tr->x + (size_t)i * tr->f;
+    if (seen[c]++ >= count[c] - per_class) {
+      memcpy(va->x + (size_t)va->n * tr->f, row, tr->f);
+      va->y[va->n++] = c;
+    } else {
+      memmove(tr->x + (size_t)nt * tr->f, row, tr->f);
+      tr->y[nt++] = c;
+    }
+  }
+  tr->n = nt;
+  return 0;
+}
+
+/* The tuning grid (docs/learning.md lists what each axis was for). */
+static const uint32_t k_hidden[] = {0, 16, 32};
+static const float k_lr[] = {0.0003f, 0.001f, 0.003f};
+static const float k_momentum[] = {0.0f, 0.5f, 0.9f};
+static const float k_decay[] = {0.0001f, 0.01f};
+static const uint32_t k_rps[] = {4, 8};
+static const uint32_t k_std[] = {0, 1};
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define STATE_BUDGET 65536u
+
+/* The largest of the capacities whose whole state fits the budget, 0 none. */
+static int largest_fitting(const opts_t *o, const mote_learner_config_t *base) {
+  int best = 0;
+  uint32_t c;
+  for (c = 0; c < MAX_CAPS && o->caps[c] > 0; c++) {
+    mote_learner_config_t cfg = *base;
+    size_t bytes;
+    cfg.replay_capacity = (uint32_t)o->caps[c];
+    bytes = mote_learner_bytes(&cfg);
+    if (bytes > 0 && bytes <= STATE_BUDGET && o->caps[c] > best) {
+      best = o->caps[c];
+    }
+  }
+  return best;
+}
+
+/*
+ * --tune: every config of the grid, scored by the mean final VALIDATION
+ * accuracy of its two replay runs (class-balanced, reservoir) at the
+ * largest capacity whose state fits 64 KB; the best becomes o->cfg. The
+ * test set is not looked at.
+ */
+static void tune(opts_t *o, const lb_set_t *tr, const lb_set_t *va) {
+  static const int pols[2] = {MOTE_REPLAY_CLASS_BALANCED, MOTE_REPLAY_RESERVOIR};
+  mote_learner_config_t best = o->cfg;
+  double best_score = -1.0;
+  size_t h, a, m, d, p, z;
+  clock_t t0 = clock();
+  o->tuned = 0;
+  for (h = 0; h < NELEM(k_hidden); h++)
+    for (a = 0; a < NELEM(k_lr); a++)
+      for (m = 0; m < NELEM(k_momentum); m++)
+        for (d = 0; d < NELEM(k_decay); d++)
+          for (p = 0; p < NELEM(k_rps); p++)
+            for (z = 0; z < NELEM(k_std); z++) {
+              opts_t c = *o;
+              run_t r;
+              double score = 0.0;
+              int k;
+              int cap;
+              c.cfg.hidden_units = k_hidden[h];
+              c.cfg.learning_rate = k_lr[a];
+              c.cfg.momentum = k_momentum[m];
+              c.cfg.weight_decay = k_decay[d];
+              c.cfg.replay_per_step = k_rps[p];
+              c.cfg.standardize = k_std[z];
+              cap = largest_fitting(&c, &c.cfg);
+              if (cap == 0) {
+                continue;
+              }
+              for (k = 0; k < 2; k++) {
+                memset(&r, 0, sizeof r);
+                r.replay = cap;
+                r.policy = pols[k];
+                run_sequential(&r, &c, tr, va, va); /* per-task figures on validation too */
+                score += r.val_acc / 2.0;
+              }
+              o->tuned++;
+              printf("tune: hidden %u lr %g momentum %g decay %g rps %u std %u, replay %d: "
+                     "validation %.2f%%%s\n",
+                     c.cfg.hidden_units, (double)c.cfg.learning_rate, (double)c.cfg.momentum,
+                     (double)c.cfg.weight_decay, c.cfg.replay_per_step, c.cfg.standardize, cap,
+                     score, score > best_score ? " *" : "");
+              fflush(stdout);
+              if (score > best_score) {
+                best_score = score;
+                best = c.cfg;
+              }
+            }
+  o->cfg = best;
+  o->tune_score = best_score;
+  printf("tune: %u configs in %.0f s; chosen: hidden %u lr %g momentum %g decay %g rps %u "
+         "std %u (validation %.2f%%)\n",
+         o->tuned, (double)(clock() - t0) / CLOCKS_PER_SEC, best.hidden_units,
+         (double)best.learning_rate, (double)best.momentum, (double)best.weight_decay,
+         best.replay_per_step, best.standardize, best_score);
+}
+
 static const char *policy_name(int p) {
   return p == MOTE_REPLAY_CLASS_BALANCED ? "class_balanced" : "reservoir";
 }
 
 static void write_json(const char *path, const opts_t *o, const run_t *runs, uint32_t n,
-                       const lb_set_t *tr, const lb_set_t *te) {
+                       const lb_set_t *tr, const lb_set_t *te, const lb_set_t *va) {
   FILE *f = fopen(path, "w");
   uint32_t i;
   uint32_t t;
@@ -228,17 +378,30 @@ static void write_json(const char *path, const opts_t *o, const run_t *runs, uin
           "  \"features\": %u,\n  \"epochs_per_task\": %u,\n"
           "  \"config\": {\"hidden_units\": %u, \"max_classes\": %u, \"learning_rate\": %g, "
           "\"momentum\": %g, \"weight_decay\": %g, \"standardize\": %u, "
-          "\"replay_per_step\": %u, \"seed\": %u},\n  \"runs\": [\n",
+          "\"replay_per_step\": %u, \"seed\": %u},\n",
           tr->n, te->n, tr->f, o->epochs, c->hidden_units, c->max_classes,
           (double)c->learning_rate, (double)c->momentum, (double)c->weight_decay,
           c->standardize, c->replay_per_step, c->seed);
+  fprintf(f, "  \"validation\": {\"split\": \"the last %u training images of each class "
+             "(file order); training uses the rest\", \"images\": %u, ", o->val_pc, va->n);
+  if (o->tune) {
+    fprintf(f, "\"grid\": {\"hidden_units\": [0, 16, 32], \"learning_rate\": [0.0003, 0.001, "
+               "0.003], \"momentum\": [0, 0.5, 0.9], \"weight_decay\": [0.0001, 0.01], "
+               "\"replay_per_step\": [4, 8], \"standardize\": [0, 1]}, \"configs_tried\": %u, "
+               "\"criterion\": \"mean final validation accuracy of the two replay runs "
+               "(class_balanced, reservoir) at the largest capacity whose state fits 65536 "
+               "bytes\", \"chosen_score\": %.2f, ", o->tuned, o->tune_score);
+  }
+  fprintf(f, "\"joint_epochs\": \"until one more changes validation accuracy by under 0.2 "
+             "points\"},\n  \"runs\": [\n");
   for (i = 0; i < n; i++) {
     const run_t *r = &runs[i];
     fprintf(f,
             "    {\"name\": \"%s\", \"replay_capacity\": %d, \"policy\": \"%s\", "
-            "\"epochs\": %u, \"final_accuracy\": %.2f, \"accuracy_after_task\": [",
+            "\"epochs\": %u, \"final_accuracy\": %.2f, \"validation_accuracy\": %.2f, "
+            "\"accuracy_after_task\": [",
             r->name, r->replay, r->replay ? policy_name(r->policy) : "none", r->epochs,
-            r->final_acc);
+            r->final_acc, r->val_acc);
     for (t = 0; t < TASKS && i > 0; t++) { /* joint has no tasks */
       fprintf(f, "%s%.2f", t ? ", " : "", r->task_acc[t]);
     }
@@ -254,7 +417,7 @@ static void write_json(const char *path, const opts_t *o, const run_t *runs, uin
 }
 
 static void write_md(const char *path, const opts_t *o, const run_t *runs, uint32_t n,
-                     const lb_set_t *tr, const lb_set_t *te) {
+                     const lb_set_t *tr, const lb_set_t *te, const lb_set_t *va) {
   FILE *f = fopen(path, "w");
   uint32_t i;
   uint32_t t;
@@ -271,8 +434,19 @@ static void write_md(const char *path, const opts_t *o, const run_t *runs, uint3
           tr->n, te->n, tr->f, c->hidden_units, (double)c->learning_rate,
           (double)c->momentum, (double)c->weight_decay, c->standardize, c->replay_per_step,
           o->epochs);
-  fprintf(f, "| run | replay | policy | after task 1 | 2 | 3 | 4 | 5 (final) | of joint | "
-             "state bytes |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+  fprintf(f, "Validation: the last %u training images of each class (%u), held out of "
+             "training; joint's epochs stop when one more changes validation accuracy by under "
+             "0.2 points.", o->val_pc, va->n);
+  if (o->tune) {
+    fprintf(f, " The head config was chosen by `--tune` from %u configs (hidden 0/16/32, lr "
+               "0.0003/0.001/0.003, momentum 0/0.5/0.9, weight decay 1e-4/1e-2, 4/8 replayed "
+               "per step, standardize 0/1) by the mean final validation accuracy of the two "
+               "replay runs at the largest capacity whose state fits 64 KB: %.2f%%. The test "
+               "set was not used to choose anything.", o->tuned, o->tune_score);
+  }
+  fprintf(f, "\n\n| run | replay | policy | after task 1 | 2 | 3 | 4 | 5 (final) | of joint | "
+             "validation | state bytes |\n"
+             "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   for (i = 0; i < n; i++) {
     const run_t *r = &runs[i];
     fprintf(f, "| %s | %d | %s |", r->name, r->replay,
@@ -284,7 +458,7 @@ static void write_md(const char *path, const opts_t *o, const run_t *runs, uint3
         fprintf(f, " %.2f%% |", r->task_acc[t]);
       }
     }
-    fprintf(f, " %.1f%% | %lu |\n", 100.0 * r->final_acc / joint,
+    fprintf(f, " %.1f%% | %.2f%% | %lu |\n", 100.0 * r->final_acc / joint, r->val_acc,
             (unsigned long)r->mem.total_bytes);
   }
   if (o->m4f_step > 0) {
@@ -306,11 +480,14 @@ static int parse(int argc, char **argv, opts_t *o) {
   mote_learner_config_default(&o->cfg);
   o->cfg.hidden_units = 0;
   o->cfg.max_classes = LB_CLASSES;
-  o->cfg.learning_rate = 0.001f;
-  o->cfg.momentum = 0.5f;
-  o->cfg.weight_decay = 0.01f; /* keeps the head from fitting the few buffered examples */
-  o->cfg.replay_per_step = 4;
+  /* --tune's choice on the validation split (bench/results/learn.json) */
+  o->cfg.learning_rate = 0.003f;
+  o->cfg.momentum = 0.9f;
+  o->cfg.weight_decay = 0.0001f;
+  o->cfg.replay_per_step = 8;
+  o->cfg.standardize = 0;
   o->epochs = 1;
+  o->val_pc = 1000;
   o->caps[0] = 200;
   o->caps[1] = 500;
   o->caps[2] = 800; /* the largest whose state fits 64 KB with a linear head */
@@ -336,6 +513,8 @@ static int parse(int argc, char **argv, opts_t *o) {
                                                      : MOTE_REPLAY_RESERVOIR;
     else if (!strcmp(k, "--train-per-class")) o->train_pc = (uint32_t)atoi(v);
     else if (!strcmp(k, "--test-per-class")) o->test_pc = (uint32_t)atoi(v);
+    else if (!strcmp(k, "--val-per-class")) o->val_pc = (uint32_t)atoi(v);
+    else if (!strcmp(k, "--tune")) o->tune = atoi(v);
     else if (!strcmp(k, "--check")) { o->check = 1; o->check_min = atof(v); }
     else if (!strcmp(k, "--caps")) {
       char *end = NULL;
@@ -373,11 +552,14 @@ int main(int argc, char **argv) {
   uint32_t n = 0;
   uint32_t i;
   opts_t o;
-  lb_set_t tr, te;
+  lb_set_t tr, te, va;
   lb_cut_t cut;
   int rc = 0;
   if (parse(argc, argv, &o) != 0 ||
       lb_load_features(o.model, o.data, o.cache, o.train_pc, o.test_pc, &tr, &te, &cut) != 0) {
+    return 2;
+  }
+  if (split_validation(&tr, o.val_pc, &va) != 0) {
     return 2;
   }
   o.cfg.feature_count = cut.features;
@@ -388,9 +570,20 @@ int main(int argc, char **argv) {
     rc = lb_write_fw_data(o.fw_data, &o.cfg, &tr, &te, o.fw_train, o.fw_test) == 0 ? 0 : 2;
     lb_free(&tr);
     lb_free(&te);
+    lb_free(&va);
     return rc;
   }
+  if (o.tune) {
+    if (va.n == 0) {
+      fprintf(stderr, "learn_bench: --tune needs a validation split (--val-per-class)\n");
+      return 2;
+    }
+    tune(&o, &tr, &va);
+  }
   memset(runs, 0, sizeof runs);
+  for (i = 0; i < MAX_RUNS; i++) {
+    runs[i].val_acc = -1.0;
+  }
   snprintf(runs[n].name, sizeof runs[n].name, "joint");
   n++;
   snprintf(runs[n].name, sizeof runs[n].name, "naive");
@@ -407,9 +600,9 @@ int main(int argc, char **argv) {
       continue; /* tuning: one kind of run alone */
     }
     if (i == 0) {
-      run_joint(r, &o, &tr, &te);
+      run_joint(r, &o, &tr, &te, &va);
     } else {
-      run_sequential(r, &o, &tr, &te);
+      run_sequential(r, &o, &tr, &te, &va);
     }
     printf("%-6s %4d %-14s final %6.2f%% (after tasks %.1f %.1f %.1f %.1f)  %lu bytes  "
            "%.1f s\n",
@@ -419,10 +612,10 @@ int main(int argc, char **argv) {
     fflush(stdout);
   }
   if (o.json != NULL && o.only == NULL) {
-    write_json(o.json, &o, runs, n, &tr, &te);
+    write_json(o.json, &o, runs, n, &tr, &te, &va);
   }
   if (o.md != NULL && o.only == NULL) {
-    write_md(o.md, &o, runs, n, &tr, &te);
+    write_md(o.md, &o, runs, n, &tr, &te, &va);
   }
   if (o.check) {
     /* Every replay run, not the best: a policy that stops working fails. */
@@ -440,5 +633,6 @@ int main(int argc, char **argv) {
   }
   lb_free(&tr);
   lb_free(&te);
+  lb_free(&va);
   return rc;
 }

@@ -45,7 +45,7 @@ done
 mkdir -p "$out" || exit 1
 rm -f "$out/data.c" "$out/learn_fw.elf"
 "$tool" --model "$model" --data "$data_dir" --cache "$out" \
-  --train-per-class 120 --test-per-class 20 --fw-data "$out/data.c" "$@" || exit 1
+  --train-per-class 120 --test-per-class 20 --val-per-class 0 --fw-data "$out/data.c" "$@" || exit 1
 if ! make -s -j "${MOTE_TARGET_JOBS:-2}" -f "$here/Makefile" CM_CPU=$cpu O="$out" \
     DATA="$out/data.c" CM="$cm_dir" >"$out/build.log" 2>&1; then
   tail -n 30 "$out/build.log"

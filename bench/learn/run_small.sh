@@ -7,7 +7,10 @@
 # replay run must end at least 20 points above naive sequential
 # learning and, as joint, at or above MIN percent (default 60).
 #
-#   bench/learn/run_small.sh HOST_TOOL CACHE_DIR [MIN]
+#   bench/learn/run_small.sh HOST_TOOL CACHE_DIR [MIN [VAL]]
+#
+# VAL (default 0): training images per class held out as the validation
+# split, on which joint's epochs then stop (train/learn_bench_val).
 #
 # Skips (77) without the model or Fashion-MNIST, except under CI. Env:
 # MOTE_MODELS_DIR, MOTE_FASHION_MNIST_DIR (default
@@ -16,6 +19,7 @@ set -u
 tool=${1:?usage: run_small.sh HOST_TOOL CACHE_DIR [MIN]}
 cache=${2:?usage: run_small.sh HOST_TOOL CACHE_DIR [MIN]}
 min=${3:-60}
+val=${4:-0}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 models_dir=${MOTE_MODELS_DIR:-$root/../shared/models}
 data_dir=${MOTE_FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
@@ -35,4 +39,4 @@ skip() {
 [ -f "$data_dir/t10k-labels-idx1-ubyte.gz" ] || skip "no Fashion-MNIST in $data_dir"
 mkdir -p "$cache" || exit 1
 exec "$tool" --model "$model" --data "$data_dir" --cache "$cache" \
-  --train-per-class 150 --test-per-class 40 --epochs 6 --check "$min"
+  --train-per-class 150 --test-per-class 40 --val-per-class "$val" --epochs 6 --check "$min"
