@@ -82,7 +82,7 @@ static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
   uint8_t *bytes = NULL;
   size_t len = 0;
   mote_model_t model;
-  mote_resolver_entry_t entries[64];
+  mote_resolver_entry_t entries[MOTE_RESOLVER_BUILTINS];
   mote_resolver_t resolver;
   mote_arena_t arena;
   mote_interp_t interp;
@@ -124,8 +124,12 @@ static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
   r.status = mote_model_open(&model, bytes, len, &r.err);
   if (r.status == MOTE_OK) {
     r.stage = 1;
-    mote_resolver_init(&resolver, entries, 64);
-    mote_resolver_add_builtins(&resolver);
+    mote_resolver_init(&resolver, entries, MOTE_RESOLVER_BUILTINS);
+    /* A table too small for the builtins must fail here, not look like
+     * an unsupported op later. */
+    if (mote_resolver_add_builtins(&resolver) != MOTE_OK) {
+      abort();
+    }
     mote_arena_init(&arena, om_arena_mem, sizeof om_arena_mem);
     r.status = mote_interp_init(&interp, &model, &resolver, &arena, &r.err);
   }

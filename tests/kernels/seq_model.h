@@ -37,7 +37,7 @@ typedef struct sm_tensor {
 typedef struct sm_session {
   uint8_t *bytes;
   mote_model_t model;
-  mote_resolver_entry_t entries[64];
+  mote_resolver_entry_t entries[MOTE_RESOLVER_BUILTINS];
   mote_resolver_t resolver;
   mote_arena_t arena;
   mote_interp_t interp;
@@ -119,7 +119,7 @@ static inline void sm_open(sm_session_t *s, int code, int version,
   tfb_free(m);
   s->status = mote_model_open(&s->model, s->bytes, len, &s->err);
   if (s->status == MOTE_OK) {
-    mote_resolver_init(&s->resolver, s->entries, 64);
+    mote_resolver_init(&s->resolver, s->entries, MOTE_RESOLVER_BUILTINS);
     mote_resolver_add_builtins(&s->resolver);
     mote_arena_init(&s->arena, s->arena_mem, sizeof s->arena_mem);
     s->status = mote_interp_init(&s->interp, &s->model, &s->resolver,

@@ -70,7 +70,7 @@ static void check_model(const char *path) {
   uint8_t *bytes = mote_test_read_file(path, &len);
   uint8_t *arena_mem = (uint8_t *)malloc(ARENA_BYTES);
   mote_model_t model;
-  mote_resolver_entry_t entries[64];
+  mote_resolver_entry_t entries[MOTE_RESOLVER_BUILTINS];
   mote_resolver_t resolver;
   mote_arena_t arena;
   mote_interp_t in;
@@ -86,7 +86,7 @@ static void check_model(const char *path) {
     return;
   }
   CHECK_EQ_INT(mote_model_open(&model, bytes, len, &err), MOTE_OK);
-  mote_resolver_init(&resolver, entries, 64);
+  mote_resolver_init(&resolver, entries, MOTE_RESOLVER_BUILTINS);
   mote_resolver_add_builtins(&resolver);
   mote_arena_init(&arena, arena_mem, ARENA_BYTES);
   if (mote_interp_init(&in, &model, &resolver, &arena, &err) != MOTE_OK ||
