@@ -138,18 +138,21 @@ typedef struct mote_interp {
   size_t variable_bytes_;   /**< tail taken by variable tensors */
   size_t scratch_bytes_;    /**< scratch requests added up */
   size_t plan_bytes_;       /**< the activation plan's peak */
-  uint16_t *io_;            /**< arena tail: every operator's tensor indices */
+  void *io_;                /**< arena tail: every operator's tensor
+                                 indices, 8 or 16 bits each */
   mote_io_tensor_t *io_tensors_; /**< arena tail: model inputs, outputs */
   mote_variable_t *vars_;   /**< arena tail: variable tensors, in runs */
   uint32_t input_count_;    /**< model inputs */
   uint32_t output_count_;   /**< model outputs */
   uint32_t var_count_;      /**< runs in vars_ */
   uint32_t model_reads_;    /**< kernels' reads of the model during invoke */
+  uint8_t io_narrow_;       /**< io_ entries are 8 bits (under 255 tensors) */
 } mote_interp_t;
 
 /**
- * Binds `model`, `resolver` and `arena` (all must outlive the interpreter)
- * and finds a kernel for every operator of subgraph 0. Takes the tensor
+ * Binds `model`, `resolver` and `arena` (all must outlive the interpreter;
+ * the nodes refer to the resolver's entries by position, so a resolver may
+ * gain entries but not change the ones an interpreter uses) and finds a kernel for every operator of subgraph 0. Takes the tensor
  * table and operator table from the arena tail. Errors:
  * MOTE_ERR_UNSUPPORTED_OP naming the operator index and code when no kernel
  * is registered or the op version is newer than the kernel's;

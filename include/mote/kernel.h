@@ -118,7 +118,8 @@ mote_status_t mote_kctx_intermediate(mote_kctx_t *ctx, uint32_t i,
 
 /** The operator's index in the subgraph (for messages). */
 int32_t mote_kctx_op_index(const mote_kctx_t *ctx);
-/** The operator's version as the model gives it (1 or more). */
+/** The operator's version as the model gives it (1 or more; 0 when the
+ * model no longer has the operator). Reads the model: ask in prepare. */
 int32_t mote_kctx_op_version(const mote_kctx_t *ctx);
 
 /** The operator's builtin options. `union_type` is the BuiltinOptions union

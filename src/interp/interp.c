@@ -78,9 +78,14 @@ static void copy_indices(mote_interp_t *in, uint32_t vec, uint32_t count,
   uint32_t k;
   for (k = 0; k < count; k++) {
     const int32_t ti = mote_fb_vec_i32(&fb, vec, k);
-    in->io_[at + k] = ti < 0 || (uint32_t)ti >= in->tensor_count_
-                          ? (uint16_t)MOTE_NO_TENSOR
-                          : (uint16_t)ti;
+    const bool absent = ti < 0 || (uint32_t)ti >= in->tensor_count_;
+    if (in->io_narrow_) {
+      ((uint8_t *)in->io_)[at + k] =
+          absent ? (uint8_t)MOTE_NO_TENSOR8 : (uint8_t)ti;
+    } else {
+      ((uint16_t *)in->io_)[at + k] =
+          absent ? (uint16_t)MOTE_NO_TENSOR : (uint16_t)ti;
+    }
   }
 }
 
@@ -93,10 +98,13 @@ static mote_status_t bind_op(mote_interp_t *in, uint32_t i, uint32_t *at,
   mote_op_info_t info;
   mote_node_t *node = &in->nodes_[i];
   const uint32_t ot = mote_model_op_table(model, subgraph_table(in), i);
+  const mote_kernel_t *kernel;
+  int32_t entry;
   (void)mote_model_op(model, 0, i, &info);
-  node->kernel =
-      mote_resolver_find(in->resolver_, info.builtin, info.custom_name);
-  if (node->kernel == NULL) {
+  entry = mote_resolver_find_entry(in->resolver_, info.builtin,
+                                   info.custom_name);
+  kernel = entry < 0 ? NULL : in->resolver_->entries_[entry].kernel;
+  if (kernel == NULL) {
     if (info.builtin == MOTE_OP_CUSTOM) {
       return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
                        "op %u: custom op \"%s\" is not registered in the "
@@ -109,12 +117,18 @@ static mote_status_t bind_op(mote_interp_t *in, uint32_t i, uint32_t *at,
                      (unsigned)i, mote_op_name(info.builtin),
                      (int)info.builtin, (int)info.version);
   }
-  if (info.version > node->kernel->max_version) {
+  if (entry > 0xFFFF) {
+    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
+                     "op %u: %s is entry %ld of the resolver; mote binds "
+                     "the first 65536 entries",
+                     (unsigned)i, mote_op_name(info.builtin), (long)entry);
+  }
+  if (info.version > kernel->max_version) {
     return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
                      "op %u: %s version %d is newer than mote's kernel "
                      "supports (up to %d)",
                      (unsigned)i, mote_op_name(info.builtin),
-                     (int)info.version, (int)node->kernel->max_version);
+                     (int)info.version, (int)kernel->max_version);
   }
   if (info.builtin < 0 || info.builtin > 0xFFFF || info.version < 1 ||
       info.version > 0xFF) {
@@ -122,8 +136,7 @@ static mote_status_t bind_op(mote_interp_t *in, uint32_t i, uint32_t *at,
                      "op %u: builtin code %d or version %d out of range",
                      (unsigned)i, (int)info.builtin, (int)info.version);
   }
-  node->code = (uint16_t)info.builtin;
-  node->version = (uint8_t)info.version;
+  node->entry = (uint16_t)entry;
   node->io = (uint16_t)*at; /* count_io bounded the total */
   node->input_count = (uint8_t)info.input_count;
   node->output_count = (uint8_t)info.output_count;
@@ -135,7 +148,7 @@ static mote_status_t bind_op(mote_interp_t *in, uint32_t i, uint32_t *at,
   return MOTE_OK;
 }
 
-/* Entries of in->io_: every operator's inputs and outputs, 16 bits each.
+/* Entries of in->io_: every operator's inputs and outputs, 8 or 16 bits.
  * The node keeps its first entry in 16 bits and its counts in 8: models
  * beyond (65535 tensors or operands in all, 255 inputs or outputs to an
  * operator; no model an MCU runs comes near) are MOTE_ERR_UNSUPPORTED, as
@@ -220,11 +233,15 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
     return arena_fail(in, err, sizeof(mote_node_t) * in->op_count_);
   }
   in->nodes_ = (mote_node_t *)mem;
-  if (mote_arena_alloc_tail(arena, table_bytes(sizeof(uint16_t), io_total),
-                            sizeof(uint16_t), &mem) != MOTE_OK) {
-    return arena_fail(in, err, sizeof(uint16_t) * io_total);
+  in->io_narrow_ = in->tensor_count_ < MOTE_NO_TENSOR8;
+  {
+    const size_t entry = in->io_narrow_ ? 1u : sizeof(uint16_t);
+    if (mote_arena_alloc_tail(arena, table_bytes(entry, io_total), entry,
+                              &mem) != MOTE_OK) {
+      return arena_fail(in, err, entry * io_total);
+    }
   }
-  in->io_ = (uint16_t *)mem;
+  in->io_ = mem;
   for (i = 0; i < in->tensor_count_; i++) {
     mote_tensor_t t;
     mote_model_fill_tensor(model, mote_model_tensor_table(model, subgraph_table(in), i),
@@ -282,11 +299,6 @@ mote_status_t mote_interp_keep_tensor(mote_interp_t *in, uint32_t index,
   return MOTE_OK;
 }
 
-/* An io_ entry as the memory plan's tensor index: -1 when absent. */
-static int32_t io_tensor(uint16_t entry) {
-  return entry == MOTE_NO_TENSOR ? -1 : (int32_t)entry;
-}
-
 /* Tells the memory plan what each operator writes and reads (from the
  * io lists the nodes hold), which tensors are model inputs, and which must
  * last to the end: model outputs and tensors kept for the application. In
@@ -300,13 +312,12 @@ static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
   }
   for (i = 0; i < in->op_count_; i++) {
     const mote_node_t *node = &in->nodes_[i];
-    const uint16_t *ins = in->io_ + node->io;
-    const uint16_t *outs = ins + node->input_count;
+    const uint32_t outs = (uint32_t)node->io + node->input_count;
     for (k = 0; k < node->output_count; k++) {
-      mote_memplan_write(p, i, io_tensor(outs[k]));
+      mote_memplan_write(p, i, mote_interp_io(in, outs + k));
     }
     for (k = 0; k < node->input_count; k++) {
-      mote_memplan_read(p, i, io_tensor(ins[k]));
+      mote_memplan_read(p, i, mote_interp_io(in, node->io + k));
     }
   }
   for (i = 0; i < in->output_count_; i++) {
@@ -371,14 +382,14 @@ static void record_requests(const mote_interp_t *in, mote_memplan_t *p,
   uint32_t i;
   for (i = 0; i < n; i++) {
     const mote_node_t *node = &in->nodes_[r[i].op];
-    const uint16_t *ins = in->io_ + node->io;
     if (r[i].share_input < 0) {
       (void)mote_memplan_scratch(p, r[i].op, r[i].bytes);
     } else if ((uint32_t)r[i].share_input < node->input_count &&
                node->output_count > 0) {
       (void)mote_memplan_share(p, r[i].op,
-                               io_tensor(ins[r[i].share_input]),
-                               io_tensor(ins[node->input_count]), r[i].bytes);
+                               mote_interp_io(in, node->io + (uint32_t)r[i].share_input),
+                               mote_interp_io(in, (uint32_t)node->io + node->input_count),
+                               r[i].bytes);
     }
   }
 }
@@ -608,8 +619,8 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
     ctx.node = &in->nodes_[i];
     ctx.op_index = i;
     ctx.op_table = mote_model_op_table(in->model_, subgraph_table(in), i);
-    if (ctx.node->kernel->prepare != NULL) {
-      st = ctx.node->kernel->prepare(&ctx);
+    if (mote_node_kernel(in, ctx.node)->prepare != NULL) {
+      st = mote_node_kernel(in, ctx.node)->prepare(&ctx);
       if (st != MOTE_OK) {
         if (err != NULL && err->status != st) {
           (void)mote_kctx_fail(&ctx, st, "prepare failed");
@@ -649,10 +660,10 @@ static mote_status_t invoke_ops(mote_interp_t *in, uint32_t op_end,
     /* Nothing is read from the model: the kernel finds its data through
      * the node and its op data, and the node has the op code. */
     if (in->profile_ != NULL) {
-      code = node->code;
+      code = in->resolver_->entries_[node->entry].op;
       in->profile_(in->profile_user_, i, code, 0);
     }
-    st = node->kernel->invoke(&ctx);
+    st = mote_node_kernel(in, node)->invoke(&ctx);
     if (in->profile_ != NULL) {
       in->profile_(in->profile_user_, i, code, 1);
     }

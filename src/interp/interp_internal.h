@@ -10,6 +10,7 @@
 #include "memory/arena.h"
 #include "mote/interp.h"
 #include "mote/kernel.h"
+#include "mote/resolver.h"
 
 /* interp->state_ */
 enum { MOTE_STATE_NONE = 0, MOTE_STATE_INIT = 1, MOTE_STATE_PREPARED = 2 };
@@ -18,25 +19,48 @@ enum { MOTE_STATE_NONE = 0, MOTE_STATE_INIT = 1, MOTE_STATE_PREPARED = 2 };
  * copied from the model at init so that invoke never reads the flatbuffer
  * (model.h: the bytes may change after open). Its tensor indices are
  * entries io .. io + input_count + output_count of interp->io_, inputs
- * first; MOTE_NO_TENSOR for an absent optional input. The Operator table
- * is looked up again only when a kernel asks for its options or views,
- * which the built-in kernels do only in prepare. */
+ * first (mote_interp_io). The kernel is entry `entry` of the resolver,
+ * which outlives the interpreter and holds the op code too: a node is 12
+ * bytes on a 32-bit CPU, not 16 with a kernel pointer and the code, which
+ * is 2% of a small model's arena. The operator version and the Operator
+ * table are looked up again only when a kernel asks for them, which the
+ * built-in kernels do only in prepare. */
 struct mote_node {
-  const mote_kernel_t *kernel;
   void *user_data;
   uint16_t io;          /* first entry in interp->io_ */
   uint8_t input_count;
   uint8_t output_count;
-  uint16_t code;        /* builtin code, MOTE_OP_CUSTOM for custom ops */
-  uint8_t version;      /* operator version */
-  uint8_t reserved_;
+  uint16_t entry;       /* the kernel's entry in interp->resolver_ */
 };
 
-/* interp->io_ entry of an absent (-1) operand. Tensor indices are below
- * it: init refuses subgraphs of 65535 tensors or more, and models whose
- * operators name more than 65535 operands in all (node->io is 16 bits)
- * or an operator more than 255 inputs or outputs. */
+/* Index of the resolver entry mote_resolver_find() would return, or -1. */
+int32_t mote_resolver_find_entry(const mote_resolver_t *r, int32_t op,
+                                 const char *custom_name);
+
+static inline const mote_kernel_t *mote_node_kernel(const mote_interp_t *in,
+                                                    const mote_node_t *node) {
+  return in->resolver_->entries_[node->entry].kernel;
+}
+
+/* interp->io_ entry of an absent (-1) operand, 16-bit entries. Tensor
+ * indices are below it: init refuses subgraphs of 65535 tensors or more,
+ * and models whose operators name more than 65535 operands in all
+ * (node->io is 16 bits) or an operator more than 255 inputs or outputs.
+ * Subgraphs of fewer than 255 tensors keep 8-bit entries, with
+ * MOTE_NO_TENSOR8 for an absent operand (interp->io_narrow_). */
 #define MOTE_NO_TENSOR 0xFFFFu
+#define MOTE_NO_TENSOR8 0xFFu
+
+/* Tensor index of interp->io_ entry `k`, or -1 for an absent operand. */
+static inline int32_t mote_interp_io(const mote_interp_t *in, uint32_t k) {
+  if (in->io_narrow_) {
+    const uint8_t e = ((const uint8_t *)in->io_)[k];
+    return e == MOTE_NO_TENSOR8 ? -1 : (int32_t)e;
+  } else {
+    const uint16_t e = ((const uint16_t *)in->io_)[k];
+    return e == MOTE_NO_TENSOR ? -1 : (int32_t)e;
+  }
+}
 
 /* interp->tensor_at_: where a tensor's data is, in 32 bits whatever the
  * pointer size (a 64-bit host would spend twice the bytes on pointers):

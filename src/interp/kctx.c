@@ -85,7 +85,7 @@ uint32_t mote_kctx_op_table(const mote_kctx_t *ctx) {
 }
 
 int32_t mote_kctx_op_code(const mote_kctx_t *ctx) {
-  return (int32_t)ctx->node->code;
+  return ctx->interp->resolver_->entries_[ctx->node->entry].op;
 }
 
 uint32_t mote_kctx_input_count(const mote_kctx_t *ctx) {
@@ -101,12 +101,10 @@ uint32_t mote_kctx_output_count(const mote_kctx_t *ctx) {
  * is beyond them or the operand is absent. */
 static int32_t index_at(const mote_kctx_t *ctx, uint32_t first,
                         uint32_t count, uint32_t i) {
-  uint16_t e;
   if (i >= count) {
     return -1;
   }
-  e = ctx->interp->io_[ctx->node->io + first + i];
-  return e == MOTE_NO_TENSOR ? -1 : (int32_t)e;
+  return mote_interp_io(ctx->interp, ctx->node->io + first + i);
 }
 
 void *mote_kctx_input_data(const mote_kctx_t *ctx, uint32_t i) {
@@ -165,7 +163,14 @@ int32_t mote_kctx_op_index(const mote_kctx_t *ctx) {
 }
 
 int32_t mote_kctx_op_version(const mote_kctx_t *ctx) {
-  return (int32_t)ctx->node->version;
+  /* Read from the model, not kept in the node: kernels ask in prepare. */
+  mote_op_info_t info;
+  note_model_read(ctx);
+  if (mote_model_op(ctx->interp->model_, ctx->interp->subgraph_,
+                    ctx->op_index, &info) != MOTE_OK) {
+    return 0;
+  }
+  return info.version;
 }
 
 mote_status_t mote_kctx_builtin_options(mote_kctx_t *ctx, uint8_t union_type,
@@ -352,8 +357,8 @@ mote_status_t(mote_kctx_fail)(mote_kctx_t *ctx, mote_status_t status,
   char prefix[48];
   va_list ap;
   const char *name =
-      ctx->node->kernel != NULL && ctx->node->kernel->name != NULL
-          ? ctx->node->kernel->name
+      mote_node_kernel(ctx->interp, ctx->node)->name != NULL
+          ? mote_node_kernel(ctx->interp, ctx->node)->name
           : mote_op_name(mote_kctx_op_code(ctx));
   {
     /* "op 12 (CONV_2D): " */

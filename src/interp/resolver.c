@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "interp/interp_internal.h"
 #include "mote/ops.h"
 #include "mote/resolver.h"
 
@@ -59,21 +60,27 @@ mote_status_t mote_resolver_add_custom(mote_resolver_t *r, const char *name,
   return add_entry(r, MOTE_OP_CUSTOM, name, kernel);
 }
 
-const mote_kernel_t *mote_resolver_find(const mote_resolver_t *r, int32_t op,
-                                        const char *custom_name) {
+int32_t mote_resolver_find_entry(const mote_resolver_t *r, int32_t op,
+                                 const char *custom_name) {
   uint32_t i;
   if (r == NULL) {
-    return NULL;
+    return -1;
   }
-  for (i = 0; i < r->count_; i++) {
+  for (i = 0; i < r->count_ && i <= (uint32_t)INT32_MAX; i++) {
     const mote_resolver_entry_t *e = &r->entries_[i];
     if (e->op != op) {
       continue;
     }
     if (op != MOTE_OP_CUSTOM ||
         (custom_name != NULL && strcmp(e->custom_name, custom_name) == 0)) {
-      return e->kernel;
+      return (int32_t)i;
     }
   }
-  return NULL;
+  return -1;
+}
+
+const mote_kernel_t *mote_resolver_find(const mote_resolver_t *r, int32_t op,
+                                        const char *custom_name) {
+  const int32_t i = mote_resolver_find_entry(r, op, custom_name);
+  return i < 0 ? NULL : r->entries_[i].kernel;
 }

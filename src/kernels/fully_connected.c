@@ -42,9 +42,9 @@ enum { FC_F32 = 0, FC_S8 = 1, FC_S16 = 2, FC_S16_B32 = 3, FC_HAS_BIAS = 4 };
  * filter's one multiplier lives here, not in a separate allocation. */
 typedef struct fc_op {
   mote_fc_params_t p;
-  int32_t mult1;   /* per-tensor multiplier, p.rq.multiplier points here */
+  int32_t mult1;   /* per-tensor multiplier, p.out.rq.multiplier points here */
   int16_t scratch; /* scratch buffer index, or -1 for none */
-  int8_t shift1;   /* per-tensor shift, p.rq.shift points here */
+  int8_t shift1;   /* per-tensor shift, p.out.rq.shift points here */
   uint8_t kind;    /* FC_F32 .. FC_S16_B32, | FC_HAS_BIAS */
 } fc_op_t;
 
@@ -167,9 +167,9 @@ static mote_status_t store_multipliers(mote_kctx_t *ctx,
     }
     shifts[c] = (int8_t)shift; /* >= -31: mote_quantize_multiplier */
   }
-  op->p.rq.multiplier = mult;
-  op->p.rq.shift = shifts;
-  op->p.rq.per_channel = n > 1;
+  op->p.out.rq.multiplier = mult;
+  op->p.out.rq.shift = shifts;
+  op->p.out.rq.per_channel = n > 1;
   return MOTE_OK;
 }
 
@@ -215,10 +215,10 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, const mote_tensor_t *in,
                           (int)in->zero_point, (int)out->zero_point);
   }
   op->p.input_offset = -in->zero_point;
-  op->p.rq.output_offset = out->zero_point;
+  op->p.out.rq.output_offset = out->zero_point;
   st = mote_act_range_quant(act, (mote_type_t)out->type, out->scale,
-                            out->zero_point, &op->p.rq.act_min,
-                            &op->p.rq.act_max);
+                            out->zero_point, &op->p.out.rq.act_min,
+                            &op->p.out.rq.act_max);
   if (st != MOTE_OK) {
     return mote_kctx_fail(ctx, st, "fused activation %d not supported", act);
   }
@@ -391,7 +391,7 @@ static mote_status_t fc_prepare(mote_kctx_t *ctx) {
   }
   act = (int)mote_options_u8(&opt, 0, MOTE_ACT_NONE);
   if (in.type == MOTE_TYPE_FLOAT32) {
-    if (mote_act_range_f32(act, &op->p.act_min_f, &op->p.act_max_f) !=
+    if (mote_act_range_f32(act, &op->p.out.act_f.min, &op->p.out.act_f.max) !=
         MOTE_OK) {
       return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                             "fused activation %d not supported", act);

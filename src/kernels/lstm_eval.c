@@ -98,8 +98,8 @@ static void gate_f32(const lstm_seq_t *s, int g, const float *x,
   memset(&fc, 0, sizeof fc);
   fc.batches = nb;
   fc.out_depth = s->d->n_state;
-  fc.act_min_f = -LSTM_FLT_MAX;
-  fc.act_max_f = LSTM_FLT_MAX;
+  fc.out.act_f.min = -LSTM_FLT_MAX;
+  fc.out.act_f.max = LSTM_FLT_MAX;
   fc.accum_depth = s->d->n_input;
   mote_fc_f32_ref(&fc, x, (const float *)s->w->w_in[g],
                   (const float *)s->w->bias[g], gate, NULL);

@@ -64,12 +64,12 @@ static void fc_call_init(fc_call_t *c, const fc_q_t *q, int32_t b, int32_t o,
     c->mult[i] = n > 1 ? q->channel_multiplier[i] : q->output_multiplier;
     c->shift[i] = (int8_t)(n > 1 ? q->channel_shift[i] : q->output_shift);
   }
-  c->p.rq.multiplier = c->mult;
-  c->p.rq.shift = c->shift;
-  c->p.rq.per_channel = n > 1;
-  c->p.rq.output_offset = q->output_offset;
-  c->p.rq.act_min = q->act_min;
-  c->p.rq.act_max = q->act_max;
+  c->p.out.rq.multiplier = c->mult;
+  c->p.out.rq.shift = c->shift;
+  c->p.out.rq.per_channel = n > 1;
+  c->p.out.rq.output_offset = q->output_offset;
+  c->p.out.rq.act_min = q->act_min;
+  c->p.out.rq.act_max = q->act_max;
 }
 
 static void fc_s8(const int8_t *in, const int8_t *w, const int32_t *bias,
@@ -104,8 +104,8 @@ static void fc_f32(const float *in, const float *w, const float *bias,
   p.batches = b;
   p.out_depth = o;
   p.accum_depth = d;
-  p.act_min_f = lo;
-  p.act_max_f = hi;
+  p.out.act_f.min = lo;
+  p.out.act_f.max = hi;
   mote_fc_f32(&p, in, w, bias, out, NULL);
 }
 

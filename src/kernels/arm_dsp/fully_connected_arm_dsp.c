@@ -178,7 +178,7 @@ static void block(const mote_fc_params_t *p, const mote_dsp_out_t *q,
 static void rows(const mote_fc_params_t *p, const int8_t *x,
                  const int8_t *filter, const int32_t *bias, int8_t *out) {
   const int32_t n = p->out_depth;
-  const mote_dsp_out_t q = mote_dsp_out(&p->rq);
+  const mote_dsp_out_t q = mote_dsp_out(&p->out.rq);
   int32_t o;
   if (n < 4) {
     /* 3: rows 0, 1, 2, 2; 2: 1, 1, 1, 0; 1: 0 four times. */

@@ -72,9 +72,9 @@ static void conv_params(const mote_fc_params_t *p, mote_conv_params_t *c) {
   c->depth_multiplier = 1;
   c->reuse_scratch = 0;
   c->input_offset = p->input_offset;
-  c->rq = p->rq;
-  c->act_min_f = p->act_min_f;
-  c->act_max_f = p->act_max_f;
+  c->rq = p->out.rq; /* int8 only: the float clamp is not set */
+  c->act_min_f = 0.0f;
+  c->act_max_f = 0.0f;
 }
 
 size_t mote_fc_s8_arm_mve_scratch_bytes(const mote_fc_params_t *p) {

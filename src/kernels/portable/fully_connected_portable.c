@@ -57,7 +57,7 @@ static void rows4(const mote_fc_params_t *p, const int8_t *x,
     if (bias != NULL) {
       acc[k] += (uint32_t)bias[o + k];
     }
-    out[o + k] = (int8_t)mote_requant_apply(&p->rq, o + k, (int32_t)acc[k]);
+    out[o + k] = (int8_t)mote_requant_apply(&p->out.rq, o + k, (int32_t)acc[k]);
   }
 }
 
@@ -77,7 +77,7 @@ void mote_fc_s8_portable(const mote_fc_params_t *p, const int8_t *input,
       const int32_t acc =
           mote_dot_s8(bias != NULL ? bias[o] : 0, x, p->input_offset,
                       filter + (ptrdiff_t)o * depth, depth);
-      out[o] = (int8_t)mote_requant_apply(&p->rq, o, acc);
+      out[o] = (int8_t)mote_requant_apply(&p->out.rq, o, acc);
     }
   }
 }

@@ -22,7 +22,7 @@ void mote_fc_s8_ref(const mote_fc_params_t *p, const int8_t *input,
   for (b = 0; b < p->batches; ++b) {
     mote_vec_mat_s8_body(input + (ptrdiff_t)b * p->accum_depth,
                          p->input_offset, filter, bias, p->out_depth,
-                         p->accum_depth, &p->rq,
+                         p->accum_depth, &p->out.rq,
                          output + (ptrdiff_t)b * p->out_depth, 0);
   }
 }
@@ -34,7 +34,7 @@ void mote_fc_s16_ref(const mote_fc_params_t *p, const int16_t *input,
   (void)scratch;
   for (b = 0; b < p->batches; ++b) {
     mote_vec_mat_s16_ref(input + (ptrdiff_t)b * p->accum_depth, 0, filter,
-                         bias, p->out_depth, p->accum_depth, &p->rq,
+                         bias, p->out_depth, p->accum_depth, &p->out.rq,
                          output + (ptrdiff_t)b * p->out_depth);
   }
 }
@@ -55,7 +55,7 @@ void mote_fc_s16_b32_ref(const mote_fc_params_t *p, const int16_t *input,
         acc += (uint32_t)bias[o];
       }
       output[(ptrdiff_t)b * p->out_depth + o] =
-          (int16_t)mote_requant_apply(&p->rq, o, (int32_t)acc);
+          (int16_t)mote_requant_apply(&p->out.rq, o, (int32_t)acc);
     }
   }
 }
@@ -65,8 +65,8 @@ void mote_fc_f32_ref(const mote_fc_params_t *p, const float *input,
                      void *scratch) {
   /* Bounds in locals: the float stores could alias *p, so the compiler
    * would reload them for every output (+2% on the float LSTM). */
-  const float lo = p->act_min_f;
-  const float hi = p->act_max_f;
+  const float lo = p->out.act_f.min;
+  const float hi = p->out.act_f.max;
   int32_t b;
   int32_t o;
   (void)scratch;
