@@ -81,6 +81,29 @@ typedef struct mote_op_memory {
 } mote_op_memory_t;
 
 /**
+ * One buffer of the activation plan at the arena head, as
+ * mote_interp_prepare placed it: a planned tensor or a kernel's scratch
+ * buffer, with the operators during which it holds its bytes. Filled into
+ * an array given to mote_interp_record_plan(), for tools that show or
+ * check the plan (`mote inspect --svg`).
+ */
+typedef struct mote_plan_entry {
+  int32_t tensor;    /**< tensor index of the subgraph, or -1 for scratch */
+  uint32_t scratch;  /**< scratch buffers: their number, in the order the
+                          kernels requested them over all operators (as
+                          mote_kctx_request_scratch numbers them per
+                          operator); 0 for tensors */
+  uint32_t offset;   /**< bytes from the arena base, where the head starts */
+  uint32_t bytes;    /**< size, rounded up to MOTE_ARENA_ALIGN */
+  uint32_t first_op; /**< first operator during which it is alive: the one
+                          that writes it, 0 for a model input or a tensor
+                          read before any operator writes it */
+  uint32_t last_op;  /**< last operator during which it is alive; the
+                          operator count for a model output or a kept
+                          tensor, which stay alive after the run */
+} mote_plan_entry_t;
+
+/**
  * Where an interpreter's arena bytes go, after prepare
  * (mote_interp_memory_usage). Bytes throughout. TFLM's
  * RecordingMicroAllocator gives the like.
@@ -146,6 +169,12 @@ typedef struct mote_interp {
   uint32_t output_count_;   /**< model outputs */
   uint32_t var_count_;      /**< runs in vars_ */
   uint32_t model_reads_;    /**< kernels' reads of the model during invoke */
+  mote_plan_entry_t *plan_rec_; /**< caller's, filled by prepare, or NULL */
+  uint32_t plan_cap_;       /**< entries at plan_rec_ */
+  uint32_t *plan_count_;    /**< caller's: buffers in the plan */
+  void (*plan_fill_)(const struct mote_interp *, const void *); /**< the
+                              recorder, set with plan_rec_ (so that an
+                              application that never asks links none of it) */
   uint8_t io_narrow_;       /**< io_ entries are 8 bits (under 255 tensors) */
 } mote_interp_t;
 
@@ -202,6 +231,29 @@ mote_status_t mote_interp_keep_tensor(mote_interp_t *interp, uint32_t index,
 mote_status_t mote_interp_record_op_memory(mote_interp_t *interp,
                                            mote_op_memory_t *ops,
                                            uint32_t count, mote_error_t *err);
+
+/**
+ * Asks mote_interp_prepare to record its activation plan: every planned
+ * tensor (in tensor order), then every scratch buffer (in request order),
+ * each with its offset, size and lifetime in operators
+ * (mote_plan_entry_t). Buffers of no bytes are left out; constants and
+ * variable tensors are not in the plan (they are in the model and the
+ * arena tail). prepare writes to *count how many buffers the plan has and
+ * fills entries[0 .. min(*count, capacity)): when *count exceeds
+ * `capacity`, the rest are left out, and a caller who wants them all
+ * prepares again with a larger array (tensor count plus scratch buffers
+ * suffices; mote_memory_usage_t's tensor_count + scratch_count after a
+ * first prepare says exactly). *count is 0 until prepare succeeds.
+ * `entries` and `count` are the caller's and must stay valid until
+ * prepare returns. Costs no arena. Valid between mote_interp_init and
+ * mote_interp_prepare; the last call wins. Errors: MOTE_ERR_BAD_ARG for a
+ * NULL interpreter, array or count; MOTE_ERR_BAD_STATE outside
+ * init..prepare.
+ */
+mote_status_t mote_interp_record_plan(mote_interp_t *interp,
+                                      mote_plan_entry_t *entries,
+                                      uint32_t capacity, uint32_t *count,
+                                      mote_error_t *err);
 
 /**
  * Runs every kernel's prepare in order, then plans activations and scratch

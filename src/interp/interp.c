@@ -448,6 +448,9 @@ static mote_status_t plan_memory(mote_interp_t *in,
       in->tensor_at_[i] = off;
     }
   }
+  if (in->plan_fill_ != NULL) {
+    in->plan_fill_(in, &plan);
+  }
   mote_arena_note_head(arena, total);
   in->plan_bytes_ = total;
   in->head_bytes_ = total > need ? total : need;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Questions an application asks an interpreter besides running it: a
- * tensor by name, and where the arena went (the totals, and per operator
- * when asked before prepare).
+ * tensor by name, and where the arena went (the totals, per operator and
+ * buffer by buffer when asked before prepare).
  *
  * Separate from interp.c so that a firmware that never asks links none of
  * it. The per-operator figures are measured by mote_interp_prepare itself
@@ -11,12 +11,16 @@
  * kept in the handle. Rejected: keeping per-operator records in the arena
  * for later questions, which would cost every application arena for what
  * few ask, and TFLM's way of a separate recording allocator type, which
- * would be a second allocator to keep in step with the first.
+ * would be a second allocator to keep in step with the first. The plan
+ * itself lives in head memory that invoke overwrites, so it is copied out
+ * during prepare, by a function prepare reaches through the handle only
+ * when asked (interp.c then links none of this file).
  */
 #include <string.h>
 
 #include "common/error.h"
 #include "interp/interp_internal.h"
+#include "memory/memplan.h"
 
 mote_status_t mote_interp_tensor_by_name(const mote_interp_t *in,
                                          const char *name, mote_tensor_t *out) {
@@ -50,6 +54,53 @@ mote_status_t mote_interp_record_op_memory(mote_interp_t *in,
   }
   memset(ops, 0, sizeof *ops * count);
   in->op_memory_ = ops;
+  return MOTE_OK;
+}
+
+/* Copies the placed plan into the caller's entries (called by prepare). */
+static void fill_plan(const mote_interp_t *in, const void *plan_mem) {
+  const mote_memplan_t *plan = (const mote_memplan_t *)plan_mem;
+  const uint32_t n = mote_memplan_buffer_count(plan);
+  uint32_t i;
+  uint32_t count = 0;
+  for (i = 0; i < n; i++) {
+    const mote_plan_buffer_t *b = mote_memplan_buffer(plan, i);
+    if (b->size == 0) {
+      continue;
+    }
+    if (count < in->plan_cap_) {
+      mote_plan_entry_t *e = &in->plan_rec_[count];
+      const int scratch = i >= in->tensor_count_;
+      e->tensor = scratch ? -1 : (int32_t)i;
+      e->scratch = scratch ? i - in->tensor_count_ : 0u;
+      e->offset = b->offset;
+      e->bytes = b->size;
+      e->first_op = b->first < 0 ? 0u : (uint32_t)b->first;
+      e->last_op = b->last < 0 ? 0u : (uint32_t)b->last;
+    }
+    count++;
+  }
+  *in->plan_count_ = count;
+}
+
+mote_status_t mote_interp_record_plan(mote_interp_t *in,
+                                      mote_plan_entry_t *entries,
+                                      uint32_t capacity, uint32_t *count,
+                                      mote_error_t *err) {
+  if (in == NULL || entries == NULL || count == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
+                     "interpreter, array or count is NULL");
+  }
+  if (in->state_ != MOTE_STATE_INIT) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
+                     "the plan can be recorded only between init and "
+                     "prepare");
+  }
+  *count = 0;
+  in->plan_rec_ = entries;
+  in->plan_cap_ = capacity;
+  in->plan_count_ = count;
+  in->plan_fill_ = fill_plan;
   return MOTE_OK;
 }
 

@@ -192,6 +192,19 @@ static inline uint32_t mote_memplan_scratch_offset(const mote_memplan_t *plan,
   return plan->buf_[plan->tensors_ + index].offset;
 }
 
+/* Buffers of the plan: the tensors, then the scratch buffers added. */
+static inline uint32_t mote_memplan_buffer_count(const mote_memplan_t *plan) {
+  return plan->tensors_ + plan->scratch_;
+}
+
+/* After a successful place: buffer `i` (< mote_memplan_buffer_count) as
+ * placed, tensors first, then scratch in the order added; size 0 for a
+ * tensor with no memory. For tools that draw or check the plan. */
+static inline const mote_plan_buffer_t *
+mote_memplan_buffer(const mote_memplan_t *plan, uint32_t i) {
+  return &plan->buf_[i];
+}
+
 /* After a successful place: the lifetime [*first, *last] of tensor
  * `tensor` in steps (*last may be `steps` for a kept tensor). Returns 0,
  * and sets nothing, for a tensor with no memory; tests and tools read it. */

@@ -2,7 +2,8 @@
 /*
  * src/interp/interp_info.c: tensors by name (mote_model_tensor_find,
  * mote_interp_tensor_by_name) and the arena breakdown
- * (mote_interp_memory_usage, mote_interp_record_op_memory), on a model
+ * (mote_interp_memory_usage, mote_interp_record_op_memory,
+ * mote_interp_record_plan), on a model
  * built in the test from two custom probe kernels whose arena requests are
  * known:
  *
@@ -310,6 +311,80 @@ static void test_record_op_memory(void) {
   }
 }
 
+/* Whether two plan entries are alive at a common operator and share
+ * bytes. */
+static int entries_clash(const mote_plan_entry_t *a,
+                         const mote_plan_entry_t *b) {
+  return a->first_op <= b->last_op && b->first_op <= a->last_op &&
+         a->offset < b->offset + b->bytes && b->offset < a->offset + a->bytes;
+}
+
+/* The recorded plan: which buffers, their sizes and lifetimes, offsets
+ * where the tensors' data really is, no clash, peak = planned_bytes. */
+static void test_record_plan(void) {
+  setup_t s;
+  mote_plan_entry_t e[8];
+  mote_memory_usage_t u;
+  mote_tensor_t t;
+  uint32_t count = 99, i, j, top = 0;
+  static const struct {
+    int32_t tensor;
+    uint32_t scratch, bytes, first, last;
+  } want[6] = {{T_INPUT, 0, 16, 0, 0},  {T_MID, 0, 16, 0, 1},
+               {T_OUTPUT, 0, 16, 1, 2}, {-1, 0, 112, 0, 0},
+               {-1, 1, 32, 0, 0},       {-1, 2, 64, 1, 1}};
+  if (!setup_init(&s)) {
+    return;
+  }
+  memset(e, 0xA5, sizeof e);
+  CHECK_EQ_INT(mote_interp_record_plan(&s.in, NULL, 8, &count, &s.err),
+               MOTE_ERR_BAD_ARG);
+  CHECK_EQ_INT(mote_interp_record_plan(&s.in, e, 8, NULL, &s.err),
+               MOTE_ERR_BAD_ARG);
+  CHECK_EQ_INT(mote_interp_record_plan(NULL, e, 8, &count, NULL),
+               MOTE_ERR_BAD_ARG);
+  CHECK_EQ_INT(mote_interp_record_plan(&s.in, e, 8, &count, &s.err), MOTE_OK);
+  CHECK_EQ_INT(count, 0);
+  CHECK_EQ_INT(mote_interp_prepare(&s.in, &s.err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_memory_usage(&s.in, &u), MOTE_OK);
+  CHECK_EQ_INT(count, 6);
+  CHECK_EQ_INT(count, u.tensor_count + u.scratch_count);
+  for (i = 0; i < 6 && i < count; i++) {
+    CHECK_EQ_INT(e[i].tensor, want[i].tensor);
+    CHECK_EQ_INT(e[i].scratch, want[i].scratch);
+    CHECK_EQ_INT(e[i].bytes, want[i].bytes);
+    CHECK_EQ_INT(e[i].first_op, want[i].first);
+    CHECK_EQ_INT(e[i].last_op, want[i].last);
+    CHECK_EQ_INT(e[i].offset % MOTE_ARENA_ALIGN, 0);
+    if (e[i].tensor >= 0) {
+      CHECK_EQ_INT(mote_interp_tensor(&s.in, (uint32_t)e[i].tensor, &t),
+                   MOTE_OK);
+      CHECK(t.data == g_arena + e[i].offset);
+    }
+    for (j = 0; j < i; j++) {
+      CHECK(!entries_clash(&e[i], &e[j]));
+    }
+    top = e[i].offset + e[i].bytes > top ? e[i].offset + e[i].bytes : top;
+  }
+  CHECK_EQ_INT(top, u.planned_bytes);
+  CHECK_EQ_INT(e[6].tensor, (int32_t)0xA5A5A5A5); /* nothing past count */
+  CHECK_EQ_INT(mote_interp_record_plan(&s.in, e, 8, &count, &s.err),
+               MOTE_ERR_BAD_STATE);
+  setup_free(&s);
+  /* A short array: the count says how many there are, only `capacity`
+   * are written. */
+  if (!setup_init(&s)) {
+    return;
+  }
+  memset(e, 0xA5, sizeof e);
+  CHECK_EQ_INT(mote_interp_record_plan(&s.in, e, 2, &count, &s.err), MOTE_OK);
+  CHECK_EQ_INT(mote_interp_prepare(&s.in, &s.err), MOTE_OK);
+  CHECK_EQ_INT(count, 6);
+  CHECK_EQ_INT(e[1].tensor, T_MID);
+  CHECK_EQ_INT(e[2].tensor, (int32_t)0xA5A5A5A5);
+  setup_free(&s);
+}
+
 /* A prepare that fails (arena too small) leaves the usage unavailable,
  * and the figures of a later, successful interpreter are those of a
  * fresh one. */
@@ -338,6 +413,7 @@ int main(void) {
   MOTE_RUN(test_interp_tensor_by_name);
   MOTE_RUN(test_memory_usage);
   MOTE_RUN(test_record_op_memory);
+  MOTE_RUN(test_record_plan);
   MOTE_RUN(test_usage_after_failed_prepare);
   free(mem);
   return MOTE_TEST_END();

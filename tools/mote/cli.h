@@ -24,6 +24,8 @@
  *   cli_image.c    PGM/PPM and BMP decoding
  *   cli_png.c      PNG decoding (libpng, when found at configure time)
  *   cli_outputs.c  labels, top-k and the JSON form of output tensors
+ *   cli_target.c   the targets of gen and inspect, and their arena figure
+ *   cli_svg.c      the memory plan as an SVG picture (inspect --svg)
  *
  * Exit status everywhere: 0 success, 1 failure (model, files, run), 2 bad
  * usage.
@@ -112,6 +114,11 @@ typedef struct cli_session {
   mote_interp_t interp;
   size_t arena_bytes;
   int prepared;
+  /* When plan_rec is set, cli_session_prepare records the plan into it
+   * (mote_interp_record_plan): plan_cap entries, plan_count buffers. */
+  mote_plan_entry_t *plan_rec;
+  uint32_t plan_cap;
+  uint32_t plan_count;
 } cli_session_t;
 
 /* Reads and verifies the model at `path`. Returns 0, or -1 after printing
@@ -346,6 +353,36 @@ void cli_json_top_k(FILE *f, const mote_tensor_t *t, const uint32_t *order,
  * null for non-numeric types) and, when quantized, dequantized. */
 void cli_json_tensor(FILE *f, uint32_t index, const char *name,
                      const mote_tensor_t *t);
+
+/* --- cli_target.c ------------------------------------------------------ */
+
+/* Whether `target` is one of host, m4, m55, rv32. */
+int cli_target_known(const char *target);
+
+/* Whether the host computes `target`'s arena itself (host only). */
+int cli_target_is_host(const char *target);
+
+/* Into buf: why the host cannot give the arena of non-host `target` and
+ * how to measure it for `model` (one sentence, no newline). */
+void cli_target_arena_how(const char *target, const char *model, char *buf,
+                          size_t cap);
+
+/* --- cli_svg.c --------------------------------------------------------- */
+
+/* What the memory plan picture shows: the plan mote_interp_prepare
+ * recorded (mote_interp_record_plan), over the model's operators. */
+typedef struct cli_plan_view {
+  const char *title;                /* the model's path */
+  const mote_model_t *model;        /* names, shapes, inputs and outputs */
+  const mote_plan_entry_t *entries; /* every buffer of the plan */
+  uint32_t count;
+  uint32_t op_count;
+  const mote_memory_usage_t *usage; /* peak and persistent totals */
+} cli_plan_view_t;
+
+/* Writes the plan as SVG to `path`. Returns 0, or -1 after printing
+ * "mote: PATH: reason". */
+int cli_svg_write_plan(const char *path, const cli_plan_view_t *v);
 
 /* --- commands ---------------------------------------------------------- */
 

@@ -69,6 +69,10 @@ mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
     return st;
   }
   st = mote_interp_init(&s->interp, &s->model, &s->resolver, &s->arena, err);
+  if (st == MOTE_OK && s->plan_rec != NULL) {
+    st = mote_interp_record_plan(&s->interp, s->plan_rec, s->plan_cap,
+                                 &s->plan_count, err);
+  }
   if (st == MOTE_OK) {
     st = mote_interp_prepare(&s->interp, err);
   }

@@ -319,8 +319,7 @@ static int parse_args(int argc, char **argv, gen_args_t *a) {
     return cli_usage_error("gen: missing %s\n%s",
                            a->model == NULL ? "MODEL" : "-o DIR", gen_usage);
   }
-  if (strcmp(a->target, "host") != 0 && strcmp(a->target, "m4") != 0 &&
-      strcmp(a->target, "m55") != 0 && strcmp(a->target, "rv32") != 0) {
+  if (!cli_target_known(a->target)) {
     return cli_usage_error("gen: unknown target '%s' (host, m4, m55, rv32)",
                            a->target);
   }
@@ -355,7 +354,7 @@ int cli_cmd_gen(int argc, char **argv) {
   if (rc >= 0) {
     return rc;
   }
-  if (a.arena != NULL && strcmp(a.target, "host") == 0) {
+  if (a.arena != NULL && cli_target_is_host(a.target)) {
     return cli_usage_error("gen: --arena-bytes is for 32-bit targets; for "
                            "host, gen computes the exact figure itself");
   }
@@ -394,11 +393,10 @@ int cli_cmd_gen(int argc, char **argv) {
               a.model, (unsigned long)mote_model_subgraph_count(&s->model));
   } else if (collect_kernels(s, plan) == 0 &&
              host_arena(s, plan, &plan->arena_bytes) == 0) {
-    if (strcmp(a.target, "host") != 0 && a.arena == NULL) {
-      cli_error("gen: the host cannot compute the arena of target %s "
-                "(32-bit pointers, its own kernels): measure it with "
-                "tools/gen/target_arena.sh %s %s and pass --arena-bytes",
-                a.target, a.target, a.model);
+    if (!cli_target_is_host(a.target) && a.arena == NULL) {
+      char how[512];
+      cli_target_arena_how(a.target, a.model, how, sizeof how);
+      cli_error("gen: %s, and pass --arena-bytes", how);
     } else {
       if (a.arena != NULL) {
         plan->arena_bytes = given;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * `mote inspect MODEL [--json]`: describe a model.
+ * `mote inspect MODEL [--json] [--target T] [--svg FILE]`: describe a
+ * model.
  *
  * Everything shown comes from the verified model through the public
  * accessors, except the arena figure, which needs a real interpreter: the
@@ -18,8 +19,16 @@
  * counted twice); activation bytes sum every non-constant tensor, before
  * planning, so comparing it with the arena figure shows what the planner
  * saves.
+ *
+ * --target names the target the arena is for, with the policy `gen`
+ * follows (cli_target.c): the host's figure is exact; a 32-bit target's
+ * cannot be computed here, so the report says how to measure it instead
+ * of printing a wrong number. --svg draws the plan prepare recorded
+ * (mote_interp_record_plan; cli_svg.c), the same plan the arena figure
+ * comes from.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -33,6 +42,9 @@ typedef struct inspect_totals {
   mote_status_t arena_status;
   mote_error_t arena_err;
   size_t arena_used;
+  mote_memory_usage_t usage; /* valid when arena_status is MOTE_OK */
+  const char *target;        /* --target, or NULL */
+  char target_how[512];      /* how to get a non-host target's arena */
 } inspect_totals_t;
 
 /* Name of operator `op`: the builtin's, or the custom op's own. */
@@ -123,6 +135,7 @@ static void compute_totals(cli_session_t *s, inspect_totals_t *tot) {
       cli_session_prepare(s, CLI_DEFAULT_ARENA_BYTES, &tot->arena_err);
   if (tot->arena_status == MOTE_OK) {
     tot->arena_used = mote_interp_arena_used_bytes(&s->interp);
+    (void)mote_interp_memory_usage(&s->interp, &tot->usage);
   }
 }
 
@@ -366,6 +379,24 @@ static void print_text_report(cli_session_t *s, const inspect_totals_t *tot,
     printf("arena used bytes: %lu (planned in a %lu MiB arena)\n",
            (unsigned long)tot->arena_used,
            (unsigned long)(CLI_DEFAULT_ARENA_BYTES >> 20));
+    printf("  persistent %lu (runtime tables %lu, variables %lu, kernel "
+           "data %lu), head %lu (plan peak %lu: %lu tensors, %lu scratch)\n",
+           (unsigned long)tot->usage.persistent_bytes,
+           (unsigned long)tot->usage.runtime_bytes,
+           (unsigned long)tot->usage.variable_bytes,
+           (unsigned long)tot->usage.kernel_bytes,
+           (unsigned long)tot->usage.head_bytes,
+           (unsigned long)tot->usage.planned_bytes,
+           (unsigned long)tot->usage.tensor_count,
+           (unsigned long)tot->usage.scratch_count);
+    if (tot->target != NULL && cli_target_is_host(tot->target)) {
+      printf("arena for host:   %lu (exact; what mote gen --target host "
+             "writes)\n",
+             (unsigned long)tot->arena_used);
+    } else if (tot->target != NULL) {
+      printf("arena for %s:%*s not computed here: %s\n", tot->target,
+             (int)(5 - strlen(tot->target)), "", tot->target_how);
+    }
   } else {
     printf("arena used bytes: unavailable: %s",
            mote_status_str(tot->arena_status));
@@ -497,7 +528,32 @@ static void print_json_report(cli_session_t *s, const inspect_totals_t *tot,
          (unsigned long long)tot->weight_bytes,
          (unsigned long long)tot->activation_bytes,
          (unsigned long long)tot->macs);
+  if (tot->target != NULL) {
+    printf("  \"target\": ");
+    cli_json_string(stdout, tot->target);
+    if (tot->arena_status == MOTE_OK && cli_target_is_host(tot->target)) {
+      printf(",\n  \"target_arena_bytes\": %lu,\n"
+             "  \"target_arena_how\": null,\n",
+             (unsigned long)tot->arena_used);
+    } else {
+      printf(",\n  \"target_arena_bytes\": null,\n"
+             "  \"target_arena_how\": ");
+      cli_json_string(stdout, tot->target_how);
+      printf(",\n");
+    }
+  }
   if (tot->arena_status == MOTE_OK) {
+    const mote_memory_usage_t *u = &tot->usage;
+    printf("  \"memory\": {\"persistent_bytes\": %lu, \"runtime_bytes\": %lu, "
+           "\"variable_bytes\": %lu, \"kernel_bytes\": %lu, "
+           "\"head_bytes\": %lu, \"planned_bytes\": %lu, "
+           "\"tensor_bytes\": %lu, \"scratch_bytes\": %lu, "
+           "\"tensor_count\": %lu, \"scratch_count\": %lu},\n",
+           (unsigned long)u->persistent_bytes, (unsigned long)u->runtime_bytes,
+           (unsigned long)u->variable_bytes, (unsigned long)u->kernel_bytes,
+           (unsigned long)u->head_bytes, (unsigned long)u->planned_bytes,
+           (unsigned long)u->tensor_bytes, (unsigned long)u->scratch_bytes,
+           (unsigned long)u->tensor_count, (unsigned long)u->scratch_count);
     printf("  \"arena_used_bytes\": %lu,\n  \"arena_error\": null\n}\n",
            (unsigned long)tot->arena_used);
   } else {
@@ -533,11 +589,41 @@ static int report_cannot_run(const char *path, const inspect_totals_t *tot,
   return CLI_EXIT_FAIL;
 }
 
+/* Draws the recorded plan into `svg`. Returns 0, or -1 after printing. */
+static int write_svg(cli_session_t *s, const inspect_totals_t *tot,
+                     const char *svg) {
+  cli_plan_view_t v;
+  if (tot->arena_status != MOTE_OK) {
+    cli_error("%s: no memory plan to draw: %s", svg,
+              mote_status_str(tot->arena_status));
+    return -1;
+  }
+  if (s->plan_count > s->plan_cap) {
+    cli_error("%s: internal: the plan has %lu buffers, room for %lu", svg,
+              (unsigned long)s->plan_count, (unsigned long)s->plan_cap);
+    return -1;
+  }
+  v.title = s->path;
+  v.model = &s->model;
+  v.entries = s->plan_rec;
+  v.count = s->plan_count;
+  v.op_count = mote_model_op_count(&s->model, SUBGRAPH);
+  v.usage = &tot->usage;
+  return cli_svg_write_plan(svg, &v);
+}
+
+static const char *const inspect_usage =
+    "usage: mote inspect MODEL [--json] [--target host|m4|m55|rv32] "
+    "[--svg FILE]";
+
 int cli_cmd_inspect(int argc, char **argv) {
   const char *path = NULL;
+  const char *target = NULL;
+  const char *svg = NULL;
   int json = 0;
   int options_done = 0;
   int i;
+  int rc;
   cli_session_t session;
   inspect_totals_t totals;
   uint32_t missing = 0;
@@ -545,6 +631,13 @@ int cli_cmd_inspect(int argc, char **argv) {
     const char *a = argv[i];
     if (!options_done && strcmp(a, "--json") == 0) {
       json = 1;
+    } else if (!options_done &&
+               (strcmp(a, "--target") == 0 || strcmp(a, "--svg") == 0)) {
+      if (i + 1 >= argc) {
+        return cli_usage_error("inspect: %s needs a value\n%s", a,
+                               inspect_usage);
+      }
+      *(a[2] == 't' ? &target : &svg) = argv[++i];
     } else if (!options_done && (strcmp(a, "--help") == 0 ||
                                  strcmp(a, "-h") == 0)) {
       cli_usage(stdout);
@@ -561,13 +654,38 @@ int cli_cmd_inspect(int argc, char **argv) {
     }
   }
   if (path == NULL) {
-    return cli_usage_error("inspect: missing MODEL\n"
-                           "usage: mote inspect MODEL [--json]");
+    return cli_usage_error("inspect: missing MODEL\n%s", inspect_usage);
+  }
+  if (target != NULL && !cli_target_known(target)) {
+    return cli_usage_error("inspect: unknown target '%s' (host, m4, m55, "
+                           "rv32)",
+                           target);
+  }
+  if (svg != NULL && svg[0] == '\0') {
+    return cli_usage_error("inspect: --svg needs a file name");
   }
   if (cli_session_open(&session, path) != 0) {
     return CLI_EXIT_FAIL;
   }
+  if (svg != NULL && mote_model_subgraph_count(&session.model) > 0) {
+    /* Every tensor, and scratch buffers beyond any kernel's needs. */
+    session.plan_cap = mote_model_tensor_count(&session.model, SUBGRAPH) +
+                       64u * mote_model_op_count(&session.model, SUBGRAPH) +
+                       64u;
+    session.plan_rec = (mote_plan_entry_t *)calloc(session.plan_cap,
+                                                   sizeof *session.plan_rec);
+    if (session.plan_rec == NULL) {
+      cli_error("out of memory");
+      cli_session_close(&session);
+      return CLI_EXIT_FAIL;
+    }
+  }
   compute_totals(&session, &totals);
+  totals.target = target;
+  if (target != NULL && !cli_target_is_host(target)) {
+    cli_target_arena_how(target, path, totals.target_how,
+                         sizeof totals.target_how);
+  }
   /* A prepared model has a kernel for every op; otherwise the resolver is
    * rebuilt (nothing holds it once prepare failed) to find the missing. */
   if (totals.arena_status != MOTE_OK &&
@@ -579,10 +697,13 @@ int cli_cmd_inspect(int argc, char **argv) {
   } else {
     print_text_report(&session, &totals, missing);
   }
+  rc = svg != NULL && write_svg(&session, &totals, svg) != 0 ? CLI_EXIT_FAIL
+                                                           : CLI_EXIT_OK;
+  free(session.plan_rec);
   cli_session_close(&session);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     cli_error("cannot write to standard output");
     return CLI_EXIT_FAIL;
   }
-  return report_cannot_run(path, &totals, missing);
+  return rc != CLI_EXIT_OK ? rc : report_cannot_run(path, &totals, missing);
 }
