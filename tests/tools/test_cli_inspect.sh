@@ -15,7 +15,8 @@
 # (memory.tensor_count, memory.scratch_count; the tensors also counted
 # from the tensor list), rectangles only inside the plot, under the peak
 # line, which is where the peak is; an unwritable file fails with a
-# message and exit status 1.
+# message and exit status 1. The README's picture (docs/img) is checked
+# for its form.
 
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
 . "$SCRIPT_DIR/cli_test_lib.sh"
@@ -197,6 +198,25 @@ if [ -n "$OFFSET" ]; then
   fi
 else
   fail "sine_int8.tflite has a tensor named dense_1/relu"
+fi
+
+# The README's picture: a plan this tool drew (its figures depend on the
+# kernels of the build that drew it, so only its form is checked).
+DOC=$REPO/docs/img/memory_plan_person_detect.svg
+if python3 - "$DOC" 2>"$TMP/py" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+classes = [e.get("class") for e in root.iter()]
+assert classes.count("tensor") > 10 and classes.count("peak") == 1, classes
+assert "/" not in root.find(ns + "text").text, "title names a local path"
+PY
+then
+  pass "docs/img/memory_plan_person_detect.svg is a drawn plan"
+else
+  fail "docs/img/memory_plan_person_detect.svg is a drawn plan" \
+    "$(tail -n 1 "$TMP/py")"
 fi
 
 mote inspect "$M" --svg "$TMP/no/such/dir/plan.svg"
