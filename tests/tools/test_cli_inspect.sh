@@ -219,6 +219,12 @@ else
     "$(tail -n 1 "$TMP/py")"
 fi
 
+if grep -qF '](docs/img/memory_plan_person_detect.svg)' "$REPO/README.md"; then
+  pass "README.md shows the memory plan picture"
+else
+  fail "README.md shows the memory plan picture"
+fi
+
 mote inspect "$M" --svg "$TMP/no/such/dir/plan.svg"
 expect_fail "inspect --svg into a missing directory fails naming it" \
   "$TMP/no/such/dir/plan.svg" "cannot write the SVG"
