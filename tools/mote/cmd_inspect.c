@@ -637,7 +637,11 @@ int cli_cmd_inspect(int argc, char **argv) {
         return cli_usage_error("inspect: %s needs a value\n%s", a,
                                inspect_usage);
       }
-      *(a[2] == 't' ? &target : &svg) = argv[++i];
+      if (strcmp(a, "--target") == 0) {
+        target = argv[++i];
+      } else {
+        svg = argv[++i];
+      }
     } else if (!options_done && (strcmp(a, "--help") == 0 ||
                                  strcmp(a, "-h") == 0)) {
       cli_usage(stdout);
