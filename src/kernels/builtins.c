@@ -85,6 +85,8 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_GATHER_ND, &mote_kernel_gather_nd},
       {MOTE_OP_ELU, &mote_kernel_elu},
       {MOTE_OP_SQUARED_DIFFERENCE, &mote_kernel_squared_difference},
+      /* Transposed convolution, matrix products, broadcasting, lookups. */
+      {MOTE_OP_TRANSPOSE_CONV, &mote_kernel_transpose_conv},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

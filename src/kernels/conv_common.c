@@ -254,9 +254,9 @@ static mote_status_t store_multipliers(mote_kctx_t *ctx,
   return MOTE_OK;
 }
 
-static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
-                                   const mote_conv_tensors_t *t,
-                                   int32_t quant_dim, mote_conv_op_t *op) {
+mote_status_t mote_conv_prepare_quant(mote_kctx_t *ctx, int activation,
+                                     const mote_conv_tensors_t *t,
+                                     int32_t quant_dim, mote_conv_op_t *op) {
   const mote_tensor_t *in = &t->input, *f = &t->filter, *out = &t->output;
   const int32_t out_c = op->p.out_c;
   const uint32_t nscales = f->quant_count;
@@ -344,8 +344,8 @@ mote_status_t mote_conv_prepare_common(mote_kctx_t *ctx,
                             "fused activation %d not supported for float32",
                             opts->activation);
     }
-  } else if ((st = prepare_quant(ctx, opts->activation, t, quant_dim, op)) !=
-             MOTE_OK) {
+  } else if ((st = mote_conv_prepare_quant(ctx, opts->activation, t,
+                                           quant_dim, op)) != MOTE_OK) {
     return st;
   }
   mote_kctx_set_user_data(ctx, op);

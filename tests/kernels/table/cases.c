@@ -95,6 +95,8 @@ static const kt_op_t kOps[] = {
     {"CEIL", 12, kt_gen_ceil, 104},
     {"ROUND", 14, kt_gen_round, 116},
     {"LOGICAL_NOT", 10, kt_gen_logical_not, 87},
+    /* Transposed convolution, matrix products, broadcasting, lookups. */
+    {"TRANSPOSE_CONV", 80, kt_gen_transpose_conv, 67},
     {"SignalWindow", 12, kt_gen_signal_window, 32},
     {"SignalFftAutoScale", 12, kt_gen_signal_fft_auto_scale, 32},
     {"SignalRfft", 12, kt_gen_signal_rfft, 32},
