@@ -99,6 +99,7 @@ const cli_op_types_t cli_op_types[] = {
     {MOTE_OP_LOGICAL_NOT, NULL, T(BOOL)},
     /* Transposed convolution, matrix products, broadcasting, lookups. */
     {MOTE_OP_TRANSPOSE_CONV, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_BATCH_MATMUL, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
     {MOTE_OP_CUSTOM, "SignalWindow", T(INT16)},
     {MOTE_OP_CUSTOM, "SignalFftAutoScale", T(INT16)},
     {MOTE_OP_CUSTOM, "SignalRfft", T(FLOAT32) | T(INT32) | T(INT16)},

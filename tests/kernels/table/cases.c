@@ -97,6 +97,7 @@ static const kt_op_t kOps[] = {
     {"LOGICAL_NOT", 10, kt_gen_logical_not, 87},
     /* Transposed convolution, matrix products, broadcasting, lookups. */
     {"TRANSPOSE_CONV", 80, kt_gen_transpose_conv, 67},
+    {"BATCH_MATMUL", 60, kt_gen_batch_matmul, 126},
     {"SignalWindow", 12, kt_gen_signal_window, 32},
     {"SignalFftAutoScale", 12, kt_gen_signal_fft_auto_scale, 32},
     {"SignalRfft", 12, kt_gen_signal_rfft, 32},
