@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Case generators: BROADCAST_TO and BROADCAST_ARGS.
+ *
+ * BROADCAST_TO: the index cycles through the types (any fixed-size type
+ * moves as bytes) and the shape vector's type (int32, int64); the output
+ * shape (rank 1 to 5, as TFLM) is drawn, and the input keeps a suffix of
+ * its dimensions, each either the output's or 1.
+ */
+#include "cases_gen.h"
+
+static const int kTypes[7] = {KT_F32, KT_I8, KT_I16, KT_I32,
+                              KT_I64, KT_BOOL, KT_U8};
+
+void kt_gen_broadcast_to(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = kTypes[index % 7];
+  const int stype = (index / 7) % 2 ? KT_I64 : KT_I32;
+  int32_t os[5], is[5];
+  const int orank = kt_draw_shape(rng, 1, 5, 4, 5, os);
+  const int irank = kt_rand_int(rng, 0, orank);
+  int d, in, shape;
+  for (d = 0; d < irank; ++d) {
+    const int32_t o = os[orank - irank + d];
+    is[d] = kt_rand_int(rng, 0, 2) == 0 ? 1 : o;
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, irank, is);
+  shape = kt_add1(c, KT_CONST, (uint8_t)stype, orank);
+  kt_values(c, shape, os, orank);
+  kt_add(c, KT_OUTPUT, (uint8_t)type, orank, os);
+  kt_same_quant(c, rng, in, c->nin);
+  c->version = 2;
+  kt_name_io(c, type, in);
+  kt_name(c, " -> ");
+  kt_name_shape(c, c->nin);
+  kt_name(c, stype == KT_I64 ? " (i64 shape)" : "");
+}
