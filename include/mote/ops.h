@@ -192,6 +192,7 @@ extern const mote_kernel_t mote_kernel_square;
 extern const mote_kernel_t mote_kernel_unpack;
 extern const mote_kernel_t mote_kernel_zeros_like;
 /* Transposed convolution, matrix products, broadcasting, lookups. */
+extern const mote_kernel_t mote_kernel_add_n;
 extern const mote_kernel_t mote_kernel_batch_matmul;
 extern const mote_kernel_t mote_kernel_broadcast_to;
 extern const mote_kernel_t mote_kernel_transpose_conv;

@@ -34,3 +34,32 @@ void kt_gen_broadcast_to(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_shape(c, c->nin);
   kt_name(c, stype == KT_I64 ? " (i64 shape)" : "");
 }
+
+/* ADD_N: float32 and int8 (one quantization for every input), 2 to 6
+ * inputs of one drawn shape; some inputs constant. */
+void kt_gen_add_n(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = index % 2 ? KT_I8 : KT_F32;
+  const int n = 2 + (index / 2) % 5;
+  int32_t shape[6];
+  const int rank = kt_draw_shape(rng, 0, 4, 5, 6, shape);
+  const float s = kt_rand_scale(rng, 0.002f, 0.2f);
+  const int32_t zp = kt_rand_int(rng, -128, 127);
+  int i, t = 0;
+  for (i = 0; i < n; ++i) {
+    t = kt_add(c, kt_rand_int(rng, 0, 3) == 0 ? KT_CONST : KT_INPUT,
+               (uint8_t)type, rank, shape);
+    if (type == KT_I8) {
+      kt_quant(c, t, s, zp);
+    }
+  }
+  t = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
+  if (type == KT_I8) {
+    kt_quant(c, t, s * kt_rand_float(rng, 0.5f, (float)n),
+             kt_rand_int(rng, -128, 127));
+  }
+  kt_name_io(c, type, 0);
+  kt_name_n(c, " x", n);
+  if (index >= 20) {
+    kt_special_values(c);
+  }
+}
