@@ -100,6 +100,7 @@ static const kt_op_t kOps[] = {
     {"BATCH_MATMUL", 60, kt_gen_batch_matmul, 126},
     {"BROADCAST_TO", 28, kt_gen_broadcast_to, 130},
     {"ADD_N", 30, kt_gen_add_n, 106},
+    {"BROADCAST_ARGS", 16, kt_gen_broadcast_args, 145},
     {"EMBEDDING_LOOKUP", 24, kt_gen_embedding_lookup, 7},
     {"SignalWindow", 12, kt_gen_signal_window, 32},
     {"SignalFftAutoScale", 12, kt_gen_signal_fft_auto_scale, 32},

@@ -63,3 +63,36 @@ void kt_gen_add_n(int index, kt_case_t *c, uint32_t *rng) {
     kt_special_values(c);
   }
 }
+
+/* BROADCAST_ARGS: int32 and int64 shape vectors of 0 to 5 elements that
+ * broadcast (each pair equal or one of them 1; one may be shorter), both
+ * constant or both model inputs. */
+void kt_gen_broadcast_args(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = index % 2 ? KT_I64 : KT_I32;
+  const int role = (index / 2) % 2 ? KT_CONST : KT_INPUT;
+  int32_t o[5], a[5], b[5];
+  const int n = kt_rand_int(rng, 0, 5);
+  const int na = kt_rand_int(rng, 0, n), nb = kt_rand_int(rng, 0, 1) ? n : na;
+  const int longer = na > nb ? na : nb;
+  int d, s1, s2;
+  for (d = 0; d < longer; ++d) {
+    o[d] = kt_rand_int(rng, 1, 6);
+  }
+  for (d = 0; d < na; ++d) {
+    a[d] = kt_rand_int(rng, 0, 2) == 0 ? 1 : o[longer - na + d];
+  }
+  for (d = 0; d < nb; ++d) {
+    b[d] = kt_rand_int(rng, 0, 2) == 0 ? 1 : o[longer - nb + d];
+  }
+  s1 = kt_add1(c, (uint8_t)role, (uint8_t)type, na);
+  kt_values(c, s1, a, na);
+  s2 = kt_add1(c, (uint8_t)role, (uint8_t)type, nb);
+  kt_values(c, s2, b, nb);
+  kt_add1(c, KT_OUTPUT, (uint8_t)type, longer);
+  kt_name_type(c, type);
+  kt_name(c, " [");
+  kt_name_int(c, na);
+  kt_name(c, "] [");
+  kt_name_int(c, nb);
+  kt_name(c, role == KT_CONST ? "] (const)" : "]");
+}

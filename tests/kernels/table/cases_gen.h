@@ -238,6 +238,7 @@ void kt_gen_batch_matmul(int index, kt_case_t *c, uint32_t *rng);
 /* cases_bcast.c */
 void kt_gen_broadcast_to(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_add_n(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_broadcast_args(int index, kt_case_t *c, uint32_t *rng);
 /* cases_embed.c */
 void kt_gen_embedding_lookup(int index, kt_case_t *c, uint32_t *rng);
 /* cases_signal.c */
