@@ -196,6 +196,7 @@ extern const mote_kernel_t mote_kernel_add_n;
 extern const mote_kernel_t mote_kernel_batch_matmul;
 extern const mote_kernel_t mote_kernel_broadcast_args;
 extern const mote_kernel_t mote_kernel_broadcast_to;
+extern const mote_kernel_t mote_kernel_dynamic_update_slice;
 extern const mote_kernel_t mote_kernel_embedding_lookup;
 extern const mote_kernel_t mote_kernel_transpose_conv;
 /** @} */

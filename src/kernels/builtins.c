@@ -92,6 +92,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_ADD_N, &mote_kernel_add_n},
       {MOTE_OP_EMBEDDING_LOOKUP, &mote_kernel_embedding_lookup},
       {MOTE_OP_BROADCAST_ARGS, &mote_kernel_broadcast_args},
+      {MOTE_OP_DYNAMIC_UPDATE_SLICE, &mote_kernel_dynamic_update_slice},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

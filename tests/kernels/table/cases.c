@@ -102,6 +102,7 @@ static const kt_op_t kOps[] = {
     {"ADD_N", 30, kt_gen_add_n, 106},
     {"BROADCAST_ARGS", 16, kt_gen_broadcast_args, 145},
     {"EMBEDDING_LOOKUP", 24, kt_gen_embedding_lookup, 7},
+    {"DYNAMIC_UPDATE_SLICE", 32, kt_gen_dynamic_update_slice, 151},
     {"SignalWindow", 12, kt_gen_signal_window, 32},
     {"SignalFftAutoScale", 12, kt_gen_signal_fft_auto_scale, 32},
     {"SignalRfft", 12, kt_gen_signal_rfft, 32},

@@ -47,3 +47,37 @@ void kt_gen_embedding_lookup(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, ids_const ? " (const ids)" : "");
   kt_name(c, table_const ? " (const table)" : "");
 }
+
+/* DYNAMIC_UPDATE_SLICE: float32, int8, int16 and int32 operands of rank 1 to 4
+ * (one case in six up to 6), an update no larger in any dimension, start
+ * indices (int32 or int64, constant or a model input) drawn past both
+ * ends now and then so that the clamping shows; the update the operand's
+ * whole size in some cases. */
+void kt_gen_dynamic_update_slice(int index, kt_case_t *c, uint32_t *rng) {
+  static const int types[4] = {KT_F32, KT_I8, KT_I32, KT_I16};
+  const int type = types[index % 4];
+  const int itype = (index / 4) % 2 ? KT_I64 : KT_I32;
+  const int irole = (index / 8) % 2 ? KT_CONST : KT_INPUT;
+  int32_t os[6], us[6], st[6];
+  const int rank = kt_draw_shape(rng, 1, 4, 5, 6, os);
+  const int whole = kt_rand_int(rng, 0, 7) == 0;
+  int d, in, up, ix;
+  for (d = 0; d < rank; ++d) {
+    us[d] = whole ? os[d] : kt_rand_int(rng, 1, os[d]);
+    st[d] = kt_rand_int(rng, -2, os[d] - us[d] + 2);
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, os);
+  up = kt_add(c, KT_INPUT, (uint8_t)type, rank, us);
+  ix = kt_add1(c, (uint8_t)irole, (uint8_t)itype, rank);
+  kt_values(c, ix, st, rank);
+  kt_add(c, KT_OUTPUT, (uint8_t)type, rank, os);
+  kt_same_quant(c, rng, in, up);
+  if (c->t[in].nquant > 0) { /* the output quantized as the operand */
+    kt_quant(c, c->nin, c->t[in].scale, c->t[in].zero_point);
+  }
+  kt_name_io(c, type, in);
+  kt_name(c, " <- ");
+  kt_name_shape(c, up);
+  kt_name(c, itype == KT_I64 ? " at i64" : " at i32");
+  kt_name(c, irole == KT_CONST ? " (const)" : "");
+}

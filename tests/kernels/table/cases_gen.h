@@ -241,6 +241,7 @@ void kt_gen_add_n(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_broadcast_args(int index, kt_case_t *c, uint32_t *rng);
 /* cases_embed.c */
 void kt_gen_embedding_lookup(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_dynamic_update_slice(int index, kt_case_t *c, uint32_t *rng);
 /* cases_signal.c */
 void kt_gen_signal_window(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng);
