@@ -14,7 +14,8 @@
  *
  * Types: float32 (float bias); int8 with an int8 filter (per-tensor or per
  * output channel, symmetric) and an int32 bias; int16 activations with an
- * int8 filter and an int64 bias (TFLM's 16x8, 64-bit sums). The quantized
+ * int8 filter and an int64 bias (TFLM's 16x8, 64-bit sums), or an int16
+ * bias, which TFLM (and mote) widens into scratch at every invoke. The quantized
  * checks and multipliers are CONV_2D's (conv_common.c). The scratch holds
  * the accumulators of the whole output, as TFLM's.
  */
@@ -28,6 +29,11 @@
 #include "mote/ops.h"
 
 #define TCONV_OPTIONS 49 /* BuiltinOptions_TransposeConvOptions */
+
+typedef struct tconv_op {
+  mote_conv_op_t c;
+  int32_t bias_scratch; /* int16 bias widened to int64, or -1 */
+} tconv_op_t;
 
 static mote_status_t get_tensors(mote_kctx_t *ctx, mote_conv_tensors_t *t,
                                  mote_tensor_t *shape) {
@@ -168,6 +174,9 @@ static mote_status_t check_types(mote_kctx_t *ctx,
                           "int16",
                           mote_type_name(type));
   }
+  if (type == MOTE_TYPE_INT16 && has_bias && t->bias.type == MOTE_TYPE_INT16) {
+    btype = MOTE_TYPE_INT16;
+  }
   if ((st = mote_check_type(ctx, &t->output, type, "output 0")) != MOTE_OK ||
       (st = mote_check_type(ctx, &t->filter, ftype, "input 1 (filter)")) !=
           MOTE_OK ||
@@ -182,6 +191,7 @@ static mote_status_t check_types(mote_kctx_t *ctx,
 static mote_status_t prepare(mote_kctx_t *ctx) {
   mote_conv_tensors_t t;
   mote_tensor_t shape;
+  tconv_op_t *top;
   mote_conv_op_t *op;
   void *mem;
   int act = MOTE_ACT_NONE;
@@ -192,10 +202,12 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
       (st = check_types(ctx, &t)) != MOTE_OK) {
     return st;
   }
-  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(*op), &mem)) != MOTE_OK) {
+  if ((st = mote_kctx_alloc_persistent(ctx, sizeof(*top), &mem)) != MOTE_OK) {
     return st;
   }
-  op = (mote_conv_op_t *)mem;
+  top = (tconv_op_t *)mem;
+  top->bias_scratch = -1;
+  op = &top->c;
   if ((st = geometry(ctx, &t, &act, &op->p)) != MOTE_OK) {
     return st;
   }
@@ -217,20 +229,38 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
                             "fused activation %d not supported for float32",
                             act);
     }
-    mote_kctx_set_user_data(ctx, op);
+    mote_kctx_set_user_data(ctx, top);
     return MOTE_OK;
   }
   if ((st = mote_conv_prepare_quant(ctx, act, &t, 0, op)) != MOTE_OK) {
     return st;
   }
   esize = op->acc64 ? sizeof(int64_t) : sizeof(int32_t);
-  mote_kctx_set_user_data(ctx, op);
+  mote_kctx_set_user_data(ctx, top);
+  if (op->has_bias && op->bias_type == MOTE_TYPE_INT16 &&
+      (st = mote_kctx_request_scratch(
+           ctx, (size_t)op->p.out_c * sizeof(int64_t), &top->bias_scratch)) !=
+          MOTE_OK) {
+    return st;
+  }
   return mote_kctx_request_scratch(
       ctx, (size_t)mote_tensor_elements(&t.output) * esize, &op->scratch);
 }
 
+/* An int16 bias widened into scratch, as TFLM does at every invoke. */
+static const int64_t *wide_bias(mote_kctx_t *ctx, const tconv_op_t *top,
+                                const int16_t *bias) {
+  int64_t *b = (int64_t *)mote_kctx_scratch(ctx, top->bias_scratch);
+  int32_t c;
+  for (c = 0; c < top->c.p.out_c; ++c) {
+    b[c] = bias[c];
+  }
+  return b;
+}
+
 static mote_status_t invoke(mote_kctx_t *ctx) {
-  const mote_conv_op_t *op = (const mote_conv_op_t *)mote_kctx_user_data(ctx);
+  const tconv_op_t *top = (const tconv_op_t *)mote_kctx_user_data(ctx);
+  const mote_conv_op_t *op = &top->c;
   const void *filter = mote_kctx_input_data(ctx, 1);
   const void *input = mote_kctx_input_data(ctx, 2);
   const void *bias = op->has_bias ? mote_kctx_input_data(ctx, 3) : NULL;
@@ -248,6 +278,9 @@ static mote_status_t invoke(mote_kctx_t *ctx) {
                            (int32_t *)mote_kctx_scratch(ctx, op->scratch));
     break;
   default:
+    if (top->bias_scratch >= 0) {
+      bias = wide_bias(ctx, top, (const int16_t *)bias);
+    }
     mote_transpose_conv_s16(&op->p, (const int16_t *)input,
                             (const int8_t *)filter, (const int64_t *)bias,
                             (int16_t *)output,

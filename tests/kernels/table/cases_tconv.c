@@ -3,7 +3,8 @@
  * Case generator: TRANSPOSE_CONV.
  *
  * The index enumerates the variant (int8 per-channel, int8 per-tensor,
- * 16x8 with an int64 bias, float32, int8 without a bias), the padding and
+ * 16x8 with an int64 bias, float32, int8 without a bias, 16x8 with an
+ * int16 bias), the padding and
  * the fused activation; shapes, strides and the output size are drawn.
  * The output size is any the op accepts: every size whose convolution
  * back gives the input's (with stride s, up to s - 1 extra rows), so the
@@ -22,13 +23,14 @@ static int32_t draw_out(uint32_t *rng, int padding, int32_t in, int32_t f,
 }
 
 void kt_gen_transpose_conv(int index, kt_case_t *c, uint32_t *rng) {
-  static const int types[5] = {KT_I8, KT_I8, KT_I16, KT_F32, KT_I8};
-  static const char *const names[5] = {"i8 pc", "i8 per-tensor", "16x8 b64",
-                                       "f32", "i8 nobias"};
-  const int variant = index % 5;
+  static const int types[6] = {KT_I8, KT_I8, KT_I16, KT_F32, KT_I8, KT_I16};
+  static const char *const names[6] = {"i8 pc",     "i8 per-tensor",
+                                       "16x8 b64",  "f32",
+                                       "i8 nobias", "16x8 b16"};
+  const int variant = index % 6;
   const int type = types[variant];
-  const int padding = (index / 5) % 2 ? KT_VALID : KT_SAME;
-  const int act = kt_act_for(rng, index / 10, 1);
+  const int padding = (index / 6) % 2 ? KT_VALID : KT_SAME;
+  const int act = kt_act_for(rng, index / 12, 1);
   int32_t in_s[4], f_s[4], out_s[4];
   int32_t sh = kt_rand_int(rng, 1, 3), sw = kt_rand_int(rng, 1, 3), depth;
   int shape, f, in, b = -1, out;
@@ -55,6 +57,7 @@ void kt_gen_transpose_conv(int index, kt_case_t *c, uint32_t *rng) {
   if (variant != 4) {
     b = kt_add1(c, KT_CONST,
                 type == KT_F32   ? KT_F32
+                : variant == 5   ? KT_I16
                 : type == KT_I16 ? KT_I64
                                  : KT_I32,
                 f_s[0]);
@@ -64,6 +67,9 @@ void kt_gen_transpose_conv(int index, kt_case_t *c, uint32_t *rng) {
   depth = in_s[3] * ((f_s[1] + sh - 1) / sh) * ((f_s[2] + sw - 1) / sw);
   kt_quant_layer(c, rng, in, f, b, out, variant == 0 || variant == 2, 0,
                  depth);
+  if (variant == 5) {
+    kt_range(c, b, -32768, 32767);
+  }
   c->options_type = 49;
   kt_opt(c, 0, KT_OPT_INT8, padding);
   kt_opt(c, 1, KT_OPT_INT32, sw);
