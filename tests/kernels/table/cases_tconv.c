@@ -61,6 +61,8 @@ void kt_gen_transpose_conv(int index, kt_case_t *c, uint32_t *rng) {
                 : type == KT_I16 ? KT_I64
                                  : KT_I32,
                 f_s[0]);
+  } else if ((index / 6) % 2) { /* no bias as an absent input 3 */
+    kt_add(c, KT_ABSENT, KT_I32, 1, f_s);
   }
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, out_s);
   /* Products reaching one output: in_c times the taps that overlap. */
@@ -89,5 +91,6 @@ void kt_gen_transpose_conv(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, " -> ");
   kt_name_shape(c, out);
   kt_name(c, padding == KT_SAME ? " SAME" : " VALID");
+  kt_name(c, c->nin == 4 && b < 0 ? " absent bias" : "");
   kt_name_act(c, act);
 }
