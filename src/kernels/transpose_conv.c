@@ -232,7 +232,7 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
     mote_kctx_set_user_data(ctx, top);
     return MOTE_OK;
   }
-  if ((st = mote_conv_prepare_quant(ctx, act, &t, 0, op)) != MOTE_OK) {
+  if ((st = mote_conv_prepare_quant(ctx, act, &t, 0, "input 2", op)) != MOTE_OK) {
     return st;
   }
   esize = op->acc64 ? sizeof(int64_t) : sizeof(int32_t);

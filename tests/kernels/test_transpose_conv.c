@@ -12,6 +12,10 @@
 #include "op_model.h"
 #include "test.h"
 
+/* Zero point of quantized inputs and outputs (the refusal of a nonzero
+ * one for int16 changes it). */
+static int64_t g_zp = 0;
+
 typedef struct tc_case {
   int type, btype;           /* input / bias type; btype < 0: no bias */
   int32_t out_shape_value[4]; /* the output shape input's values */
@@ -25,7 +29,7 @@ static om_run_t run(const tc_case_t *k, const float *x, const float *w,
   const int32_t s4[] = {4}, fs[] = {1, 1, k->f_w, 1},
                 xs[] = {1, 1, k->in_w, 1}, bs[] = {1};
   const float scale = 0.5f;
-  const int64_t zp = 0;
+  const int64_t zp = g_zp;
   const int q = k->type != MOTE_TYPE_FLOAT32;
   const float *sc = q ? &scale : NULL;
   const int64_t *z = q ? &zp : NULL;
@@ -88,16 +92,27 @@ static void test_refusals(void) {
       {{MOTE_TYPE_FLOAT32, -1, {1, 1, 4, 1}, {1, 1, 4, 1}, 2, 2, 1, 2, 4},
        MOTE_ERR_UNSUPPORTED, "fused activation 4"},
   };
+  const tc_case_t s16 = {MOTE_TYPE_INT16, MOTE_TYPE_INT64, {1, 1, 4, 1},
+                         {1, 1, 4, 1},    2,  2,
+                         1,               2,  0};
   const float w[2] = {1, 2}, b[1] = {0};
+  om_run_t r;
   size_t i;
   for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
-    om_run_t r = run(&bad[i].k, NULL, w, b, NULL, 0);
+    r = run(&bad[i].k, NULL, w, b, NULL, 0);
     if (!om_refused(&r, bad[i].st, "TRANSPOSE_CONV", bad[i].why)) {
       fprintf(stderr, "case %u: status %d, %s\n", (unsigned)i, (int)r.status,
               r.err.message);
     }
     CHECK(om_refused(&r, bad[i].st, "TRANSPOSE_CONV", bad[i].why));
   }
+  g_zp = 2;
+  r = run(&s16, NULL, w, b, NULL, 0);
+  g_zp = 0;
+  CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED, "TRANSPOSE_CONV",
+                   "int16 input 2 / output 0 need zero point 0, have 2 / 2"));
+  r = run(&s16, NULL, w, b, NULL, 0);
+  CHECK_EQ_INT(r.status, MOTE_OK);
 }
 
 static void test_runs(void) {
