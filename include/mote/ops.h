@@ -95,7 +95,15 @@ typedef enum mote_op {
   MOTE_OP_ABS = 101,
   MOTE_OP_CEIL = 104,
   MOTE_OP_COS = 108,
-  MOTE_OP_ROUND = 116
+  MOTE_OP_ROUND = 116,
+  /* Transposed convolution, matrix products, broadcasting, lookups. */
+  MOTE_OP_EMBEDDING_LOOKUP = 7,
+  MOTE_OP_TRANSPOSE_CONV = 67,
+  MOTE_OP_ADD_N = 106,
+  MOTE_OP_BATCH_MATMUL = 126,
+  MOTE_OP_BROADCAST_TO = 130,
+  MOTE_OP_BROADCAST_ARGS = 145,
+  MOTE_OP_DYNAMIC_UPDATE_SLICE = 151
 } mote_op_t;
 
 /** A static name for a builtin code, e.g. "CONV_2D"; "UNKNOWN" otherwise. */
@@ -183,6 +191,14 @@ extern const mote_kernel_t mote_kernel_sqrt;
 extern const mote_kernel_t mote_kernel_square;
 extern const mote_kernel_t mote_kernel_unpack;
 extern const mote_kernel_t mote_kernel_zeros_like;
+/* Transposed convolution, matrix products, broadcasting, lookups. */
+extern const mote_kernel_t mote_kernel_add_n;
+extern const mote_kernel_t mote_kernel_batch_matmul;
+extern const mote_kernel_t mote_kernel_broadcast_args;
+extern const mote_kernel_t mote_kernel_broadcast_to;
+extern const mote_kernel_t mote_kernel_dynamic_update_slice;
+extern const mote_kernel_t mote_kernel_embedding_lookup;
+extern const mote_kernel_t mote_kernel_transpose_conv;
 /** @} */
 
 #ifdef __cplusplus

@@ -85,6 +85,14 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_GATHER_ND, &mote_kernel_gather_nd},
       {MOTE_OP_ELU, &mote_kernel_elu},
       {MOTE_OP_SQUARED_DIFFERENCE, &mote_kernel_squared_difference},
+      /* Transposed convolution, matrix products, broadcasting, lookups. */
+      {MOTE_OP_TRANSPOSE_CONV, &mote_kernel_transpose_conv},
+      {MOTE_OP_BATCH_MATMUL, &mote_kernel_batch_matmul},
+      {MOTE_OP_BROADCAST_TO, &mote_kernel_broadcast_to},
+      {MOTE_OP_ADD_N, &mote_kernel_add_n},
+      {MOTE_OP_EMBEDDING_LOOKUP, &mote_kernel_embedding_lookup},
+      {MOTE_OP_BROADCAST_ARGS, &mote_kernel_broadcast_args},
+      {MOTE_OP_DYNAMIC_UPDATE_SLICE, &mote_kernel_dynamic_update_slice},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

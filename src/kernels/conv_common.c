@@ -254,16 +254,18 @@ static mote_status_t store_multipliers(mote_kctx_t *ctx,
   return MOTE_OK;
 }
 
-static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
-                                   const mote_conv_tensors_t *t,
-                                   int32_t quant_dim, mote_conv_op_t *op) {
+mote_status_t mote_conv_prepare_quant(mote_kctx_t *ctx, int activation,
+                                     const mote_conv_tensors_t *t,
+                                     int32_t quant_dim, const char *input_name,
+                                     mote_conv_op_t *op) {
   const mote_tensor_t *in = &t->input, *f = &t->filter, *out = &t->output;
   const int32_t out_c = op->p.out_c;
   const uint32_t nscales = f->quant_count;
   mote_status_t st;
   if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "input 0 and output 0 need a positive scale");
+                          "%s and output 0 need a positive scale",
+                          input_name);
   }
   if (nscales != 1 && nscales != (uint32_t)out_c) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
@@ -279,9 +281,10 @@ static mote_status_t prepare_quant(mote_kctx_t *ctx, int activation,
   if (op->type == MOTE_TYPE_INT16 &&
       (in->zero_point != 0 || out->zero_point != 0)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "int16 input 0 / output 0 need zero point 0, have "
-                          "%d / %d",
-                          (int)in->zero_point, (int)out->zero_point);
+                          "int16 %s / output 0 need zero point 0, have %d / "
+                          "%d",
+                          input_name, (int)in->zero_point,
+                          (int)out->zero_point);
   }
   if ((st = store_multipliers(ctx, t, op)) != MOTE_OK) {
     return st;
@@ -344,7 +347,8 @@ mote_status_t mote_conv_prepare_common(mote_kctx_t *ctx,
                             "fused activation %d not supported for float32",
                             opts->activation);
     }
-  } else if ((st = prepare_quant(ctx, opts->activation, t, quant_dim, op)) !=
+  } else if ((st = mote_conv_prepare_quant(ctx, opts->activation, t,
+                                           quant_dim, "input 0", op)) !=
              MOTE_OK) {
     return st;
   }

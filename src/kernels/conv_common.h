@@ -96,6 +96,22 @@ mote_status_t mote_conv_prepare_common(mote_kctx_t *ctx,
                                        mote_conv_params_t *p,
                                        mote_conv_op_t **op);
 
+/*
+ * The quantized part of the shared prepare, for ops that compute their own
+ * geometry (TRANSPOSE_CONV): with op->type, op->acc64 and op->p.out_c set,
+ * checks the scales and zero points of t's input (named `input_name` in
+ * messages, "input 2" say), filter (quantized along
+ * `quant_dim`, 1 or out_c scales) and output, stores the multipliers and
+ * shifts in persistent memory and sets op->p.rq (clamp of `activation`) and
+ * op->p.input_offset. Errors: MOTE_ERR_UNSUPPORTED naming the tensor
+ * (scales, zero points, a rescale past the requantizer, the activation),
+ * MOTE_ERR_ARENA_TOO_SMALL.
+ */
+mote_status_t mote_conv_prepare_quant(mote_kctx_t *ctx, int activation,
+                                     const mote_conv_tensors_t *t,
+                                     int32_t quant_dim, const char *input_name,
+                                     mote_conv_op_t *op);
+
 /* At invoke: the data pointers into *d, and the op data prepare stored. */
 const mote_conv_op_t *mote_conv_invoke_data(mote_kctx_t *ctx,
                                             mote_conv_data_t *d);

@@ -4,7 +4,8 @@
  * op_types.c). This test holds that list to the op case table, whose every
  * case runs against TFLM (kernels/test_op_table): for each operator the
  * types must be exactly those of its cases' data inputs (the first, or
- * input 1 for SPLIT and FILL), and the list and
+ * input 1 for SPLIT and FILL, input 2 for TRANSPOSE_CONV, the
+ * table for EMBEDDING_LOOKUP), and the list and
  * the resolver of every kernel must name the same operators. Adding a type
  * or a kernel without its cases, or cases without the list, fails here.
  */
@@ -20,8 +21,15 @@
 static kt_case_t g_case;
 
 /* The operator's data input: the first, but for the ops whose first is an
- * index operand (SPLIT's axis, FILL's dims). */
+ * index operand (SPLIT's axis, FILL's dims) and TRANSPOSE_CONV (output
+ * shape, filter, then the input). */
 static int data_input(int32_t code) {
+  if (code == MOTE_OP_TRANSPOSE_CONV) {
+    return 2;
+  }
+  if (code == MOTE_OP_EMBEDDING_LOOKUP) {
+    return 1; /* the table, after the ids */
+  }
   return code == MOTE_OP_SPLIT || code == MOTE_OP_FILL ? 1 : 0;
 }
 

@@ -97,6 +97,17 @@ const cli_op_types_t cli_op_types[] = {
     {MOTE_OP_CEIL, NULL, T(FLOAT32)},
     {MOTE_OP_ROUND, NULL, T(FLOAT32)},
     {MOTE_OP_LOGICAL_NOT, NULL, T(BOOL)},
+    /* Transposed convolution, matrix products, broadcasting, lookups. */
+    {MOTE_OP_TRANSPOSE_CONV, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_BATCH_MATMUL, NULL, T(FLOAT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_ADD_N, NULL, T(FLOAT32) | T(INT8)},
+    {MOTE_OP_EMBEDDING_LOOKUP, NULL, T(FLOAT32) | T(INT8)},
+    {MOTE_OP_DYNAMIC_UPDATE_SLICE, NULL,
+     T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
+    {MOTE_OP_BROADCAST_ARGS, NULL, T(INT32) | T(INT64)},
+    {MOTE_OP_BROADCAST_TO, NULL,
+     T(FLOAT32) | T(INT32) | T(UINT8) | T(INT64) | T(BOOL) | T(INT16) |
+         T(INT8)},
     {MOTE_OP_CUSTOM, "SignalWindow", T(INT16)},
     {MOTE_OP_CUSTOM, "SignalFftAutoScale", T(INT16)},
     {MOTE_OP_CUSTOM, "SignalRfft", T(FLOAT32) | T(INT32) | T(INT16)},

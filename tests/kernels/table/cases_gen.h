@@ -231,6 +231,17 @@ void kt_gen_squared_difference(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);
+/* cases_tconv.c */
+void kt_gen_transpose_conv(int index, kt_case_t *c, uint32_t *rng);
+/* cases_matmul.c */
+void kt_gen_batch_matmul(int index, kt_case_t *c, uint32_t *rng);
+/* cases_bcast.c */
+void kt_gen_broadcast_to(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_add_n(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_broadcast_args(int index, kt_case_t *c, uint32_t *rng);
+/* cases_embed.c */
+void kt_gen_embedding_lookup(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_dynamic_update_slice(int index, kt_case_t *c, uint32_t *rng);
 /* cases_signal.c */
 void kt_gen_signal_window(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng);

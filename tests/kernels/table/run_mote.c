@@ -48,8 +48,10 @@ void kt_run_mote(const kt_case_t *c, const uint8_t *bytes, size_t len,
   }
   for (i = 0; i < c->nin; ++i) {
     mote_tensor_t t;
+    /* An empty input (BROADCAST_ARGS of a [0] shape) has no data. */
     if (c->t[i].role == KT_INPUT &&
-        mote_interp_input(&interp, (uint32_t)k++, &t) == MOTE_OK) {
+        mote_interp_input(&interp, (uint32_t)k++, &t) == MOTE_OK &&
+        t.bytes > 0) {
       memcpy(t.data, data[i], t.bytes);
     }
   }
