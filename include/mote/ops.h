@@ -57,6 +57,7 @@ typedef enum mote_op {
   MOTE_OP_PRELU = 54,
   MOTE_OP_MAXIMUM = 55,
   MOTE_OP_MINIMUM = 57,
+  MOTE_OP_PADV2 = 60,
   MOTE_OP_SLICE = 65,
   MOTE_OP_EXPAND_DIMS = 70,
   MOTE_OP_SHAPE = 77,
@@ -145,6 +146,7 @@ extern const mote_kernel_t mote_kernel_neg;
 extern const mote_kernel_t mote_kernel_pack;
 extern const mote_kernel_t mote_kernel_not_equal;
 extern const mote_kernel_t mote_kernel_pad;
+extern const mote_kernel_t mote_kernel_padv2;
 extern const mote_kernel_t mote_kernel_prelu;
 extern const mote_kernel_t mote_kernel_quantize;
 extern const mote_kernel_t mote_kernel_relu;

@@ -41,6 +41,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_MUL, &mote_kernel_mul},
       {MOTE_OP_NOT_EQUAL, &mote_kernel_not_equal},
       {MOTE_OP_PAD, &mote_kernel_pad},
+      {MOTE_OP_PADV2, &mote_kernel_padv2},
       {MOTE_OP_PRELU, &mote_kernel_prelu},
       {MOTE_OP_QUANTIZE, &mote_kernel_quantize},
       {MOTE_OP_RELU, &mote_kernel_relu},

@@ -112,19 +112,21 @@ void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " axis ", index % 2 ? axis - rank : axis);
 }
 
-void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
+/* PAD (v2 0) and PADV2 (v2 1: always the constant value input). */
+static void pad_case(int index, kt_case_t *c, uint32_t *rng, int v2) {
   const int type = kTypes[index % 4];
-  const int with_value = (index / 4) % 2;
-  /* TFLM pads up to rank 5; case 6 is float32 [1, 1, 1, 1, 1, 2] padded
-   * by one on each side of its last dimension, which mote runs and TFLM
-   * refuses. */
+  const int with_value = v2 || (index / 4) % 2;
+  /* TFLM pads up to rank 5; PAD's case 6 is float32 [1, 1, 1, 1, 1, 2]
+   * padded by one on each side of its last dimension, which mote runs and
+   * TFLM refuses. */
   int32_t shape[6], oshape[6], pads[12], pshape[2];
-  const int rank = index == 6 ? 6 : kt_draw_shape(rng, 1, 4, 6, 5, shape);
+  const int rank =
+      index == 6 && !v2 ? 6 : kt_draw_shape(rng, 1, 4, 6, 5, shape);
   int in, p, out, d;
   for (d = 0; d < rank; ++d) {
-    shape[d] = index == 6 ? (d == 5 ? 2 : 1) : shape[d];
-    pads[2 * d] = index == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
-    pads[2 * d + 1] = index == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
+    shape[d] = rank == 6 ? (d == 5 ? 2 : 1) : shape[d];
+    pads[2 * d] = rank == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
+    pads[2 * d + 1] = rank == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
     oshape[d] = shape[d] + pads[2 * d] + pads[2 * d + 1];
   }
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
@@ -143,7 +145,7 @@ void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
   } else if (type == KT_I8 || type == KT_I16) {
     kt_quant(c, out, c->t[in].scale, c->t[in].zero_point);
   }
-  c->options_type = 22;
+  c->options_type = (uint8_t)(v2 ? 43 /* PadV2Options */ : 22);
   c->version = type == KT_F32 ? 1 : 2;
   kt_name_io(c, type, in);
   kt_name(c, " pads");
@@ -152,6 +154,14 @@ void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
     kt_name_int(c, pads[d]);
   }
   kt_name(c, with_value ? " value" : "");
+}
+
+void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
+  pad_case(index, c, rng, 0);
+}
+
+void kt_gen_padv2(int index, kt_case_t *c, uint32_t *rng) {
+  pad_case(index, c, rng, 1);
 }
 
 /* TFLite's start / stop of one sliced axis, and the number of steps. */
