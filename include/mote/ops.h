@@ -38,6 +38,7 @@ typedef enum mote_op {
   MOTE_OP_RELU_N1_TO_1 = 20,
   MOTE_OP_RELU6 = 21,
   MOTE_OP_RESHAPE = 22,
+  MOTE_OP_RESIZE_BILINEAR = 23,
   MOTE_OP_SOFTMAX = 25,
   MOTE_OP_SPACE_TO_DEPTH = 26,
   MOTE_OP_SVDF = 27,
@@ -65,6 +66,7 @@ typedef enum mote_op {
   MOTE_OP_UNPACK = 88,
   MOTE_OP_ZEROS_LIKE = 93,
   MOTE_OP_FILL = 94,
+  MOTE_OP_RESIZE_NEAREST_NEIGHBOR = 97,
   MOTE_OP_LESS = 58,
   MOTE_OP_GREATER = 61,
   MOTE_OP_GREATER_EQUAL = 62,
@@ -153,6 +155,8 @@ extern const mote_kernel_t mote_kernel_relu;
 extern const mote_kernel_t mote_kernel_relu6;
 extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
+extern const mote_kernel_t mote_kernel_resize_bilinear;
+extern const mote_kernel_t mote_kernel_resize_nearest_neighbor;
 extern const mote_kernel_t mote_kernel_shape;
 extern const mote_kernel_t mote_kernel_slice;
 extern const mote_kernel_t mote_kernel_select_v2;

@@ -48,6 +48,8 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_RELU6, &mote_kernel_relu6},
       {MOTE_OP_RELU_N1_TO_1, &mote_kernel_relu_n1_to_1},
       {MOTE_OP_RESHAPE, &mote_kernel_reshape},
+      {MOTE_OP_RESIZE_BILINEAR, &mote_kernel_resize_bilinear},
+      {MOTE_OP_RESIZE_NEAREST_NEIGHBOR, &mote_kernel_resize_nearest_neighbor},
       {MOTE_OP_SELECT_V2, &mote_kernel_select_v2},
       {MOTE_OP_SOFTMAX, &mote_kernel_softmax},
       {MOTE_OP_SQUEEZE, &mote_kernel_squeeze},

@@ -80,6 +80,8 @@ static const kt_op_t kOps[] = {
     {"GATHER_ND", 24, kt_gen_gather_nd, 107},
     {"ELU", 24, kt_gen_elu, 111},
     {"SQUARED_DIFFERENCE", 36, kt_gen_squared_difference, 99},
+    {"RESIZE_NEAREST_NEIGHBOR", 48, kt_gen_resize_nearest_neighbor, 97},
+    {"RESIZE_BILINEAR", 48, kt_gen_resize_bilinear, 23},
     {"SVDF", 36, kt_gen_svdf, 27},
     {"UNIDIRECTIONAL_SEQUENCE_LSTM", 30, kt_gen_lstm, 44},
     /* Element-wise unary ops (cases_elementwise.c). */

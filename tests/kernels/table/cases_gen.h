@@ -229,6 +229,9 @@ void kt_gen_shape(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_gather_nd(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_elu(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_squared_difference(int index, kt_case_t *c, uint32_t *rng);
+/* cases_resize.c */
+void kt_gen_resize_nearest_neighbor(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_resize_bilinear(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);
