@@ -79,6 +79,7 @@ typedef enum mote_op {
   MOTE_OP_FLOOR_MOD = 95,
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_SQUARED_DIFFERENCE = 99,
+  MOTE_OP_MIRROR_PAD = 100,
   MOTE_OP_SPLIT_V = 102,
   MOTE_OP_GATHER_ND = 107,
   MOTE_OP_ELU = 111,
@@ -143,6 +144,7 @@ extern const mote_kernel_t mote_kernel_max_pool_2d;
 extern const mote_kernel_t mote_kernel_maximum;
 extern const mote_kernel_t mote_kernel_mean;
 extern const mote_kernel_t mote_kernel_minimum;
+extern const mote_kernel_t mote_kernel_mirror_pad;
 extern const mote_kernel_t mote_kernel_mul;
 extern const mote_kernel_t mote_kernel_neg;
 extern const mote_kernel_t mote_kernel_pack;

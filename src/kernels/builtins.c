@@ -38,6 +38,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_MAXIMUM, &mote_kernel_maximum},
       {MOTE_OP_MEAN, &mote_kernel_mean},
       {MOTE_OP_MINIMUM, &mote_kernel_minimum},
+      {MOTE_OP_MIRROR_PAD, &mote_kernel_mirror_pad},
       {MOTE_OP_MUL, &mote_kernel_mul},
       {MOTE_OP_NOT_EQUAL, &mote_kernel_not_equal},
       {MOTE_OP_PAD, &mote_kernel_pad},

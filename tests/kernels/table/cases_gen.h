@@ -209,6 +209,7 @@ void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_padv2(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_squeeze(int index, kt_case_t *c, uint32_t *rng);

@@ -164,6 +164,39 @@ void kt_gen_padv2(int index, kt_case_t *c, uint32_t *rng) {
   pad_case(index, c, rng, 1);
 }
 
+/* MIRROR_PAD: float32 and int8 (TFLM's types), REFLECT and SYMMETRIC,
+ * int32 and int64 paddings enumerated; ranks 1 to 4 (one in six 5) and
+ * paddings each mode can mirror (up to dim - 1, or dim) drawn. */
+void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = index % 2 ? KT_I8 : KT_F32;
+  const int symmetric = (index / 2) % 2;
+  const int ptype = (index / 4) % 2 ? KT_I64 : KT_I32;
+  int32_t shape[6], oshape[6], pads[12], pshape[2];
+  const int rank = kt_draw_shape(rng, 1, 4, 5, 5, shape);
+  int in, p, out, d;
+  for (d = 0; d < rank; ++d) {
+    const int32_t limit = symmetric ? shape[d] : shape[d] - 1;
+    pads[2 * d] = kt_rand_int(rng, 0, limit < 3 ? limit : 3);
+    pads[2 * d + 1] = kt_rand_int(rng, 0, limit < 3 ? limit : 3);
+    oshape[d] = shape[d] + pads[2 * d] + pads[2 * d + 1];
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  pshape[0] = rank, pshape[1] = 2;
+  p = kt_add(c, KT_CONST, (uint8_t)ptype, 2, pshape);
+  kt_values(c, p, pads, 2 * rank);
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape);
+  kt_same_quant(c, rng, in, out);
+  c->options_type = 77; /* MirrorPadOptions */
+  kt_opt(c, 0, KT_OPT_INT8, symmetric);
+  kt_name_io(c, type, in);
+  kt_name(c, symmetric ? " SYMMETRIC" : " REFLECT");
+  kt_name(c, ptype == KT_I64 ? " i64 pads" : " pads");
+  for (d = 0; d < 2 * rank; ++d) {
+    kt_name(c, d ? "," : " ");
+    kt_name_int(c, pads[d]);
+  }
+}
+
 /* TFLite's start / stop of one sliced axis, and the number of steps. */
 static int32_t slice_count(int32_t size, int32_t b, int32_t e, int32_t s,
                            int bmask, int emask) {
