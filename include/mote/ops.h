@@ -46,6 +46,8 @@ typedef enum mote_op {
   MOTE_OP_CUSTOM = 32,
   MOTE_OP_PAD = 34,
   MOTE_OP_GATHER = 36,
+  MOTE_OP_BATCH_TO_SPACE_ND = 37,
+  MOTE_OP_SPACE_TO_BATCH_ND = 38,
   MOTE_OP_TRANSPOSE = 39,
   MOTE_OP_MEAN = 40,
   MOTE_OP_SUB = 41,
@@ -115,6 +117,7 @@ const char *mote_op_name(int32_t code);
 /** A built-in kernel, named after its operator (see above). */
 extern const mote_kernel_t mote_kernel_add;
 extern const mote_kernel_t mote_kernel_average_pool_2d;
+extern const mote_kernel_t mote_kernel_batch_to_space_nd;
 extern const mote_kernel_t mote_kernel_cast;
 extern const mote_kernel_t mote_kernel_concatenation;
 extern const mote_kernel_t mote_kernel_conv_2d;
@@ -163,6 +166,7 @@ extern const mote_kernel_t mote_kernel_shape;
 extern const mote_kernel_t mote_kernel_slice;
 extern const mote_kernel_t mote_kernel_select_v2;
 extern const mote_kernel_t mote_kernel_softmax;
+extern const mote_kernel_t mote_kernel_space_to_batch_nd;
 extern const mote_kernel_t mote_kernel_space_to_depth;
 extern const mote_kernel_t mote_kernel_split;
 extern const mote_kernel_t mote_kernel_split_v;

@@ -14,6 +14,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
   } all[MOTE_RESOLVER_BUILTINS] = {
       {MOTE_OP_ADD, &mote_kernel_add},
       {MOTE_OP_AVERAGE_POOL_2D, &mote_kernel_average_pool_2d},
+      {MOTE_OP_BATCH_TO_SPACE_ND, &mote_kernel_batch_to_space_nd},
       {MOTE_OP_CAST, &mote_kernel_cast},
       {MOTE_OP_CONCATENATION, &mote_kernel_concatenation},
       {MOTE_OP_CONV_2D, &mote_kernel_conv_2d},
@@ -53,6 +54,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_RESIZE_NEAREST_NEIGHBOR, &mote_kernel_resize_nearest_neighbor},
       {MOTE_OP_SELECT_V2, &mote_kernel_select_v2},
       {MOTE_OP_SOFTMAX, &mote_kernel_softmax},
+      {MOTE_OP_SPACE_TO_BATCH_ND, &mote_kernel_space_to_batch_nd},
       {MOTE_OP_SQUEEZE, &mote_kernel_squeeze},
       {MOTE_OP_STRIDED_SLICE, &mote_kernel_strided_slice},
       {MOTE_OP_SUB, &mote_kernel_sub},

@@ -222,4 +222,17 @@ static inline int om_refused(const om_run_t *r, mote_status_t status,
          strstr(r->err.message, text) != NULL;
 }
 
+/* om_refused for entry `i` of a table of refusals; prints what happened
+ * instead when it is not that refusal. */
+static inline int om_refused_at(size_t i, const om_run_t *r,
+                                mote_status_t status, const char *op,
+                                const char *text) {
+  if (om_refused(r, status, op, text)) {
+    return 1;
+  }
+  printf("refusal %u: status %d: %s\n", (unsigned)i, (int)r->status,
+         r->err.message);
+  return 0;
+}
+
 #endif /* MOTE_TEST_OP_MODEL_H */
