@@ -31,6 +31,7 @@ typedef enum mote_op {
   MOTE_OP_DEPTH_TO_SPACE = 5,
   MOTE_OP_DEQUANTIZE = 6,
   MOTE_OP_FULLY_CONNECTED = 9,
+  MOTE_OP_L2_POOL_2D = 12,
   MOTE_OP_LOGISTIC = 14,
   MOTE_OP_MAX_POOL_2D = 17,
   MOTE_OP_MUL = 18,
@@ -137,6 +138,7 @@ extern const mote_kernel_t mote_kernel_floor_mod;
 extern const mote_kernel_t mote_kernel_greater;
 extern const mote_kernel_t mote_kernel_greater_equal;
 extern const mote_kernel_t mote_kernel_hard_swish;
+extern const mote_kernel_t mote_kernel_l2_pool_2d;
 extern const mote_kernel_t mote_kernel_leaky_relu;
 extern const mote_kernel_t mote_kernel_less;
 extern const mote_kernel_t mote_kernel_less_equal;

@@ -28,6 +28,7 @@ static const kt_op_t kOps[] = {
      kt_gen_average_pool_2d, 1},
     {"MAX_POOL_2D", KT_POOL_DRAWN_CASES + KT_POOL_LAYER_CASES,
      kt_gen_max_pool_2d, 17},
+    {"L2_POOL_2D", 24, kt_gen_l2_pool_2d, 12},
     {"MEAN", 48, kt_gen_mean, 40},
     {"SOFTMAX", 48, kt_gen_softmax, 25},
     {"ADD", KT_ADD_DRAWN_CASES + KT_ADD_LAYER_CASES, kt_gen_add, 0},

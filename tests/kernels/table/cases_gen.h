@@ -151,6 +151,7 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng);
 #define KT_POOL_LAYER_CASES 7
 void kt_gen_average_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_max_pool_2d(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_l2_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng);
 /* cases_binary.c */
