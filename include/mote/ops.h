@@ -84,6 +84,7 @@ typedef enum mote_op {
   MOTE_OP_SQUARED_DIFFERENCE = 99,
   MOTE_OP_MIRROR_PAD = 100,
   MOTE_OP_SPLIT_V = 102,
+  MOTE_OP_REVERSE_V2 = 105,
   MOTE_OP_GATHER_ND = 107,
   MOTE_OP_ELU = 111,
   MOTE_OP_QUANTIZE = 114,
@@ -164,6 +165,7 @@ extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
 extern const mote_kernel_t mote_kernel_resize_bilinear;
 extern const mote_kernel_t mote_kernel_resize_nearest_neighbor;
+extern const mote_kernel_t mote_kernel_reverse_v2;
 extern const mote_kernel_t mote_kernel_shape;
 extern const mote_kernel_t mote_kernel_slice;
 extern const mote_kernel_t mote_kernel_select_v2;

@@ -53,6 +53,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_RESHAPE, &mote_kernel_reshape},
       {MOTE_OP_RESIZE_BILINEAR, &mote_kernel_resize_bilinear},
       {MOTE_OP_RESIZE_NEAREST_NEIGHBOR, &mote_kernel_resize_nearest_neighbor},
+      {MOTE_OP_REVERSE_V2, &mote_kernel_reverse_v2},
       {MOTE_OP_SELECT_V2, &mote_kernel_select_v2},
       {MOTE_OP_SOFTMAX, &mote_kernel_softmax},
       {MOTE_OP_SPACE_TO_BATCH_ND, &mote_kernel_space_to_batch_nd},

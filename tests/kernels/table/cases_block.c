@@ -3,7 +3,7 @@
  * Case generators: SPACE_TO_DEPTH and DEPTH_TO_SPACE, float32 and int8
  * (TFLM's types; one quantization for input and output), batches 1 to 2,
  * block sizes 1 to 4 over spatial sizes and depths they divide; and
- * SPACE_TO_BATCH_ND / BATCH_TO_SPACE_ND (below).
+ * SPACE_TO_BATCH_ND / BATCH_TO_SPACE_ND and REVERSE_V2 (below).
  */
 #include "cases_gen.h"
 
@@ -102,4 +102,34 @@ void kt_gen_space_to_batch_nd(int index, kt_case_t *c, uint32_t *rng) {
 
 void kt_gen_batch_to_space_nd(int index, kt_case_t *c, uint32_t *rng) {
   space_batch(index, c, rng, 0);
+}
+
+/* REVERSE_V2: TFLM's seven types enumerated; ranks 1 to 4 (one in six 5)
+ * and a contiguous run of axes drawn, listed last to first, every other
+ * case counted from the end (negative). */
+void kt_gen_reverse_v2(int index, kt_case_t *c, uint32_t *rng) {
+  static const int kTypes[7] = {KT_F32, KT_I32, KT_I16, KT_I8,
+                                KT_U8,  KT_I64, KT_BOOL};
+  const int type = kTypes[index % 7];
+  const int negative = (index / 7) % 2;
+  int32_t shape[6], axes[6], ashape[1];
+  const int rank = kt_draw_shape(rng, 1, 4, 4, 5, shape);
+  const int lo = kt_rand_int(rng, 0, rank - 1);
+  const int hi = kt_rand_int(rng, lo, rank - 1);
+  int in, a, d;
+  for (d = hi; d >= lo; --d) {
+    axes[hi - d] = negative ? d - rank : d;
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  ashape[0] = hi - lo + 1;
+  a = kt_add(c, KT_CONST, KT_I32, 1, ashape);
+  kt_values(c, a, axes, hi - lo + 1);
+  kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
+  c->options_type = 81; /* ReverseV2Options */
+  c->version = type == KT_I16 ? 3 : (type == KT_I8 || type == KT_U8) ? 2 : 1;
+  kt_name_io(c, type, in);
+  kt_name(c, " axes");
+  for (d = 0; d <= hi - lo; ++d) {
+    kt_name_n(c, d ? "," : " ", axes[d]);
+  }
 }

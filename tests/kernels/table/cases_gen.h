@@ -228,6 +228,7 @@ void kt_gen_depth_to_space(int index, kt_case_t *c, uint32_t *rng);
 /* cases_block.c */
 void kt_gen_space_to_batch_nd(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_batch_to_space_nd(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_reverse_v2(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_zeros_like(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_fill(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_shape(int index, kt_case_t *c, uint32_t *rng);
