@@ -77,7 +77,8 @@ static void space_batch(int index, kt_case_t *c, uint32_t *rng,
   shape[rank - 1] = oshape[rank - 1] = kt_rand_int(rng, 1, 3);
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   bshape[0] = sp;
-  b = kt_add(c, KT_CONST, KT_I32, 1, bshape);
+  b = kt_add(c, index == KT_SPACE_BATCH_INPUT_CASE ? KT_INPUT : KT_CONST,
+             KT_I32, 1, bshape);
   kt_values(c, b, blocks, sp);
   eshape[0] = sp, eshape[1] = 2;
   e = kt_add(c, KT_CONST, KT_I32, 2, eshape);
@@ -90,6 +91,7 @@ static void space_batch(int index, kt_case_t *c, uint32_t *rng,
   for (d = 0; d < sp; ++d) {
     kt_name_n(c, d ? "x" : " ", blocks[d]);
   }
+  kt_name(c, index == KT_SPACE_BATCH_INPUT_CASE ? " (an input)" : "");
   kt_name(c, to_batch ? " pads" : " crops");
   for (d = 0; d < 2 * sp; ++d) {
     kt_name_n(c, d ? "," : " ", edges[d]);
@@ -122,13 +124,14 @@ void kt_gen_reverse_v2(int index, kt_case_t *c, uint32_t *rng) {
   }
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   ashape[0] = hi - lo + 1;
-  a = kt_add(c, KT_CONST, KT_I32, 1, ashape);
+  a = kt_add(c, index == KT_REVERSE_INPUT_CASE ? KT_INPUT : KT_CONST, KT_I32,
+             1, ashape);
   kt_values(c, a, axes, hi - lo + 1);
   kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
   c->options_type = 81; /* ReverseV2Options */
   c->version = type == KT_I16 ? 3 : (type == KT_I8 || type == KT_U8) ? 2 : 1;
   kt_name_io(c, type, in);
-  kt_name(c, " axes");
+  kt_name(c, index == KT_REVERSE_INPUT_CASE ? " axes (an input)" : " axes");
   for (d = 0; d <= hi - lo; ++d) {
     kt_name_n(c, d ? "," : " ", axes[d]);
   }

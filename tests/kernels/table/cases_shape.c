@@ -182,7 +182,8 @@ void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng) {
   }
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   pshape[0] = rank, pshape[1] = 2;
-  p = kt_add(c, KT_CONST, (uint8_t)ptype, 2, pshape);
+  p = kt_add(c, index == KT_MIRROR_PAD_INPUT_CASE ? KT_INPUT : KT_CONST,
+             (uint8_t)ptype, 2, pshape);
   kt_values(c, p, pads, 2 * rank);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape);
   kt_same_quant(c, rng, in, out);
@@ -191,6 +192,7 @@ void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_io(c, type, in);
   kt_name(c, symmetric ? " SYMMETRIC" : " REFLECT");
   kt_name(c, ptype == KT_I64 ? " i64 pads" : " pads");
+  kt_name(c, index == KT_MIRROR_PAD_INPUT_CASE ? " (an input)" : "");
   for (d = 0; d < 2 * rank; ++d) {
     kt_name(c, d ? "," : " ");
     kt_name_int(c, pads[d]);
