@@ -25,13 +25,12 @@ typedef struct mirror_pad_op {
 
 /* Reads and checks before/after of dimension d into op->p. */
 static mote_status_t read_dim(mote_kctx_t *ctx, const mote_tensor_t *pt,
-                              const mote_tensor_t *in,
-                              const mote_tensor_t *out, int d,
-                              mirror_pad_op_t *op) {
+                              const mote_tensor_t *in, const mote_tensor_t *out,
+                              int d, mirror_pad_op_t *op) {
   const int64_t before = mote_index_at(pt, 2u * (uint32_t)d);
   const int64_t after = mote_index_at(pt, 2u * (uint32_t)d + 1u);
-  const int64_t limit = (int64_t)in->dims[d] -
-                        (op->mode == MOTE_MIRROR_REFLECT ? 1 : 0);
+  const int64_t limit =
+      (int64_t)in->dims[d] - (op->mode == MOTE_MIRROR_REFLECT ? 1 : 0);
   if (before < 0 || after < 0 || before > limit || after > limit) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "paddings input 1 gives dim %d (size %ld) %ld/%ld; "
@@ -115,6 +114,5 @@ static mote_status_t mirror_pad_invoke(mote_kctx_t *ctx) {
   return MOTE_OK;
 }
 
-const mote_kernel_t mote_kernel_mirror_pad = {"MIRROR_PAD", 3,
-                                              mirror_pad_prepare,
-                                              mirror_pad_invoke};
+const mote_kernel_t mote_kernel_mirror_pad = {
+    "MIRROR_PAD", 3, mirror_pad_prepare, mirror_pad_invoke};

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * PAD and PADV2 glue (two kernels, one prepare and invoke): constant padding by the compute function of pad.h
- * that the build binds.
+ * PAD and PADV2 glue (two kernels, one prepare and invoke): constant padding by
+ * the compute function of pad.h that the build binds.
  *
  * Semantics are TFLite Micro's (one kernel serves both ops):
  *  - types float32, int8, int16 and int32; input and output types equal;

@@ -37,8 +37,8 @@ mote_pad_fn mote_pad_ref;
 /* For the row walks of PAD and MIRROR_PAD: the output shape of a rank >= 1
  * `p` into od[], idx[] zeroed, and the number of output rows (every
  * dimension but the innermost); 0 when the output is empty. */
-static inline int32_t mote_pad_out_rows(const mote_pad_params_t *p,
-                                        int32_t *od, int32_t *idx) {
+static inline int32_t mote_pad_out_rows(const mote_pad_params_t *p, int32_t *od,
+                                        int32_t *idx) {
   int32_t rows = 1;
   int d;
   for (d = 0; d < (int)p->rank; ++d) {

@@ -76,9 +76,9 @@ static mote_status_t read_size(mote_kctx_t *ctx, const mote_tensor_t *in,
 }
 
 static mote_status_t prepare(mote_kctx_t *ctx, bool bilinear) {
-  const uint32_t types =
-      MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32) | MOTE_TYPE_BIT(MOTE_TYPE_INT8) |
-      (bilinear ? 0u : MOTE_TYPE_BIT(MOTE_TYPE_INT16));
+  const uint32_t types = MOTE_TYPE_BIT(MOTE_TYPE_FLOAT32) |
+                         MOTE_TYPE_BIT(MOTE_TYPE_INT8) |
+                         (bilinear ? 0u : MOTE_TYPE_BIT(MOTE_TYPE_INT16));
   mote_tensor_t in, out;
   mote_options_t opt;
   resize_op_t *op;
@@ -89,8 +89,9 @@ static mote_status_t prepare(mote_kctx_t *ctx, bool bilinear) {
       (st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
           MOTE_OK ||
       (st = mote_kctx_builtin_options(
-           ctx, bilinear ? 15 /* ResizeBilinearOptions */
-                         : 74 /* ResizeNearestNeighborOptions */,
+           ctx,
+           bilinear ? 15 /* ResizeBilinearOptions */
+                    : 74 /* ResizeNearestNeighborOptions */,
            &opt)) != MOTE_OK) {
     return st;
   }

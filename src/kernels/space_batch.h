@@ -15,8 +15,8 @@
 #include "kernels/impl.h"
 
 typedef struct mote_space_batch_params {
-  int32_t in[4];  /* input [N, H, W, C] */
-  int32_t out[4]; /* output [N, H, W, C] */
+  int32_t in[4];            /* input [N, H, W, C] */
+  int32_t out[4];           /* output [N, H, W, C] */
   int32_t block_h, block_w; /* >= 1 */
   /* SPACE_TO_BATCH_ND: padding added above and left; BATCH_TO_SPACE_ND:
    * crop removed above and left. >= 0. */

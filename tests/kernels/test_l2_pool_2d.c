@@ -13,8 +13,8 @@
 #include "test.h"
 
 static om_run_t run(int type, const int32_t *in_shape, const int32_t *out_shape,
-                    int padding, int filter, int act, const void *in,
-                    void *out, size_t bytes) {
+                    int padding, int filter, int act, const void *in, void *out,
+                    size_t bytes) {
   static const float scale = 0.1f;
   static const int64_t zp = 0;
   const int q = type == MOTE_TYPE_INT8;
@@ -30,10 +30,10 @@ static om_run_t run(int type, const int32_t *in_shape, const int32_t *out_shape,
   tfb_opt_i32(&o, 3, filter);
   tfb_opt_i32(&o, 4, filter);
   tfb_opt_int(&o, 5, TFB_INT8, act);
-  return om_run_one(MOTE_OP_L2_POOL_2D, ins, 1,
-                    om_q(type, 4, out_shape, NULL, 0, q ? &scale : NULL,
-                         q ? &zp : NULL),
-                    5, &o, data, out, bytes);
+  return om_run_one(
+      MOTE_OP_L2_POOL_2D, ins, 1,
+      om_q(type, 4, out_shape, NULL, 0, q ? &scale : NULL, q ? &zp : NULL), 5,
+      &o, data, out, bytes);
 }
 
 #define F MOTE_TYPE_FLOAT32
@@ -61,8 +61,8 @@ static void test_values(void) {
 static void test_refusals(void) {
   static const int32_t s2[4] = {1, 2, 2, 1}, s1[4] = {1, 1, 1, 1};
   om_run_t r = run(MOTE_TYPE_INT8, s2, s1, VALID, 2, 0, NULL, NULL, 0);
-  CHECK(om_refused_at(0, &r, MOTE_ERR_UNSUPPORTED_TYPE, "L2_POOL_2D",
-                      "input 0"));
+  CHECK(
+      om_refused_at(0, &r, MOTE_ERR_UNSUPPORTED_TYPE, "L2_POOL_2D", "input 0"));
   r = run(F, s2, s2, VALID, 2, 0, NULL, NULL, 0);
   CHECK(om_refused_at(1, &r, MOTE_ERR_BAD_SHAPE, "L2_POOL_2D", "output"));
 }

@@ -21,8 +21,7 @@ typedef struct mcase {
   int mode;
 } mcase_t;
 
-static om_run_t run(const mcase_t *k, const void *in, void *out,
-                    size_t bytes) {
+static om_run_t run(const mcase_t *k, const void *in, void *out, size_t bytes) {
   int64_t pads64[6];
   int32_t pshape[2];
   om_tensor_t ins[2];
@@ -39,16 +38,15 @@ static om_run_t run(const mcase_t *k, const void *in, void *out,
   pshape[1] = 2;
   ins[0] = om_q(k->type, k->rank, k->in, NULL, 0, NULL, NULL);
   ins[1] = om_q(k->ptype, 2, pshape, k->pconst ? pdata : NULL,
-                (size_t)k->prows * 2u *
-                    mote_type_size((mote_type_t)k->ptype),
+                (size_t)k->prows * 2u * mote_type_size((mote_type_t)k->ptype),
                 NULL, NULL);
   data[0] = in;
   data[1] = pdata;
   tfb_options_init(&o);
   tfb_opt_int(&o, 0, TFB_INT8, k->mode);
   return om_run_one(MOTE_OP_MIRROR_PAD, ins, 2,
-                    om_q(k->type, k->rank, k->out, NULL, 0, NULL, NULL), 77,
-                    &o, data, out, bytes);
+                    om_q(k->type, k->rank, k->out, NULL, 0, NULL, NULL), 77, &o,
+                    data, out, bytes);
 }
 
 #define F MOTE_TYPE_FLOAT32
@@ -63,8 +61,7 @@ static void test_row(void) {
   int mode, pt, i;
   for (mode = 0; mode < 2; ++mode) {
     for (pt = 0; pt < 2; ++pt) {
-      const mcase_t k = {F,  1, {3}, pt ? I64 : I32, 1, 1, {2, 2}, {7},
-                         mode};
+      const mcase_t k = {F, 1, {3}, pt ? I64 : I32, 1, 1, {2, 2}, {7}, mode};
       float out[7];
       CHECK_EQ_INT(run(&k, in, out, sizeof out).status, MOTE_OK);
       for (i = 0; i < 7; ++i) {
@@ -79,8 +76,8 @@ static void test_row(void) {
 static void test_2d(void) {
   static const int8_t in[4] = {1, 2, 3, 4};
   static const int8_t want[9] = {3, 4, 3, 1, 2, 1, 3, 4, 3};
-  const mcase_t k = {MOTE_TYPE_INT8, 2, {2, 2}, I32, 1, 2, {1, 0, 0, 1},
-                     {3, 3}, 0};
+  const mcase_t k = {MOTE_TYPE_INT8, 2,      {2, 2}, I32, 1, 2,
+                     {1, 0, 0, 1},   {3, 3}, 0};
   int8_t out[9];
   int i;
   CHECK_EQ_INT(run(&k, in, out, sizeof out).status, MOTE_OK);
@@ -116,9 +113,7 @@ static void test_refusals(void) {
       {{F, 1, {3}, I32, 1, 1, {0, 4}, {7}, 1},
        MOTE_ERR_BAD_SHAPE,
        "SYMMETRIC mirrors 0..3"},
-      {{F, 1, {3}, I32, 1, 1, {-1, 1}, {3}, 1},
-       MOTE_ERR_BAD_SHAPE,
-       "-1/1"},
+      {{F, 1, {3}, I32, 1, 1, {-1, 1}, {3}, 1}, MOTE_ERR_BAD_SHAPE, "-1/1"},
       {{F, 2, {0, 3}, I32, 1, 2, {1, 0, 0, 0}, {1, 3}, 1},
        MOTE_ERR_BAD_SHAPE,
        "dim 0 (size 0) 1/0"},

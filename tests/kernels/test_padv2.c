@@ -24,8 +24,8 @@ static om_run_t run(int vtype, int vcount, int const_pads, const float *in,
   const void *data[3];
   sv[0] = vcount;
   ins[0] = om_q(MOTE_TYPE_FLOAT32, 2, sin, NULL, 0, NULL, NULL);
-  ins[1] = om_q(MOTE_TYPE_INT32, 2, sp, const_pads ? kPads : NULL,
-                sizeof kPads, NULL, NULL);
+  ins[1] = om_q(MOTE_TYPE_INT32, 2, sp, const_pads ? kPads : NULL, sizeof kPads,
+                NULL, NULL);
   ins[2] = om_q(vtype, 1, sv, value, (size_t)vcount * 4u, NULL, NULL);
   data[0] = in;
   data[1] = kPads;

@@ -21,8 +21,7 @@ typedef struct rcase {
   int align, half;
 } rcase_t;
 
-static om_run_t run(const rcase_t *k, const void *in, void *out,
-                    size_t bytes) {
+static om_run_t run(const rcase_t *k, const void *in, void *out, size_t bytes) {
   const int bil = k->code == MOTE_OP_RESIZE_BILINEAR;
   int64_t size64[3];
   int32_t sshape[1];
@@ -36,9 +35,9 @@ static om_run_t run(const rcase_t *k, const void *in, void *out,
   sshape[0] = k->size_n;
   ins[0] = om_q(k->type, k->in_rank, k->in, NULL, 0, NULL, NULL);
   ins[1] = om_q(k->size_type, 1, sshape,
-                !k->size_const                     ? NULL
+                !k->size_const                    ? NULL
                 : k->size_type == MOTE_TYPE_INT64 ? (const void *)size64
-                                                   : (const void *)k->size,
+                                                  : (const void *)k->size,
                 (size_t)k->size_n * mote_type_size((mote_type_t)k->size_type),
                 NULL, NULL);
   data[0] = in;
@@ -55,6 +54,9 @@ static om_run_t run(const rcase_t *k, const void *in, void *out,
 static const int NN = MOTE_OP_RESIZE_NEAREST_NEIGHBOR;
 static const int BL = MOTE_OP_RESIZE_BILINEAR;
 #define F MOTE_TYPE_FLOAT32
+#define I8 MOTE_TYPE_INT8
+#define I16 MOTE_TYPE_INT16
+#define I64 MOTE_TYPE_INT64
 #define I32 MOTE_TYPE_INT32
 
 /* A [1, 1, 3, 1] row to width 5 (scale 0.6): each mode's pick. */
@@ -67,7 +69,7 @@ static void test_nearest_modes(void) {
   };
   int m, i;
   for (m = 0; m < 3; ++m) {
-    const rcase_t k = {NN, MOTE_TYPE_INT8, 4, {1, 1, 3, 1}, I32, 1, 2,
+    const rcase_t k = {NN,     I8,           4,      {1, 1, 3, 1}, I32, 1, 2,
                        {1, 5}, {1, 1, 5, 1}, m == 1, m == 2};
     int8_t out[5];
     CHECK_EQ_INT(run(&k, in, out, sizeof out).status, MOTE_OK);
@@ -81,8 +83,8 @@ static void test_nearest_modes(void) {
 static void test_bilinear_ramp(void) {
   static const float in[2] = {0.0f, 1.0f};
   static const float want[4] = {0.0f, 0.5f, 1.0f, 1.0f};
-  const rcase_t k = {BL, F, 4, {1, 1, 2, 1}, I32, 1, 2, {1, 4}, {1, 1, 4, 1},
-                     0, 0};
+  const rcase_t k = {BL,           F, 4, {1, 1, 2, 1}, I32, 1, 2, {1, 4},
+                     {1, 1, 4, 1}, 0, 0};
   float out[4];
   int i;
   CHECK_EQ_INT(run(&k, in, out, sizeof out).status, MOTE_OK);
@@ -93,8 +95,8 @@ static void test_bilinear_ramp(void) {
 
 /* An empty batch runs and writes nothing. */
 static void test_empty(void) {
-  const rcase_t k = {BL, F, 4, {0, 2, 2, 1}, I32, 1, 2, {3, 3}, {0, 3, 3, 1},
-                     0, 0};
+  const rcase_t k = {BL,           F, 4, {0, 2, 2, 1}, I32, 1, 2, {3, 3},
+                     {0, 3, 3, 1}, 0, 0};
   float in[1] = {0}, out[1] = {0};
   CHECK_EQ_INT(run(&k, in, out, 0).status, MOTE_OK);
 }
@@ -106,37 +108,57 @@ static void test_refusals(void) {
     const char *op, *text;
   } bad[] = {
       {{NN, F, 4, {1, 2, 2, 1}, I32, 0, 2, {3, 3}, {1, 3, 3, 1}, 0, 0},
-       MOTE_ERR_UNSUPPORTED, "RESIZE_NEAREST_NEIGHBOR",
+       MOTE_ERR_UNSUPPORTED,
+       "RESIZE_NEAREST_NEIGHBOR",
        "size input 1 (tensor 1) is not constant"},
-      {{BL, F, 4, {1, 2, 2, 1}, MOTE_TYPE_INT64, 1, 2, {3, 3}, {1, 3, 3, 1}, 0,
-        0},
-       MOTE_ERR_UNSUPPORTED_TYPE, "RESIZE_BILINEAR", "size input 1"},
+      {{BL, F, 4, {1, 2, 2, 1}, I64, 1, 2, {3, 3}, {1, 3, 3, 1}, 0, 0},
+       MOTE_ERR_UNSUPPORTED_TYPE,
+       "RESIZE_BILINEAR",
+       "size input 1"},
       {{NN, F, 4, {1, 2, 2, 1}, I32, 1, 3, {3, 3, 1}, {1, 3, 3, 1}, 0, 0},
-       MOTE_ERR_BAD_SHAPE, "RESIZE_NEAREST_NEIGHBOR",
+       MOTE_ERR_BAD_SHAPE,
+       "RESIZE_NEAREST_NEIGHBOR",
        "size input 1 (tensor 1) is not [2]"},
       {{NN, F, 3, {2, 2, 1, 0}, I32, 1, 2, {3, 3}, {1, 3, 3, 1}, 0, 0},
-       MOTE_ERR_BAD_SHAPE, "RESIZE_NEAREST_NEIGHBOR",
+       MOTE_ERR_BAD_SHAPE,
+       "RESIZE_NEAREST_NEIGHBOR",
        "input 0 (tensor 0) has rank 3, expected 4"},
       {{NN, F, 4, {1, 2, 2, 1}, I32, 1, 2, {3, 3}, {1, 3, 4, 1}, 0, 0},
-       MOTE_ERR_BAD_SHAPE, "RESIZE_NEAREST_NEIGHBOR",
+       MOTE_ERR_BAD_SHAPE,
+       "RESIZE_NEAREST_NEIGHBOR",
        "output 0 (tensor 2) is not [1, 3, 3, 1]"},
       {{NN, F, 4, {1, 2, 2, 1}, I32, 1, 2, {-1, 3}, {1, 1, 3, 1}, 0, 0},
-       MOTE_ERR_BAD_SHAPE, "RESIZE_NEAREST_NEIGHBOR",
+       MOTE_ERR_BAD_SHAPE,
+       "RESIZE_NEAREST_NEIGHBOR",
        "size input 1 is [-1, 3]"},
       {{BL, F, 4, {1, 2, 2, 1}, I32, 1, 2, {3, 3}, {1, 3, 3, 1}, 1, 1},
-       MOTE_ERR_UNSUPPORTED, "RESIZE_BILINEAR",
+       MOTE_ERR_UNSUPPORTED,
+       "RESIZE_BILINEAR",
        "align_corners and half_pixel_centers"},
-      {{BL, MOTE_TYPE_INT16, 4, {1, 2, 2, 1}, I32, 1, 2, {3, 3}, {1, 3, 3, 1},
-        0, 0},
-       MOTE_ERR_UNSUPPORTED_TYPE, "RESIZE_BILINEAR", "input 0 (tensor 0)"},
-      {{NN, MOTE_TYPE_INT32, 4, {1, 2, 2, 1}, I32, 1, 2, {3, 3}, {1, 3, 3, 1},
-        0, 0},
-       MOTE_ERR_UNSUPPORTED_TYPE, "RESIZE_NEAREST_NEIGHBOR", "input 0"},
+      {{BL, I16, 4, {1, 2, 2, 1}, I32, 1, 2, {3, 3}, {1, 3, 3, 1}, 0, 0},
+       MOTE_ERR_UNSUPPORTED_TYPE,
+       "RESIZE_BILINEAR",
+       "input 0 (tensor 0)"},
+      {{NN, I32, 4, {1, 2, 2, 1}, I32, 1, 2, {3, 3}, {1, 3, 3, 1}, 0, 0},
+       MOTE_ERR_UNSUPPORTED_TYPE,
+       "RESIZE_NEAREST_NEIGHBOR",
+       "input 0"},
       /* The int8 bilinear's 10-bit coordinates: 1024 * 2^21 > INT32_MAX
        * (an empty batch, so that the arena holds it). */
-      {{BL, MOTE_TYPE_INT8, 4, {0, 1, 1 << 21, 1}, I32, 1, 2, {1, 1 << 21},
-        {0, 1, 1 << 21, 1}, 0, 0},
-       MOTE_ERR_UNSUPPORTED, "RESIZE_BILINEAR", "10-bit fixed-point"},
+      {{BL,
+        I8,
+        4,
+        {0, 1, 1 << 21, 1},
+        I32,
+        1,
+        2,
+        {1, 1 << 21},
+        {0, 1, 1 << 21, 1},
+        0,
+        0},
+       MOTE_ERR_UNSUPPORTED,
+       "RESIZE_BILINEAR",
+       "10-bit fixed-point"},
   };
   size_t i;
   for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {

@@ -19,16 +19,15 @@ typedef struct rcase {
   int32_t out[3];
 } rcase_t;
 
-static om_run_t run(const rcase_t *k, const void *in, void *out,
-                    size_t bytes) {
+static om_run_t run(const rcase_t *k, const void *in, void *out, size_t bytes) {
   int32_t ashape[1];
   om_tensor_t ins[2];
   const void *data[2];
   ashape[0] = k->na;
   ins[0] = om_q(k->type, k->rank, k->in, NULL, 0, NULL, NULL);
-  ins[1] = om_q(k->atype, 1, ashape, k->aconst ? k->axes : NULL,
-                (size_t)k->na * mote_type_size((mote_type_t)k->atype), NULL,
-                NULL);
+  ins[1] =
+      om_q(k->atype, 1, ashape, k->aconst ? k->axes : NULL,
+           (size_t)k->na * mote_type_size((mote_type_t)k->atype), NULL, NULL);
   data[0] = in;
   data[1] = k->axes;
   return om_run_one(MOTE_OP_REVERSE_V2, ins, 2,

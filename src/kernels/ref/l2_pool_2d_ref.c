@@ -29,9 +29,8 @@ void mote_l2_pool_f32_ref(const mote_pool_params_t *p, const float *input,
             }
           }
           r = sqrtf(squares / count);
-          *output++ = r < p->act_min_f
-                          ? p->act_min_f
-                          : (r > p->act_max_f ? p->act_max_f : r);
+          *output++ = r < p->act_min_f ? p->act_min_f
+                                       : (r > p->act_max_f ? p->act_max_f : r);
         }
       }
     }

@@ -51,7 +51,8 @@ void mote_mirror_pad_ref(const mote_pad_params_t *p, int mode, const void *in,
     }
     line = src + row * (size_t)n_last * es;
     for (x = 0; x < od[last]; ++x) {
-      memcpy(dst, line + (size_t)mirror(x, p->before[last], n_last, offset) * es,
+      memcpy(dst,
+             line + (size_t)mirror(x, p->before[last], n_last, offset) * es,
              es);
       dst += es;
     }

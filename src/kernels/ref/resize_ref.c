@@ -14,8 +14,8 @@
 #include "kernels/resize.h"
 
 /* TFLite's nearest-neighbour source index for output index `o`. */
-static int32_t nearest(int32_t o, int32_t in_size, int32_t out_size,
-                       bool align, bool half) {
+static int32_t nearest(int32_t o, int32_t in_size, int32_t out_size, bool align,
+                       bool half) {
   const float scale = (align && out_size > 1)
                           ? (float)(in_size - 1) / (float)(out_size - 1)
                           : (float)in_size / (float)out_size;
@@ -162,14 +162,13 @@ void mote_resize_bilinear_s8_ref(const mote_resize_params_t *p,
         w[2] = 1024 - w[3];
         corners(y0, y1, x0, x1, row, d, at);
         for (c = 0; c < d; ++c) {
-          const int64_t sum = image[at[0] + c] * w[0] * w[2] +
-                              image[at[1] + c] * w[1] * w[2] +
-                              image[at[2] + c] * w[0] * w[3] +
-                              image[at[3] + c] * w[1] * w[3];
+          const int64_t sum =
+              image[at[0] + c] * w[0] * w[2] + image[at[1] + c] * w[1] * w[2] +
+              image[at[2] + c] * w[0] * w[3] + image[at[3] + c] * w[1] * w[3];
           /* Half away from zero, then truncation: TFLite's double
            * rounding; the cast keeps the low byte, as TFLite's. */
-          const int64_t r = (sum + (sum > 0 ? (1 << 19) : -(1 << 19))) /
-                            (1 << 20);
+          const int64_t r =
+              (sum + (sum > 0 ? (1 << 19) : -(1 << 19))) / (1 << 20);
           *out++ = (int8_t)(uint8_t)(uint64_t)r;
         }
       }

@@ -17,8 +17,8 @@ static size_t pixel_at(const int32_t *d, int32_t b, int32_t y, int32_t x,
          pixel;
 }
 
-void mote_space_to_batch_ref(const mote_space_batch_params_t *p,
-                             const void *in, void *out) {
+void mote_space_to_batch_ref(const mote_space_batch_params_t *p, const void *in,
+                             void *out) {
   const uint8_t *src = (const uint8_t *)in;
   uint8_t *dst = (uint8_t *)out;
   const size_t pixel = (size_t)p->out[3] * p->elem_size;
@@ -42,8 +42,8 @@ void mote_space_to_batch_ref(const mote_space_batch_params_t *p,
   }
 }
 
-void mote_batch_to_space_ref(const mote_space_batch_params_t *p,
-                             const void *in, void *out) {
+void mote_batch_to_space_ref(const mote_space_batch_params_t *p, const void *in,
+                             void *out) {
   const uint8_t *src = (const uint8_t *)in;
   uint8_t *dst = (uint8_t *)out;
   const size_t pixel = (size_t)p->in[3] * p->elem_size;

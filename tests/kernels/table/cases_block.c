@@ -39,11 +39,11 @@ void kt_gen_depth_to_space(int index, kt_case_t *c, uint32_t *rng) {
 }
 
 /* SPACE_TO_BATCH_ND and BATCH_TO_SPACE_ND: float32 and int8 (one
- * quantization for input and output, so int8 pads with a drawn zero
- * point), 3-D and 4-D enumerated; blocks 1 to 3, paddings made to divide,
- * crops that leave at least one row and column drawn. */
-static void space_batch(int index, kt_case_t *c, uint32_t *rng,
-                        int to_batch) {
+ * quantization for input and output with a drawn zero point, which TFLM's
+ * int8 padding ignores: it pads with the integer 0), 3-D and 4-D enumerated;
+ * blocks 1 to 3, paddings made to divide, crops that leave at least one row and
+ * column drawn. */
+static void space_batch(int index, kt_case_t *c, uint32_t *rng, int to_batch) {
   const int type = index % 2 ? KT_I8 : KT_F32;
   const int rank = (index / 2) % 2 ? 3 : 4;
   const int sp = rank - 2;
@@ -58,16 +58,15 @@ static void space_batch(int index, kt_case_t *c, uint32_t *rng,
     prod *= bl;
     if (to_batch) {
       edges[2 * d] = kt_rand_int(rng, 0, 2);
-      edges[2 * d + 1] = (bl - (size + edges[2 * d]) % bl) % bl +
-                         bl * kt_rand_int(rng, 0, 1);
+      edges[2 * d + 1] =
+          (bl - (size + edges[2 * d]) % bl) % bl + bl * kt_rand_int(rng, 0, 1);
       shape[1 + d] = size;
       oshape[1 + d] = (size + edges[2 * d] + edges[2 * d + 1]) / bl;
     } else {
       const int32_t room = size * bl - 1; /* keep one row */
       edges[2 * d] = kt_rand_int(rng, 0, room < 2 ? room : 2);
-      edges[2 * d + 1] =
-          kt_rand_int(rng, 0, room - edges[2 * d] < 2 ? room - edges[2 * d]
-                                                      : 2);
+      edges[2 * d + 1] = kt_rand_int(
+          rng, 0, room - edges[2 * d] < 2 ? room - edges[2 * d] : 2);
       shape[1 + d] = size;
       oshape[1 + d] = size * bl - edges[2 * d] - edges[2 * d + 1];
     }
@@ -124,8 +123,8 @@ void kt_gen_reverse_v2(int index, kt_case_t *c, uint32_t *rng) {
   }
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   ashape[0] = hi - lo + 1;
-  a = kt_add(c, index == KT_REVERSE_INPUT_CASE ? KT_INPUT : KT_CONST, KT_I32,
-             1, ashape);
+  a = kt_add(c, index == KT_REVERSE_INPUT_CASE ? KT_INPUT : KT_CONST, KT_I32, 1,
+             ashape);
   kt_values(c, a, axes, hi - lo + 1);
   kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
   c->options_type = 81; /* ReverseV2Options */

@@ -9,8 +9,7 @@
  */
 #include "cases_gen.h"
 
-static void resize_case(int index, kt_case_t *c, uint32_t *rng,
-                        int bilinear) {
+static void resize_case(int index, kt_case_t *c, uint32_t *rng, int bilinear) {
   static const int kTypes[3] = {KT_F32, KT_I8, KT_I16};
   const int type = kTypes[index % (bilinear ? 2 : 3)];
   /* Nearest: 3 types x 4 modes by index % 3 and index % 4, so that the
