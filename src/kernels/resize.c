@@ -25,11 +25,12 @@ typedef struct resize_op {
   uint8_t type;
 } resize_op_t;
 
-/* The integer bilinear computes 1024 * in and out * scale in int32. */
+/* The integer bilinear computes 1024 * in + out / 2 (the scale's
+ * numerator) and out * scale in int32. */
 static bool q10_fits(int32_t in, int32_t out) {
-  const int64_t scale = out > 0 ? (1024 * (int64_t)in + out / 2) / out : 0;
-  return 1024 * (int64_t)in <= INT32_MAX &&
-         (int64_t)out * (scale + 1) <= INT32_MAX;
+  const int64_t num = 1024 * (int64_t)in + out / 2;
+  const int64_t scale = out > 0 ? num / out : 0;
+  return num <= INT32_MAX && (int64_t)out * (scale + 1) <= INT32_MAX;
 }
 
 static mote_status_t read_size(mote_kctx_t *ctx, const mote_tensor_t *in,
