@@ -31,6 +31,7 @@ typedef enum mote_op {
   MOTE_OP_DEPTH_TO_SPACE = 5,
   MOTE_OP_DEQUANTIZE = 6,
   MOTE_OP_FULLY_CONNECTED = 9,
+  MOTE_OP_L2_POOL_2D = 12,
   MOTE_OP_LOGISTIC = 14,
   MOTE_OP_MAX_POOL_2D = 17,
   MOTE_OP_MUL = 18,
@@ -38,6 +39,7 @@ typedef enum mote_op {
   MOTE_OP_RELU_N1_TO_1 = 20,
   MOTE_OP_RELU6 = 21,
   MOTE_OP_RESHAPE = 22,
+  MOTE_OP_RESIZE_BILINEAR = 23,
   MOTE_OP_SOFTMAX = 25,
   MOTE_OP_SPACE_TO_DEPTH = 26,
   MOTE_OP_SVDF = 27,
@@ -45,6 +47,8 @@ typedef enum mote_op {
   MOTE_OP_CUSTOM = 32,
   MOTE_OP_PAD = 34,
   MOTE_OP_GATHER = 36,
+  MOTE_OP_BATCH_TO_SPACE_ND = 37,
+  MOTE_OP_SPACE_TO_BATCH_ND = 38,
   MOTE_OP_TRANSPOSE = 39,
   MOTE_OP_MEAN = 40,
   MOTE_OP_SUB = 41,
@@ -57,6 +61,7 @@ typedef enum mote_op {
   MOTE_OP_PRELU = 54,
   MOTE_OP_MAXIMUM = 55,
   MOTE_OP_MINIMUM = 57,
+  MOTE_OP_PADV2 = 60,
   MOTE_OP_SLICE = 65,
   MOTE_OP_EXPAND_DIMS = 70,
   MOTE_OP_SHAPE = 77,
@@ -64,6 +69,7 @@ typedef enum mote_op {
   MOTE_OP_UNPACK = 88,
   MOTE_OP_ZEROS_LIKE = 93,
   MOTE_OP_FILL = 94,
+  MOTE_OP_RESIZE_NEAREST_NEIGHBOR = 97,
   MOTE_OP_LESS = 58,
   MOTE_OP_GREATER = 61,
   MOTE_OP_GREATER_EQUAL = 62,
@@ -76,7 +82,9 @@ typedef enum mote_op {
   MOTE_OP_FLOOR_MOD = 95,
   MOTE_OP_LEAKY_RELU = 98,
   MOTE_OP_SQUARED_DIFFERENCE = 99,
+  MOTE_OP_MIRROR_PAD = 100,
   MOTE_OP_SPLIT_V = 102,
+  MOTE_OP_REVERSE_V2 = 105,
   MOTE_OP_GATHER_ND = 107,
   MOTE_OP_ELU = 111,
   MOTE_OP_QUANTIZE = 114,
@@ -119,6 +127,7 @@ const char *mote_op_name(int32_t code);
 /** A built-in kernel, named after its operator (see above). */
 extern const mote_kernel_t mote_kernel_add;
 extern const mote_kernel_t mote_kernel_average_pool_2d;
+extern const mote_kernel_t mote_kernel_batch_to_space_nd;
 extern const mote_kernel_t mote_kernel_cast;
 extern const mote_kernel_t mote_kernel_concatenation;
 extern const mote_kernel_t mote_kernel_conv_2d;
@@ -138,6 +147,7 @@ extern const mote_kernel_t mote_kernel_floor_mod;
 extern const mote_kernel_t mote_kernel_greater;
 extern const mote_kernel_t mote_kernel_greater_equal;
 extern const mote_kernel_t mote_kernel_hard_swish;
+extern const mote_kernel_t mote_kernel_l2_pool_2d;
 extern const mote_kernel_t mote_kernel_leaky_relu;
 extern const mote_kernel_t mote_kernel_less;
 extern const mote_kernel_t mote_kernel_less_equal;
@@ -148,21 +158,27 @@ extern const mote_kernel_t mote_kernel_max_pool_2d;
 extern const mote_kernel_t mote_kernel_maximum;
 extern const mote_kernel_t mote_kernel_mean;
 extern const mote_kernel_t mote_kernel_minimum;
+extern const mote_kernel_t mote_kernel_mirror_pad;
 extern const mote_kernel_t mote_kernel_mul;
 extern const mote_kernel_t mote_kernel_neg;
 extern const mote_kernel_t mote_kernel_pack;
 extern const mote_kernel_t mote_kernel_not_equal;
 extern const mote_kernel_t mote_kernel_pad;
+extern const mote_kernel_t mote_kernel_padv2;
 extern const mote_kernel_t mote_kernel_prelu;
 extern const mote_kernel_t mote_kernel_quantize;
 extern const mote_kernel_t mote_kernel_relu;
 extern const mote_kernel_t mote_kernel_relu6;
 extern const mote_kernel_t mote_kernel_relu_n1_to_1;
 extern const mote_kernel_t mote_kernel_reshape;
+extern const mote_kernel_t mote_kernel_resize_bilinear;
+extern const mote_kernel_t mote_kernel_resize_nearest_neighbor;
+extern const mote_kernel_t mote_kernel_reverse_v2;
 extern const mote_kernel_t mote_kernel_shape;
 extern const mote_kernel_t mote_kernel_slice;
 extern const mote_kernel_t mote_kernel_select_v2;
 extern const mote_kernel_t mote_kernel_softmax;
+extern const mote_kernel_t mote_kernel_space_to_batch_nd;
 extern const mote_kernel_t mote_kernel_space_to_depth;
 extern const mote_kernel_t mote_kernel_split;
 extern const mote_kernel_t mote_kernel_split_v;

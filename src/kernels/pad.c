@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * PAD and PADV2 glue: constant padding by the compute function of pad.h
- * that the build binds.
+ * PAD and PADV2 glue (two kernels, one prepare and invoke): constant padding by
+ * the compute function of pad.h that the build binds.
  *
  * Semantics are TFLite Micro's (one kernel serves both ops):
  *  - types float32, int8, int16 and int32; input and output types equal;
@@ -181,3 +181,6 @@ static mote_status_t pad_invoke(mote_kctx_t *ctx) {
 }
 
 const mote_kernel_t mote_kernel_pad = {"PAD", 4, pad_prepare, pad_invoke};
+/* PADV2 is PAD with its constant value input: TFLM registers one kernel
+ * for both, and so does mote. */
+const mote_kernel_t mote_kernel_padv2 = {"PADV2", 4, pad_prepare, pad_invoke};

@@ -34,6 +34,36 @@ typedef void mote_pad_fn(const mote_pad_params_t *p, const void *in,
 
 mote_pad_fn mote_pad_ref;
 
+/* For the row walks of PAD and MIRROR_PAD: the output shape of a rank >= 1
+ * `p` into od[], idx[] zeroed, and the number of output rows (every
+ * dimension but the innermost); 0 when the output is empty. */
+static inline int32_t mote_pad_out_rows(const mote_pad_params_t *p, int32_t *od,
+                                        int32_t *idx) {
+  int32_t rows = 1;
+  int d;
+  for (d = 0; d < (int)p->rank; ++d) {
+    od[d] = p->in_dims[d] + p->before[d] + p->after[d];
+    idx[d] = 0;
+    if (od[d] == 0) {
+      return 0;
+    }
+    rows *= d + 1 < (int)p->rank ? od[d] : 1;
+  }
+  return rows;
+}
+
+/* The next output row: an odometer over idx[0 .. last) within od[]. */
+static inline void mote_pad_next_row(int32_t *idx, const int32_t *od,
+                                     int last) {
+  int d;
+  for (d = last - 1; d >= 0; --d) {
+    if (++idx[d] < od[d]) {
+      return;
+    }
+    idx[d] = 0;
+  }
+}
+
 #ifdef MOTE_IMPL_PAD
 #define mote_pad MOTE_IMPL_NAME(pad, MOTE_IMPL_PAD)
 mote_pad_fn mote_pad;

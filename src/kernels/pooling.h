@@ -128,4 +128,17 @@ mote_max_pool_f32_fn mote_max_pool_f32;
 #define mote_max_pool_f32 mote_max_pool_f32_ref
 #endif
 
+/* L2_POOL_2D (float32 only, as TFLite): per channel, the squares summed in
+ * single precision in row, column order, divided by the count, the square
+ * root, then the clamp to [act_min_f, act_max_f]. */
+typedef void mote_l2_pool_f32_fn(const mote_pool_params_t *p,
+                                 const float *input, float *output);
+mote_l2_pool_f32_fn mote_l2_pool_f32_ref;
+#ifdef MOTE_IMPL_L2_POOL_F32
+#define mote_l2_pool_f32 MOTE_IMPL_NAME(l2_pool_f32, MOTE_IMPL_L2_POOL_F32)
+mote_l2_pool_f32_fn mote_l2_pool_f32;
+#else
+#define mote_l2_pool_f32 mote_l2_pool_f32_ref
+#endif
+
 #endif /* MOTE_KERNELS_POOLING_H */

@@ -145,8 +145,9 @@ static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
       if (ins[i].absent || ins[i].data != NULL) {
         continue;
       }
+      /* An empty tensor has no memory to fill (t.data may be NULL). */
       if (mote_interp_input(&interp, (uint32_t)k++, &t) == MOTE_OK &&
-          in_data != NULL && in_data[i] != NULL) {
+          in_data != NULL && in_data[i] != NULL && t.bytes != 0) {
         memcpy(t.data, in_data[i], t.bytes);
       }
     }
@@ -162,7 +163,8 @@ static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
     for (i = 0; i < nout; ++i) {
       mote_tensor_t t;
       if (out_data[i] != NULL &&
-          mote_interp_output(&interp, (uint32_t)i, &t) == MOTE_OK) {
+          mote_interp_output(&interp, (uint32_t)i, &t) == MOTE_OK &&
+          t.bytes != 0) {
         memcpy(out_data[i], t.data,
                out_bytes[i] < t.bytes ? out_bytes[i] : t.bytes);
       }
@@ -220,6 +222,19 @@ static inline int om_refused(const om_run_t *r, mote_status_t status,
                              const char *op, const char *text) {
   return r->status == status && strstr(r->err.message, op) != NULL &&
          strstr(r->err.message, text) != NULL;
+}
+
+/* om_refused for entry `i` of a table of refusals; prints what happened
+ * instead when it is not that refusal. */
+static inline int om_refused_at(size_t i, const om_run_t *r,
+                                mote_status_t status, const char *op,
+                                const char *text) {
+  if (om_refused(r, status, op, text)) {
+    return 1;
+  }
+  printf("refusal %u: status %d: %s\n", (unsigned)i, (int)r->status,
+         r->err.message);
+  return 0;
 }
 
 #endif /* MOTE_TEST_OP_MODEL_H */

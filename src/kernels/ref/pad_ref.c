@@ -35,7 +35,7 @@ void mote_pad_ref(const mote_pad_params_t *p, const void *in,
   const size_t es = p->elem_size;
   int32_t od[MOTE_MAX_DIMS];
   int32_t idx[MOTE_MAX_DIMS];
-  int32_t rows = 1, r;
+  int32_t rows, r;
   size_t in_row, out_row, front, back;
   int last, d;
 
@@ -44,17 +44,8 @@ void mote_pad_ref(const mote_pad_params_t *p, const void *in,
     return;
   }
   last = (int)p->rank - 1;
-  for (d = 0; d <= last; ++d) {
-    od[d] = p->in_dims[d] + p->before[d] + p->after[d];
-    idx[d] = 0;
-    /* Empty: nothing to write, however many rows the other dims give. */
-    if (od[d] == 0) {
-      return;
-    }
-  }
-  for (d = 0; d < last; ++d) {
-    rows *= od[d];
-  }
+  /* Empty: nothing to write, however many rows the other dims give. */
+  rows = mote_pad_out_rows(p, od, idx);
   in_row = (size_t)p->in_dims[last] * es;
   out_row = (size_t)od[last] * es;
   front = (size_t)p->before[last];
@@ -75,12 +66,6 @@ void mote_pad_ref(const mote_pad_params_t *p, const void *in,
       fill(dst, pad_value, es, (size_t)od[last]);
     }
     dst += out_row;
-    /* Next row: odometer over the outer dimensions. */
-    for (d = last - 1; d >= 0; --d) {
-      if (++idx[d] < od[d]) {
-        break;
-      }
-      idx[d] = 0;
-    }
+    mote_pad_next_row(idx, od, last);
   }
 }

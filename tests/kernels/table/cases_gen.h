@@ -151,6 +151,7 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng);
 #define KT_POOL_LAYER_CASES 7
 void kt_gen_average_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_max_pool_2d(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_l2_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng);
 /* cases_binary.c */
@@ -208,6 +209,10 @@ void kt_gen_prelu(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_padv2(int index, kt_case_t *c, uint32_t *rng);
+/* MIRROR_PAD's last case: paddings a model input (mote: constant only). */
+#define KT_MIRROR_PAD_INPUT_CASE 40
+void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_squeeze(int index, kt_case_t *c, uint32_t *rng);
@@ -222,12 +227,23 @@ void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_gather(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_space_to_depth(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_depth_to_space(int index, kt_case_t *c, uint32_t *rng);
+/* cases_block.c */
+/* The last case of SPACE_TO_BATCH_ND, BATCH_TO_SPACE_ND and REVERSE_V2:
+ * block_shape / axis a model input (mote: constant only). */
+#define KT_SPACE_BATCH_INPUT_CASE 32
+#define KT_REVERSE_INPUT_CASE 28
+void kt_gen_space_to_batch_nd(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_batch_to_space_nd(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_reverse_v2(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_zeros_like(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_fill(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_shape(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_gather_nd(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_elu(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_squared_difference(int index, kt_case_t *c, uint32_t *rng);
+/* cases_resize.c */
+void kt_gen_resize_nearest_neighbor(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_resize_bilinear(int index, kt_case_t *c, uint32_t *rng);
 /* cases_seq.c */
 void kt_gen_svdf(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_lstm(int index, kt_case_t *c, uint32_t *rng);

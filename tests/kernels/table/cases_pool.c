@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Case generators: AVERAGE_POOL_2D, MAX_POOL_2D, MEAN and SOFTMAX, the
+ * Case generators: AVERAGE_POOL_2D, MAX_POOL_2D, L2_POOL_2D, MEAN and
+ * SOFTMAX, the
  * reductions over windows, axes and rows.
  *
  * Pools enumerate type (int8, int16, float32), padding and activation and
@@ -16,8 +17,8 @@
 
 static const int kTypes3[3] = {KT_I8, KT_I16, KT_F32};
 
-static void gen_pool(int index, kt_case_t *c, uint32_t *rng) {
-  const int type = kTypes3[index % 3];
+/* Drawn pool `index` with inputs of `type`. */
+static void gen_pool_as(int index, int type, kt_case_t *c, uint32_t *rng) {
   const int padding = (index / 3) % 2;
   const int act = kt_act_for(rng, index / 6, 1);
   int32_t shape[4], fh, fw, sh, sw, oh, ow;
@@ -72,6 +73,17 @@ static void gen_pool(int index, kt_case_t *c, uint32_t *rng) {
   if (index >= 36) {
     kt_special_values(c);
   }
+}
+
+static void gen_pool(int index, kt_case_t *c, uint32_t *rng) {
+  gen_pool_as(index, kTypes3[index % 3], c, rng);
+}
+
+/* L2_POOL_2D, float32 only (TFLM's type): the float variant of drawn pool
+ * 3 * index, so padding alternates, activations cycle and the second half
+ * has special values. */
+void kt_gen_l2_pool_2d(int index, kt_case_t *c, uint32_t *rng) {
+  gen_pool_as(3 * index, KT_F32, c, rng);
 }
 
 /* int8 pools at model sizes (the global pools closing kws, vww,

@@ -112,19 +112,21 @@ void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " axis ", index % 2 ? axis - rank : axis);
 }
 
-void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
+/* PAD (v2 0) and PADV2 (v2 1: always the constant value input). */
+static void pad_case(int index, kt_case_t *c, uint32_t *rng, int v2) {
   const int type = kTypes[index % 4];
-  const int with_value = (index / 4) % 2;
-  /* TFLM pads up to rank 5; case 6 is float32 [1, 1, 1, 1, 1, 2] padded
-   * by one on each side of its last dimension, which mote runs and TFLM
-   * refuses. */
+  const int with_value = v2 || (index / 4) % 2;
+  /* TFLM pads up to rank 5; PAD's case 6 is float32 [1, 1, 1, 1, 1, 2]
+   * padded by one on each side of its last dimension, which mote runs and
+   * TFLM refuses. */
   int32_t shape[6], oshape[6], pads[12], pshape[2];
-  const int rank = index == 6 ? 6 : kt_draw_shape(rng, 1, 4, 6, 5, shape);
+  const int rank =
+      index == 6 && !v2 ? 6 : kt_draw_shape(rng, 1, 4, 6, 5, shape);
   int in, p, out, d;
   for (d = 0; d < rank; ++d) {
-    shape[d] = index == 6 ? (d == 5 ? 2 : 1) : shape[d];
-    pads[2 * d] = index == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
-    pads[2 * d + 1] = index == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
+    shape[d] = rank == 6 ? (d == 5 ? 2 : 1) : shape[d];
+    pads[2 * d] = rank == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
+    pads[2 * d + 1] = rank == 6 ? d / 5 : kt_rand_int(rng, 0, 3);
     oshape[d] = shape[d] + pads[2 * d] + pads[2 * d + 1];
   }
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
@@ -143,7 +145,7 @@ void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
   } else if (type == KT_I8 || type == KT_I16) {
     kt_quant(c, out, c->t[in].scale, c->t[in].zero_point);
   }
-  c->options_type = 22;
+  c->options_type = (uint8_t)(v2 ? 43 /* PadV2Options */ : 22);
   c->version = type == KT_F32 ? 1 : 2;
   kt_name_io(c, type, in);
   kt_name(c, " pads");
@@ -152,6 +154,49 @@ void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
     kt_name_int(c, pads[d]);
   }
   kt_name(c, with_value ? " value" : "");
+}
+
+void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng) {
+  pad_case(index, c, rng, 0);
+}
+
+void kt_gen_padv2(int index, kt_case_t *c, uint32_t *rng) {
+  pad_case(index, c, rng, 1);
+}
+
+/* MIRROR_PAD: float32 and int8 (TFLM's types), REFLECT and SYMMETRIC,
+ * int32 and int64 paddings enumerated; ranks 1 to 4 (one in six 5) and
+ * paddings each mode can mirror (up to dim - 1, or dim) drawn. */
+void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = index % 2 ? KT_I8 : KT_F32;
+  const int symmetric = (index / 2) % 2;
+  const int ptype = (index / 4) % 2 ? KT_I64 : KT_I32;
+  int32_t shape[6], oshape[6], pads[12], pshape[2];
+  const int rank = kt_draw_shape(rng, 1, 4, 5, 5, shape);
+  int in, p, out, d;
+  for (d = 0; d < rank; ++d) {
+    const int32_t limit = symmetric ? shape[d] : shape[d] - 1;
+    pads[2 * d] = kt_rand_int(rng, 0, limit < 3 ? limit : 3);
+    pads[2 * d + 1] = kt_rand_int(rng, 0, limit < 3 ? limit : 3);
+    oshape[d] = shape[d] + pads[2 * d] + pads[2 * d + 1];
+  }
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  pshape[0] = rank, pshape[1] = 2;
+  p = kt_add(c, index == KT_MIRROR_PAD_INPUT_CASE ? KT_INPUT : KT_CONST,
+             (uint8_t)ptype, 2, pshape);
+  kt_values(c, p, pads, 2 * rank);
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape);
+  kt_same_quant(c, rng, in, out);
+  c->options_type = 77; /* MirrorPadOptions */
+  kt_opt(c, 0, KT_OPT_INT8, symmetric);
+  kt_name_io(c, type, in);
+  kt_name(c, symmetric ? " SYMMETRIC" : " REFLECT");
+  kt_name(c, ptype == KT_I64 ? " i64 pads" : " pads");
+  kt_name(c, index == KT_MIRROR_PAD_INPUT_CASE ? " (an input)" : "");
+  for (d = 0; d < 2 * rank; ++d) {
+    kt_name(c, d ? "," : " ");
+    kt_name_int(c, pads[d]);
+  }
 }
 
 /* TFLite's start / stop of one sliced axis, and the number of steps. */
