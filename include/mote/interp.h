@@ -88,6 +88,7 @@ typedef struct mote_op_memory {
  *   arena_bytes = persistent_bytes + head_bytes, rounded up to
  *                 MOTE_ARENA_ALIGN: mote_interp_arena_used_bytes()
  *   persistent_bytes = runtime_bytes + variable_bytes + kernel_bytes
+ *                      + constant_bytes
  *   head_bytes = the larger of planned_bytes and what planning itself
  *                needed for a while (scratch records, the plan's work
  *                space), which the activations overwrite afterwards
@@ -112,6 +113,9 @@ typedef struct mote_memory_usage {
   size_t scratch_bytes;    /**< every scratch request, added up */
   uint32_t tensor_count;   /**< tensors in the plan */
   uint32_t scratch_count;  /**< scratch buffers in the plan */
+  size_t constant_bytes;   /**< aligned copies of constants the model stores
+                              less aligned than their elements (init makes
+                              them), with alignment */
 } mote_memory_usage_t;
 
 /** Caller-allocated interpreter handle; fields are private. */
@@ -145,6 +149,7 @@ typedef struct mote_interp {
   uint32_t output_count_;   /**< model outputs */
   uint32_t var_count_;      /**< runs in vars_ */
   uint32_t model_reads_;    /**< kernels' reads of the model during invoke */
+  size_t constant_bytes_;   /**< tail taken by aligned constant copies */
 } mote_interp_t;
 
 /**
