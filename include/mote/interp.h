@@ -156,8 +156,11 @@ typedef struct mote_interp {
  * Binds `model`, `resolver` and `arena` (all must outlive the interpreter)
  * and finds a kernel for every operator of subgraph 0. Takes the tensor
  * table and operator table from the arena tail. Errors:
- * MOTE_ERR_UNSUPPORTED_OP naming the operator index and code when no kernel
- * is registered or the op version is newer than the kernel's;
+ * MOTE_ERR_UNSUPPORTED_OP when the resolver lacks kernels, naming every
+ * missing op (builtin name and code, or custom name) with its first
+ * operator index and how many more use it, those beyond the message
+ * buffer counted ("...and N more"); or naming the operator when its
+ * version is newer than the kernel's;
  * MOTE_ERR_UNSUPPORTED for models with several subgraphs, 65535 tensors
  * or more, more than 65535 operator operands in all or 255 inputs or
  * outputs to one operator, and for arenas of 2 GiB or more (the tables

@@ -97,17 +97,7 @@ static mote_status_t bind_op(mote_interp_t *in, uint32_t i, uint32_t *at,
   node->kernel =
       mote_resolver_find(in->resolver_, info.builtin, info.custom_name);
   if (node->kernel == NULL) {
-    if (info.builtin == MOTE_OP_CUSTOM) {
-      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
-                       "op %u: custom op \"%s\" is not registered in the "
-                       "resolver",
-                       (unsigned)i, info.custom_name);
-    }
-    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
-                     "op %u: %s (builtin %d, version %d) has no kernel in "
-                     "the resolver",
-                     (unsigned)i, mote_op_name(info.builtin),
-                     (int)info.builtin, (int)info.version);
+    return mote_interp_fail_missing(in, i, err);
   }
   if (info.version > node->kernel->max_version) {
     return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
