@@ -2,7 +2,8 @@
 /**
  * @file
  * TFLM's custom operators (besides the signal library, signal_ops.h),
- * registered by the names the converter writes.
+ * registered by the names the converter writes: TFLite_Detection_PostProcess
+ * and CIRCULAR_BUFFER.
  *
  * TFLite_Detection_PostProcess: SSD box decoding and non-maximum
  * suppression. Inputs: box encodings [1, anchors, >= 4] (y, x, h, w),
@@ -33,9 +34,15 @@ extern "C" {
 
 /** Custom op "TFLite_Detection_PostProcess". */
 extern const mote_kernel_t mote_kernel_detection_postprocess;
+/** Custom op "CIRCULAR_BUFFER" (int8 [1, 1, w, d] in, [1, slots, w, d]
+ * out: the last `slots` inputs, oldest first, zeros before the first;
+ * kept in kernel state, which mote_interp_reset_state() clears). Only
+ * "cycles_max" 1: TFLM ends the invoke early for larger periods, which
+ * mote refuses at prepare (MOTE_ERR_UNSUPPORTED). */
+extern const mote_kernel_t mote_kernel_circular_buffer;
 
 /** Number of resolver entries mote_resolver_add_custom_ops() uses. */
-#define MOTE_RESOLVER_CUSTOM_OPS 1
+#define MOTE_RESOLVER_CUSTOM_OPS 2
 
 /** Registers every kernel above under its custom name. Returns
  * MOTE_ERR_CAPACITY when the resolver has fewer than

@@ -7,6 +7,9 @@
 #include "mote/custom_ops.h"
 
 mote_status_t mote_resolver_add_custom_ops(mote_resolver_t *r) {
-  return mote_resolver_add_custom(r, "TFLite_Detection_PostProcess",
-                                  &mote_kernel_detection_postprocess);
+  mote_status_t st = mote_resolver_add_custom(
+      r, "TFLite_Detection_PostProcess", &mote_kernel_detection_postprocess);
+  return st != MOTE_OK ? st
+                       : mote_resolver_add_custom(r, "CIRCULAR_BUFFER",
+                                                  &mote_kernel_circular_buffer);
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "custom_run.h"
 #include "mote/custom_ops.h"
 #include "mote/mote.h"
 #include "oracle.h"
@@ -166,30 +167,6 @@ static uint8_t *build(const dcase_t *d, const data_t *x, size_t *len) {
   return mote_test_tfb_finish(m, len);
 }
 
-typedef struct run {
-  mote_model_t model;
-  mote_resolver_entry_t e[1];
-  mote_resolver_t r;
-  mote_arena_t arena;
-  mote_interp_t in;
-  mote_error_t err;
-  uint8_t mem[32768];
-} run_t;
-
-static mote_status_t start(run_t *x, const uint8_t *bytes, size_t len) {
-  mote_status_t st;
-  memset(&x->err, 0, sizeof x->err);
-  st = mote_model_open(&x->model, bytes, len, &x->err);
-  if (st != MOTE_OK) {
-    return st;
-  }
-  mote_resolver_init(&x->r, x->e, MOTE_RESOLVER_CUSTOM_OPS);
-  CHECK_EQ_INT(mote_resolver_add_custom_ops(&x->r), MOTE_OK);
-  mote_arena_init(&x->arena, x->mem, sizeof x->mem);
-  st = mote_interp_init(&x->in, &x->model, &x->r, &x->arena, &x->err);
-  return st != MOTE_OK ? st : mote_interp_prepare(&x->in, &x->err);
-}
-
 /* The slots TFLM writes in the fast path with several classes per
  * detection: pair k at max_cpd * k + class. Cases are chosen so that no
  * pair falls past the outputs (where TFLM would write out of bounds). */
@@ -202,7 +179,7 @@ static int fits(const dcase_t *d, float count) {
 
 static void run_case(const dcase_t *d) {
   static data_t x;
-  static run_t r;
+  static custom_run_t r;
   size_t len = 0;
   uint8_t *bytes;
   const void *in[2];
@@ -219,7 +196,7 @@ static void run_case(const dcase_t *d) {
   in[1] = x.scores;
   in_bytes[1] =
       sizeof(float) * (size_t)(d->boxes * (d->classes + d->background));
-  if (bytes == NULL || start(&r, bytes, len) != MOTE_OK) {
+  if (bytes == NULL || custom_start(&r, bytes, len) != MOTE_OK) {
     fprintf(stderr, "%s: %s\n", d->name, r.err.message);
     CHECK(0);
     free(bytes);
@@ -284,7 +261,7 @@ static void test_against_tflm(void) {
 static void expect_refused(int how, int score_type, float iou,
                            mote_status_t status, const char *what) {
   static data_t x;
-  static run_t r;
+  static custom_run_t r;
   dcase_t d = kCases[0];
   size_t len = 0;
   uint8_t *bytes;
@@ -298,7 +275,7 @@ static void expect_refused(int how, int score_type, float iou,
   if (bytes == NULL) {
     return;
   }
-  CHECK_EQ_INT(start(&r, bytes, len), status);
+  CHECK_EQ_INT(custom_start(&r, bytes, len), status);
   if (strstr(r.err.message, what) == NULL) {
     fprintf(stderr, "want \"%s\" in \"%s\"\n", what, r.err.message);
     CHECK(0);

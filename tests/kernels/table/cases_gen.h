@@ -245,5 +245,6 @@ void kt_gen_signal_spectral_sub(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_pcan(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_filter_bank_log(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_detection_postprocess(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_circular_buffer(int index, kt_case_t *c, uint32_t *rng);
 
 #endif /* MOTE_TEST_KT_CASES_GEN_H */
