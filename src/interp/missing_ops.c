@@ -79,48 +79,43 @@ static void describe(const mote_op_info_t *info, uint32_t op, uint32_t count,
   }
 }
 
-/* Room kept for ", \u2026and 4294967295 more". */
+/* Room kept for ", \u2026and 4294967295 more" after every name, so that
+ * one pass both names and counts: a last name that would have fitted in
+ * that room alone is counted instead. */
 #define MORE_BYTES 26u
 
-mote_status_t mote_interp_fail_missing(const mote_interp_t *in, uint32_t first,
-                                       mote_error_t *err) {
+mote_status_t mote_interp_fail_missing(const mote_interp_t *in,
+                                       uint32_t first, mote_error_t *err) {
 #ifdef MOTE_NO_ERROR_STRINGS
   (void)in;
   (void)first;
   return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP, "");
 #else
+  static const char kPrefix[] = "no kernel in the resolver for ";
   char msg[MOTE_ERROR_MESSAGE_BYTES];
   char entry[MOTE_ERROR_MESSAGE_BYTES];
-  size_t len;
-  uint32_t kinds = 0, shown = 0, i, count;
+  size_t len = sizeof kPrefix - 1u;
+  uint32_t shown = 0, more = 0, i, count;
   mote_op_info_t info;
+  memcpy(msg, kPrefix, sizeof kPrefix);
   for (i = first; i < in->op_count_; i++) {
-    if (missing(in, i, &info) && first_of_kind(in, first, i, &info, &count)) {
-      kinds++;
-    }
-  }
-  format(msg, sizeof msg, "no kernel in the resolver for ");
-  len = strlen(msg);
-  for (i = first; i < in->op_count_ && shown < kinds; i++) {
     size_t need;
     if (!missing(in, i, &info) || !first_of_kind(in, first, i, &info, &count)) {
       continue;
     }
     describe(&info, i, count, entry, sizeof entry);
-    need = strlen(entry) + (shown > 0 ? 2u : 0u) +
-           (shown + 1u < kinds ? MORE_BYTES : 0u);
-    if (len + need >= sizeof msg) {
-      break;
+    need = strlen(entry) + 2u + MORE_BYTES;
+    if (more > 0 || len + need >= sizeof msg) {
+      more++;
+      continue;
     }
     format(msg + len, sizeof msg - len, "%s%s", shown > 0 ? ", " : "", entry);
     len += strlen(msg + len);
     shown++;
   }
-  if (shown < kinds) {
-    format(msg + len, sizeof msg - len,
-           "%s\xe2\x80\xa6"
-           "and %u more",
-           shown > 0 ? ", " : "", (unsigned)(kinds - shown));
+  if (more > 0) {
+    format(msg + len, sizeof msg - len, "%s\xe2\x80\xa6" "and %u more",
+           shown > 0 ? ", " : "", (unsigned)more);
   }
   return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP, "%s", msg);
 #endif
