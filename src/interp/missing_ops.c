@@ -84,8 +84,8 @@ static void describe(const mote_op_info_t *info, uint32_t op, uint32_t count,
  * that room alone is counted instead. */
 #define MORE_BYTES 26u
 
-mote_status_t mote_interp_fail_missing(const mote_interp_t *in,
-                                       uint32_t first, mote_error_t *err) {
+mote_status_t mote_interp_fail_missing(const mote_interp_t *in, uint32_t first,
+                                       mote_error_t *err) {
 #ifdef MOTE_NO_ERROR_STRINGS
   (void)in;
   (void)first;
@@ -114,7 +114,9 @@ mote_status_t mote_interp_fail_missing(const mote_interp_t *in,
     shown++;
   }
   if (more > 0) {
-    format(msg + len, sizeof msg - len, "%s\xe2\x80\xa6" "and %u more",
+    format(msg + len, sizeof msg - len,
+           "%s\xe2\x80\xa6"
+           "and %u more",
            shown > 0 ? ", " : "", (unsigned)more);
   }
   return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP, "%s", msg);
