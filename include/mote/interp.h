@@ -111,6 +111,7 @@ typedef struct mote_plan_entry {
  *   arena_bytes = persistent_bytes + head_bytes, rounded up to
  *                 MOTE_ARENA_ALIGN: mote_interp_arena_used_bytes()
  *   persistent_bytes = runtime_bytes + variable_bytes + kernel_bytes
+ *                      + constant_bytes
  *   head_bytes = the larger of planned_bytes and what planning itself
  *                needed for a while (scratch records, the plan's work
  *                space), which the activations overwrite afterwards
@@ -135,6 +136,9 @@ typedef struct mote_memory_usage {
   size_t scratch_bytes;    /**< every scratch request, added up */
   uint32_t tensor_count;   /**< tensors in the plan */
   uint32_t scratch_count;  /**< scratch buffers in the plan */
+  size_t constant_bytes;   /**< aligned copies of constants the model stores
+                              less aligned than their elements (init makes
+                              them), with alignment */
 } mote_memory_usage_t;
 
 /** Caller-allocated interpreter handle; fields are private. */
@@ -176,6 +180,7 @@ typedef struct mote_interp {
                               recorder, set with plan_rec_ (so that an
                               application that never asks links none of it) */
   uint8_t io_narrow_;       /**< io_ entries are 8 bits (under 255 tensors) */
+  size_t constant_bytes_;   /**< tail taken by aligned constant copies */
 } mote_interp_t;
 
 /**
@@ -183,8 +188,11 @@ typedef struct mote_interp {
  * the nodes refer to the resolver's entries by position, so a resolver may
  * gain entries but not change the ones an interpreter uses) and finds a kernel for every operator of subgraph 0. Takes the tensor
  * table and operator table from the arena tail. Errors:
- * MOTE_ERR_UNSUPPORTED_OP naming the operator index and code when no kernel
- * is registered or the op version is newer than the kernel's;
+ * MOTE_ERR_UNSUPPORTED_OP when the resolver lacks kernels, naming every
+ * missing op (builtin name and code, or custom name) with its first
+ * operator index and how many more use it, those beyond the message
+ * buffer counted ("...and N more"); or naming the operator when its
+ * version is newer than the kernel's;
  * MOTE_ERR_UNSUPPORTED for models with several subgraphs, 65535 tensors
  * or more, more than 65535 operator operands in all or 255 inputs or
  * outputs to one operator, and for arenas of 2 GiB or more (the tables

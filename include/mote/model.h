@@ -10,10 +10,14 @@
  * quantization parameters. After it succeeds, the accessors below never read
  * outside the buffer.
  *
- * Ownership: the model bytes stay the caller's, are never copied or written,
- * and must outlive the mote_model_t and every interpreter built on it. They
- * may live in flash. They must be 4-byte aligned (16 is better: TFLite
- * aligns constant buffers to 16 inside the file).
+ * Ownership: the model bytes stay the caller's, are never written, and must
+ * outlive the mote_model_t and every interpreter built on it. They may
+ * live in flash. They must be 4-byte aligned (16 is better: TFLite aligns
+ * constant buffers to 16 inside the file). They are not copied, with one
+ * exception: constant data stored less aligned than its elements (int64
+ * at 4 bytes, as some converters write it; an external buffer at any
+ * byte) is copied once, aligned, into the arena by mote_interp_init()
+ * (mote_memory_usage_t.constant_bytes).
  *
  * Bytes that change after open (a RAM buffer reused, a flash region
  * rewritten, a bit flipped): they must stay as verified until

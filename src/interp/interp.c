@@ -105,17 +105,7 @@ static mote_status_t bind_op(mote_interp_t *in, uint32_t i, uint32_t *at,
                                    info.custom_name);
   kernel = entry < 0 ? NULL : in->resolver_->entries_[entry].kernel;
   if (kernel == NULL) {
-    if (info.builtin == MOTE_OP_CUSTOM) {
-      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
-                       "op %u: custom op \"%s\" is not registered in the "
-                       "resolver",
-                       (unsigned)i, info.custom_name);
-    }
-    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
-                     "op %u: %s (builtin %d, version %d) has no kernel in "
-                     "the resolver",
-                     (unsigned)i, mote_op_name(info.builtin),
-                     (int)info.builtin, (int)info.version);
+    return mote_interp_fail_missing(in, i, err);
   }
   if (entry > 0xFFFF) {
     return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
@@ -189,6 +179,50 @@ static mote_status_t count_io(const mote_interp_t *in, uint32_t *total,
   return MOTE_OK;
 }
 
+/* Where tensor `i`'s data is until prepare: constants in the model, the
+ * rest nowhere yet. A constant less aligned than its elements (up to 8
+ * bytes: the converter writes int64 biases 4-byte aligned, and an external
+ * buffer may start at any byte) is copied once into the tail, aligned,
+ * so that every kernel may load its elements directly; the copy is
+ * op-agnostic and counted in constant_bytes_. Rejected: refusing such
+ * models (TFLM runs them) and unaligned loads in every kernel. */
+static mote_status_t place_tensor(mote_interp_t *in, uint32_t i,
+                                  mote_error_t *err) {
+  const mote_model_t *model = in->model_;
+  mote_tensor_t t;
+  size_t align;
+  size_t before;
+  void *mem;
+  mote_model_fill_tensor(
+      model, mote_model_tensor_table(model, subgraph_table(in), i), i, &t);
+  if ((t.flags & MOTE_TENSOR_CONST) == 0) {
+    in->tensor_at_[i] = MOTE_AT_NONE;
+    return MOTE_OK;
+  }
+  align = mote_type_size((mote_type_t)t.type);
+  align = align > 8u ? 8u : align;
+  if (align <= 1u || (uintptr_t)t.data % align == 0) {
+    in->tensor_at_[i] =
+        MOTE_AT_MODEL | (uint32_t)((const uint8_t *)t.data - model->data_);
+    return MOTE_OK;
+  }
+  before = in->arena_->tail_used_;
+  if (mote_arena_alloc_tail(in->arena_, t.bytes, align, &mem) != MOTE_OK) {
+    return MOTE_FAIL(err, MOTE_ERR_ARENA_TOO_SMALL,
+                     "arena of %lu bytes is too small: needs more than %lu "
+                     "(tensor %u: an aligned copy of its %lu bytes of "
+                     "misaligned constant data)",
+                     (unsigned long)in->arena_->size_,
+                     (unsigned long)(mote_arena_used_bytes(in->arena_) +
+                                     t.bytes),
+                     (unsigned)i, (unsigned long)t.bytes);
+  }
+  memcpy(mem, t.data, t.bytes);
+  in->constant_bytes_ += in->arena_->tail_used_ - before;
+  in->tensor_at_[i] = (uint32_t)((uint8_t *)mem - in->arena_->base_);
+  return MOTE_OK;
+}
+
 mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
                                const mote_resolver_t *resolver,
                                mote_arena_t *arena, mote_error_t *err) {
@@ -243,14 +277,10 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   }
   in->io_ = mem;
   for (i = 0; i < in->tensor_count_; i++) {
-    mote_tensor_t t;
-    mote_model_fill_tensor(model, mote_model_tensor_table(model, subgraph_table(in), i),
-                           i, &t);
-    /* Constants point into the model; the rest get memory at prepare. */
-    in->tensor_at_[i] =
-        (t.flags & MOTE_TENSOR_CONST)
-            ? MOTE_AT_MODEL | (uint32_t)((const uint8_t *)t.data - model->data_)
-            : MOTE_AT_NONE;
+    st = place_tensor(in, i, err);
+    if (st != MOTE_OK) {
+      return st;
+    }
   }
   for (i = 0; i < in->op_count_; i++) {
     st = bind_op(in, i, &at, err);

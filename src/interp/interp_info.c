@@ -132,8 +132,9 @@ mote_status_t mote_interp_memory_usage(const mote_interp_t *in,
   out->persistent_bytes = in->arena_->tail_used_ - in->tail_start_;
   out->variable_bytes = in->variable_bytes_;
   out->kernel_bytes = in->kernel_bytes_;
-  out->runtime_bytes =
-      out->persistent_bytes - out->variable_bytes - out->kernel_bytes;
+  out->constant_bytes = in->constant_bytes_;
+  out->runtime_bytes = out->persistent_bytes - out->variable_bytes -
+                       out->kernel_bytes - out->constant_bytes;
   out->head_bytes = in->head_bytes_;
   out->planned_bytes = in->plan_bytes_;
   out->scratch_bytes = in->scratch_bytes_;

@@ -149,4 +149,11 @@ int32_t mote_kctx_op_code(const mote_kctx_t *ctx);
 void mote_interp_fill_view(const mote_interp_t *interp, int32_t ti,
                            mote_tensor_t *out);
 
+/* Fails init (MOTE_ERR_UNSUPPORTED_OP) naming every operator kind from
+ * operator `first` on that the resolver has no kernel for, each with its
+ * first operator index and how many more use it; kinds beyond the message
+ * buffer are counted ("...and N more"). */
+mote_status_t mote_interp_fail_missing(const mote_interp_t *interp,
+                                       uint32_t first, mote_error_t *err);
+
 #endif /* MOTE_INTERP_INTERNAL_H */

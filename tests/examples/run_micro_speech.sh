@@ -128,9 +128,9 @@ expect_error "missing models" "cannot read model" \
 
 # A firmware that forgets a kernel: the custom op, or a builtin, is named.
 expect_error "resolver without SignalPCAN" \
-  'custom op "SignalPCAN" is not registered' \
+  'no kernel in the resolver for custom op "SignalPCAN" (op' \
   "$EXAMPLE" --models "$MODELS" --omit-op SignalPCAN "$WAV/yes_1000ms.wav"
-expect_error "resolver without SOFTMAX" "SOFTMAX .* has no kernel" \
+expect_error "resolver without SOFTMAX" "no kernel in the resolver for SOFTMAX (builtin 25; op" \
   "$EXAMPLE" --models "$MODELS" --omit-op SOFTMAX "$WAV/yes_1000ms.wav"
 
 # Bad usage: status 2.

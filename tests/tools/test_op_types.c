@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mote/mote.h"
+#include "mote/custom_ops.h"
 #include "mote/signal_ops.h"
 #include "op_types.h"
 #include "table/cases.h"
@@ -82,7 +83,8 @@ static void test_types_match_the_cases(void) {
 
 static void test_every_kernel_is_listed(void) {
   mote_resolver_entry_t entries[MOTE_RESOLVER_BUILTINS +
-                                MOTE_RESOLVER_SIGNAL_OPS];
+                                MOTE_RESOLVER_SIGNAL_OPS +
+                                MOTE_RESOLVER_CUSTOM_OPS];
   mote_resolver_t r;
   uint32_t i;
   CHECK_EQ_INT(mote_resolver_init(&r, entries,
@@ -90,6 +92,7 @@ static void test_every_kernel_is_listed(void) {
                MOTE_OK);
   CHECK_EQ_INT(mote_resolver_add_builtins(&r), MOTE_OK);
   CHECK_EQ_INT(mote_resolver_add_signal_ops(&r), MOTE_OK);
+  CHECK_EQ_INT(mote_resolver_add_custom_ops(&r), MOTE_OK);
   for (i = 0; i < cli_op_types_count; i++) {
     const cli_op_types_t *e = &cli_op_types[i];
     if (mote_resolver_find(&r, e->code, e->custom) == NULL) {
@@ -102,7 +105,8 @@ static void test_every_kernel_is_listed(void) {
   /* The counts agree, and each listed op has a kernel: the resolver has
    * no kernel the list misses. */
   CHECK_EQ_INT((int)cli_op_types_count,
-               MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS);
+               MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS +
+                   MOTE_RESOLVER_CUSTOM_OPS);
 }
 
 int main(void) {

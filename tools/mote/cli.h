@@ -38,6 +38,7 @@
 #include <stdio.h>
 
 #include "mote/mote.h"
+#include "mote/custom_ops.h"
 #include "mote/signal_ops.h"
 
 #define CLI_EXIT_OK 0
@@ -107,7 +108,8 @@ typedef struct cli_session {
   cli_buffer_t file;
   mote_model_t model;
   mote_resolver_entry_t
-      entries[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS];
+      entries[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS +
+              MOTE_RESOLVER_CUSTOM_OPS];
   mote_resolver_t resolver;
   cli_buffer_t arena_buf;
   mote_arena_t arena;

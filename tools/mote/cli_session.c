@@ -36,12 +36,16 @@ int cli_session_open(cli_session_t *s, const char *path) {
 mote_status_t cli_session_resolver(cli_session_t *s) {
   mote_status_t st;
   st = mote_resolver_init(&s->resolver, s->entries,
-                          MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS);
+                          MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS +
+                              MOTE_RESOLVER_CUSTOM_OPS);
   if (st == MOTE_OK) {
     st = mote_resolver_add_builtins(&s->resolver);
   }
   if (st == MOTE_OK) {
     st = mote_resolver_add_signal_ops(&s->resolver);
+  }
+  if (st == MOTE_OK) {
+    st = mote_resolver_add_custom_ops(&s->resolver);
   }
   return st;
 }

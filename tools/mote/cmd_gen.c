@@ -218,7 +218,8 @@ static int collect_kernels(cli_session_t *s, gen_plan_t *plan) {
  * printing why prepare failed. */
 static int host_arena(cli_session_t *s, gen_plan_t *plan, size_t *bytes) {
   mote_resolver_entry_t
-      entries[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS];
+      entries[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS +
+              MOTE_RESOLVER_CUSTOM_OPS];
   mote_resolver_t r;
   mote_arena_t arena;
   mote_interp_t interp;

@@ -29,7 +29,8 @@ typedef struct gen_plan {
   const char *model_path; /* as given on the command line */
   const uint8_t *model;   /* the model bytes */
   size_t model_len;
-  gen_kernel_t kernels[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS];
+  gen_kernel_t kernels[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS +
+                       MOTE_RESOLVER_CUSTOM_OPS];
   uint32_t kernel_count;
   size_t arena_bytes; /* what prepare needs on `target` */
 } gen_plan_t;

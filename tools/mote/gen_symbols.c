@@ -11,12 +11,13 @@
 
 #include "gen.h"
 
-/* The signal kernels by pointer: their C names do not follow from the
- * custom op name mechanically (SignalPCAN). */
+/* The custom kernels (signal_ops.h, custom_ops.h) by pointer: their C
+ * names do not follow from the custom op name mechanically (SignalPCAN,
+ * TFLite_Detection_PostProcess). */
 static const struct {
   const mote_kernel_t *kernel;
   const char *symbol;
-} signal_symbols[MOTE_RESOLVER_SIGNAL_OPS] = {
+} custom_symbols[MOTE_RESOLVER_SIGNAL_OPS + MOTE_RESOLVER_CUSTOM_OPS] = {
     {&mote_kernel_signal_window, "mote_kernel_signal_window"},
     {&mote_kernel_signal_fft_auto_scale, "mote_kernel_signal_fft_auto_scale"},
     {&mote_kernel_signal_rfft, "mote_kernel_signal_rfft"},
@@ -28,6 +29,8 @@ static const struct {
      "mote_kernel_signal_filter_bank_spectral_subtraction"},
     {&mote_kernel_signal_pcan, "mote_kernel_signal_pcan"},
     {&mote_kernel_signal_filter_bank_log, "mote_kernel_signal_filter_bank_log"},
+    {&mote_kernel_detection_postprocess, "mote_kernel_detection_postprocess"},
+    {&mote_kernel_circular_buffer, "mote_kernel_circular_buffer"},
 };
 
 /* Builtin kernels are named after their op: CONV_2D -> mote_kernel_conv_2d
@@ -54,9 +57,9 @@ const char *gen_kernel_symbol(const mote_resolver_entry_t *e) {
   if (e->op != MOTE_OP_CUSTOM) {
     return builtin_symbol(e->op);
   }
-  for (i = 0; i < MOTE_RESOLVER_SIGNAL_OPS; i++) {
-    if (signal_symbols[i].kernel == e->kernel) {
-      return signal_symbols[i].symbol;
+  for (i = 0; i < MOTE_RESOLVER_SIGNAL_OPS + MOTE_RESOLVER_CUSTOM_OPS; i++) {
+    if (custom_symbols[i].kernel == e->kernel) {
+      return custom_symbols[i].symbol;
     }
   }
   return NULL;

@@ -225,7 +225,9 @@ static int write_resolver_c(const gen_plan_t *p, const char *dir) {
     custom |= p->kernels[k].op == MOTE_OP_CUSTOM;
   }
   fprintf(o.f, "#include \"%s_resolver.h\"\n\n#include \"mote/ops.h\"\n%s\n", n,
-          custom ? "#include \"mote/signal_ops.h\"\n" : "");
+          custom ? "#include \"mote/custom_ops.h\"\n"
+                   "#include \"mote/signal_ops.h\"\n"
+                 : "");
   fprintf(o.f,
           "mote_status_t %s_resolver_init(mote_resolver_t *r,\n"
           "                               mote_resolver_entry_t *entries) {\n"

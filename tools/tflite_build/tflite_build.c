@@ -362,6 +362,7 @@ typedef struct tfb_buffer {
   size_t len;
   int external;
   uint64_t offset, size;
+  int data_at; /* file offset of the data mod 16 (a multiple of 4) */
 } tfb_buffer_t;
 
 typedef struct tfb_tensor {
@@ -594,6 +595,16 @@ int tfb_set_buffer_external(tfb_model_t *m, int buffer, uint64_t offset,
   m->buffers[buffer].external = 1;
   m->buffers[buffer].offset = offset;
   m->buffers[buffer].size = size;
+  return 0;
+}
+
+int tfb_set_buffer_data_at(tfb_model_t *m, int buffer, int mod16) {
+  if (buffer <= 0 || buffer >= m->nbuffers || mod16 < 0 || mod16 > 12 ||
+      mod16 % 4 != 0) {
+    return fail(m, "tfb_set_buffer_data_at: no buffer %d or offset %d not "
+                   "0, 4, 8 or 12", buffer, mod16);
+  }
+  m->buffers[buffer].data_at = mod16;
   return 0;
 }
 
@@ -1168,8 +1179,15 @@ static uint32_t write_buffer(fbw_t *w, const tfb_buffer_t *b) {
   fbw_field_t f[3];
   size_t n = 0;
   if (b->data != NULL) {
-    /* Buffer.data is declared (force_align: 16). */
-    fld_ref(f, &n, BUF_DATA, fbw_vec_u8(w, b->data, b->len, 16));
+    /* Buffer.data is declared (force_align: 16); data_at places it off
+     * that, as some converter versions do. The file is a multiple of 16
+     * long, so data that ends `data_at` short of a 16-byte boundary
+     * counted from the end starts `data_at` past one. */
+    if (b->data_at != 0) {
+      fbw_align(w, 16, b->len + (size_t)b->data_at);
+    }
+    fld_ref(f, &n, BUF_DATA,
+            fbw_vec_u8(w, b->data, b->len, b->data_at != 0 ? 4 : 16));
   }
   if (b->external) {
     fld_scalar(f, &n, BUF_OFFSET, 8, b->offset);

@@ -157,6 +157,12 @@ int tfb_add_buffer(tfb_model_t *m, const void *data, size_t len);
 int tfb_set_buffer_external(tfb_model_t *m, int buffer, uint64_t offset,
                             uint64_t size);
 
+/* Places buffer `buffer`'s data at a file offset of `mod16` modulo 16
+ * (0, 4, 8 or 12) instead of on a 16-byte boundary, as converters that
+ * ignore force_align do (int64 data 4-byte aligned). Returns 0 or -1 for
+ * an unknown buffer or another offset. */
+int tfb_set_buffer_data_at(tfb_model_t *m, int buffer, int mod16);
+
 /*
  * Adds a Tensor to the current subgraph and returns its index, or -1.
  *   name         NUL-terminated, or NULL for no name field

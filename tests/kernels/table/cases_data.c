@@ -166,8 +166,16 @@ static void flex_add(kt_flex_t *f, const char *key, int64_t v, int is_bool) {
   if (f->n < 12) {
     f->key[f->n] = key;
     f->value[f->n] = v;
+    f->fvalue[f->n] = 0.0f;
     f->is_bool[f->n] = (uint8_t)is_bool;
     f->n++;
+  }
+}
+
+void kt_flex_float(kt_flex_t *f, const char *key, float v) {
+  if (f->n < 12) {
+    flex_add(f, key, 0, 2);
+    f->fvalue[f->n - 1] = v;
   }
 }
 
@@ -194,7 +202,7 @@ static void put_u32(uint8_t *p, uint32_t v) {
 }
 
 void kt_flex_end(kt_case_t *c, const kt_flex_t *f) {
-  enum { FBT_INT = 1, FBT_MAP = 9, FBT_BOOL = 26, W = 4 };
+  enum { FBT_INT = 1, FBT_FLOAT = 3, FBT_MAP = 9, FBT_BOOL = 26, W = 4 };
   uint8_t *b = c->custom_options;
   int order[12], k, j, n = f->n;
   uint32_t key_at[12], keys_start, map_start, p = 0;
@@ -232,10 +240,15 @@ void kt_flex_end(kt_case_t *c, const kt_flex_t *f) {
   put_u32(b + p + 2 * W, (uint32_t)n);
   map_start = p + 3 * W;
   for (k = 0; k < n; ++k) {
-    put_u32(b + map_start + W * (uint32_t)k,
-            (uint32_t)(int32_t)f->value[order[k]]);
+    const int kind = f->is_bool[order[k]];
+    uint32_t bits = (uint32_t)(int32_t)f->value[order[k]];
+    if (kind == 2) { /* a 32-bit float in the 4-byte slot */
+      memcpy(&bits, &f->fvalue[order[k]], 4);
+    }
+    put_u32(b + map_start + W * (uint32_t)k, bits);
     b[map_start + W * (uint32_t)n + (uint32_t)k] =
-        (uint8_t)((f->is_bool[order[k]] ? FBT_BOOL : FBT_INT) << 2);
+        kind == 2 ? (uint8_t)(FBT_FLOAT << 2 | 2)
+                  : (uint8_t)((kind ? FBT_BOOL : FBT_INT) << 2);
   }
   p = map_start + (W + 1) * (uint32_t)n;
   while (p % W != 0) {

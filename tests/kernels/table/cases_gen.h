@@ -84,16 +84,19 @@ void kt_name_act(kt_case_t *c, int act);
 /* The type, a space, the shape of tensor i: "i8 1x4x4x3". */
 void kt_name_io(kt_case_t *c, int type, int i);
 
-/* Flexbuffer custom options: a map of integer and bool values by key,
- * written to c->custom_options by kt_flex_end. Keys are static strings. */
+/* Flexbuffer custom options: a map of integer, bool and float values by
+ * key, written to c->custom_options by kt_flex_end. Keys are static
+ * strings. */
 typedef struct kt_flex {
   int n;
   const char *key[12];
   int64_t value[12];
-  uint8_t is_bool[12];
+  float fvalue[12];
+  uint8_t is_bool[12]; /* 0 integer, 1 bool, 2 float (fvalue) */
 } kt_flex_t;
 void kt_flex_int(kt_flex_t *f, const char *key, int64_t v);
 void kt_flex_bool(kt_flex_t *f, const char *key, int v);
+void kt_flex_float(kt_flex_t *f, const char *key, float v);
 void kt_flex_end(kt_case_t *c, const kt_flex_t *f);
 /* The common one-key map {key: v}. */
 void kt_flex_one(kt_case_t *c, const char *key, int64_t v);
@@ -268,5 +271,7 @@ void kt_gen_signal_filter_bank_sqrt(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_spectral_sub(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_pcan(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_filter_bank_log(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_detection_postprocess(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_circular_buffer(int index, kt_case_t *c, uint32_t *rng);
 
 #endif /* MOTE_TEST_KT_CASES_GEN_H */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mote/mote.h"
+#include "mote/custom_ops.h"
 #include "mote/signal_ops.h"
 #include "table/run.h"
 
@@ -20,7 +21,8 @@ void kt_run_mote(const kt_case_t *c, const uint8_t *bytes, size_t len,
                      uint8_t *const *data, uint8_t *arena_mem,
                      size_t arena_bytes, kt_side_t *s) {
   mote_resolver_entry_t
-      entries[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS];
+      entries[MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS +
+              MOTE_RESOLVER_CUSTOM_OPS];
   mote_resolver_t resolver;
   mote_arena_t arena;
   mote_interp_t interp;
@@ -30,9 +32,11 @@ void kt_run_mote(const kt_case_t *c, const uint8_t *bytes, size_t len,
   int i, k = 0;
   memset(&err, 0, sizeof err);
   mote_resolver_init(&resolver, entries,
-                     MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS);
+                     MOTE_RESOLVER_BUILTINS + MOTE_RESOLVER_SIGNAL_OPS +
+                         MOTE_RESOLVER_CUSTOM_OPS);
   mote_resolver_add_builtins(&resolver);
   mote_resolver_add_signal_ops(&resolver);
+  mote_resolver_add_custom_ops(&resolver);
   mote_arena_init(&arena, arena_mem, arena_bytes);
   st = mote_model_open(&model, bytes, len, &err);
   if (st == MOTE_OK) {
