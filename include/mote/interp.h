@@ -67,6 +67,9 @@ typedef struct mote_node mote_node_t;
 typedef struct mote_scratch mote_scratch_t;
 /** Private: a run of variable tensors to reset, in the arena tail. */
 typedef struct mote_variable mote_variable_t;
+/** Private: where a subgraph's tensors and operators are (several
+ * subgraphs only). */
+typedef struct mote_subgraph mote_subgraph_t;
 /** Private: a model input's or output's tensor, type and size, kept at
  * prepare. */
 typedef struct mote_io_tensor mote_io_tensor_t;
@@ -145,6 +148,15 @@ typedef struct mote_interp {
   uint32_t output_count_;   /**< model outputs */
   uint32_t var_count_;      /**< runs in vars_ */
   uint32_t model_reads_;    /**< kernels' reads of the model during invoke */
+  /* Models of several subgraphs (control flow): every subgraph's tensors
+   * and operators follow subgraph 0's in tensor_at_, nodes_ and io_;
+   * tensor_count_ and op_count_ stay subgraph 0's. */
+  uint32_t subgraph_count_; /**< subgraphs in the model */
+  uint32_t tensor_total_;   /**< tensors of all subgraphs */
+  uint32_t op_total_;       /**< operators of all subgraphs */
+  mote_subgraph_t *subgraphs_; /**< arena tail, NULL for one subgraph */
+  void *resources_;         /**< arena tail: resource variables, or NULL */
+  uint32_t resource_count_; /**< resource variables so far */
 } mote_interp_t;
 
 /**

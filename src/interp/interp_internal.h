@@ -78,6 +78,26 @@ struct mote_io_tensor {
   uint8_t reserved_;
 };
 
+/* A subgraph of a model of several (control flow), in the arena tail:
+ * its tensors are tensor_at_[tensor_base ..) and its operators
+ * nodes_[op_base ..); its inputs and then its outputs are io_ entries
+ * from `io` on (tensor indices across subgraphs, as every io_ entry).
+ * Single-subgraph models have no table: subgraph 0 starts at 0. */
+struct mote_subgraph {
+  uint32_t tensor_base;
+  uint32_t tensor_count;
+  uint32_t op_base;
+  uint32_t op_count;
+  uint16_t io;
+  uint16_t input_count;
+  uint16_t output_count;
+  uint16_t reserved_;
+};
+
+/* Nesting of control flow that prepare accepts: a subgraph calls others
+ * at most this deep, which bounds invoke's recursion (and its stack). */
+#define MOTE_MAX_SUBGRAPH_DEPTH 8
+
 /* After prepare: where each scratch buffer lives, from the arena base. */
 struct mote_scratch {
   uint32_t offset;
@@ -124,5 +144,46 @@ int32_t mote_kctx_op_code(const mote_kctx_t *ctx);
 /* The tensor view of tensor index `ti` with its runtime data pointer. */
 void mote_interp_fill_view(const mote_interp_t *interp, int32_t ti,
                            mote_tensor_t *out);
+
+/* --- several subgraphs (subgraph.c) --- */
+
+/* The subgraph that holds tensor `ti` or operator `op` (indices across
+ * subgraphs), and the Tensor / Operator table of it in the model. */
+uint32_t mote_interp_tensor_subgraph(const mote_interp_t *in, uint32_t ti);
+uint32_t mote_interp_op_subgraph(const mote_interp_t *in, uint32_t op);
+uint32_t mote_interp_tensor_table(const mote_interp_t *in, uint32_t ti);
+uint32_t mote_interp_op_table(const mote_interp_t *in, uint32_t op);
+
+/* Subgraph `sg`'s first tensor and operator across subgraphs. */
+uint32_t mote_interp_tensor_base(const mote_interp_t *in, uint32_t sg);
+uint32_t mote_interp_op_base(const mote_interp_t *in, uint32_t sg);
+
+/* init: counts every subgraph's tensors and operators into tensor_total_
+ * and op_total_, and the io_ entries their inputs and outputs take. */
+mote_status_t mote_interp_count_subgraphs(mote_interp_t *in, uint32_t *io,
+                                          mote_error_t *err);
+
+/* init, after the io_ table: the subgraph table, each subgraph's inputs
+ * and outputs copied into io_ from entry `at`. */
+mote_status_t mote_interp_bind_subgraphs(mote_interp_t *in, uint32_t at,
+                                         mote_error_t *err);
+
+/* prepare: refuses control flow that calls a subgraph out of range,
+ * calls itself or nests deeper than MOTE_MAX_SUBGRAPH_DEPTH. */
+mote_status_t mote_interp_check_calls(mote_interp_t *in, mote_error_t *err);
+
+/* prepare, before the kernels: every resource handle tensor (a
+ * VAR_HANDLE's output) gets its 4 bytes in the tail, where the handle's
+ * id is written at prepare and read by the variable ops' prepare, as
+ * TFLM does; they are never planned. Set to 0xFFFFFFFF: no variable. */
+mote_status_t mote_interp_alloc_handles(mote_interp_t *in, mote_error_t *err);
+
+/* The subgraph record of `sg` (below subgraph_count_, above 0). */
+const mote_subgraph_t *mote_interp_subgraph(const mote_interp_t *in,
+                                            uint32_t sg);
+
+/* Runs operators [begin, end) in order (interp.c). */
+mote_status_t mote_interp_run_ops(mote_interp_t *in, uint32_t begin,
+                                  uint32_t end, mote_error_t *err);
 
 #endif /* MOTE_INTERP_INTERNAL_H */

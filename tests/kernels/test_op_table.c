@@ -287,17 +287,6 @@ static verdict_t finish_job(job_t *j) {
   return v;
 }
 
-static const char *find_oracle(void) {
-  static char path[700];
-  const char *env = getenv("MOTE_TFLM_ORACLE");
-  if (env != NULL && env[0] != '\0') {
-    return access(env, X_OK) == 0 ? env : NULL;
-  }
-  snprintf(path, sizeof path, "%s/../tools/tflm-oracle/tflm_run",
-           mote_test_models_dir());
-  return access(path, X_OK) == 0 ? path : NULL;
-}
-
 /* Checks, without the oracle, that every case of the table is complete
  * (no generator overflowed its arrays) and that its data can be made;
  * returns the number of broken cases. */
@@ -356,7 +345,7 @@ int main(void) {
     printf("0 passed, 1 failed (the case table is broken)\n");
     return 1;
   }
-  g_oracle = find_oracle();
+  g_oracle = mote_test_find_oracle();
   if (g_oracle == NULL) {
     printf("op table: no TFLM oracle (set MOTE_TFLM_ORACLE or put shared/ "
            "beside the repository)\n");
