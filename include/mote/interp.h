@@ -161,15 +161,20 @@ typedef struct mote_interp {
 
 /**
  * Binds `model`, `resolver` and `arena` (all must outlive the interpreter)
- * and finds a kernel for every operator of subgraph 0. Takes the tensor
- * table and operator table from the arena tail. Errors:
+ * and finds a kernel for every operator of every subgraph. Takes the
+ * tensor table and operator table from the arena tail. Subgraph 0 is the
+ * model the application sees (inputs, outputs, tensor indices of this
+ * API); the others are run by control flow (IF, WHILE, CALL_ONCE) and are
+ * initialised, prepared and planned with it in the same arena; a model of
+ * one subgraph pays nothing for them. Errors:
  * MOTE_ERR_UNSUPPORTED_OP naming the operator index and code when no kernel
  * is registered or the op version is newer than the kernel's;
- * MOTE_ERR_UNSUPPORTED for models with several subgraphs, 65535 tensors
- * or more, more than 65535 operator operands in all or 255 inputs or
- * outputs to one operator, and for arenas of 2 GiB or more (the tables
- * that let invoke run without reading the model are that compact);
- * MOTE_ERR_ARENA_TOO_SMALL with the bytes needed; MOTE_ERR_BAD_ARG.
+ * MOTE_ERR_UNSUPPORTED for models of 65535 tensors or more (all subgraphs
+ * together), more than 65535 operator and subgraph operands in all or
+ * 255 inputs or outputs to one operator, and for arenas of 2 GiB or more
+ * (the tables that let invoke run without reading the model are that
+ * compact); MOTE_ERR_ARENA_TOO_SMALL with the bytes needed;
+ * MOTE_ERR_BAD_ARG.
  */
 mote_status_t mote_interp_init(mote_interp_t *interp, const mote_model_t *model,
                                const mote_resolver_t *resolver,
@@ -213,9 +218,15 @@ mote_status_t mote_interp_record_op_memory(mote_interp_t *interp,
                                            uint32_t count, mote_error_t *err);
 
 /**
- * Runs every kernel's prepare in order, then plans activations and scratch
- * at the arena head. Errors are the kernels' (naming the operator) and
- * MOTE_ERR_ARENA_TOO_SMALL with the number of bytes the arena would need.
+ * Runs every kernel's prepare in order (subgraph 0's operators first, then
+ * each other subgraph's), then plans activations and scratch at the arena
+ * head. Control flow is checked first: MOTE_ERR_CORRUPT_MODEL for a
+ * subgraph index out of range, MOTE_ERR_UNSUPPORTED for a call of the
+ * main subgraph or of the caller's own, for subgraphs that call each
+ * other and for calls nested more than 8 deep (which bounds invoke's
+ * recursion). Errors are otherwise the kernels' (naming the operator, and
+ * the subgraph when it is not 0) and MOTE_ERR_ARENA_TOO_SMALL with the
+ * number of bytes the arena would need.
  */
 mote_status_t mote_interp_prepare(mote_interp_t *interp, mote_error_t *err);
 
@@ -294,7 +305,9 @@ mote_status_t mote_interp_memory_usage(const mote_interp_t *interp,
 
 /** Restarts a stream: resets every variable (state) tensor to real 0, as at
  * the first invoke (int8 tensors to their zero point, all others to 0, as
- * TFLite Micro), and zeroes kernels' state memory (mote_kctx_alloc_state).
+ * TFLite Micro), and zeroes kernels' state memory (mote_kctx_alloc_state):
+ * resource variables (VAR_HANDLE) become 0 and every CALL_ONCE runs its
+ * init subgraph again on the next invoke.
  * MOTE_ERR_BAD_STATE before prepare. */
 mote_status_t mote_interp_reset_state(mote_interp_t *interp);
 

@@ -176,6 +176,37 @@ static mote_status_t count_io(const mote_interp_t *in, uint32_t *total,
   return MOTE_OK;
 }
 
+/* The subgraph support (interp_internal.h), from the first control-flow
+ * kernel the resolver has, or NULL. Asked through the kernel so that the
+ * support is linked only into firmwares that can run control flow; a
+ * kernel that does not answer leaves ctx.support NULL (its prepare sees
+ * an operator of no operands and no error record). */
+static const mote_subgraph_support_t *find_support(mote_interp_t *in) {
+  static const int32_t codes[3] = {MOTE_OP_IF, MOTE_OP_WHILE,
+                                   MOTE_OP_CALL_ONCE};
+  uint32_t k;
+  for (k = 0; k < 3; k++) {
+    const mote_kernel_t *kernel = mote_resolver_find(in->resolver_, codes[k],
+                                                     NULL);
+    mote_node_t node;
+    mote_kctx_t ctx;
+    if (kernel == NULL || kernel->prepare == NULL) {
+      continue;
+    }
+    memset(&node, 0, sizeof node);
+    memset(&ctx, 0, sizeof ctx);
+    node.kernel = kernel;
+    ctx.interp = in;
+    ctx.node = &node;
+    ctx.phase = MOTE_PHASE_SUPPORT;
+    (void)kernel->prepare(&ctx);
+    if (ctx.support != NULL) {
+      return ctx.support;
+    }
+  }
+  return NULL;
+}
+
 mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
                                const mote_resolver_t *resolver,
                                mote_arena_t *arena, mote_error_t *err) {
@@ -183,6 +214,7 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   uint32_t io_total = 0;
   uint32_t sub_io = 0;
   uint32_t at = 0;
+  const mote_subgraph_support_t *sup = NULL;
   void *mem;
   mote_status_t st;
   if (in == NULL || model == NULL || model->data_ == NULL || resolver == NULL ||
@@ -203,17 +235,18 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   in->tensor_total_ = in->tensor_count_;
   in->op_total_ = in->op_count_;
   if (in->subgraph_count_ > 1) {
-    st = mote_interp_count_subgraphs(in, &sub_io, err);
+    sup = find_support(in);
+    if (sup == NULL) {
+      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
+                       "%u subgraphs and no IF, WHILE, CALL_ONCE kernel",
+                       (unsigned)in->subgraph_count_);
+    }
+    st = sup->count(in, &sub_io, err);
     if (st != MOTE_OK) {
       return st;
     }
   }
   st = count_io(in, &io_total, err);
-  if (st == MOTE_OK && io_total + sub_io > 0xFFFFu) {
-    st = MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
-                   "operators and subgraphs name more than 65535 operands; "
-                   "mote runs up to that");
-  }
   if (st != MOTE_OK) {
     return st;
   }
@@ -235,8 +268,8 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
     return arena_fail(in, err, sizeof(uint16_t) * (io_total + sub_io));
   }
   in->io_ = (uint16_t *)mem;
-  if (in->subgraph_count_ > 1) {
-    st = mote_interp_bind_subgraphs(in, io_total, err);
+  if (sup != NULL) {
+    st = sup->bind(in, io_total, err);
     if (st != MOTE_OK) {
       return st;
     }
@@ -252,6 +285,12 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   }
   for (i = 0; i < in->op_total_; i++) {
     st = bind_op(in, i, &at, err);
+    if (st != MOTE_OK) {
+      return st;
+    }
+  }
+  if (sup != NULL) {
+    st = sup->check(in, err);
     if (st != MOTE_OK) {
       return st;
     }
@@ -621,13 +660,7 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   arena = in->arena_;
   in->kernel_bytes_ = 0;
   in->scratch_bytes_ = 0;
-  st = mote_interp_check_calls(in, err);
-  if (st == MOTE_OK) {
-    st = alloc_variables(in, err);
-  }
-  if (st == MOTE_OK) {
-    st = mote_interp_alloc_handles(in, err);
-  }
+  st = alloc_variables(in, err);
   if (st == MOTE_OK) {
     st = keep_io_tensors(in, err);
   }

@@ -119,7 +119,28 @@ typedef struct mote_scratch_request {
   int32_t share_input;
 } mote_scratch_request_t;
 
-enum { MOTE_PHASE_PREPARE = 1, MOTE_PHASE_INVOKE = 2 };
+/* MOTE_PHASE_SUPPORT: init asks a control-flow kernel (IF, WHILE,
+ * CALL_ONCE) for the subgraph support, which its prepare puts in
+ * ctx->support (subgraph.c). */
+enum { MOTE_PHASE_PREPARE = 1, MOTE_PHASE_INVOKE = 2, MOTE_PHASE_SUPPORT = 3 };
+
+/* What init needs for a model of several subgraphs, reached through the
+ * control-flow kernels so that a firmware that registers none links none
+ * of it (subgraph.c):
+ *   count: every subgraph's tensors and operators into tensor_total_ and
+ *          op_total_, and the io_ entries their inputs and outputs take;
+ *   bind:  after the io_ table, the subgraph table, each subgraph's
+ *          inputs and outputs copied into io_ from entry `at`;
+ *   check: after the nodes, refuses calls of a subgraph out of range, of
+ *          the main one or the caller's own, cycles, and nesting deeper
+ *          than MOTE_MAX_SUBGRAPH_DEPTH. */
+typedef struct mote_subgraph_support {
+  mote_status_t (*count)(mote_interp_t *in, uint32_t *io, mote_error_t *err);
+  mote_status_t (*bind)(mote_interp_t *in, uint32_t at, mote_error_t *err);
+  mote_status_t (*check)(mote_interp_t *in, mote_error_t *err);
+} mote_subgraph_support_t;
+
+extern const mote_subgraph_support_t mote_subgraph_support;
 
 struct mote_kctx {
   mote_interp_t *interp;
@@ -133,6 +154,8 @@ struct mote_kctx {
   /* Head temp memory for scratch and share requests during prepare. */
   mote_scratch_request_t *requests;
   uint32_t request_count;
+  /* MOTE_PHASE_SUPPORT: where a control-flow kernel answers. */
+  const mote_subgraph_support_t *support;
 };
 
 /* The operator's Operator table offset (ctx->op_table, or looked up). */
@@ -157,26 +180,6 @@ uint32_t mote_interp_op_table(const mote_interp_t *in, uint32_t op);
 /* Subgraph `sg`'s first tensor and operator across subgraphs. */
 uint32_t mote_interp_tensor_base(const mote_interp_t *in, uint32_t sg);
 uint32_t mote_interp_op_base(const mote_interp_t *in, uint32_t sg);
-
-/* init: counts every subgraph's tensors and operators into tensor_total_
- * and op_total_, and the io_ entries their inputs and outputs take. */
-mote_status_t mote_interp_count_subgraphs(mote_interp_t *in, uint32_t *io,
-                                          mote_error_t *err);
-
-/* init, after the io_ table: the subgraph table, each subgraph's inputs
- * and outputs copied into io_ from entry `at`. */
-mote_status_t mote_interp_bind_subgraphs(mote_interp_t *in, uint32_t at,
-                                         mote_error_t *err);
-
-/* prepare: refuses control flow that calls a subgraph out of range,
- * calls itself or nests deeper than MOTE_MAX_SUBGRAPH_DEPTH. */
-mote_status_t mote_interp_check_calls(mote_interp_t *in, mote_error_t *err);
-
-/* prepare, before the kernels: every resource handle tensor (a
- * VAR_HANDLE's output) gets its 4 bytes in the tail, where the handle's
- * id is written at prepare and read by the variable ops' prepare, as
- * TFLM does; they are never planned. Set to 0xFFFFFFFF: no variable. */
-mote_status_t mote_interp_alloc_handles(mote_interp_t *in, mote_error_t *err);
 
 /* The subgraph record of `sg` (below subgraph_count_, above 0). */
 const mote_subgraph_t *mote_interp_subgraph(const mote_interp_t *in,

@@ -77,8 +77,8 @@ uint32_t mote_interp_op_table(const mote_interp_t *in, uint32_t op) {
                              op - mote_interp_op_base(in, sg));
 }
 
-mote_status_t mote_interp_count_subgraphs(mote_interp_t *in, uint32_t *io,
-                                          mote_error_t *err) {
+static mote_status_t count_subgraphs(mote_interp_t *in, uint32_t *io,
+                                     mote_error_t *err) {
   const mote_model_t *m = in->model_;
   uint32_t sg;
   uint64_t tensors = 0;
@@ -106,8 +106,8 @@ mote_status_t mote_interp_count_subgraphs(mote_interp_t *in, uint32_t *io,
   return MOTE_OK;
 }
 
-mote_status_t mote_interp_bind_subgraphs(mote_interp_t *in, uint32_t at,
-                                         mote_error_t *err) {
+static mote_status_t bind_subgraphs(mote_interp_t *in, uint32_t at,
+                                    mote_error_t *err) {
   const mote_model_t *m = in->model_;
   const size_t bytes = sizeof(mote_subgraph_t) * in->subgraph_count_;
   uint32_t tensor_base = 0;
@@ -115,6 +115,15 @@ mote_status_t mote_interp_bind_subgraphs(mote_interp_t *in, uint32_t at,
   uint32_t sg;
   uint32_t k;
   void *mem;
+  uint32_t ios = 0;
+  for (sg = 1; sg < in->subgraph_count_; sg++) {
+    ios += mote_model_input_count(m, sg) + mote_model_output_count(m, sg);
+  }
+  if (at + ios > 0xFFFFu) { /* count kept ios below 65536 */
+    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
+                     "operators and subgraphs name more than 65535 operands; "
+                     "mote runs up to that");
+  }
   if (mote_arena_alloc_tail(in->arena_, bytes, 4, &mem) != MOTE_OK) {
     return MOTE_FAIL(err, MOTE_ERR_ARENA_TOO_SMALL,
                      "arena of %lu bytes is too small: needs more than %lu",
@@ -210,30 +219,29 @@ static mote_status_t check_targets(const mote_interp_t *in, mote_error_t *err) {
   return MOTE_OK;
 }
 
-/* Longest chain of calls below each subgraph, one byte each in head temp
- * memory, relaxed over every calling node until nothing changes: a chain
- * grows by one a round at most, so a cycle (subgraphs that call each
- * other) passes MOTE_MAX_SUBGRAPH_DEPTH after as many rounds and fails,
- * and the work is bounded by that many passes over the nodes. */
-mote_status_t mote_interp_check_calls(mote_interp_t *in, mote_error_t *err) {
-  uint8_t *depth = in->arena_->base_;
+/* Longest chain of calls below each subgraph, a byte each in the tail
+ * (several-subgraph models only), relaxed over every calling node until
+ * nothing changes: a chain grows by one a round at most, so a cycle
+ * (subgraphs that call each other) passes MOTE_MAX_SUBGRAPH_DEPTH after
+ * as many rounds and fails, and the work is bounded by that many passes
+ * over the nodes. */
+static mote_status_t check_calls(mote_interp_t *in, mote_error_t *err) {
+  uint8_t *depth;
+  void *mem;
   int changed = 1;
   uint32_t op;
-  mote_status_t st;
-  if (in->subgraphs_ == NULL) {
-    return MOTE_OK; /* a call from a single subgraph fails in its kernel */
-  }
-  st = check_targets(in, err);
+  mote_status_t st = check_targets(in, err);
   if (st != MOTE_OK) {
     return st;
   }
-  if (in->subgraph_count_ > mote_arena_free_bytes(in->arena_)) {
+  if (mote_arena_alloc_tail(in->arena_, in->subgraph_count_, 1, &mem) !=
+      MOTE_OK) {
     return MOTE_FAIL(err, MOTE_ERR_ARENA_TOO_SMALL,
                      "arena of %lu bytes is too small to check %u subgraphs",
                      (unsigned long)in->arena_->size_,
                      (unsigned)in->subgraph_count_);
   }
-  mote_arena_note_head(in->arena_, in->subgraph_count_);
+  depth = (uint8_t *)mem;
   memset(depth, 0, in->subgraph_count_);
   while (changed) {
     changed = 0;
@@ -266,37 +274,5 @@ mote_status_t mote_interp_check_calls(mote_interp_t *in, mote_error_t *err) {
   return MOTE_OK;
 }
 
-mote_status_t mote_interp_alloc_handles(mote_interp_t *in, mote_error_t *err) {
-  uint32_t n = 0;
-  uint32_t i;
-  uint32_t *mem;
-  void *p;
-  for (i = 0; i < in->tensor_total_; i++) {
-    mote_tensor_t t;
-    mote_interp_fill_view(in, (int32_t)i, &t);
-    n += (uint32_t)(t.type == MOTE_TYPE_RESOURCE &&
-                    (t.flags & MOTE_TENSOR_CONST) == 0);
-  }
-  if (n == 0) {
-    return MOTE_OK;
-  }
-  if (mote_arena_alloc_tail(in->arena_, sizeof(uint32_t) * n, 4, &p) !=
-      MOTE_OK) {
-    return MOTE_FAIL(err, MOTE_ERR_ARENA_TOO_SMALL,
-                     "arena of %lu bytes is too small: needs more than %lu",
-                     (unsigned long)in->arena_->size_,
-                     (unsigned long)(mote_arena_used_bytes(in->arena_) +
-                                     sizeof(uint32_t) * n));
-  }
-  mem = (uint32_t *)p;
-  for (i = 0; i < in->tensor_total_; i++) {
-    mote_tensor_t t;
-    mote_interp_fill_view(in, (int32_t)i, &t);
-    if (t.type == MOTE_TYPE_RESOURCE && (t.flags & MOTE_TENSOR_CONST) == 0) {
-      *mem = 0xFFFFFFFFu;
-      in->tensor_at_[i] = (uint32_t)((uint8_t *)mem - in->arena_->base_);
-      mem++;
-    }
-  }
-  return MOTE_OK;
-}
+const mote_subgraph_support_t mote_subgraph_support = {
+    count_subgraphs, bind_subgraphs, check_calls};

@@ -150,9 +150,19 @@ static mote_status_t run(mote_kctx_t *ctx, const mote_subgraph_t *s) {
                              ctx->err);
 }
 
+/* Answers init's request for the subgraph support (the phase of no
+ * operator, interp_internal.h): only these kernels link it in. */
+static int answer_support(mote_kctx_t *ctx) {
+  if (ctx->phase != MOTE_PHASE_SUPPORT) {
+    return 0;
+  }
+  ctx->support = &mote_subgraph_support;
+  return 1;
+}
+
 /* --- IF ------------------------------------------------------------------ */
 
-static mote_status_t if_prepare(mote_kctx_t *ctx) {
+static mote_status_t if_check(mote_kctx_t *ctx) {
   const uint32_t nin = ctx->node->input_count;
   const uint32_t nout = ctx->node->output_count;
   const char *const role[2] = {"then", "else"};
@@ -215,11 +225,15 @@ static mote_status_t if_invoke(mote_kctx_t *ctx) {
   return st;
 }
 
+static mote_status_t if_prepare(mote_kctx_t *ctx) {
+  return answer_support(ctx) ? MOTE_OK : if_check(ctx);
+}
+
 const mote_kernel_t mote_kernel_if = {"IF", 1, if_prepare, if_invoke};
 
 /* --- WHILE --------------------------------------------------------------- */
 
-static mote_status_t while_prepare(mote_kctx_t *ctx) {
+static mote_status_t while_check(mote_kctx_t *ctx) {
   const uint32_t n = ctx->node->input_count;
   const mote_subgraph_t *cond;
   const mote_subgraph_t *body;
@@ -312,6 +326,10 @@ static mote_status_t while_invoke(mote_kctx_t *ctx) {
   return st;
 }
 
+static mote_status_t while_prepare(mote_kctx_t *ctx) {
+  return answer_support(ctx) ? MOTE_OK : while_check(ctx);
+}
+
 const mote_kernel_t mote_kernel_while = {"WHILE", 1, while_prepare,
                                          while_invoke};
 
@@ -319,7 +337,7 @@ const mote_kernel_t mote_kernel_while = {"WHILE", 1, while_prepare,
 
 /* The flag is kernel state: mote_interp_reset_state clears it with the
  * resource variables, so the init subgraph runs again on the next invoke. */
-static mote_status_t call_once_prepare(mote_kctx_t *ctx) {
+static mote_status_t call_once_check(mote_kctx_t *ctx) {
   int32_t index[2];
   const mote_subgraph_t *s;
   cf_data_t *d;
@@ -358,6 +376,10 @@ static mote_status_t call_once_invoke(mote_kctx_t *ctx) {
     *d->done = (uint8_t)(st == MOTE_OK);
   }
   return st;
+}
+
+static mote_status_t call_once_prepare(mote_kctx_t *ctx) {
+  return answer_support(ctx) ? MOTE_OK : call_once_check(ctx);
 }
 
 const mote_kernel_t mote_kernel_call_once = {"CALL_ONCE", 1, call_once_prepare,

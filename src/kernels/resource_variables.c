@@ -6,7 +6,8 @@
  * VAR_HANDLE's container and shared_name, and every VAR_HANDLE of those
  * names, in whatever subgraph, gives the same variable. Its handle is an
  * int32 id written into the VAR_HANDLE's resource output at prepare
- * (resource tensors live in the tail, interp/subgraph.c), where the
+ * (4 bytes the VAR_HANDLE takes in the tail: resource tensors are never
+ * planned), where the
  * variable ops' prepare reads it; invoke then goes by the variable each
  * op bound at prepare and reads nothing of the model.
  *
@@ -91,9 +92,21 @@ static mote_status_t var_handle_prepare(mote_kctx_t *ctx) {
   if (st != MOTE_OK) {
     return st;
   }
-  if (out.type != MOTE_TYPE_RESOURCE || out.data == NULL) {
+  if (out.type == MOTE_TYPE_RESOURCE && out.data == NULL) {
+    /* The handle's 4 bytes, in the tail: never planned (interp.c), they
+     * hold the id from now on, for the variable ops' prepare. */
+    void *mem;
+    st = mote_kctx_alloc_persistent(ctx, sizeof(uint32_t), &mem);
+    if (st != MOTE_OK) {
+      return st;
+    }
+    in->tensor_at_[out.index] = (uint32_t)((uint8_t *)mem - in->arena_->base_);
+    out.data = mem;
+  }
+  if (out.type != MOTE_TYPE_RESOURCE || (out.flags & MOTE_TENSOR_CONST)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "output 0 must be a resource tensor, not %s",
+                          "output 0 must be a resource tensor (not a "
+                          "constant), not %s",
                           mote_type_name((mote_type_t)out.type));
   }
   st = mote_kctx_builtin_options(ctx, OPTIONS_VAR_HANDLE, &o);
@@ -151,12 +164,14 @@ static mote_status_t bind(mote_kctx_t *ctx, const mote_tensor_t *value) {
   if (st != MOTE_OK) {
     return st;
   }
-  if (handle.type != MOTE_TYPE_RESOURCE || handle.data == NULL) {
+  if (handle.type != MOTE_TYPE_RESOURCE) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
                           "input 0 must be a resource handle, not %s",
                           mote_type_name((mote_type_t)handle.type));
   }
-  memcpy(&id, handle.data, sizeof id);
+  if (handle.data != NULL) {
+    memcpy(&id, handle.data, sizeof id);
+  }
   if (id >= in->resource_count_) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                           "input 0 holds no variable: mote binds variables "
