@@ -157,6 +157,7 @@ typedef struct mote_interp {
   mote_subgraph_t *subgraphs_; /**< arena tail, NULL for one subgraph */
   void *resources_;         /**< arena tail: resource variables, or NULL */
   uint32_t resource_count_; /**< resource variables so far */
+  uint32_t loop_budget_;    /**< WHILE iterations left in this invoke */
 } mote_interp_t;
 
 /**
@@ -166,7 +167,14 @@ typedef struct mote_interp {
  * model the application sees (inputs, outputs, tensor indices of this
  * API); the others are run by control flow (IF, WHILE, CALL_ONCE) and are
  * initialised, prepared and planned with it in the same arena; a model of
- * one subgraph pays nothing for them. Errors:
+ * one subgraph pays nothing for them, and the code for several is linked
+ * only with a control-flow kernel (mote_kernel_if, _while, _call_once).
+ * Control flow is checked here: MOTE_ERR_CORRUPT_MODEL for a subgraph
+ * index out of range, MOTE_ERR_UNSUPPORTED for a call of the main
+ * subgraph or of the caller's own, for subgraphs that call each other and
+ * for calls nested more than 8 deep (which bounds invoke's recursion);
+ * MOTE_ERR_UNSUPPORTED_OP for several subgraphs and no control-flow
+ * kernel in the resolver. Errors:
  * MOTE_ERR_UNSUPPORTED_OP naming the operator index and code when no kernel
  * is registered or the op version is newer than the kernel's;
  * MOTE_ERR_UNSUPPORTED for models of 65535 tensors or more (all subgraphs
@@ -220,13 +228,9 @@ mote_status_t mote_interp_record_op_memory(mote_interp_t *interp,
 /**
  * Runs every kernel's prepare in order (subgraph 0's operators first, then
  * each other subgraph's), then plans activations and scratch at the arena
- * head. Control flow is checked first: MOTE_ERR_CORRUPT_MODEL for a
- * subgraph index out of range, MOTE_ERR_UNSUPPORTED for a call of the
- * main subgraph or of the caller's own, for subgraphs that call each
- * other and for calls nested more than 8 deep (which bounds invoke's
- * recursion). Errors are otherwise the kernels' (naming the operator, and
- * the subgraph when it is not 0) and MOTE_ERR_ARENA_TOO_SMALL with the
- * number of bytes the arena would need.
+ * head. Errors are the kernels' (naming the operator, and the subgraph
+ * when it is not 0) and MOTE_ERR_ARENA_TOO_SMALL with the number of bytes
+ * the arena would need.
  */
 mote_status_t mote_interp_prepare(mote_interp_t *interp, mote_error_t *err);
 

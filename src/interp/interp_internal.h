@@ -98,6 +98,14 @@ struct mote_subgraph {
  * at most this deep, which bounds invoke's recursion (and its stack). */
 #define MOTE_MAX_SUBGRAPH_DEPTH 8
 
+/* WHILE iterations one invoke may run, all loops together, so that a
+ * condition that never turns false (a malformed or hostile model) fails
+ * the invoke instead of hanging it. TFLM sets no bound; raise it with
+ * -DMOTE_MAX_LOOP_ITERATIONS=... for models that loop longer. */
+#ifndef MOTE_MAX_LOOP_ITERATIONS
+#define MOTE_MAX_LOOP_ITERATIONS 1000000u
+#endif
+
 /* After prepare: where each scratch buffer lives, from the arena base. */
 struct mote_scratch {
   uint32_t offset;

@@ -316,6 +316,13 @@ static mote_status_t while_invoke(mote_kctx_t *ctx) {
   mote_status_t st = test(ctx, cond, node_ins(ctx), d->bytes, &go);
   move(in, node_outs(ctx), node_ins(ctx), d->bytes, n);
   while (st == MOTE_OK && go) {
+    if (ctx->interp->loop_budget_ == 0) {
+      return mote_kctx_fail(ctx, MOTE_ERR_KERNEL,
+                            "more than %lu loop iterations in one invoke "
+                            "(MOTE_MAX_LOOP_ITERATIONS)",
+                            (unsigned long)MOTE_MAX_LOOP_ITERATIONS);
+    }
+    ctx->interp->loop_budget_--;
     move(in, sub_ins(in, body), node_outs(ctx), d->bytes, n);
     st = run(ctx, body);
     if (st == MOTE_OK) {

@@ -386,14 +386,14 @@ static void test_if_refusals(void) {
 
 /* --- (c) WHILE ----------------------------------------------------------- */
 
-/* main: (i, acc) = WHILE(i0, acc0); cond: i < 5; body: (i + 1, acc +
+/* main: (i, acc) = WHILE(i0, acc0); cond: i < 5; body: (i + inc, acc +
  * step). With `recurse`, the body also runs a WHILE of itself. */
-static uint8_t *while_model(size_t *len, int recurse) {
+static uint8_t *while_model(size_t *len, int recurse, int32_t inc) {
   tfb_model_t *m = tfb_new();
   const int32_t s1[1] = {1};
   const int32_t s2[1] = {2};
   const int32_t limit[1] = {5};
-  const int32_t one[1] = {1};
+  const int32_t one[1] = {inc};
   const int32_t step[2] = {3, -2};
   const int add = tfb_add_opcode(m, OP_ADD, NULL, 1);
   const int less = tfb_add_opcode(m, OP_LESS, NULL, 1);
@@ -446,7 +446,7 @@ static void test_while_loops_to_the_limit(void) {
   static const int32_t starts[3] = {0, 3, 9};
   const int32_t acc[2] = {100, 50};
   size_t len;
-  uint8_t *bytes = while_model(&len, 0);
+  uint8_t *bytes = while_model(&len, 0, 1);
   int s;
   for (s = 0; bytes != NULL && s < 3; s++) {
     run_t run;
@@ -475,10 +475,32 @@ static void test_while_loops_to_the_limit(void) {
 
 static void test_while_recursion_refused(void) {
   size_t len;
-  uint8_t *bytes = while_model(&len, 1);
+  uint8_t *bytes = while_model(&len, 1, 1);
   expect_refused(bytes, len, MOTE_ERR_UNSUPPORTED,
                  "subgraph 2 op 2 (WHILE) calls its own subgraph 2: "
                  "recursion is refused");
+}
+
+/* A loop that never ends fails the invoke (MOTE_MAX_LOOP_ITERATIONS)
+ * rather than hang it. */
+static void test_endless_loop_stops(void) {
+  size_t len;
+  uint8_t *bytes = while_model(&len, 0, 0);
+  const int32_t i0 = 0;
+  const int32_t acc[2] = {0, 0};
+  run_t run;
+  mote_error_t err;
+  memset(&run, 0, sizeof run);
+  run.n_in = 2;
+  run.in[0] = &i0;
+  run.in_bytes[0] = 4;
+  run.in[1] = acc;
+  run.in_bytes[1] = sizeof acc;
+  CHECK_EQ_INT(run_mote(bytes, len, 1, &run, &err), MOTE_ERR_KERNEL);
+  printf("endless: %s\n", err.message);
+  CHECK(strstr(err.message, "op 0 (WHILE): more than 1000000 loop iterations") !=
+        NULL);
+  free(bytes);
 }
 
 /* --- nesting ------------------------------------------------------------- */
@@ -531,6 +553,27 @@ static void test_nesting_bounded(void) {
                  "nested more than 8 deep");
 }
 
+/* Several subgraphs need a control-flow kernel in the resolver: the
+ * support for them comes through it. */
+static void test_needs_a_control_flow_kernel(void) {
+  size_t len;
+  uint8_t *bytes = if_model(&len, 1, T_BOOL);
+  session_t *s = &g_s;
+  mote_error_t err;
+  CHECK(bytes != NULL);
+  CHECK_EQ_INT(mote_model_open(&s->model, bytes, len, &err), MOTE_OK);
+  (void)mote_resolver_init(&s->r, s->entries, MOTE_RESOLVER_BUILTINS);
+  (void)mote_resolver_add(&s->r, MOTE_OP_ADD, &mote_kernel_add);
+  (void)mote_resolver_add(&s->r, MOTE_OP_SUB, &mote_kernel_sub);
+  (void)mote_arena_init(&s->arena, g_arena, sizeof g_arena);
+  CHECK_EQ_INT(mote_interp_init(&s->in, &s->model, &s->r, &s->arena, &err),
+               MOTE_ERR_UNSUPPORTED_OP);
+  printf("refused: %s\n", err.message);
+  CHECK(strstr(err.message, "3 subgraphs and no IF, WHILE, CALL_ONCE kernel") !=
+        NULL);
+  free(bytes);
+}
+
 int main(void) {
   MOTE_RUN(test_variables_keep_state);
   MOTE_RUN(test_reset_runs_init_again);
@@ -539,6 +582,8 @@ int main(void) {
   MOTE_RUN(test_if_refusals);
   MOTE_RUN(test_while_loops_to_the_limit);
   MOTE_RUN(test_while_recursion_refused);
+  MOTE_RUN(test_endless_loop_stops);
   MOTE_RUN(test_nesting_bounded);
+  MOTE_RUN(test_needs_a_control_flow_kernel);
   return MOTE_TEST_END();
 }
