@@ -42,6 +42,12 @@ typedef struct run {
   size_t out_bytes[MAX_IO];
 } run_t;
 
+/* Appends an input of `bytes` bytes at `data` to `run`. */
+static void add_input(run_t *run, const void *data, size_t bytes) {
+  run->in[run->n_in] = data;
+  run->in_bytes[run->n_in++] = bytes;
+}
+
 static uint64_t g_arena[8 * 1024]; /* 64 KiB, 8-byte aligned */
 
 /* An interpreter and all it is bound to. */
@@ -239,9 +245,7 @@ static void test_variables_keep_state(void) {
     int32_t got[2];
     char what[64];
     memset(&run, 0, sizeof run);
-    run.n_in = 1;
-    run.in[0] = x;
-    run.in_bytes[0] = sizeof x;
+    add_input(&run, x, sizeof x);
     CHECK_EQ_INT(run_mote(bytes, len, invokes, &run, &err), MOTE_OK);
     memcpy(got, run.out[0], sizeof got);
     CHECK_EQ_INT(got[0], 10 + invokes * 1);
@@ -285,9 +289,7 @@ static void test_variable_size_mismatch(void) {
   mote_error_t err;
   const int32_t x[2] = {1, 2};
   memset(&run, 0, sizeof run);
-  run.n_in = 1;
-  run.in[0] = x;
-  run.in_bytes[0] = sizeof x;
+  add_input(&run, x, sizeof x);
   CHECK_EQ_INT(run_mote(bytes, len, 1, &run, &err), MOTE_ERR_BAD_SHAPE);
   printf("mismatch: %s\n", err.message);
   CHECK(strstr(err.message, "subgraph 1 op 1 (ASSIGN_VARIABLE)") != NULL);
@@ -338,13 +340,9 @@ static void test_if_takes_either_branch(void) {
     mote_error_t err;
     int32_t got[2];
     memset(&run, 0, sizeof run);
-    run.n_in = 3;
-    run.in[0] = &cond;
-    run.in_bytes[0] = 1;
-    run.in[1] = a;
-    run.in_bytes[1] = sizeof a;
-    run.in[2] = b;
-    run.in_bytes[2] = sizeof b;
+    add_input(&run, &cond, 1);
+    add_input(&run, a, sizeof a);
+    add_input(&run, b, sizeof b);
     CHECK_EQ_INT(run_mote(bytes, len, 2, &run, &err), MOTE_OK);
     memcpy(got, run.out[0], sizeof got);
     CHECK_EQ_INT(got[0], cond ? 12 : 2);
@@ -456,11 +454,8 @@ static void test_while_loops_to_the_limit(void) {
     const int32_t n = starts[s] < 5 ? 5 - starts[s] : 0;
     char what[48];
     memset(&run, 0, sizeof run);
-    run.n_in = 2;
-    run.in[0] = &starts[s];
-    run.in_bytes[0] = 4;
-    run.in[1] = acc;
-    run.in_bytes[1] = sizeof acc;
+    add_input(&run, &starts[s], 4);
+    add_input(&run, acc, sizeof acc);
     CHECK_EQ_INT(run_mote(bytes, len, 1, &run, &err), MOTE_OK);
     memcpy(&i_out, run.out[0], 4);
     memcpy(acc_out, run.out[1], sizeof acc_out);
@@ -491,11 +486,8 @@ static void test_endless_loop_stops(void) {
   run_t run;
   mote_error_t err;
   memset(&run, 0, sizeof run);
-  run.n_in = 2;
-  run.in[0] = &i0;
-  run.in_bytes[0] = 4;
-  run.in[1] = acc;
-  run.in_bytes[1] = sizeof acc;
+  add_input(&run, &i0, 4);
+  add_input(&run, acc, sizeof acc);
   CHECK_EQ_INT(run_mote(bytes, len, 1, &run, &err), MOTE_ERR_KERNEL);
   printf("endless: %s\n", err.message);
   CHECK(strstr(err.message, "op 0 (WHILE): more than 1000000 loop iterations") !=
@@ -540,9 +532,7 @@ static void test_nesting_bounded(void) {
   const int32_t x = 21;
   int32_t y;
   memset(&run, 0, sizeof run);
-  run.n_in = 1;
-  run.in[0] = &x;
-  run.in_bytes[0] = 4;
+  add_input(&run, &x, 4);
   CHECK_EQ_INT(run_mote(bytes, len, 2, &run, &err), MOTE_OK);
   memcpy(&y, run.out[0], 4);
   CHECK_EQ_INT(y, 42);
