@@ -167,7 +167,7 @@ static mote_status_t if_check(mote_kctx_t *ctx) {
   const uint32_t nout = ctx->node->output_count;
   const char *const role[2] = {"then", "else"};
   int32_t index[2];
-  cf_data_t *d;
+  cf_data_t *d = NULL;
   uint32_t b;
   uint32_t k;
   mote_status_t st = read_indices(ctx, OPTIONS_IF, index);
@@ -347,8 +347,8 @@ const mote_kernel_t mote_kernel_while = {"WHILE", 1, while_prepare,
 static mote_status_t call_once_check(mote_kctx_t *ctx) {
   int32_t index[2];
   const mote_subgraph_t *s;
-  cf_data_t *d;
-  void *flag;
+  cf_data_t *d = NULL;
+  void *flag = NULL;
   mote_status_t st = read_indices(ctx, OPTIONS_CALL_ONCE, index);
   if (st != MOTE_OK) {
     return st;

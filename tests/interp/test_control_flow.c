@@ -61,11 +61,25 @@ typedef struct session {
 
 static session_t g_s;
 
+/* With MOTE_TEST_DUMP_DIR set, every model loaded is also written there
+ * (cf_<n>.tflite): seeds for tests/fuzz. */
+static void dump(const uint8_t *bytes, size_t len) {
+  static int n;
+  const char *dir = getenv("MOTE_TEST_DUMP_DIR");
+  char path[1200];
+  if (dir != NULL && dir[0] != '\0') {
+    snprintf(path, sizeof path, "%s/cf_%d.tflite", dir, n++);
+    CHECK(mote_test_write_file(path, bytes, len) == 0);
+  }
+}
+
 /* Opens, initialises and prepares `bytes` in g_s; the status, with the
  * message in `err`. */
 static mote_status_t load(const uint8_t *bytes, size_t len, mote_error_t *err) {
   session_t *s = &g_s;
-  mote_status_t st = mote_model_open(&s->model, bytes, len, err);
+  mote_status_t st;
+  dump(bytes, len);
+  st = mote_model_open(&s->model, bytes, len, err);
   if (st != MOTE_OK) {
     return st;
   }
