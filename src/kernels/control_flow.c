@@ -296,11 +296,13 @@ static mote_status_t test(mote_kctx_t *ctx, const mote_subgraph_t *cond,
                           const uint16_t *vars, const uint32_t *bytes,
                           int *value) {
   const mote_interp_t *in = ctx->interp;
+  const uint8_t *go;
   mote_status_t st;
   move(in, sub_ins(in, cond), vars, bytes, cond->input_count);
   st = run(ctx, cond);
-  *value = st == MOTE_OK &&
-           *(const uint8_t *)mote_interp_data(in, sub_outs(in, cond)[0]) != 0;
+  /* Prepare checked the output (one bool, with memory). */
+  go = (const uint8_t *)mote_interp_data(in, sub_outs(in, cond)[0]);
+  *value = st == MOTE_OK && go != NULL && *go != 0;
   return st;
 }
 
