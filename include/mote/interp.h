@@ -157,7 +157,7 @@ typedef struct mote_interp {
   mote_subgraph_t *subgraphs_; /**< arena tail, NULL for one subgraph */
   void *resources_;         /**< arena tail: resource variables, or NULL */
   uint32_t resource_count_; /**< resource variables so far */
-  uint32_t loop_budget_;    /**< WHILE iterations left in this invoke */
+  uint32_t loop_budget_;    /**< WHILE iterations left (control_flow.c) */
 } mote_interp_t;
 
 /**

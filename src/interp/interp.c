@@ -741,7 +741,6 @@ static mote_status_t invoke_ops(mote_interp_t *in, uint32_t op_end,
     return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
                      "invoke needs a prepared interpreter");
   }
-  in->loop_budget_ = MOTE_MAX_LOOP_ITERATIONS;
   return mote_interp_run_ops(in, 0, op_end, err);
 }
 

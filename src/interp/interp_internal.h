@@ -98,7 +98,8 @@ struct mote_subgraph {
  * at most this deep, which bounds invoke's recursion (and its stack). */
 #define MOTE_MAX_SUBGRAPH_DEPTH 8
 
-/* WHILE iterations one invoke may run, all loops together, so that a
+/* WHILE iterations one call from subgraph 0 may run, all loops under it
+ * together (control_flow.c), so that a
  * condition that never turns false (a malformed or hostile model) fails
  * the invoke instead of hanging it. TFLM sets no bound; raise it with
  * -DMOTE_MAX_LOOP_ITERATIONS=... for models that loop longer. */

@@ -145,6 +145,15 @@ static void move(const mote_interp_t *in, const uint16_t *dst,
   }
 }
 
+/* Before a call from subgraph 0 (an outermost one): the loop budget of
+ * every WHILE under it (MOTE_MAX_LOOP_ITERATIONS). Kept here rather than
+ * in every invoke, which control flow would not otherwise touch. */
+static void arm_budget(const mote_kctx_t *ctx) {
+  if (ctx->op_index < ctx->interp->op_count_) {
+    ctx->interp->loop_budget_ = MOTE_MAX_LOOP_ITERATIONS;
+  }
+}
+
 static mote_status_t run(mote_kctx_t *ctx, const mote_subgraph_t *s) {
   return mote_interp_run_ops(ctx->interp, s->op_base, s->op_base + s->op_count,
                              ctx->err);
@@ -216,6 +225,7 @@ static mote_status_t if_invoke(mote_kctx_t *ctx) {
   const mote_subgraph_t *s =
       mote_interp_subgraph(in, d->sub[cond[0] != 0 ? 0 : 1]);
   mote_status_t st;
+  arm_budget(ctx);
   move(in, sub_ins(in, s), node_ins(ctx) + 1, d->bytes, n);
   st = run(ctx, s);
   if (st == MOTE_OK) {
@@ -315,12 +325,14 @@ static mote_status_t while_invoke(mote_kctx_t *ctx) {
   const mote_subgraph_t *body = mote_interp_subgraph(in, d->sub[1]);
   const uint32_t n = ctx->node->input_count;
   int go = 0;
-  mote_status_t st = test(ctx, cond, node_ins(ctx), d->bytes, &go);
+  mote_status_t st;
+  arm_budget(ctx);
+  st = test(ctx, cond, node_ins(ctx), d->bytes, &go);
   move(in, node_outs(ctx), node_ins(ctx), d->bytes, n);
   while (st == MOTE_OK && go) {
     if (ctx->interp->loop_budget_ == 0) {
       return mote_kctx_fail(ctx, MOTE_ERR_KERNEL,
-                            "more than %lu loop iterations in one invoke "
+                            "more than %lu loop iterations "
                             "(MOTE_MAX_LOOP_ITERATIONS)",
                             (unsigned long)MOTE_MAX_LOOP_ITERATIONS);
     }
@@ -381,6 +393,7 @@ static mote_status_t call_once_invoke(mote_kctx_t *ctx) {
   const cf_data_t *d = (const cf_data_t *)mote_kctx_user_data(ctx);
   mote_status_t st = MOTE_OK;
   if (*d->done == 0) {
+    arm_budget(ctx);
     st = run(ctx, mote_interp_subgraph(ctx->interp, d->sub[0]));
     *d->done = (uint8_t)(st == MOTE_OK);
   }
