@@ -313,8 +313,9 @@ static void test_variable_size_mismatch(void) {
 
 /* --- (b) IF -------------------------------------------------------------- */
 
-/* main: y = IF(cond, a, b) with then = `then_sg`; then: a + b; else:
- * a - b. The condition's type is `cond_type`. */
+/* main: t = a + b; y = IF(cond, t, b) with then = `then_sg`; z = y + a
+ * (a and t live across the call); then: t + b; else: t - b. The
+ * condition's type is `cond_type`. */
 static uint8_t *if_model(size_t *len, int then_sg, int cond_type) {
   tfb_model_t *m = tfb_new();
   const int32_t s1[1] = {1};
@@ -323,14 +324,24 @@ static uint8_t *if_model(size_t *len, int then_sg, int cond_type) {
   const int sub = tfb_add_opcode(m, OP_SUB, NULL, 1);
   const int iff = tfb_add_opcode(m, OP_IF, NULL, 1);
   tfb_options_t o = ints(then_sg, 2, 2);
-  int32_t ins[3], y, p[2], r;
+  int32_t ins[3], y, p[2], r, t, z;
   int b;
   ins[0] = tfb_add_tensor(m, "cond", cond_type, s1, 1, 0, NULL, NULL, 0, 0, false);
   ins[1] = tfb_add_tensor(m, "a", T_I32, s2, 1, 0, NULL, NULL, 0, 0, false);
   ins[2] = tfb_add_tensor(m, "b", T_I32, s2, 1, 0, NULL, NULL, 0, 0, false);
+  t = tfb_add_tensor(m, "t", T_I32, s2, 1, 0, NULL, NULL, 0, 0, false);
   y = tfb_add_tensor(m, "y", T_I32, s2, 1, 0, NULL, NULL, 0, 0, false);
-  tfb_add_op(m, iff, ins, 3, &y, 1, O_IF, &o, NULL, 0);
-  tfb_set_io(m, ins, 3, &y, 1);
+  z = tfb_add_tensor(m, "z", T_I32, s2, 1, 0, NULL, NULL, 0, 0, false);
+  tfb_add_op(m, add, ins + 1, 2, &t, 1, O_ADD, NULL, NULL, 0);
+  {
+    int32_t call[3] = {ins[0], t, ins[2]};
+    int32_t post[2] = {0, 0};
+    tfb_add_op(m, iff, call, 3, &y, 1, O_IF, &o, NULL, 0);
+    post[0] = y;
+    post[1] = ins[1];
+    tfb_add_op(m, add, post, 2, &z, 1, O_ADD, NULL, NULL, 0);
+  }
+  tfb_set_io(m, ins, 3, &z, 1);
   for (b = 0; b < 2; b++) {
     tfb_add_subgraph(m, b == 0 ? "then" : "else");
     p[0] = tfb_add_tensor(m, "p", T_I32, s2, 1, 0, NULL, NULL, 0, 0, false);
@@ -359,8 +370,8 @@ static void test_if_takes_either_branch(void) {
     add_input(&run, b, sizeof b);
     CHECK_EQ_INT(run_mote(bytes, len, 2, &run, &err), MOTE_OK);
     memcpy(got, run.out[0], sizeof got);
-    CHECK_EQ_INT(got[0], cond ? 12 : 2);
-    CHECK_EQ_INT(got[1], cond ? 5 : -13);
+    CHECK_EQ_INT(got[0], cond ? 24 : 14);
+    CHECK_EQ_INT(got[1], cond ? 10 : -8);
     check_oracle(cond ? "IF true" : "IF false", bytes, len, 2, &run);
   }
   free(bytes);
@@ -387,13 +398,13 @@ static void test_if_refusals(void) {
   size_t len;
   uint8_t *bytes = if_model(&len, 7, T_BOOL);
   expect_refused(bytes, len, MOTE_ERR_CORRUPT_MODEL,
-                 "op 0 (IF): then/else subgraph index 7 is out of range");
+                 "op 1 (IF): then/else subgraph index 7 is out of range");
   bytes = if_model(&len, 1, T_I32);
   expect_refused(bytes, len, MOTE_ERR_UNSUPPORTED_TYPE,
-                 "op 0 (IF): condition (input 0) must be one bool, not int32");
+                 "op 1 (IF): condition (input 0) must be one bool, not int32");
   bytes = if_model(&len, 0, T_BOOL); /* then: the main subgraph */
   expect_refused(bytes, len, MOTE_ERR_UNSUPPORTED,
-                 "subgraph 0 op 0 (IF) calls the main subgraph 0");
+                 "subgraph 0 op 1 (IF) calls the main subgraph 0");
 }
 
 /* --- (c) WHILE ----------------------------------------------------------- */
