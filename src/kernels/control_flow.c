@@ -175,6 +175,9 @@ static mote_status_t if_check(mote_kctx_t *ctx) {
   const uint32_t nin = ctx->node->input_count;
   const uint32_t nout = ctx->node->output_count;
   const char *const role[2] = {"then", "else"};
+  const char *const sub_in[2] = {"then subgraph input", "else subgraph input"};
+  const char *const sub_out[2] = {"then subgraph output",
+                                  "else subgraph output"};
   int32_t index[2];
   cf_data_t *d = NULL;
   uint32_t b;
@@ -205,11 +208,11 @@ static mote_status_t if_check(mote_kctx_t *ctx) {
     }
     for (k = 0; k + 1u < nin && st == MOTE_OK; k++) {
       st = check_pair(ctx, node_ins(ctx)[k + 1u], sub_ins(ctx->interp, s)[k],
-                      "input", k + 1u, "subgraph input", k, &d->bytes[k]);
+                      "input", k + 1u, sub_in[b], k, &d->bytes[k]);
     }
     for (k = 0; k < nout && st == MOTE_OK; k++) {
       st = check_pair(ctx, sub_outs(ctx->interp, s)[k], node_outs(ctx)[k],
-                      "subgraph output", k, "output", k,
+                      sub_out[b], k, "output", k,
                       &d->bytes[nin - 1u + k]);
     }
     d->sub[b] = (uint16_t)index[b];

@@ -315,8 +315,10 @@ static void test_variable_size_mismatch(void) {
 
 /* main: t = a + b; y = IF(cond, t, b) with then = `then_sg`; z = y + a
  * (a and t live across the call); then: t + b; else: t - b. The
- * condition's type is `cond_type`. */
-static uint8_t *if_model(size_t *len, int then_sg, int cond_type) {
+ * condition's type is `cond_type`, the else subgraph's operands'
+ * `else_type` (int32 to match). */
+static uint8_t *if_model(size_t *len, int then_sg, int cond_type,
+                         int else_type) {
   tfb_model_t *m = tfb_new();
   const int32_t s1[1] = {1};
   const int32_t s2[1] = {2};
@@ -344,9 +346,10 @@ static uint8_t *if_model(size_t *len, int then_sg, int cond_type) {
   tfb_set_io(m, ins, 3, &z, 1);
   for (b = 0; b < 2; b++) {
     tfb_add_subgraph(m, b == 0 ? "then" : "else");
-    p[0] = tfb_add_tensor(m, "p", T_I32, s2, 1, 0, NULL, NULL, 0, 0, false);
-    p[1] = tfb_add_tensor(m, "q", T_I32, s2, 1, 0, NULL, NULL, 0, 0, false);
-    r = tfb_add_tensor(m, "r", T_I32, s2, 1, 0, NULL, NULL, 0, 0, false);
+    const int type = b == 0 ? T_I32 : else_type;
+    p[0] = tfb_add_tensor(m, "p", type, s2, 1, 0, NULL, NULL, 0, 0, false);
+    p[1] = tfb_add_tensor(m, "q", type, s2, 1, 0, NULL, NULL, 0, 0, false);
+    r = tfb_add_tensor(m, "r", type, s2, 1, 0, NULL, NULL, 0, 0, false);
     tfb_add_op(m, b == 0 ? add : sub, p, 2, &r, 1, b == 0 ? O_ADD : O_SUB,
                NULL, NULL, 0);
     tfb_set_io(m, p, 2, &r, 1);
@@ -358,7 +361,7 @@ static void test_if_takes_either_branch(void) {
   const int32_t a[2] = {7, -4};
   const int32_t b[2] = {5, 9};
   size_t len;
-  uint8_t *bytes = if_model(&len, 1, T_BOOL);
+  uint8_t *bytes = if_model(&len, 1, T_BOOL, T_I32);
   uint8_t cond;
   for (cond = 0; bytes != NULL && cond < 2; cond++) {
     run_t run;
@@ -396,13 +399,17 @@ static void expect_refused(uint8_t *bytes, size_t len, mote_status_t want,
 
 static void test_if_refusals(void) {
   size_t len;
-  uint8_t *bytes = if_model(&len, 7, T_BOOL);
+  uint8_t *bytes = if_model(&len, 7, T_BOOL, T_I32);
   expect_refused(bytes, len, MOTE_ERR_CORRUPT_MODEL,
                  "op 1 (IF): then/else subgraph index 7 is out of range");
-  bytes = if_model(&len, 1, T_I32);
+  bytes = if_model(&len, 1, T_I32, T_I32);
   expect_refused(bytes, len, MOTE_ERR_UNSUPPORTED_TYPE,
                  "op 1 (IF): condition (input 0) must be one bool, not int32");
-  bytes = if_model(&len, 0, T_BOOL); /* then: the main subgraph */
+  bytes = if_model(&len, 1, T_BOOL, T_F32);
+  expect_refused(bytes, len, MOTE_ERR_BAD_SHAPE,
+                 "op 1 (IF): input 1 (int32, 8 bytes) does not match "
+                 "else subgraph input 0 (float32, 8 bytes)");
+  bytes = if_model(&len, 0, T_BOOL, T_I32); /* then: the main subgraph */
   expect_refused(bytes, len, MOTE_ERR_UNSUPPORTED,
                  "subgraph 0 op 1 (IF) calls the main subgraph 0");
 }
@@ -572,7 +579,7 @@ static void test_nesting_bounded(void) {
  * support for them comes through it. */
 static void test_needs_a_control_flow_kernel(void) {
   size_t len;
-  uint8_t *bytes = if_model(&len, 1, T_BOOL);
+  uint8_t *bytes = if_model(&len, 1, T_BOOL, T_I32);
   session_t *s = &g_s;
   mote_error_t err;
   CHECK(bytes != NULL);
