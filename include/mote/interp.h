@@ -67,6 +67,9 @@ typedef struct mote_node mote_node_t;
 typedef struct mote_scratch mote_scratch_t;
 /** Private: a run of variable tensors to reset, in the arena tail. */
 typedef struct mote_variable mote_variable_t;
+/** Private: where a subgraph's tensors and operators are (several
+ * subgraphs only). */
+typedef struct mote_subgraph mote_subgraph_t;
 /** Private: a model input's or output's tensor, type and size, kept at
  * prepare. */
 typedef struct mote_io_tensor mote_io_tensor_t;
@@ -181,23 +184,46 @@ typedef struct mote_interp {
                               application that never asks links none of it) */
   uint8_t io_narrow_;       /**< io_ entries are 8 bits (under 255 tensors) */
   size_t constant_bytes_;   /**< tail taken by aligned constant copies */
+  /* Models of several subgraphs (control flow): every subgraph's tensors
+   * and operators follow subgraph 0's in tensor_at_, nodes_ and io_;
+   * tensor_count_ and op_count_ stay subgraph 0's. */
+  uint32_t subgraph_count_; /**< subgraphs in the model */
+  uint32_t tensor_total_;   /**< tensors of all subgraphs */
+  uint32_t op_total_;       /**< operators of all subgraphs */
+  mote_subgraph_t *subgraphs_; /**< arena tail, NULL for one subgraph */
+  void *resources_;         /**< arena tail: resource variables, or NULL */
+  uint32_t resource_count_; /**< resource variables so far */
+  uint32_t loop_budget_;    /**< WHILE iterations left (control_flow.c) */
 } mote_interp_t;
 
 /**
  * Binds `model`, `resolver` and `arena` (all must outlive the interpreter;
  * the nodes refer to the resolver's entries by position, so a resolver may
- * gain entries but not change the ones an interpreter uses) and finds a kernel for every operator of subgraph 0. Takes the tensor
- * table and operator table from the arena tail. Errors:
+ * gain entries but not change the ones an interpreter uses) and finds a
+ * kernel for every operator of every subgraph. Takes the
+ * tensor table and operator table from the arena tail. Subgraph 0 is the
+ * model the application sees (inputs, outputs, tensor indices of this
+ * API); the others are run by control flow (IF, WHILE, CALL_ONCE) and are
+ * initialised, prepared and planned with it in the same arena; a model of
+ * one subgraph pays nothing for them, and the code for several is linked
+ * only with a control-flow kernel (mote_kernel_if, _while, _call_once).
+ * Control flow is checked here: MOTE_ERR_CORRUPT_MODEL for a subgraph
+ * index out of range, MOTE_ERR_UNSUPPORTED for a call of the main
+ * subgraph or of the caller's own, for subgraphs that call each other and
+ * for calls nested more than 8 deep (which bounds invoke's recursion);
+ * MOTE_ERR_UNSUPPORTED_OP for several subgraphs and no control-flow
+ * kernel in the resolver. Errors:
  * MOTE_ERR_UNSUPPORTED_OP when the resolver lacks kernels, naming every
  * missing op (builtin name and code, or custom name) with its first
  * operator index and how many more use it, those beyond the message
  * buffer counted ("...and N more"); or naming the operator when its
  * version is newer than the kernel's;
- * MOTE_ERR_UNSUPPORTED for models with several subgraphs, 65535 tensors
- * or more, more than 65535 operator operands in all or 255 inputs or
- * outputs to one operator, and for arenas of 2 GiB or more (the tables
- * that let invoke run without reading the model are that compact);
- * MOTE_ERR_ARENA_TOO_SMALL with the bytes needed; MOTE_ERR_BAD_ARG.
+ * MOTE_ERR_UNSUPPORTED for models of 65535 tensors or more (all subgraphs
+ * together), more than 65535 operator and subgraph operands in all or
+ * 255 inputs or outputs to one operator, and for arenas of 2 GiB or more
+ * (the tables that let invoke run without reading the model are that
+ * compact); MOTE_ERR_ARENA_TOO_SMALL with the bytes needed;
+ * MOTE_ERR_BAD_ARG.
  */
 mote_status_t mote_interp_init(mote_interp_t *interp, const mote_model_t *model,
                                const mote_resolver_t *resolver,
@@ -264,9 +290,11 @@ mote_status_t mote_interp_record_plan(mote_interp_t *interp,
                                       mote_error_t *err);
 
 /**
- * Runs every kernel's prepare in order, then plans activations and scratch
- * at the arena head. Errors are the kernels' (naming the operator) and
- * MOTE_ERR_ARENA_TOO_SMALL with the number of bytes the arena would need.
+ * Runs every kernel's prepare in order (subgraph 0's operators first, then
+ * each other subgraph's), then plans activations and scratch at the arena
+ * head. Errors are the kernels' (naming the operator, and the subgraph
+ * when it is not 0) and MOTE_ERR_ARENA_TOO_SMALL with the number of bytes
+ * the arena would need.
  */
 mote_status_t mote_interp_prepare(mote_interp_t *interp, mote_error_t *err);
 
@@ -345,7 +373,9 @@ mote_status_t mote_interp_memory_usage(const mote_interp_t *interp,
 
 /** Restarts a stream: resets every variable (state) tensor to real 0, as at
  * the first invoke (int8 tensors to their zero point, all others to 0, as
- * TFLite Micro), and zeroes kernels' state memory (mote_kctx_alloc_state).
+ * TFLite Micro), and zeroes kernels' state memory (mote_kctx_alloc_state):
+ * resource variables (VAR_HANDLE) become 0 and every CALL_ONCE runs its
+ * init subgraph again on the next invoke.
  * MOTE_ERR_BAD_STATE before prepare. */
 mote_status_t mote_interp_reset_state(mote_interp_t *interp);
 

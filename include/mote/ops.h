@@ -90,6 +90,14 @@ typedef enum mote_op {
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117,
   MOTE_OP_SELECT_V2 = 123,
+  /* Control flow and resource variables (control_flow.c,
+   * resource_variables.c). */
+  MOTE_OP_IF = 118,
+  MOTE_OP_WHILE = 119,
+  MOTE_OP_CALL_ONCE = 129,
+  MOTE_OP_VAR_HANDLE = 142,
+  MOTE_OP_READ_VARIABLE = 143,
+  MOTE_OP_ASSIGN_VARIABLE = 144,
   /* Element-wise unary ops (unary.c). */
   MOTE_OP_FLOOR = 8,
   MOTE_OP_EXP = 47,
@@ -126,6 +134,12 @@ const char *mote_op_name(int32_t code);
  */
 /** A built-in kernel, named after its operator (see above). */
 extern const mote_kernel_t mote_kernel_add;
+extern const mote_kernel_t mote_kernel_assign_variable;
+extern const mote_kernel_t mote_kernel_call_once;
+extern const mote_kernel_t mote_kernel_if;
+extern const mote_kernel_t mote_kernel_read_variable;
+extern const mote_kernel_t mote_kernel_var_handle;
+extern const mote_kernel_t mote_kernel_while;
 extern const mote_kernel_t mote_kernel_average_pool_2d;
 extern const mote_kernel_t mote_kernel_batch_to_space_nd;
 extern const mote_kernel_t mote_kernel_cast;

@@ -24,7 +24,9 @@ size_t mote_type_size(mote_type_t type) {
   case MOTE_TYPE_UINT32: return 4;
   case MOTE_TYPE_UINT16: return 2;
   case MOTE_TYPE_BFLOAT16: return 2;
-  default: return 0; /* string, resource, variant, int4 (packed) */
+  /* A resource handle holds a resource variable's id, as in TFLM. */
+  case MOTE_TYPE_RESOURCE: return 4;
+  default: return 0; /* string, variant, int4 (packed) */
   }
 }
 

@@ -37,20 +37,16 @@ static mote_fb_t interp_fb(const mote_interp_t *in) {
   return mote_model_fb(in->model_);
 }
 
-static uint32_t subgraph_table(const mote_interp_t *in) {
-  return mote_model_subgraph_table(in->model_, in->subgraph_);
-}
-
 void mote_interp_fill_view(const mote_interp_t *in, int32_t ti,
                            mote_tensor_t *out) {
   uint32_t tt;
-  if (ti < 0 || (uint32_t)ti >= in->tensor_count_) {
+  if (ti < 0 || (uint32_t)ti >= in->tensor_total_) {
     memset(out, 0, sizeof *out);
     out->flags = MOTE_TENSOR_ABSENT;
     out->index = 0xFFFFFFFFu;
     return;
   }
-  tt = mote_model_tensor_table(in->model_, subgraph_table(in), (uint32_t)ti);
+  tt = mote_interp_tensor_table(in, (uint32_t)ti);
   mote_model_fill_tensor(in->model_, tt, (uint32_t)ti, out);
   out->data = mote_interp_data(in, (uint32_t)ti);
 }
@@ -73,18 +69,20 @@ static mote_status_t arena_fail(mote_interp_t *in, mote_error_t *err,
  * `count` entries of the [int] vector `vec`, -1 as MOTE_NO_TENSOR. The
  * verifier has checked every index against the tensor count. */
 static void copy_indices(mote_interp_t *in, uint32_t vec, uint32_t count,
-                         uint32_t at) {
+                         uint32_t at, uint32_t sg) {
   mote_fb_t fb = interp_fb(in);
+  const uint32_t base = mote_interp_tensor_base(in, sg);
+  const uint32_t n = mote_model_tensor_count(in->model_, sg);
   uint32_t k;
   for (k = 0; k < count; k++) {
     const int32_t ti = mote_fb_vec_i32(&fb, vec, k);
-    const bool absent = ti < 0 || (uint32_t)ti >= in->tensor_count_;
+    const bool absent = ti < 0 || (uint32_t)ti >= n;
     if (in->io_narrow_) {
       ((uint8_t *)in->io_)[at + k] =
-          absent ? (uint8_t)MOTE_NO_TENSOR8 : (uint8_t)ti;
+          absent ? (uint8_t)MOTE_NO_TENSOR8 : (uint8_t)(base + (uint32_t)ti);
     } else {
       ((uint16_t *)in->io_)[at + k] =
-          absent ? (uint16_t)MOTE_NO_TENSOR : (uint16_t)ti;
+          absent ? (uint16_t)MOTE_NO_TENSOR : (uint16_t)(base + (uint32_t)ti);
     }
   }
 }
@@ -97,10 +95,11 @@ static mote_status_t bind_op(mote_interp_t *in, uint32_t i, uint32_t *at,
   const mote_model_t *model = in->model_;
   mote_op_info_t info;
   mote_node_t *node = &in->nodes_[i];
-  const uint32_t ot = mote_model_op_table(model, subgraph_table(in), i);
+  const uint32_t sg = mote_interp_op_subgraph(in, i);
+  const uint32_t ot = mote_interp_op_table(in, i);
   const mote_kernel_t *kernel;
   int32_t entry;
-  (void)mote_model_op(model, 0, i, &info);
+  (void)mote_model_op(model, sg, i - mote_interp_op_base(in, sg), &info);
   entry = mote_resolver_find_entry(in->resolver_, info.builtin,
                                    info.custom_name);
   kernel = entry < 0 ? NULL : in->resolver_->entries_[entry].kernel;
@@ -131,9 +130,9 @@ static mote_status_t bind_op(mote_interp_t *in, uint32_t i, uint32_t *at,
   node->input_count = (uint8_t)info.input_count;
   node->output_count = (uint8_t)info.output_count;
   copy_indices(in, mote_model_ref(model, ot, MOTE_OPERATOR_INPUTS),
-               info.input_count, *at);
+               info.input_count, *at, sg);
   copy_indices(in, mote_model_ref(model, ot, MOTE_OPERATOR_OUTPUTS),
-               info.output_count, *at + info.input_count);
+               info.output_count, *at + info.input_count, sg);
   *at += info.input_count + info.output_count;
   return MOTE_OK;
 }
@@ -152,15 +151,16 @@ static mote_status_t count_io(const mote_interp_t *in, uint32_t *total,
                      "arena of %lu bytes: mote addresses arenas below 2 GiB",
                      (unsigned long)in->arena_->size_);
   }
-  if (in->tensor_count_ >= MOTE_NO_TENSOR) {
+  if (in->tensor_total_ >= MOTE_NO_TENSOR) {
     return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
                      "subgraph has %u tensors; mote runs up to %u",
-                     (unsigned)in->tensor_count_,
+                     (unsigned)in->tensor_total_,
                      (unsigned)(MOTE_NO_TENSOR - 1u));
   }
-  for (i = 0; i < in->op_count_; i++) {
+  for (i = 0; i < in->op_total_; i++) {
     mote_op_info_t info;
-    (void)mote_model_op(in->model_, 0, i, &info);
+    const uint32_t sg = mote_interp_op_subgraph(in, i);
+    (void)mote_model_op(in->model_, sg, i - mote_interp_op_base(in, sg), &info);
     if (info.input_count > 0xFFu || info.output_count > 0xFFu) {
       return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
                        "op %u has %u inputs and %u outputs; mote runs up to "
@@ -193,8 +193,7 @@ static mote_status_t place_tensor(mote_interp_t *in, uint32_t i,
   size_t align;
   size_t before;
   void *mem;
-  mote_model_fill_tensor(
-      model, mote_model_tensor_table(model, subgraph_table(in), i), i, &t);
+  mote_model_fill_tensor(model, mote_interp_tensor_table(in, i), i, &t);
   if ((t.flags & MOTE_TENSOR_CONST) == 0) {
     in->tensor_at_[i] = MOTE_AT_NONE;
     return MOTE_OK;
@@ -223,12 +222,47 @@ static mote_status_t place_tensor(mote_interp_t *in, uint32_t i,
   return MOTE_OK;
 }
 
+/* The subgraph support (interp_internal.h), from the first control-flow
+ * kernel the resolver has, or NULL. Asked through the kernel so that the
+ * support is linked only into firmwares that can run control flow; a
+ * kernel that does not answer leaves ctx.support NULL (its prepare sees
+ * an operator of no operands and no error record). */
+static const mote_subgraph_support_t *find_support(mote_interp_t *in) {
+  static const int32_t codes[3] = {MOTE_OP_IF, MOTE_OP_WHILE,
+                                   MOTE_OP_CALL_ONCE};
+  uint32_t k;
+  for (k = 0; k < 3; k++) {
+    const int32_t entry = mote_resolver_find_entry(in->resolver_, codes[k],
+                                                   NULL);
+    const mote_kernel_t *kernel =
+        entry < 0 ? NULL : in->resolver_->entries_[entry].kernel;
+    mote_node_t node;
+    mote_kctx_t ctx;
+    if (kernel == NULL || kernel->prepare == NULL || entry > 0xFFFF) {
+      continue;
+    }
+    memset(&node, 0, sizeof node);
+    memset(&ctx, 0, sizeof ctx);
+    node.entry = (uint16_t)entry;
+    ctx.interp = in;
+    ctx.node = &node;
+    ctx.phase = MOTE_PHASE_SUPPORT;
+    (void)kernel->prepare(&ctx);
+    if (ctx.support != NULL) {
+      return ctx.support;
+    }
+  }
+  return NULL;
+}
+
 mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
                                const mote_resolver_t *resolver,
                                mote_arena_t *arena, mote_error_t *err) {
   uint32_t i;
-  uint32_t io_total;
+  uint32_t io_total = 0;
+  uint32_t sub_io = 0;
   uint32_t at = 0;
+  const mote_subgraph_support_t *sup = NULL;
   void *mem;
   mote_status_t st;
   if (in == NULL || model == NULL || model->data_ == NULL || resolver == NULL ||
@@ -241,49 +275,72 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   in->resolver_ = resolver;
   in->arena_ = arena;
   in->tail_start_ = arena->tail_used_;
-  if (mote_model_subgraph_count(model) != 1) {
-    return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED,
-                     "model has %u subgraphs; mote runs single-subgraph "
-                     "models (control flow is not supported yet)",
-                     (unsigned)mote_model_subgraph_count(model));
-  }
+  in->subgraph_count_ = mote_model_subgraph_count(model);
   in->tensor_count_ = mote_model_tensor_count(model, 0);
   in->op_count_ = mote_model_op_count(model, 0);
   in->input_count_ = mote_model_input_count(model, 0);
   in->output_count_ = mote_model_output_count(model, 0);
+  in->tensor_total_ = in->tensor_count_;
+  in->op_total_ = in->op_count_;
+  if (in->subgraph_count_ > 1) {
+    sup = find_support(in);
+    if (sup == NULL) {
+      return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
+                       "%u subgraphs and no IF, WHILE, CALL_ONCE kernel",
+                       (unsigned)in->subgraph_count_);
+    }
+    st = sup->count(in, &sub_io, err);
+    if (st != MOTE_OK) {
+      return st;
+    }
+  }
   st = count_io(in, &io_total, err);
   if (st != MOTE_OK) {
     return st;
   }
   if (mote_arena_alloc_tail(arena,
-                            table_bytes(sizeof(uint32_t), in->tensor_count_),
+                            table_bytes(sizeof(uint32_t), in->tensor_total_),
                             sizeof(uint32_t), &mem) != MOTE_OK) {
-    return arena_fail(in, err, sizeof(uint32_t) * in->tensor_count_);
+    return arena_fail(in, err, sizeof(uint32_t) * in->tensor_total_);
   }
   in->tensor_at_ = (uint32_t *)mem;
   if (mote_arena_alloc_tail(arena,
-                            table_bytes(sizeof(mote_node_t), in->op_count_),
+                            table_bytes(sizeof(mote_node_t), in->op_total_),
                             sizeof(void *), &mem) != MOTE_OK) {
-    return arena_fail(in, err, sizeof(mote_node_t) * in->op_count_);
+    return arena_fail(in, err, sizeof(mote_node_t) * in->op_total_);
   }
   in->nodes_ = (mote_node_t *)mem;
-  in->io_narrow_ = in->tensor_count_ < MOTE_NO_TENSOR8;
+  /* 8-bit operand lists for one subgraph of under 255 tensors; the
+   * control-flow code (subgraph.c, control_flow.c) uses 16-bit ones. */
+  in->io_narrow_ = in->subgraph_count_ == 1 && in->tensor_count_ < MOTE_NO_TENSOR8;
   {
     const size_t entry = in->io_narrow_ ? 1u : sizeof(uint16_t);
-    if (mote_arena_alloc_tail(arena, table_bytes(entry, io_total), entry,
-                              &mem) != MOTE_OK) {
-      return arena_fail(in, err, entry * io_total);
+    if (mote_arena_alloc_tail(arena, table_bytes(entry, io_total + sub_io),
+                              entry, &mem) != MOTE_OK) {
+      return arena_fail(in, err, entry * (io_total + sub_io));
     }
   }
   in->io_ = mem;
-  for (i = 0; i < in->tensor_count_; i++) {
+  if (sup != NULL) {
+    st = sup->bind(in, io_total, err);
+    if (st != MOTE_OK) {
+      return st;
+    }
+  }
+  for (i = 0; i < in->tensor_total_; i++) {
     st = place_tensor(in, i, err);
     if (st != MOTE_OK) {
       return st;
     }
   }
-  for (i = 0; i < in->op_count_; i++) {
+  for (i = 0; i < in->op_total_; i++) {
     st = bind_op(in, i, &at, err);
+    if (st != MOTE_OK) {
+      return st;
+    }
+  }
+  if (sup != NULL) {
+    st = sup->check(in, err);
     if (st != MOTE_OK) {
       return st;
     }
@@ -340,6 +397,10 @@ static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
   for (i = 0; i < in->input_count_; i++) {
     mote_memplan_input(p, mote_model_input_index(m, 0, i));
   }
+  /* The other subgraphs' tensors live throughout (subgraph.c). */
+  for (i = in->tensor_count_; i < in->tensor_total_; i++) {
+    mote_memplan_input(p, (int32_t)i);
+  }
   for (i = 0; i < in->op_count_; i++) {
     const mote_node_t *node = &in->nodes_[i];
     const uint32_t outs = (uint32_t)node->io + node->input_count;
@@ -352,6 +413,9 @@ static void record_graph(const mote_interp_t *in, mote_memplan_t *p) {
   }
   for (i = 0; i < in->output_count_; i++) {
     mote_memplan_keep(p, mote_model_output_index(m, 0, i));
+  }
+  for (i = in->tensor_count_; i < in->tensor_total_; i++) {
+    mote_memplan_keep(p, (int32_t)i);
   }
   for (i = 0; in->keep_ != NULL && i < in->tensor_count_; i++) {
     if (((unsigned)in->keep_[i >> 3] >> (i & 7u)) & 1u) {
@@ -367,16 +431,24 @@ static mote_status_t record_tensors(const mote_interp_t *in, mote_memplan_t *p,
                                     mote_error_t *err) {
   mote_fb_t offline;
   uint32_t i;
-  mote_status_t st =
-      mote_model_offline_plan(in->model_, in->tensor_count_, &offline, err);
+  mote_status_t st = MOTE_OK;
+  /* Several subgraphs are planned online (an offline plan covers them
+   * all, in an order this first version does not follow). */
+  memset(&offline, 0, sizeof offline);
+  if (in->subgraphs_ == NULL) {
+    st = mote_model_offline_plan(in->model_, in->tensor_count_, &offline, err);
+  }
   if (st != MOTE_OK) {
     return st;
   }
-  for (i = 0; i < in->tensor_count_; i++) {
+  for (i = 0; i < in->tensor_total_; i++) {
     mote_tensor_t t;
-    const int32_t off = mote_model_offline_offset(&offline, i);
+    const int32_t off =
+        in->subgraphs_ == NULL ? mote_model_offline_offset(&offline, i) : -1;
     mote_interp_fill_view(in, (int32_t)i, &t);
-    if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) == 0) {
+    /* Resource handles live in the tail (resource_variables.c). */
+    if ((t.flags & (MOTE_TENSOR_CONST | MOTE_TENSOR_VARIABLE)) == 0 &&
+        t.type != MOTE_TYPE_RESOURCE) {
       mote_memplan_size(p, (int32_t)i, t.bytes,
                         off < 0 ? MOTE_MEMPLAN_NONE : (uint32_t)off);
     }
@@ -413,8 +485,12 @@ static void record_requests(const mote_interp_t *in, mote_memplan_t *p,
   for (i = 0; i < n; i++) {
     const mote_node_t *node = &in->nodes_[r[i].op];
     if (r[i].share_input < 0) {
-      (void)mote_memplan_scratch(p, r[i].op, r[i].bytes);
-    } else if ((uint32_t)r[i].share_input < node->input_count &&
+      const int32_t s = mote_memplan_scratch(p, r[i].op, r[i].bytes);
+      if (r[i].op >= in->op_count_) { /* called: alive throughout */
+        mote_memplan_scratch_always(p, s);
+      }
+    } else if (r[i].op < in->op_count_ &&
+               (uint32_t)r[i].share_input < node->input_count &&
                node->output_count > 0) {
       (void)mote_memplan_share(p, r[i].op,
                                mote_interp_io(in, node->io + (uint32_t)r[i].share_input),
@@ -435,7 +511,7 @@ static mote_status_t plan_memory(mote_interp_t *in,
   const uint32_t n_shares = n_requests - in->scratch_count_;
   const size_t need =
       plan_at +
-      mote_memplan_bytes(in->tensor_count_, in->scratch_count_, n_shares);
+      mote_memplan_bytes(in->tensor_total_, in->scratch_count_, n_shares);
   mote_memplan_t plan;
   uint32_t total;
   uint32_t i;
@@ -445,8 +521,8 @@ static mote_status_t plan_memory(mote_interp_t *in,
   }
   mote_arena_note_head(arena, need);
   st = mote_memplan_init(&plan, arena->base_ + plan_at, need - plan_at,
-                         in->tensor_count_, in->scratch_count_, n_shares,
-                         in->op_count_, MOTE_ARENA_ALIGN);
+                         in->tensor_total_, in->scratch_count_, n_shares,
+                         in->op_total_, MOTE_ARENA_ALIGN);
   if (st == MOTE_OK) {
     st = record_tensors(in, &plan, err);
   }
@@ -472,7 +548,7 @@ static mote_status_t plan_memory(mote_interp_t *in,
                                      (total > arena->head_peak_ ? total : arena->head_peak_)),
                      (unsigned long)total, (unsigned long)arena->tail_used_);
   }
-  for (i = 0; i < in->tensor_count_; i++) {
+  for (i = 0; i < in->tensor_total_; i++) {
     uint32_t off = mote_memplan_tensor_offset(&plan, i);
     if (off != MOTE_MEMPLAN_NONE) {
       in->tensor_at_[i] = off;
@@ -511,7 +587,7 @@ static mote_status_t alloc_variables(mote_interp_t *in, mote_error_t *err) {
   int32_t last_fill = -1000;
   uint8_t *block;
   void *mem;
-  for (i = 0; i < in->tensor_count_; i++) {
+  for (i = 0; i < in->tensor_total_; i++) {
     mote_tensor_t t;
     mote_interp_fill_view(in, (int32_t)i, &t);
     if (is_variable(&t)) {
@@ -537,7 +613,7 @@ static mote_status_t alloc_variables(mote_interp_t *in, mote_error_t *err) {
   }
   block = (uint8_t *)mem;
   total = 0;
-  for (i = 0; i < in->tensor_count_; i++) {
+  for (i = 0; i < in->tensor_total_; i++) {
     mote_tensor_t t;
     mote_variable_t *v;
     int32_t fill;
@@ -611,7 +687,7 @@ static void note_op_memory(mote_interp_t *in, const mote_kctx_t *ctx,
   }
   in->kernel_bytes_ += tail;
   in->scratch_bytes_ += scratch;
-  if (in->op_memory_ != NULL) {
+  if (in->op_memory_ != NULL && ctx->op_index < in->op_count_) {
     mote_op_memory_t *m = &in->op_memory_[ctx->op_index];
     m->persistent_bytes = tail;
     m->scratch_bytes = scratch;
@@ -645,13 +721,13 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   /* Scratch requests go to the head, which is free until planning. */
   ctx.requests = (mote_scratch_request_t *)(void *)arena->base_;
   in->scratch_count_ = 0;
-  for (i = 0; i < in->op_count_; i++) {
+  for (i = 0; i < in->op_total_; i++) {
     const size_t tail_before = arena->tail_used_;
     const uint32_t scratch_before = in->scratch_count_;
     const uint32_t requests_before = ctx.request_count;
     ctx.node = &in->nodes_[i];
     ctx.op_index = i;
-    ctx.op_table = mote_model_op_table(in->model_, subgraph_table(in), i);
+    ctx.op_table = mote_interp_op_table(in, i);
     if (mote_node_kernel(in, ctx.node)->prepare != NULL) {
       st = mote_node_kernel(in, ctx.node)->prepare(&ctx);
       if (st != MOTE_OK) {
@@ -671,20 +747,15 @@ mote_status_t mote_interp_prepare(mote_interp_t *in, mote_error_t *err) {
   return mote_interp_reset_state(in);
 }
 
-/* Runs operators [0, op_end) in order. */
-static mote_status_t invoke_ops(mote_interp_t *in, uint32_t op_end,
-                                mote_error_t *err) {
+mote_status_t mote_interp_run_ops(mote_interp_t *in, uint32_t begin,
+                                  uint32_t end, mote_error_t *err) {
   mote_kctx_t ctx;
   uint32_t i;
-  if (in == NULL || in->state_ != MOTE_STATE_PREPARED) {
-    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
-                     "invoke needs a prepared interpreter");
-  }
   memset(&ctx, 0, sizeof ctx);
   ctx.interp = in;
   ctx.err = err;
   ctx.phase = MOTE_PHASE_INVOKE;
-  for (i = 0; i < op_end; i++) {
+  for (i = begin; i < end; i++) {
     mote_node_t *node = &in->nodes_[i];
     int32_t code = 0;
     mote_status_t st;
@@ -708,6 +779,16 @@ static mote_status_t invoke_ops(mote_interp_t *in, uint32_t op_end,
     }
   }
   return MOTE_OK;
+}
+
+/* Runs operators [0, op_end) of subgraph 0. */
+static mote_status_t invoke_ops(mote_interp_t *in, uint32_t op_end,
+                                mote_error_t *err) {
+  if (in == NULL || in->state_ != MOTE_STATE_PREPARED) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_STATE,
+                     "invoke needs a prepared interpreter");
+  }
+  return mote_interp_run_ops(in, 0, op_end, err);
 }
 
 mote_status_t mote_interp_invoke(mote_interp_t *in, mote_error_t *err) {

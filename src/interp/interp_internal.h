@@ -102,6 +102,35 @@ struct mote_io_tensor {
   uint8_t reserved_;
 };
 
+/* A subgraph of a model of several (control flow), in the arena tail:
+ * its tensors are tensor_at_[tensor_base ..) and its operators
+ * nodes_[op_base ..); its inputs and then its outputs are io_ entries
+ * from `io` on (tensor indices across subgraphs, as every io_ entry).
+ * Single-subgraph models have no table: subgraph 0 starts at 0. */
+struct mote_subgraph {
+  uint32_t tensor_base;
+  uint32_t tensor_count;
+  uint32_t op_base;
+  uint32_t op_count;
+  uint16_t io;
+  uint16_t input_count;
+  uint16_t output_count;
+  uint16_t reserved_;
+};
+
+/* Nesting of control flow that prepare accepts: a subgraph calls others
+ * at most this deep, which bounds invoke's recursion (and its stack). */
+#define MOTE_MAX_SUBGRAPH_DEPTH 8
+
+/* WHILE iterations one call from subgraph 0 may run, all loops under it
+ * together (control_flow.c), so that a
+ * condition that never turns false (a malformed or hostile model) fails
+ * the invoke instead of hanging it. TFLM sets no bound; raise it with
+ * -DMOTE_MAX_LOOP_ITERATIONS=... for models that loop longer. */
+#ifndef MOTE_MAX_LOOP_ITERATIONS
+#define MOTE_MAX_LOOP_ITERATIONS 1000000u
+#endif
+
 /* After prepare: where each scratch buffer lives, from the arena base. */
 struct mote_scratch {
   uint32_t offset;
@@ -123,7 +152,28 @@ typedef struct mote_scratch_request {
   int32_t share_input;
 } mote_scratch_request_t;
 
-enum { MOTE_PHASE_PREPARE = 1, MOTE_PHASE_INVOKE = 2 };
+/* MOTE_PHASE_SUPPORT: init asks a control-flow kernel (IF, WHILE,
+ * CALL_ONCE) for the subgraph support, which its prepare puts in
+ * ctx->support (subgraph.c). */
+enum { MOTE_PHASE_PREPARE = 1, MOTE_PHASE_INVOKE = 2, MOTE_PHASE_SUPPORT = 3 };
+
+/* What init needs for a model of several subgraphs, reached through the
+ * control-flow kernels so that a firmware that registers none links none
+ * of it (subgraph.c):
+ *   count: every subgraph's tensors and operators into tensor_total_ and
+ *          op_total_, and the io_ entries their inputs and outputs take;
+ *   bind:  after the io_ table, the subgraph table, each subgraph's
+ *          inputs and outputs copied into io_ from entry `at`;
+ *   check: after the nodes, refuses calls of a subgraph out of range, of
+ *          the main one or the caller's own, cycles, and nesting deeper
+ *          than MOTE_MAX_SUBGRAPH_DEPTH. */
+typedef struct mote_subgraph_support {
+  mote_status_t (*count)(mote_interp_t *in, uint32_t *io, mote_error_t *err);
+  mote_status_t (*bind)(mote_interp_t *in, uint32_t at, mote_error_t *err);
+  mote_status_t (*check)(mote_interp_t *in, mote_error_t *err);
+} mote_subgraph_support_t;
+
+extern const mote_subgraph_support_t mote_subgraph_support;
 
 struct mote_kctx {
   mote_interp_t *interp;
@@ -137,6 +187,8 @@ struct mote_kctx {
   /* Head temp memory for scratch and share requests during prepare. */
   mote_scratch_request_t *requests;
   uint32_t request_count;
+  /* MOTE_PHASE_SUPPORT: where a control-flow kernel answers. */
+  const mote_subgraph_support_t *support;
 };
 
 /* The operator's Operator table offset (ctx->op_table, or looked up). */
@@ -155,5 +207,26 @@ void mote_interp_fill_view(const mote_interp_t *interp, int32_t ti,
  * buffer are counted ("...and N more"). */
 mote_status_t mote_interp_fail_missing(const mote_interp_t *interp,
                                        uint32_t first, mote_error_t *err);
+
+/* --- several subgraphs (subgraph.c) --- */
+
+/* The subgraph that holds tensor `ti` or operator `op` (indices across
+ * subgraphs), and the Tensor / Operator table of it in the model. */
+uint32_t mote_interp_tensor_subgraph(const mote_interp_t *in, uint32_t ti);
+uint32_t mote_interp_op_subgraph(const mote_interp_t *in, uint32_t op);
+uint32_t mote_interp_tensor_table(const mote_interp_t *in, uint32_t ti);
+uint32_t mote_interp_op_table(const mote_interp_t *in, uint32_t op);
+
+/* Subgraph `sg`'s first tensor and operator across subgraphs. */
+uint32_t mote_interp_tensor_base(const mote_interp_t *in, uint32_t sg);
+uint32_t mote_interp_op_base(const mote_interp_t *in, uint32_t sg);
+
+/* The subgraph record of `sg` (below subgraph_count_, above 0). */
+const mote_subgraph_t *mote_interp_subgraph(const mote_interp_t *in,
+                                            uint32_t sg);
+
+/* Runs operators [begin, end) in order (interp.c). */
+mote_status_t mote_interp_run_ops(mote_interp_t *in, uint32_t begin,
+                                  uint32_t end, mote_error_t *err);
 
 #endif /* MOTE_INTERP_INTERNAL_H */

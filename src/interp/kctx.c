@@ -79,9 +79,7 @@ uint32_t mote_kctx_op_table(const mote_kctx_t *ctx) {
   if (ctx->op_table != 0) {
     return ctx->op_table;
   }
-  return mote_model_op_table(
-      in->model_, mote_model_subgraph_table(in->model_, in->subgraph_),
-      ctx->op_index);
+  return mote_interp_op_table(in, ctx->op_index);
 }
 
 int32_t mote_kctx_op_code(const mote_kctx_t *ctx) {
@@ -154,8 +152,12 @@ mote_status_t mote_kctx_intermediate(mote_kctx_t *ctx, uint32_t i,
   const uint32_t vec =
       mote_fb_ref(&fb, mote_kctx_op_table(ctx), MOTE_OPERATOR_INTERMEDIATES);
   const uint32_t n = mote_fb_vec_len(&fb, vec);
-  return view_of(ctx, i < n ? mote_fb_vec_i32(&fb, vec, i) : -1, i, n,
-                 "intermediate", out);
+  const int32_t ti = i < n ? mote_fb_vec_i32(&fb, vec, i) : -1;
+  /* The model's index is the operator's subgraph's. */
+  const uint32_t base = mote_interp_tensor_base(
+      ctx->interp, mote_interp_op_subgraph(ctx->interp, ctx->op_index));
+  return view_of(ctx, ti < 0 ? -1 : ti + (int32_t)base, i, n, "intermediate",
+                 out);
 }
 
 int32_t mote_kctx_op_index(const mote_kctx_t *ctx) {
@@ -164,10 +166,12 @@ int32_t mote_kctx_op_index(const mote_kctx_t *ctx) {
 
 int32_t mote_kctx_op_version(const mote_kctx_t *ctx) {
   /* Read from the model, not kept in the node: kernels ask in prepare. */
+  const mote_interp_t *in = ctx->interp;
+  const uint32_t sg = mote_interp_op_subgraph(in, ctx->op_index);
   mote_op_info_t info;
   note_model_read(ctx);
-  if (mote_model_op(ctx->interp->model_, ctx->interp->subgraph_,
-                    ctx->op_index, &info) != MOTE_OK) {
+  if (mote_model_op(in->model_, sg, ctx->op_index - mote_interp_op_base(in, sg),
+                    &info) != MOTE_OK) {
     return 0;
   }
   return info.version;
@@ -361,10 +365,18 @@ mote_status_t(mote_kctx_fail)(mote_kctx_t *ctx, mote_status_t status,
           ? mote_node_kernel(ctx->interp, ctx->node)->name
           : mote_op_name(mote_kctx_op_code(ctx));
   {
-    /* "op 12 (CONV_2D): " */
+    /* "op 12 (CONV_2D): ", "subgraph 2 op 0 (IF): " */
     mote_error_t tmp;
-    (void)mote_error_set(&tmp, status, "op %u (%s): ", (unsigned)ctx->op_index,
-                         name);
+    const uint32_t sg = mote_interp_op_subgraph(ctx->interp, ctx->op_index);
+    if (sg == 0) {
+      (void)mote_error_set(&tmp, status, "op %u (%s): ",
+                           (unsigned)ctx->op_index, name);
+    } else {
+      (void)mote_error_set(
+          &tmp, status, "subgraph %u op %u (%s): ", (unsigned)sg,
+          (unsigned)(ctx->op_index - mote_interp_op_base(ctx->interp, sg)),
+          name);
+    }
     memcpy(prefix, tmp.message, sizeof prefix - 1);
     prefix[sizeof prefix - 1] = '\0';
   }

@@ -19,9 +19,15 @@
 #include "interp/interp_internal.h"
 #include "mote/ops.h"
 
+/* Operator `i`'s info (an index across subgraphs). */
+static void op_info(const mote_interp_t *in, uint32_t i, mote_op_info_t *info) {
+  const uint32_t sg = mote_interp_op_subgraph(in, i);
+  (void)mote_model_op(in->model_, sg, i - mote_interp_op_base(in, sg), info);
+}
+
 /* Operator `i`'s info and whether the resolver has no kernel for it. */
 static int missing(const mote_interp_t *in, uint32_t i, mote_op_info_t *info) {
-  (void)mote_model_op(in->model_, in->subgraph_, i, info);
+  op_info(in, i, info);
   return mote_resolver_find(in->resolver_, info->builtin, info->custom_name) ==
          NULL;
 }
@@ -47,8 +53,8 @@ static int first_of_kind(const mote_interp_t *in, uint32_t first, uint32_t i,
     }
   }
   *count = 1;
-  for (k = i + 1; k < in->op_count_; k++) {
-    (void)mote_model_op(in->model_, in->subgraph_, k, &other);
+  for (k = i + 1; k < in->op_total_; k++) {
+    op_info(in, k, &other);
     *count += same_kind(&other, info) ? 1u : 0u;
   }
   return 1;
@@ -98,7 +104,7 @@ mote_status_t mote_interp_fail_missing(const mote_interp_t *in, uint32_t first,
   uint32_t shown = 0, more = 0, i, count;
   mote_op_info_t info;
   memcpy(msg, kPrefix, sizeof kPrefix);
-  for (i = first; i < in->op_count_; i++) {
+  for (i = first; i < in->op_total_; i++) {
     size_t need;
     if (!missing(in, i, &info) || !first_of_kind(in, first, i, &info, &count)) {
       continue;

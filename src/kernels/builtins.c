@@ -101,6 +101,13 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_EMBEDDING_LOOKUP, &mote_kernel_embedding_lookup},
       {MOTE_OP_BROADCAST_ARGS, &mote_kernel_broadcast_args},
       {MOTE_OP_DYNAMIC_UPDATE_SLICE, &mote_kernel_dynamic_update_slice},
+      /* Control flow and resource variables. */
+      {MOTE_OP_IF, &mote_kernel_if},
+      {MOTE_OP_WHILE, &mote_kernel_while},
+      {MOTE_OP_CALL_ONCE, &mote_kernel_call_once},
+      {MOTE_OP_VAR_HANDLE, &mote_kernel_var_handle},
+      {MOTE_OP_READ_VARIABLE, &mote_kernel_read_variable},
+      {MOTE_OP_ASSIGN_VARIABLE, &mote_kernel_assign_variable},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_BUILTINS; i++) {

@@ -148,6 +148,17 @@ void mote_memplan_size(mote_memplan_t *plan, int32_t tensor, uint32_t bytes,
 int32_t mote_memplan_scratch(mote_memplan_t *plan, uint32_t step,
                              uint32_t bytes);
 
+/* Keeps scratch buffer `index` (from mote_memplan_scratch; -1 is
+ * ignored) alive through every step: the scratch of an operator of a
+ * called subgraph, which runs inside its caller's step. */
+static inline void mote_memplan_scratch_always(mote_memplan_t *plan,
+                                               int32_t index) {
+  if (index >= 0 && (uint32_t)index < plan->scratch_) {
+    plan->buf_[plan->tensors_ + (uint32_t)index].first = 0;
+    plan->buf_[plan->tensors_ + (uint32_t)index].last = (int32_t)plan->steps_;
+  }
+}
+
 /*
  * Step `step` can write tensor `out` over tensor `in` when `in` starts
  * exactly `rel` bytes after `out` (a multiple of the alignment); see

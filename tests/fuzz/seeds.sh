@@ -5,7 +5,9 @@
 #   tests/fuzz/seeds.sh model|flexbuffer|cli_inputs|learner_state DIR
 #
 # model: every .tflite in models/ and ${MOTE_MODELS_DIR:-../shared/models}
-# (whole, however large), the regressions and the saved corpus, each model
+# (whole, however large), the regressions and the saved corpus (corpus/model:
+# models of several subgraphs that tests/interp/test_control_flow.c builds
+# with MOTE_TEST_DUMP_DIR set), each model
 # with fuzz_model's 4-byte run trailer appended twice over (the defaults;
 # and 4 invokes with reset_state, a second interpreter and a kept tensor)
 # flexbuffer: the flexbuffers of tests/format/test_flexbuffer.c (real
@@ -24,7 +26,8 @@ mkdir -p "$dir"
 case "$target" in
 model)
   n=0
-  for f in "$root"/models/*.tflite "$here"/regressions/* "$models"/*.tflite; do
+  for f in "$root"/models/*.tflite "$here"/regressions/* "$here"/corpus/model/* \
+           "$models"/*.tflite; do
     [ -f "$f" ] || continue
     n=$((n + 1))
     { cat "$f"; printf '\300\000\000\000'; } >"$dir/seed-$n-a"

@@ -130,7 +130,7 @@ static void check_against_oracle(run_t *x, const uint8_t *bytes, size_t len,
   memcpy(t.data, input, in_bytes);
   CHECK_EQ_INT(mote_interp_invoke(&x->in, &x->err), MOTE_OK);
   CHECK_EQ_INT(mote_interp_output(&x->in, 0, &t), MOTE_OK);
-  if (mote_test_oracle_path() == NULL) {
+  if (mote_test_find_oracle() == NULL) {
     fprintf(stderr, "note: no TFLM oracle, output not compared\n");
     return;
   }

@@ -209,7 +209,7 @@ static void run_case(const dcase_t *d) {
     memcpy(t.data, in[k], in_bytes[k]);
   }
   CHECK_EQ_INT(mote_interp_invoke(&r.in, &r.err), MOTE_OK);
-  if (mote_test_oracle_path() == NULL) {
+  if (mote_test_find_oracle() == NULL) {
     fprintf(stderr, "note: no TFLM oracle, %s not compared\n", d->name);
     free(bytes);
     return;

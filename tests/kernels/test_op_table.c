@@ -354,7 +354,7 @@ int main(void) {
     printf("0 passed, 1 failed (the case table is broken)\n");
     return 1;
   }
-  g_oracle = mote_test_oracle_path();
+  g_oracle = mote_test_find_oracle();
   if (g_oracle == NULL) {
     printf("op table: no TFLM oracle (set MOTE_TFLM_ORACLE or put shared/ "
            "beside the repository)\n");

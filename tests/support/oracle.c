@@ -12,17 +12,6 @@
 #include "support.h"
 #include "tflite_build.h"
 
-const char *mote_test_oracle_path(void) {
-  static char path[700];
-  const char *env = getenv("MOTE_TFLM_ORACLE");
-  if (env != NULL && env[0] != '\0') {
-    return access(env, X_OK) == 0 ? env : NULL;
-  }
-  snprintf(path, sizeof path, "%s/../tools/tflm-oracle/tflm_run",
-           mote_test_models_dir());
-  return access(path, X_OK) == 0 ? path : NULL;
-}
-
 /* Removes the files the run wrote and the directory. */
 static void clean(const char *dir, int nin, int nout) {
   char path[800];
@@ -46,7 +35,7 @@ int mote_test_oracle_run(const uint8_t *model, size_t len,
                          const void *const *in, const size_t *in_bytes, int nin,
                          uint8_t **out, size_t *out_bytes, int nout, char *why,
                          size_t cap) {
-  const char *oracle = mote_test_oracle_path();
+  const char *oracle = mote_test_find_oracle();
   const char *tmp = getenv("TMPDIR");
   char dir[600], path[800], cmd[4096];
   int i, status, code = 0;

@@ -11,9 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* $MOTE_TFLM_ORACLE, else <models dir>/../tools/tflm-oracle/tflm_run; NULL
- * when it is not executable. */
-const char *mote_test_oracle_path(void);
+/* The oracle's path is mote_test_find_oracle() (support.h). */
 
 /* Runs `model` (len bytes) on `nin` inputs in the oracle, in a fresh
  * temporary directory. On success returns 0 and sets out[i] (malloc'ed,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef MOTE_MODELS_DIR_DEFAULT
 #define MOTE_MODELS_DIR_DEFAULT "../shared/models"
@@ -58,6 +59,27 @@ uint8_t *mote_test_read_file(const char *path, size_t *len) {
 const char *mote_test_models_dir(void) {
   const char *env = getenv("MOTE_MODELS_DIR");
   return env != NULL && env[0] != '\0' ? env : MOTE_MODELS_DIR_DEFAULT;
+}
+
+const char *mote_test_find_oracle(void) {
+  static char path[1200];
+  const char *env = getenv("MOTE_TFLM_ORACLE");
+  if (env != NULL && env[0] != '\0') {
+    return access(env, X_OK) == 0 ? env : NULL;
+  }
+  snprintf(path, sizeof path, "%s/../tools/tflm-oracle/tflm_run",
+           mote_test_models_dir());
+  return access(path, X_OK) == 0 ? path : NULL;
+}
+
+int mote_test_write_file(const char *path, const void *data, size_t n) {
+  FILE *f = fopen(path, "wb");
+  size_t w;
+  if (f == NULL) {
+    return -1;
+  }
+  w = fwrite(data, 1, n, f);
+  return fclose(f) == 0 && w == n ? 0 : -1;
 }
 
 int mote_test_under_ci(void) {

@@ -30,6 +30,13 @@ uint8_t *mote_test_tfb_finish(struct tfb_model *m, size_t *len);
  * beside the source tree. */
 const char *mote_test_models_dir(void);
 
+/* The TFLM oracle: $MOTE_TFLM_ORACLE, else tools/tflm-oracle/tflm_run
+ * beside the shared models; NULL when not executable. */
+const char *mote_test_find_oracle(void);
+
+/* Writes `n` bytes to `path`: 0, or -1 on any I/O error. */
+int mote_test_write_file(const char *path, const void *data, size_t n);
+
 /* True when running under CI (the CI environment variable is set). */
 int mote_test_under_ci(void);
 

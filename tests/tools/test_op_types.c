@@ -58,9 +58,20 @@ static uint32_t case_types(int slot, int32_t *code, const char **custom) {
   return mask;
 }
 
+/* Operators tested as whole models, not cases of the table: control flow
+ * and resource variables (tests/interp/test_control_flow.c). */
+static const int32_t k_model_tested[] = {
+    MOTE_OP_IF,        MOTE_OP_WHILE,         MOTE_OP_CALL_ONCE,
+    MOTE_OP_VAR_HANDLE, MOTE_OP_READ_VARIABLE, MOTE_OP_ASSIGN_VARIABLE};
+#define N_MODEL_TESTED (int)(sizeof k_model_tested / sizeof k_model_tested[0])
+
 static void test_types_match_the_cases(void) {
   int slot;
-  CHECK_EQ_INT((int)cli_op_types_count, kt_op_count());
+  int k;
+  CHECK_EQ_INT((int)cli_op_types_count, kt_op_count() + N_MODEL_TESTED);
+  for (k = 0; k < N_MODEL_TESTED; k++) {
+    CHECK(cli_op_types_find(k_model_tested[k], NULL) != NULL);
+  }
   for (slot = 0; slot < kt_op_count(); slot++) {
     int32_t code;
     const char *custom;

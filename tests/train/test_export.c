@@ -91,31 +91,11 @@ static void picture(int c, int8_t *img) {
   }
 }
 
-static const char *find_oracle(void) {
-  static char path[1200];
-  const char *env = getenv("MOTE_TFLM_ORACLE");
-  if (env != NULL && env[0] != '\0') {
-    return access(env, X_OK) == 0 ? env : NULL;
-  }
-  snprintf(path, sizeof path, "%s/../tools/tflm-oracle/tflm_run", mote_test_models_dir());
-  return access(path, X_OK) == 0 ? path : NULL;
-}
-
-static int write_file(const char *path, const void *data, size_t n) {
-  FILE *f = fopen(path, "wb");
-  size_t w;
-  if (f == NULL) {
-    return -1;
-  }
-  w = fwrite(data, 1, n, f);
-  return fclose(f) == 0 && w == n ? 0 : -1;
-}
-
 /* Runs the exported model through TFLM on the saved inputs and compares
  * its outputs with mote's; returns the number that differ (-1: no oracle). */
 static int oracle_check(const uint8_t *model, size_t len, size_t in_bytes, uint32_t out_bytes,
                         int is_float) {
-  const char *oracle = find_oracle();
+  const char *oracle = mote_test_find_oracle();
   char dir[] = "/tmp/mote_export_XXXXXX";
   char path[1400], cmd[4200];
   int i, bad = 0;
@@ -124,12 +104,12 @@ static int oracle_check(const uint8_t *model, size_t len, size_t in_bytes, uint3
   }
   CHECK(mkdtemp(dir) != NULL);
   snprintf(path, sizeof path, "%s/model.tflite", dir);
-  CHECK(write_file(path, model, len) == 0);
+  CHECK(mote_test_write_file(path, model, len) == 0);
   for (i = 0; i < ORACLE_SAMPLES; i++) {
     size_t n = 0;
     uint8_t *got;
     snprintf(path, sizeof path, "%s/input_0.bin", dir);
-    CHECK(write_file(path, g_inputs[i], in_bytes) == 0);
+    CHECK(mote_test_write_file(path, g_inputs[i], in_bytes) == 0);
     snprintf(cmd, sizeof cmd, "'%s' '%s/model.tflite' '%s' '%s' --arena 1048576 > '%s/log' 2>&1",
              oracle, dir, dir, dir, dir);
     if (system(cmd) != 0) {

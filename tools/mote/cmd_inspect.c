@@ -14,7 +14,8 @@
  * one failed run at a time. A file that cannot be read or fails
  * verification exits 1 too, with no report.
  *
- * Operators and tensors are those of subgraph 0, the one mote runs.
+ * Operators and tensors are those of subgraph 0, the main one (the others
+ * run under control flow: IF, WHILE, CALL_ONCE).
  * Weight bytes sum the constant tensors (a buffer shared by two tensors is
  * counted twice); activation bytes sum every non-constant tensor, before
  * planning, so comparing it with the arena figure shows what the planner
@@ -195,7 +196,7 @@ static uint32_t ops_of_kind(const mote_model_t *m, const mote_op_info_t *kind,
 enum { UNSUP_COUNT, UNSUP_TEXT, UNSUP_JSON };
 
 /*
- * Lists the ops of subgraph 0 (the one mote runs) that no registered
+ * Lists the ops of subgraph 0 (the main one) that no registered
  * kernel implements, one entry per op with its code and operator indices:
  * nothing (UNSUP_COUNT), text lines (UNSUP_TEXT) or the elements of a JSON
  * array (UNSUP_JSON). Returns how many distinct ops are missing. Needs
@@ -358,7 +359,7 @@ static void print_text_report(cli_session_t *s, const inspect_totals_t *tot,
                          : "(none)");
   printf("\nsubgraphs:   %lu", (unsigned long)subgraphs);
   if (subgraphs > 1) {
-    printf(" (shown: subgraph 0, the one mote runs)");
+    printf(" (shown: subgraph 0, the main one)");
   }
   printf("\n\n");
   if (subgraphs > 0) {

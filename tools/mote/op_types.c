@@ -86,6 +86,16 @@ const cli_op_types_t cli_op_types[] = {
      T(FLOAT32) | T(INT32) | T(UINT8) | T(INT64) | T(BOOL) | T(INT16) |
          T(INT8)},
     {MOTE_OP_GATHER_ND, NULL, T(FLOAT32) | T(INT8)},
+    /* Control flow and resource variables: not single-op cases of the
+     * table but whole models (tests/interp/test_control_flow.c, against
+     * TFLM but for the variables, which the oracle does not run). IF's
+     * data input is its condition; CALL_ONCE and VAR_HANDLE take none. */
+    {MOTE_OP_IF, NULL, T(BOOL)},
+    {MOTE_OP_WHILE, NULL, T(INT32)},
+    {MOTE_OP_CALL_ONCE, NULL, 0},
+    {MOTE_OP_VAR_HANDLE, NULL, 0},
+    {MOTE_OP_READ_VARIABLE, NULL, T(RESOURCE)},
+    {MOTE_OP_ASSIGN_VARIABLE, NULL, T(RESOURCE)},
     {MOTE_OP_ELU, NULL, T(FLOAT32) | T(INT8)},
     {MOTE_OP_SQUARED_DIFFERENCE, NULL, T(FLOAT32) | T(INT32) | T(INT16) | T(INT8)},
     {MOTE_OP_RESIZE_NEAREST_NEIGHBOR, NULL,
