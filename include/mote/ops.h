@@ -31,6 +31,7 @@ typedef enum mote_op {
   MOTE_OP_DEPTH_TO_SPACE = 5,
   MOTE_OP_DEQUANTIZE = 6,
   MOTE_OP_FULLY_CONNECTED = 9,
+  MOTE_OP_L2_NORMALIZATION = 11,
   MOTE_OP_LOGISTIC = 14,
   MOTE_OP_MAX_POOL_2D = 17,
   MOTE_OP_MUL = 18,
@@ -53,15 +54,21 @@ typedef enum mote_op {
   MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM = 44,
   MOTE_OP_STRIDED_SLICE = 45,
   MOTE_OP_SPLIT = 49,
+  MOTE_OP_LOG_SOFTMAX = 50,
   MOTE_OP_CAST = 53,
   MOTE_OP_PRELU = 54,
   MOTE_OP_MAXIMUM = 55,
+  MOTE_OP_ARG_MAX = 56,
   MOTE_OP_MINIMUM = 57,
   MOTE_OP_SLICE = 65,
   MOTE_OP_EXPAND_DIMS = 70,
+  MOTE_OP_SUM = 74,
   MOTE_OP_SHAPE = 77,
+  MOTE_OP_ARG_MIN = 79,
+  MOTE_OP_REDUCE_MAX = 82,
   MOTE_OP_PACK = 83,
   MOTE_OP_UNPACK = 88,
+  MOTE_OP_REDUCE_MIN = 89,
   MOTE_OP_ZEROS_LIKE = 93,
   MOTE_OP_FILL = 94,
   MOTE_OP_LESS = 58,
@@ -82,6 +89,7 @@ typedef enum mote_op {
   MOTE_OP_QUANTIZE = 114,
   MOTE_OP_HARD_SWISH = 117,
   MOTE_OP_SELECT_V2 = 123,
+  MOTE_OP_CUMSUM = 128,
   /* Element-wise unary ops (unary.c). */
   MOTE_OP_FLOOR = 8,
   MOTE_OP_EXP = 47,
@@ -110,6 +118,8 @@ const char *mote_op_name(int32_t code);
  */
 /** A built-in kernel, named after its operator (see above). */
 extern const mote_kernel_t mote_kernel_add;
+extern const mote_kernel_t mote_kernel_arg_max;
+extern const mote_kernel_t mote_kernel_arg_min;
 extern const mote_kernel_t mote_kernel_average_pool_2d;
 extern const mote_kernel_t mote_kernel_cast;
 extern const mote_kernel_t mote_kernel_concatenation;

@@ -13,6 +13,8 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
     const mote_kernel_t *kernel;
   } all[MOTE_RESOLVER_BUILTINS] = {
       {MOTE_OP_ADD, &mote_kernel_add},
+      {MOTE_OP_ARG_MAX, &mote_kernel_arg_max},
+      {MOTE_OP_ARG_MIN, &mote_kernel_arg_min},
       {MOTE_OP_AVERAGE_POOL_2D, &mote_kernel_average_pool_2d},
       {MOTE_OP_CAST, &mote_kernel_cast},
       {MOTE_OP_CONCATENATION, &mote_kernel_concatenation},

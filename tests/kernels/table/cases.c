@@ -29,6 +29,8 @@ static const kt_op_t kOps[] = {
     {"MAX_POOL_2D", KT_POOL_DRAWN_CASES + KT_POOL_LAYER_CASES,
      kt_gen_max_pool_2d, 17},
     {"MEAN", 48, kt_gen_mean, 40},
+    {"ARG_MAX", 16, kt_gen_arg_max, 56},
+    {"ARG_MIN", 16, kt_gen_arg_min, 79},
     {"SOFTMAX", 48, kt_gen_softmax, 25},
     {"ADD", KT_ADD_DRAWN_CASES + KT_ADD_LAYER_CASES, kt_gen_add, 0},
     {"SUB", 60, kt_gen_sub, 41},

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Case generators: ARG_MAX, ARG_MIN, SUM, REDUCE_MAX and REDUCE_MIN, the
+ * reductions over axes beside MEAN (cases_pool.c).
+ *
+ * ARG_MAX / ARG_MIN enumerate the input type (float32, int8; the output
+ * is int32, TFLM's only) and, by pairs of cases, a negative axis;
+ * data come from small integral ranges so ties (first index wins) are
+ * common, and the later float cases mix in NaNs and infinities. The
+ * reductions enumerate type (int8, int16, float32) and keep_dims, draw
+ * rank-1..4 inputs (now and then up to rank 6) with one to all axes,
+ * negative ones and repeats included; SUM's int8 / int16 cases pick an
+ * output scale of their own (TFLM requantizes the int32 sum), MAX / MIN
+ * keep the input's quantization (TFLM requires it).
+ */
+#include "cases_gen.h"
+
+static const int kRedTypes[3] = {KT_I8, KT_I16, KT_F32};
+
+static void gen_arg(int index, kt_case_t *c, uint32_t *rng) {
+  const int in_type = index % 2 ? KT_I8 : KT_F32;
+  const int negative = (index / 2) % 2;
+  int32_t shape[6], oshape[6], axis;
+  int rank, d, on = 0, in, ax;
+  rank = kt_draw_shape(rng, 1, 4, 7, 5, shape);
+  axis = kt_rand_int(rng, 0, rank - 1);
+  for (d = 0; d < rank; ++d) {
+    if (d != axis) {
+      oshape[on++] = shape[d];
+    }
+  }
+  if (negative) {
+    axis -= rank;
+  }
+  c->version = in_type == KT_I8 ? 2 : 1;
+  in = kt_add(c, KT_INPUT, (uint8_t)in_type, rank, shape);
+  ax = kt_add1(c, KT_CONST, KT_I32, 1);
+  kt_values(c, ax, &axis, 1);
+  kt_add(c, KT_OUTPUT, KT_I32, on, oshape);
+  if (in_type == KT_I8) {
+    kt_quant(c, in, kt_rand_scale(rng, 0.01f, 0.5f),
+             kt_rand_int(rng, -128, 127));
+  }
+  /* Few distinct values: ties decide by the first index. */
+  c->t[in].fill = KT_FILL_INTEGRAL;
+  kt_range(c, in, -4.0, 4.0);
+  c->options_type = c->op == 56 ? 40 : 57; /* ArgMaxOptions, ArgMinOptions */
+  kt_opt(c, 0, KT_OPT_INT8, KT_I32);
+  kt_name_io(c, in_type, in);
+  kt_name_n(c, " axis ", axis);
+  if (index >= 8 && in_type == KT_F32) {
+    kt_special_values(c);
+  }
+}
+
+void kt_gen_arg_max(int index, kt_case_t *c, uint32_t *rng) {
+  gen_arg(index, c, rng);
+}
+
+void kt_gen_arg_min(int index, kt_case_t *c, uint32_t *rng) {
+  gen_arg(index, c, rng);
+}
+
+/* Draws a rank-1..6 input, 1..rank axes (some negative, one repeated now
+ * and then) and the output shape under keep_dims; returns the rank. */
+static int draw_reduction(uint32_t *rng, int keep, int32_t *shape,
+                          int32_t *axes, int *naxes, int32_t *oshape,
+                          int *orank) {
+  int used[6] = {0, 0, 0, 0, 0, 0};
+  const int rank = kt_draw_shape(rng, 1, 4, 8, 6, shape);
+  const int want = kt_rand_int(rng, 1, rank);
+  int d;
+  *naxes = 0;
+  while (*naxes < want) {
+    d = kt_rand_int(rng, 0, rank - 1);
+    if (!used[d]) {
+      used[d] = 1;
+      axes[(*naxes)++] = kt_rand_int(rng, 0, 2) == 0 ? d - rank : d;
+    }
+  }
+  if (kt_rand_int(rng, 0, 5) == 0) {
+    axes[*naxes] = axes[0]; /* a repeat counts once */
+    ++*naxes;
+  }
+  *orank = 0;
+  for (d = 0; d < rank; ++d) {
+    if (!used[d]) {
+      oshape[(*orank)++] = shape[d];
+    } else if (keep) {
+      oshape[(*orank)++] = 1;
+    }
+  }
+  return rank;
+}
+
+static void gen_reduce(int index, kt_case_t *c, uint32_t *rng, int requant) {
+  const int type = kRedTypes[index % 3];
+  const int keep = (index / 3) % 2;
+  int32_t shape[6], oshape[6], axes[7];
+  int naxes, orank, rank, in, ax, out, d;
+  rank = draw_reduction(rng, keep, shape, axes, &naxes, oshape, &orank);
+  c->version = type == KT_F32 ? 1 : 2;
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  ax = kt_add1(c, KT_CONST, KT_I32, naxes);
+  kt_values(c, ax, axes, naxes);
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, orank, oshape);
+  if (type != KT_F32) {
+    const float s = kt_rand_scale(rng, 0.001f, 0.5f);
+    const int32_t zp = type == KT_I8 ? kt_rand_int(rng, -128, 127) : 0;
+    kt_quant(c, in, s, zp);
+    if (requant) {
+      /* Around the sum's size: an output scale up to ~40x the input's. */
+      kt_quant(c, out, s * kt_rand_scale(rng, 0.5f, 40.0f),
+               type == KT_I8 ? kt_rand_int(rng, -128, 127) : 0);
+    } else {
+      kt_quant(c, out, s, zp);
+    }
+  } else {
+    kt_range(c, in, -8.0, 8.0);
+  }
+  c->options_type = 27; /* ReducerOptions */
+  kt_opt(c, 0, KT_OPT_BOOL, keep);
+  kt_name_io(c, type, in);
+  kt_name(c, " axes");
+  for (d = 0; d < naxes; ++d) {
+    kt_name(c, d ? "," : " ");
+    kt_name_int(c, axes[d]);
+  }
+  kt_name(c, keep ? " keep_dims" : "");
+  if (index >= 24 && type == KT_F32) {
+    kt_special_values(c);
+  }
+}
+
+void kt_gen_sum(int index, kt_case_t *c, uint32_t *rng) {
+  gen_reduce(index, c, rng, 1);
+}
+
+void kt_gen_reduce_max(int index, kt_case_t *c, uint32_t *rng) {
+  gen_reduce(index, c, rng, 0);
+}
+
+void kt_gen_reduce_min(int index, kt_case_t *c, uint32_t *rng) {
+  gen_reduce(index, c, rng, 0);
+}
