@@ -143,6 +143,7 @@ extern const mote_kernel_t mote_kernel_hard_swish;
 extern const mote_kernel_t mote_kernel_leaky_relu;
 extern const mote_kernel_t mote_kernel_less;
 extern const mote_kernel_t mote_kernel_less_equal;
+extern const mote_kernel_t mote_kernel_log_softmax;
 extern const mote_kernel_t mote_kernel_logical_and;
 extern const mote_kernel_t mote_kernel_logical_or;
 extern const mote_kernel_t mote_kernel_logistic;

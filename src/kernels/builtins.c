@@ -33,6 +33,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_LEAKY_RELU, &mote_kernel_leaky_relu},
       {MOTE_OP_LESS, &mote_kernel_less},
       {MOTE_OP_LESS_EQUAL, &mote_kernel_less_equal},
+      {MOTE_OP_LOG_SOFTMAX, &mote_kernel_log_softmax},
       {MOTE_OP_LOGICAL_AND, &mote_kernel_logical_and},
       {MOTE_OP_LOGICAL_OR, &mote_kernel_logical_or},
       {MOTE_OP_LOGISTIC, &mote_kernel_logistic},

@@ -146,3 +146,31 @@ void kt_gen_reduce_max(int index, kt_case_t *c, uint32_t *rng) {
 void kt_gen_reduce_min(int index, kt_case_t *c, uint32_t *rng) {
   gen_reduce(index, c, rng, 0);
 }
+
+/* LOG_SOFTMAX: float32 and int8 alternately, rows up to 40 long, int8
+ * input scales over two and a half decades (large ones leave most
+ * differences below diff_min) and TFLM's fixed output quantization (16/256, 127). */
+void kt_gen_log_softmax(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = index % 2 ? KT_I8 : KT_F32;
+  const int rank = kt_rand_int(rng, 1, 4);
+  int32_t shape[4], d;
+  int in, out;
+  for (d = 0; d < rank; ++d) {
+    shape[d] = kt_rand_int(rng, 1, d == rank - 1 ? 40 : 4);
+  }
+  c->version = type == KT_I8 ? 2 : 1;
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
+  if (type == KT_I8) {
+    kt_quant(c, in, kt_rand_scale(rng, 0.005f, 2.0f),
+             kt_rand_int(rng, -128, 127));
+    kt_quant(c, out, 16.0f / 256.0f, 127);
+  } else {
+    kt_range(c, in, -12.0, 12.0);
+  }
+  c->options_type = 36; /* LogSoftmaxOptions (no fields) */
+  kt_name_io(c, type, in);
+  if (index >= 28) {
+    kt_special_values(c);
+  }
+}
