@@ -140,6 +140,7 @@ extern const mote_kernel_t mote_kernel_floor_mod;
 extern const mote_kernel_t mote_kernel_greater;
 extern const mote_kernel_t mote_kernel_greater_equal;
 extern const mote_kernel_t mote_kernel_hard_swish;
+extern const mote_kernel_t mote_kernel_l2_normalization;
 extern const mote_kernel_t mote_kernel_leaky_relu;
 extern const mote_kernel_t mote_kernel_less;
 extern const mote_kernel_t mote_kernel_less_equal;

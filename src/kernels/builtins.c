@@ -30,6 +30,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_GREATER, &mote_kernel_greater},
       {MOTE_OP_GREATER_EQUAL, &mote_kernel_greater_equal},
       {MOTE_OP_HARD_SWISH, &mote_kernel_hard_swish},
+      {MOTE_OP_L2_NORMALIZATION, &mote_kernel_l2_normalization},
       {MOTE_OP_LEAKY_RELU, &mote_kernel_leaky_relu},
       {MOTE_OP_LESS, &mote_kernel_less},
       {MOTE_OP_LESS_EQUAL, &mote_kernel_less_equal},

@@ -68,15 +68,9 @@ static mote_status_t log_softmax_prepare(mote_kctx_t *ctx) {
           MOTE_OK) {
     return st;
   }
-  if (in.rank == 0 || !mote_same_shape(&in, &out)) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "input 0 must have rank 1 or more and output 0 "
-                          "its shape");
-  }
-  p.depth = in.dims[in.rank - 1];
-  p.outer = p.depth == 0 ? 0 : mote_tensor_elements(&in) / p.depth;
-  if (in.type == MOTE_TYPE_INT8 &&
-      (st = prepare_s8(ctx, &in, &out, &p)) != MOTE_OK) {
+  if ((st = mote_check_rows(ctx, &in, &out, &p.outer, &p.depth)) != MOTE_OK ||
+      (in.type == MOTE_TYPE_INT8 &&
+       (st = prepare_s8(ctx, &in, &out, &p)) != MOTE_OK)) {
     return st;
   }
   if ((st = mote_kctx_alloc_persistent(ctx, sizeof(log_softmax_op_t), &mem)) !=

@@ -260,3 +260,37 @@ int32_t mote_fp_log_x_ge_1(int32_t x, int in_bits, int out_bits) {
                   mote_doubling_high_mul(num_scaled, recip_denom)),
       acc_bits, out_bits);
 }
+
+int32_t mote_fp_inv_sqrt(int32_t x, int *left_shift) {
+  const int32_t half_three = (1 << 28) + (1 << 27); /* 1.5 in Q3.28 */
+  int32_t half_x, r = 1 << 28;                      /* 1.0 in Q3.28 */
+  int shift = 11, pairs, k;
+  if (x <= 1) {
+    /* TFLite takes 0 as 1, and 1 apart (its general path overflows). */
+    *left_shift = 0;
+    return INT32_MAX;
+  }
+  while (x >= (1 << 29)) {
+    x /= 4;
+    ++shift;
+  }
+  pairs = (mote_clz32((uint32_t)x) - 1) / 2 - 1;
+  shift -= pairs;
+  x = (int32_t)((uint32_t)x << (2 * pairs));
+  half_x = mote_rounding_shift_right(x >> 1, 1);
+  for (k = 0; k < 5; ++k) {
+    /* r^3 is Q9 after two Q3 x Q3 products; rescaled to Q3. */
+    const int32_t r3 = mote_fp_rescale(
+        mote_doubling_high_mul(mote_doubling_high_mul(r, r), r), 9, 3);
+    r = mote_fp_rescale(mote_fp_sub(mote_doubling_high_mul(half_three, r),
+                                    mote_doubling_high_mul(half_x, r3)),
+                        6, 3);
+  }
+  r = mote_doubling_high_mul(r, 1518500250); /* sqrt(2)/2 in Q0.31 */
+  if (shift < 0) {
+    r = (int32_t)((uint32_t)r << -shift);
+    shift = 0;
+  }
+  *left_shift = -shift;
+  return r;
+}

@@ -147,20 +147,29 @@ void kt_gen_reduce_min(int index, kt_case_t *c, uint32_t *rng) {
   gen_reduce(index, c, rng, 0);
 }
 
-/* LOG_SOFTMAX: float32 and int8 alternately, rows up to 40 long, int8
- * input scales over two and a half decades (large ones leave most
- * differences below diff_min) and TFLM's fixed output quantization (16/256, 127). */
-void kt_gen_log_softmax(int index, kt_case_t *c, uint32_t *rng) {
+/* A row op's case (LOG_SOFTMAX, L2_NORMALIZATION): float32 for even
+ * indices, int8 for odd, rank 1..4 with rows up to 40 long; adds input
+ * and output of one shape and returns the type (*in: the input). */
+static int row_case(int index, kt_case_t *c, uint32_t *rng, int *in) {
   const int type = index % 2 ? KT_I8 : KT_F32;
   const int rank = kt_rand_int(rng, 1, 4);
   int32_t shape[4], d;
-  int in, out;
   for (d = 0; d < rank; ++d) {
     shape[d] = kt_rand_int(rng, 1, d == rank - 1 ? 40 : 4);
   }
   c->version = type == KT_I8 ? 2 : 1;
-  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
-  out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
+  *in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
+  return type;
+}
+
+/* LOG_SOFTMAX: float32 and int8 alternately, rows up to 40 long, int8
+ * input scales over two and a half decades (large ones leave most
+ * differences below diff_min) and TFLM's fixed output quantization (16/256, 127). */
+void kt_gen_log_softmax(int index, kt_case_t *c, uint32_t *rng) {
+  int in;
+  const int type = row_case(index, c, rng, &in);
+  const int out = in + 1;
   if (type == KT_I8) {
     kt_quant(c, in, kt_rand_scale(rng, 0.005f, 2.0f),
              kt_rand_int(rng, -128, 127));
@@ -171,6 +180,35 @@ void kt_gen_log_softmax(int index, kt_case_t *c, uint32_t *rng) {
   c->options_type = 36; /* LogSoftmaxOptions (no fields) */
   kt_name_io(c, type, in);
   if (index >= 28) {
+    kt_special_values(c);
+  }
+}
+
+/* L2_NORMALIZATION: float32 and int8 alternately, rows up to 40 long
+ * (some of one element), int8 with any input zero point (rows of all
+ * zero-point values give a zero norm) and the fixed output quantization
+ * (1/128, 0); float rows now and then tiny, under the 1e-6 floor. */
+void kt_gen_l2_normalization(int index, kt_case_t *c, uint32_t *rng) {
+  int in;
+  const int type = row_case(index, c, rng, &in);
+  const int out = in + 1;
+  if (type == KT_I8) {
+    const int32_t zp = kt_rand_int(rng, -128, 127);
+    kt_quant(c, in, kt_rand_scale(rng, 0.01f, 0.5f), zp);
+    kt_quant(c, out, 1.0f / 128.0f, 0);
+    if (index % 8 == 3) {
+      /* Norms of 0, 1 and a few. */
+      kt_range(c, in, zp > -128 ? zp - 1 : zp, zp < 127 ? zp + 1 : zp);
+    }
+  } else if (index % 8 == 2) {
+    kt_range(c, in, -1e-7, 1e-7);
+  } else {
+    kt_range(c, in, -6.0, 6.0);
+  }
+  c->options_type = 12; /* L2NormOptions */
+  kt_opt(c, 0, KT_OPT_INT8, KT_ACT_NONE);
+  kt_name_io(c, type, in);
+  if (index >= 24) {
     kt_special_values(c);
   }
 }
