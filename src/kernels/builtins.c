@@ -19,6 +19,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_CAST, &mote_kernel_cast},
       {MOTE_OP_CONCATENATION, &mote_kernel_concatenation},
       {MOTE_OP_CONV_2D, &mote_kernel_conv_2d},
+      {MOTE_OP_CUMSUM, &mote_kernel_cumsum},
       {MOTE_OP_DEPTHWISE_CONV_2D, &mote_kernel_depthwise_conv_2d},
       {MOTE_OP_DEQUANTIZE, &mote_kernel_dequantize},
       {MOTE_OP_DIV, &mote_kernel_div},

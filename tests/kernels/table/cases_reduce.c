@@ -212,3 +212,40 @@ void kt_gen_l2_normalization(int index, kt_case_t *c, uint32_t *rng) {
     kt_special_values(c);
   }
 }
+
+/* CUMSUM: the index enumerates the type (float32, int8: TFLM has no
+ * other), exclusive and reverse; shapes of rank 1..4, any axis (negative half the
+ * time); int8 output scales a few times the input's (the sums grow). */
+void kt_gen_cumsum(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = index % 2 ? KT_I8 : KT_F32;
+  const int exclusive = (index / 2) % 2, reverse = (index / 4) % 2;
+  int32_t shape[6], axis;
+  int rank, in, out;
+  rank = kt_draw_shape(rng, 1, 4, 9, 4, shape);
+  axis = kt_rand_int(rng, 0, rank - 1);
+  if (kt_rand_int(rng, 0, 1)) {
+    axis -= rank;
+  }
+  c->version = 1;
+  in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
+  kt_values(c, kt_add1(c, KT_CONST, KT_I32, 1), &axis, 1);
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
+  if (type == KT_I8) {
+    const float s = kt_rand_scale(rng, 0.01f, 0.5f);
+    kt_quant(c, in, s, kt_rand_int(rng, -128, 127));
+    kt_quant(c, out, s * kt_rand_scale(rng, 0.5f, 8.0f),
+             kt_rand_int(rng, -128, 127));
+  } else {
+    kt_range(c, in, -4.0, 4.0);
+  }
+  c->options_type = 102; /* CumsumOptions */
+  kt_opt(c, 0, KT_OPT_BOOL, exclusive);
+  kt_opt(c, 1, KT_OPT_BOOL, reverse);
+  kt_name_io(c, type, in);
+  kt_name_n(c, " axis ", axis);
+  kt_name(c, exclusive ? " exclusive" : "");
+  kt_name(c, reverse ? " reverse" : "");
+  if (index >= 24 && type == KT_F32) {
+    kt_special_values(c);
+  }
+}
