@@ -90,6 +90,7 @@ typedef enum mote_op {
   MOTE_OP_HARD_SWISH = 117,
   MOTE_OP_SELECT_V2 = 123,
   MOTE_OP_CUMSUM = 128,
+  MOTE_OP_REDUCE_ALL = 140,
   /* Element-wise unary ops (unary.c). */
   MOTE_OP_FLOOR = 8,
   MOTE_OP_EXP = 47,
@@ -160,6 +161,7 @@ extern const mote_kernel_t mote_kernel_not_equal;
 extern const mote_kernel_t mote_kernel_pad;
 extern const mote_kernel_t mote_kernel_prelu;
 extern const mote_kernel_t mote_kernel_quantize;
+extern const mote_kernel_t mote_kernel_reduce_all;
 extern const mote_kernel_t mote_kernel_reduce_max;
 extern const mote_kernel_t mote_kernel_reduce_min;
 extern const mote_kernel_t mote_kernel_relu;

@@ -48,6 +48,7 @@ mote_status_t mote_resolver_add_builtins(mote_resolver_t *r) {
       {MOTE_OP_PAD, &mote_kernel_pad},
       {MOTE_OP_PRELU, &mote_kernel_prelu},
       {MOTE_OP_QUANTIZE, &mote_kernel_quantize},
+      {MOTE_OP_REDUCE_ALL, &mote_kernel_reduce_all},
       {MOTE_OP_REDUCE_MAX, &mote_kernel_reduce_max},
       {MOTE_OP_REDUCE_MIN, &mote_kernel_reduce_min},
       {MOTE_OP_RELU, &mote_kernel_relu},

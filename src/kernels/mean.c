@@ -8,7 +8,7 @@
  * integer path with the rescale unfolded, TFLM's QuantizedMeanOrSum with
  * compute_sum), REDUCE_MAX and REDUCE_MIN (reduce.h; float32 and int8,
  * TFLM's types, int8 only with the input's quantization on the output,
- * as TFLM requires).
+ * as TFLM requires) and REDUCE_ALL (bool).
  *
  * int8 / int16 take TFLM's QuantizedMeanOrSum path also when input and
  * output share scale and zero point (mobilenet_v2's global average): its
@@ -165,10 +165,10 @@ mote_status_t mote_mean_read_axes(mote_kctx_t *ctx, const mote_tensor_t *in,
 }
 
 /* The reductions this glue runs. */
-enum { KIND_MEAN, KIND_SUM, KIND_MAX, KIND_MIN };
+enum { KIND_MEAN, KIND_SUM, KIND_MAX, KIND_MIN, KIND_ALL };
 
-static const char *const kKindName[4] = {"MEAN", "SUM", "REDUCE_MAX",
-                                         "REDUCE_MIN"};
+static const char *const kKindName[5] = {"MEAN", "SUM", "REDUCE_MAX",
+                                         "REDUCE_MIN", "REDUCE_ALL"};
 
 /* MEAN and SUM on int8 / int16: TFLM's QuantizedMeanOrSum, one rescale by
  * s_in / s_out, with 1/n folded in for MEAN alone. */
@@ -239,8 +239,11 @@ static mote_status_t reduce_prepare(mote_kctx_t *ctx, uint8_t kind) {
   }
   /* keep_dims only shapes the output, which the model already states. */
   (void)mote_options_bool(&opt, REDUCER_OPT_KEEP_DIMS, false);
-  if (in.type != MOTE_TYPE_FLOAT32 && in.type != MOTE_TYPE_INT8 &&
-      (in.type != MOTE_TYPE_INT16 || kind == KIND_MAX || kind == KIND_MIN)) {
+  if (kind == KIND_ALL) {
+    st = mote_check_type(ctx, &in, MOTE_TYPE_BOOL, "input 0");
+  } else if (in.type != MOTE_TYPE_FLOAT32 && in.type != MOTE_TYPE_INT8 &&
+             (in.type != MOTE_TYPE_INT16 || kind == KIND_MAX ||
+              kind == KIND_MIN)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
                           "input 0 has type %s; %s supports float32, int8%s",
                           mote_type_name((mote_type_t)in.type),
@@ -248,8 +251,9 @@ static mote_status_t reduce_prepare(mote_kctx_t *ctx, uint8_t kind) {
                           kind == KIND_MAX || kind == KIND_MIN ? ""
                                                                : " and int16");
   }
-  if ((st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
-      MOTE_OK) {
+  if (st != MOTE_OK ||
+      (st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
+          MOTE_OK) {
     return st;
   }
   if ((st = mote_kctx_alloc_persistent(ctx, sizeof(mean_op_t), &mem)) !=
@@ -269,7 +273,7 @@ static mote_status_t reduce_prepare(mote_kctx_t *ctx, uint8_t kind) {
                           (long)mote_tensor_elements(&out),
                           (long)op->plan.out_count);
   }
-  if (in.type != MOTE_TYPE_FLOAT32) {
+  if (in.type == MOTE_TYPE_INT8 || in.type == MOTE_TYPE_INT16) {
     st = kind == KIND_MEAN || kind == KIND_SUM
              ? mean_prepare_quant(ctx, op, &in, &out)
              : minmax_check_quant(ctx, op, &in, &out);
@@ -319,6 +323,8 @@ static mote_status_t reduce_invoke(mote_kctx_t *ctx) {
   const bool max = op->kind == KIND_MAX;
   if (op->kind == KIND_MEAN || op->kind == KIND_SUM) {
     mean_sum_invoke(ctx, op, in, out);
+  } else if (op->kind == KIND_ALL) {
+    mote_reduce_all(&op->plan, (const bool *)in, (bool *)out);
   } else if (op->type == MOTE_TYPE_INT8) {
     (max ? mote_reduce_max_s8 : mote_reduce_min_s8)(
         &op->plan, (const int8_t *)in, (int8_t *)out);
@@ -341,6 +347,9 @@ static mote_status_t reduce_max_prepare(mote_kctx_t *ctx) {
 static mote_status_t reduce_min_prepare(mote_kctx_t *ctx) {
   return reduce_prepare(ctx, KIND_MIN);
 }
+static mote_status_t reduce_all_prepare(mote_kctx_t *ctx) {
+  return reduce_prepare(ctx, KIND_ALL);
+}
 
 /* Versions: 1 float32, 2 int8, 3 int16. */
 const mote_kernel_t mote_kernel_mean = {"MEAN", 3, mean_prepare,
@@ -350,3 +359,5 @@ const mote_kernel_t mote_kernel_reduce_max = {"REDUCE_MAX", 3,
                                               reduce_max_prepare, reduce_invoke};
 const mote_kernel_t mote_kernel_reduce_min = {"REDUCE_MIN", 3,
                                               reduce_min_prepare, reduce_invoke};
+const mote_kernel_t mote_kernel_reduce_all = {"REDUCE_ALL", 1,
+                                              reduce_all_prepare, reduce_invoke};

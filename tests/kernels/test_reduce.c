@@ -5,10 +5,12 @@
  * requantizing output, bad and non-constant axes, a wrong output size),
  * each naming the op and the operand; zero-size inputs (the outputs keep
  * TFLite's initial values); NaN in MAX / MIN; an int8 SUM by hand. The
- * drawn cases are checked against TFLM by the op table.
+ * drawn cases are checked against TFLM by the op table. REDUCE_ALL (bool)
+ * too: its refusals, an empty reduction (true) and a row with a false.
  */
 #include <float.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "mote/mote.h"
@@ -35,7 +37,7 @@ static om_run_t run(const red_t *c, const void *in, void *out,
   void *out_data[1];
   int32_t an[1];
   tfb_options_t o;
-  const int q = c->type != MOTE_TYPE_FLOAT32;
+  const int q = c->type == MOTE_TYPE_INT8 || c->type == MOTE_TYPE_INT16;
   an[0] = c->naxes;
   ins[0] = om_q(c->type, c->rank, c->shape, NULL, 0, q ? &c->in_scale : NULL,
                 q ? &c->in_zp : NULL);
@@ -78,6 +80,13 @@ static void test_refusals(void) {
   r = run(&c, NULL, NULL, 0);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "REDUCE_MAX",
                    "REDUCE_MAX supports float32, int8"));
+  c = base(MOTE_OP_REDUCE_ALL, MOTE_TYPE_FLOAT32);
+  r = run(&c, NULL, NULL, 0);
+  CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "REDUCE_ALL",
+                   "input 0 has type float32, expected bool"));
+  c = base(MOTE_OP_SUM, MOTE_TYPE_BOOL);
+  r = run(&c, NULL, NULL, 0);
+  CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "SUM", "type bool"));
   c = base(MOTE_OP_SUM, MOTE_TYPE_INT32);
   r = run(&c, NULL, NULL, 0);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "SUM",
@@ -127,6 +136,11 @@ static void test_zero_size(void) {
   c.type = MOTE_TYPE_INT8;
   CHECK_EQ_INT(run(&c, NULL, q, sizeof q).status, MOTE_OK);
   CHECK(q[0] == INT8_MAX && q[1] == INT8_MAX);
+  c.code = MOTE_OP_REDUCE_ALL;
+  c.type = MOTE_TYPE_BOOL;
+  q[0] = q[1] = 0;
+  CHECK_EQ_INT(run(&c, NULL, q, sizeof q).status, MOTE_OK);
+  CHECK(q[0] == 1 && q[1] == 1);
 }
 
 static void test_values(void) {
@@ -136,8 +150,10 @@ static void test_values(void) {
    * 0, 60); their sums 3 and 58.5 at output scale 0.25, zero point 10
    * are 22 and 244, which saturates to 127. */
   const int8_t q[6] = {-5, 0, 2, -6, -3, 117};
+  const bool b[6] = {true, true, false, true, true, true};
   float fo[2];
   int8_t qo[2];
+  bool bo[2];
   red_t c = base(MOTE_OP_REDUCE_MAX, MOTE_TYPE_FLOAT32);
   CHECK_EQ_INT(run(&c, f, fo, sizeof fo).status, MOTE_OK);
   CHECK(fo[0] == 1.0f && fo[1] == 4.0f);
@@ -149,6 +165,9 @@ static void test_values(void) {
   c.out_zp = 10;
   CHECK_EQ_INT(run(&c, q, qo, sizeof qo).status, MOTE_OK);
   CHECK(qo[0] == 22 && qo[1] == 127);
+  c = base(MOTE_OP_REDUCE_ALL, MOTE_TYPE_BOOL);
+  CHECK_EQ_INT(run(&c, b, bo, sizeof bo).status, MOTE_OK);
+  CHECK(!bo[0] && bo[1]);
 }
 
 int main(void) {

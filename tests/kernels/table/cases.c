@@ -32,6 +32,7 @@ static const kt_op_t kOps[] = {
     {"SUM", 36, kt_gen_sum, 74},
     {"REDUCE_MAX", 24, kt_gen_reduce_max, 82},
     {"REDUCE_MIN", 24, kt_gen_reduce_min, 89},
+    {"REDUCE_ALL", 16, kt_gen_reduce_all, 140},
     {"ARG_MAX", 16, kt_gen_arg_max, 56},
     {"ARG_MIN", 16, kt_gen_arg_min, 79},
     {"LOG_SOFTMAX", 40, kt_gen_log_softmax, 50},

@@ -159,6 +159,7 @@ void kt_gen_arg_min(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_sum(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_reduce_max(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_reduce_min(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_reduce_all(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_log_softmax(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_l2_normalization(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_cumsum(int index, kt_case_t *c, uint32_t *rng);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Case generators: ARG_MAX, ARG_MIN, SUM, REDUCE_MAX and REDUCE_MIN, the
- * reductions over axes beside MEAN (cases_pool.c).
+ * Case generators: ARG_MAX, ARG_MIN, SUM, REDUCE_MAX, REDUCE_MIN and
+ * REDUCE_ALL (bool), the reductions over axes beside MEAN (cases_pool.c),
+ * and the row ops LOG_SOFTMAX, L2_NORMALIZATION and CUMSUM.
  *
  * ARG_MAX / ARG_MIN enumerate the input type (float32, int8; the output
  * is int32, TFLM's only) and, by pairs of cases, a negative axis;
@@ -63,11 +64,11 @@ void kt_gen_arg_min(int index, kt_case_t *c, uint32_t *rng) {
 
 /* Draws a rank-1..6 input, 1..rank axes (some negative, one repeated now
  * and then) and the output shape under keep_dims; returns the rank. */
-static int draw_reduction(uint32_t *rng, int keep, int32_t *shape,
-                          int32_t *axes, int *naxes, int32_t *oshape,
-                          int *orank) {
+static int draw_reduction(uint32_t *rng, int keep, int32_t max_dim,
+                          int32_t *shape, int32_t *axes, int *naxes,
+                          int32_t *oshape, int *orank) {
   int used[6] = {0, 0, 0, 0, 0, 0};
-  const int rank = kt_draw_shape(rng, 1, 4, 8, 6, shape);
+  const int rank = kt_draw_shape(rng, 1, 4, max_dim, 6, shape);
   const int want = kt_rand_int(rng, 1, rank);
   int d;
   *naxes = 0;
@@ -94,20 +95,24 @@ static int draw_reduction(uint32_t *rng, int keep, int32_t *shape,
 }
 
 /* `requant` (SUM) enumerates int8, int16 and float32; MAX / MIN have no
- * int16 in TFLM. */
-static void gen_reduce(int index, kt_case_t *c, uint32_t *rng, int requant) {
-  const int ntypes = requant ? 3 : 2;
-  const int type = requant ? kRedTypes[index % 3] : kRedTypes[(index % 2) * 2];
+ * int16 in TFLM; ALL (`logical`) is bool alone. */
+static void gen_reduce(int index, kt_case_t *c, uint32_t *rng, int requant,
+                       int logical) {
+  const int ntypes = logical ? 1 : requant ? 3 : 2;
+  const int type = logical   ? KT_BOOL
+                   : requant ? kRedTypes[index % 3]
+                             : kRedTypes[(index % 2) * 2];
   const int keep = (index / ntypes) % 2;
   int32_t shape[6], oshape[6], axes[7];
   int naxes, orank, rank, in, ax, out, d;
-  rank = draw_reduction(rng, keep, shape, axes, &naxes, oshape, &orank);
-  c->version = type == KT_F32 ? 1 : 2;
+  rank = draw_reduction(rng, keep, logical ? 4 : 8, shape, axes, &naxes,
+                        oshape, &orank);
+  c->version = type == KT_F32 || type == KT_BOOL ? 1 : 2;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   ax = kt_add1(c, KT_CONST, KT_I32, naxes);
   kt_values(c, ax, axes, naxes);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, orank, oshape);
-  if (type != KT_F32) {
+  if (type == KT_I8 || type == KT_I16) {
     const float s = kt_rand_scale(rng, 0.001f, 0.5f);
     const int32_t zp = type == KT_I8 ? kt_rand_int(rng, -128, 127) : 0;
     kt_quant(c, in, s, zp);
@@ -118,8 +123,16 @@ static void gen_reduce(int index, kt_case_t *c, uint32_t *rng, int requant) {
     } else {
       kt_quant(c, out, s, zp);
     }
-  } else {
+  } else if (type == KT_F32) {
     kt_range(c, in, -8.0, 8.0);
+  } else if (kt_elements(&c->t[in]) <= 512) {
+    /* Mostly true, so that some reductions come out true. */
+    int32_t v[512];
+    const int n = (int)kt_elements(&c->t[in]);
+    for (d = 0; d < n; ++d) {
+      v[d] = kt_rand_int(rng, 0, 11) != 0;
+    }
+    kt_values(c, in, v, n);
   }
   c->options_type = 27; /* ReducerOptions */
   kt_opt(c, 0, KT_OPT_BOOL, keep);
@@ -136,15 +149,19 @@ static void gen_reduce(int index, kt_case_t *c, uint32_t *rng, int requant) {
 }
 
 void kt_gen_sum(int index, kt_case_t *c, uint32_t *rng) {
-  gen_reduce(index, c, rng, 1);
+  gen_reduce(index, c, rng, 1, 0);
 }
 
 void kt_gen_reduce_max(int index, kt_case_t *c, uint32_t *rng) {
-  gen_reduce(index, c, rng, 0);
+  gen_reduce(index, c, rng, 0, 0);
 }
 
 void kt_gen_reduce_min(int index, kt_case_t *c, uint32_t *rng) {
-  gen_reduce(index, c, rng, 0);
+  gen_reduce(index, c, rng, 0, 0);
+}
+
+void kt_gen_reduce_all(int index, kt_case_t *c, uint32_t *rng) {
+  gen_reduce(index, c, rng, 0, 1);
 }
 
 /* A row op's case (LOG_SOFTMAX, L2_NORMALIZATION): float32 for even
