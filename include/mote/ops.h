@@ -32,6 +32,7 @@ typedef enum mote_op {
   MOTE_OP_DEQUANTIZE = 6,
   MOTE_OP_FULLY_CONNECTED = 9,
   MOTE_OP_L2_POOL_2D = 12,
+  MOTE_OP_L2_NORMALIZATION = 11,
   MOTE_OP_LOGISTIC = 14,
   MOTE_OP_MAX_POOL_2D = 17,
   MOTE_OP_MUL = 18,
@@ -57,16 +58,22 @@ typedef enum mote_op {
   MOTE_OP_UNIDIRECTIONAL_SEQUENCE_LSTM = 44,
   MOTE_OP_STRIDED_SLICE = 45,
   MOTE_OP_SPLIT = 49,
+  MOTE_OP_LOG_SOFTMAX = 50,
   MOTE_OP_CAST = 53,
   MOTE_OP_PRELU = 54,
   MOTE_OP_MAXIMUM = 55,
+  MOTE_OP_ARG_MAX = 56,
   MOTE_OP_MINIMUM = 57,
   MOTE_OP_PADV2 = 60,
   MOTE_OP_SLICE = 65,
   MOTE_OP_EXPAND_DIMS = 70,
+  MOTE_OP_SUM = 74,
   MOTE_OP_SHAPE = 77,
+  MOTE_OP_ARG_MIN = 79,
+  MOTE_OP_REDUCE_MAX = 82,
   MOTE_OP_PACK = 83,
   MOTE_OP_UNPACK = 88,
+  MOTE_OP_REDUCE_MIN = 89,
   MOTE_OP_ZEROS_LIKE = 93,
   MOTE_OP_FILL = 94,
   MOTE_OP_RESIZE_NEAREST_NEIGHBOR = 97,
@@ -98,6 +105,8 @@ typedef enum mote_op {
   MOTE_OP_VAR_HANDLE = 142,
   MOTE_OP_READ_VARIABLE = 143,
   MOTE_OP_ASSIGN_VARIABLE = 144,
+  MOTE_OP_CUMSUM = 128,
+  MOTE_OP_REDUCE_ALL = 140,
   /* Element-wise unary ops (unary.c). */
   MOTE_OP_FLOOR = 8,
   MOTE_OP_EXP = 47,
@@ -140,11 +149,14 @@ extern const mote_kernel_t mote_kernel_if;
 extern const mote_kernel_t mote_kernel_read_variable;
 extern const mote_kernel_t mote_kernel_var_handle;
 extern const mote_kernel_t mote_kernel_while;
+extern const mote_kernel_t mote_kernel_arg_max;
+extern const mote_kernel_t mote_kernel_arg_min;
 extern const mote_kernel_t mote_kernel_average_pool_2d;
 extern const mote_kernel_t mote_kernel_batch_to_space_nd;
 extern const mote_kernel_t mote_kernel_cast;
 extern const mote_kernel_t mote_kernel_concatenation;
 extern const mote_kernel_t mote_kernel_conv_2d;
+extern const mote_kernel_t mote_kernel_cumsum;
 extern const mote_kernel_t mote_kernel_depth_to_space;
 extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
 extern const mote_kernel_t mote_kernel_dequantize;
@@ -162,9 +174,11 @@ extern const mote_kernel_t mote_kernel_greater;
 extern const mote_kernel_t mote_kernel_greater_equal;
 extern const mote_kernel_t mote_kernel_hard_swish;
 extern const mote_kernel_t mote_kernel_l2_pool_2d;
+extern const mote_kernel_t mote_kernel_l2_normalization;
 extern const mote_kernel_t mote_kernel_leaky_relu;
 extern const mote_kernel_t mote_kernel_less;
 extern const mote_kernel_t mote_kernel_less_equal;
+extern const mote_kernel_t mote_kernel_log_softmax;
 extern const mote_kernel_t mote_kernel_logical_and;
 extern const mote_kernel_t mote_kernel_logical_or;
 extern const mote_kernel_t mote_kernel_logistic;
@@ -181,6 +195,9 @@ extern const mote_kernel_t mote_kernel_pad;
 extern const mote_kernel_t mote_kernel_padv2;
 extern const mote_kernel_t mote_kernel_prelu;
 extern const mote_kernel_t mote_kernel_quantize;
+extern const mote_kernel_t mote_kernel_reduce_all;
+extern const mote_kernel_t mote_kernel_reduce_max;
+extern const mote_kernel_t mote_kernel_reduce_min;
 extern const mote_kernel_t mote_kernel_relu;
 extern const mote_kernel_t mote_kernel_relu6;
 extern const mote_kernel_t mote_kernel_relu_n1_to_1;
@@ -199,6 +216,7 @@ extern const mote_kernel_t mote_kernel_split_v;
 extern const mote_kernel_t mote_kernel_square;
 extern const mote_kernel_t mote_kernel_squared_difference;
 extern const mote_kernel_t mote_kernel_squeeze;
+extern const mote_kernel_t mote_kernel_sum;
 extern const mote_kernel_t mote_kernel_strided_slice;
 extern const mote_kernel_t mote_kernel_sub;
 extern const mote_kernel_t mote_kernel_svdf;

@@ -49,7 +49,7 @@ mote_status_t mote_resolver_add_custom(mote_resolver_t *r, const char *name,
                                        const mote_kernel_t *kernel);
 
 /** Registers every built-in kernel (MOTE_RESOLVER_BUILTINS entries). */
-#define MOTE_RESOLVER_BUILTINS 92
+#define MOTE_RESOLVER_BUILTINS 101
 /** Registers every built-in kernel: MOTE_RESOLVER_BUILTINS entries, which
  * links all of them in (for tools and tests; a firmware adds only what its
  * model uses). MOTE_ERR_CAPACITY when the resolver is full,

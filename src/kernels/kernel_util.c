@@ -242,3 +242,16 @@ bool mote_same_shape(const mote_tensor_t *a, const mote_tensor_t *b) {
   }
   return true;
 }
+
+mote_status_t mote_check_rows(mote_kctx_t *ctx, const mote_tensor_t *in,
+                              const mote_tensor_t *out, int32_t *outer,
+                              int32_t *depth) {
+  if (in->rank == 0 || !mote_same_shape(in, out)) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "input 0 must have rank 1 or more and output 0 "
+                          "its shape");
+  }
+  *depth = in->dims[in->rank - 1];
+  *outer = *depth == 0 ? 0 : mote_tensor_elements(in) / *depth;
+  return MOTE_OK;
+}

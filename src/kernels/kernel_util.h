@@ -123,4 +123,12 @@ mote_status_t mote_check_type(mote_kctx_t *ctx, const mote_tensor_t *t,
 /* Whether a and b have the same rank and extents. */
 bool mote_same_shape(const mote_tensor_t *a, const mote_tensor_t *b);
 
+/* For ops over rows of the innermost dimension (LOG_SOFTMAX,
+ * L2_NORMALIZATION): checks `in` has rank 1 or more and `out` its shape,
+ * or fails with MOTE_ERR_BAD_SHAPE; sets *depth to the innermost extent
+ * and *outer to the number of rows (0 when depth is 0). */
+mote_status_t mote_check_rows(mote_kctx_t *ctx, const mote_tensor_t *in,
+                              const mote_tensor_t *out, int32_t *outer,
+                              int32_t *depth);
+
 #endif /* MOTE_KERNEL_UTIL_H */

@@ -3,7 +3,12 @@
  * MEAN glue: average over constant axes, float32, int8 and int16,
  * keep_dims either way, TFLite Micro's semantics (reduce.cc,
  * EvalMeanHelper); the compute functions are mean.h's, and so is what
- * they compute.
+ * they compute. The other reductions over constant axes share this glue
+ * and MEAN's plan: SUM (float32 by reduce.h; int8 / int16 by MEAN's
+ * integer path with the rescale unfolded, TFLM's QuantizedMeanOrSum with
+ * compute_sum), REDUCE_MAX and REDUCE_MIN (reduce.h; float32 and int8,
+ * TFLM's types, int8 only with the input's quantization on the output,
+ * as TFLM requires) and REDUCE_ALL (bool).
  *
  * int8 / int16 take TFLM's QuantizedMeanOrSum path also when input and
  * output share scale and zero point (mobilenet_v2's global average): its
@@ -23,6 +28,7 @@
 #include <stdbool.h>
 
 #include "kernels/kernel_util.h"
+#include "kernels/reduce.h"
 #include "mote/ops.h"
 
 mote_status_t mote_mean_plan_init(mote_mean_plan_t *m, const int32_t *dims,
@@ -112,6 +118,7 @@ typedef struct mean_op {
   int32_t scratch;    /* int32 sums, integer types only; -1 when none */
   int8_t shift;       /* rq's one entry */
   uint8_t type;       /* of input and output */
+  uint8_t kind;       /* KIND_* below */
 } mean_op_t;
 
 static int32_t read_i32_le(const void *base, int32_t i) {
@@ -120,8 +127,8 @@ static int32_t read_i32_le(const void *base, int32_t i) {
                    ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24));
 }
 
-static mote_status_t mean_read_axes(mote_kctx_t *ctx, const mote_tensor_t *in,
-                                    mean_op_t *op) {
+mote_status_t mote_mean_read_axes(mote_kctx_t *ctx, const mote_tensor_t *in,
+                                  mote_mean_plan_t *plan) {
   mote_tensor_t ax;
   int32_t axes[MOTE_MAX_DIMS];
   int32_t naxes, i;
@@ -148,7 +155,7 @@ static mote_status_t mean_read_axes(mote_kctx_t *ctx, const mote_tensor_t *in,
   for (i = 0; i < naxes; ++i) {
     axes[i] = read_i32_le(ax.data, i);
   }
-  if (mote_mean_plan_init(&op->plan, in->dims, in->rank, axes, (int)naxes,
+  if (mote_mean_plan_init(plan, in->dims, in->rank, axes, (int)naxes,
                           &bad) != MOTE_OK) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "axis %ld out of range for input 0 of rank %d",
@@ -157,6 +164,14 @@ static mote_status_t mean_read_axes(mote_kctx_t *ctx, const mote_tensor_t *in,
   return MOTE_OK;
 }
 
+/* The reductions this glue runs. */
+enum { KIND_MEAN, KIND_SUM, KIND_MAX, KIND_MIN, KIND_ALL };
+
+static const char *const kKindName[5] = {"MEAN", "SUM", "REDUCE_MAX",
+                                         "REDUCE_MIN", "REDUCE_ALL"};
+
+/* MEAN and SUM on int8 / int16: TFLM's QuantizedMeanOrSum, one rescale by
+ * s_in / s_out, with 1/n folded in for MEAN alone. */
 static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
                                         const mote_tensor_t *in,
                                         const mote_tensor_t *out) {
@@ -166,8 +181,9 @@ static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
   op->output_zero_point = out->zero_point;
   if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "%s MEAN needs quantized input 0 and output 0",
-                          mote_type_name((mote_type_t)in->type));
+                          "%s %s needs quantized input 0 and output 0",
+                          mote_type_name((mote_type_t)in->type),
+                          kKindName[op->kind]);
   }
   mote_quantize_multiplier((double)in->scale / (double)out->scale, &mult,
                            &shift);
@@ -179,11 +195,12 @@ static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
                           "too large",
                           shift);
   }
-  if (op->plan.n > 0) {
+  op->multiplier = mult;
+  if (op->kind == KIND_MEAN && op->plan.n > 0) {
     /* The folded shift stays in [-31, 30]. */
     mote_mean_fold(mult, shift, op->plan.n, &op->multiplier, &shift);
-    op->shift = (int8_t)shift;
   }
+  op->shift = (int8_t)shift;
   if (op->plan.out_count > 0) {
     return mote_kctx_request_scratch(
         ctx, (size_t)op->plan.out_count * sizeof(int32_t), &op->scratch);
@@ -191,7 +208,23 @@ static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
   return MOTE_OK;
 }
 
-static mote_status_t mean_prepare(mote_kctx_t *ctx) {
+/* REDUCE_MAX / REDUCE_MIN on int8 compare stored values, which
+ * TFLM allows only when input and output share scale and zero point. */
+static mote_status_t minmax_check_quant(mote_kctx_t *ctx, const mean_op_t *op,
+                                        const mote_tensor_t *in,
+                                        const mote_tensor_t *out) {
+  if (in->scale != out->scale || in->zero_point != out->zero_point) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "%s: output 0 (scale %g, zero point %ld) must have "
+                          "input 0's quantization (scale %g, zero point %ld)",
+                          kKindName[op->kind], (double)out->scale,
+                          (long)out->zero_point, (double)in->scale,
+                          (long)in->zero_point);
+  }
+  return MOTE_OK;
+}
+
+static mote_status_t reduce_prepare(mote_kctx_t *ctx, uint8_t kind) {
   mote_tensor_t in, out;
   mote_options_t opt;
   mean_op_t *op;
@@ -206,15 +239,21 @@ static mote_status_t mean_prepare(mote_kctx_t *ctx) {
   }
   /* keep_dims only shapes the output, which the model already states. */
   (void)mote_options_bool(&opt, REDUCER_OPT_KEEP_DIMS, false);
-  if (in.type != MOTE_TYPE_FLOAT32 && in.type != MOTE_TYPE_INT8 &&
-      in.type != MOTE_TYPE_INT16) {
+  if (kind == KIND_ALL) {
+    st = mote_check_type(ctx, &in, MOTE_TYPE_BOOL, "input 0");
+  } else if (in.type != MOTE_TYPE_FLOAT32 && in.type != MOTE_TYPE_INT8 &&
+             (in.type != MOTE_TYPE_INT16 || kind == KIND_MAX ||
+              kind == KIND_MIN)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "input 0 has type %s; MEAN supports float32, int8 "
-                          "and int16",
-                          mote_type_name((mote_type_t)in.type));
+                          "input 0 has type %s; %s supports float32, int8%s",
+                          mote_type_name((mote_type_t)in.type),
+                          kKindName[kind],
+                          kind == KIND_MAX || kind == KIND_MIN ? ""
+                                                               : " and int16");
   }
-  if ((st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
-      MOTE_OK) {
+  if (st != MOTE_OK ||
+      (st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
+          MOTE_OK) {
     return st;
   }
   if ((st = mote_kctx_alloc_persistent(ctx, sizeof(mean_op_t), &mem)) !=
@@ -224,7 +263,8 @@ static mote_status_t mean_prepare(mote_kctx_t *ctx) {
   op = (mean_op_t *)mem;
   op->scratch = -1;
   op->type = in.type;
-  if ((st = mean_read_axes(ctx, &in, op)) != MOTE_OK) {
+  op->kind = kind;
+  if ((st = mote_mean_read_axes(ctx, &in, &op->plan)) != MOTE_OK) {
     return st;
   }
   if (mote_tensor_elements(&out) != op->plan.out_count) {
@@ -233,18 +273,21 @@ static mote_status_t mean_prepare(mote_kctx_t *ctx) {
                           (long)mote_tensor_elements(&out),
                           (long)op->plan.out_count);
   }
-  if (in.type != MOTE_TYPE_FLOAT32 &&
-      (st = mean_prepare_quant(ctx, op, &in, &out)) != MOTE_OK) {
-    return st;
+  if (in.type == MOTE_TYPE_INT8 || in.type == MOTE_TYPE_INT16) {
+    st = kind == KIND_MEAN || kind == KIND_SUM
+             ? mean_prepare_quant(ctx, op, &in, &out)
+             : minmax_check_quant(ctx, op, &in, &out);
+    if (st != MOTE_OK) {
+      return st;
+    }
   }
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
 
-static mote_status_t mean_invoke(mote_kctx_t *ctx) {
-  const mean_op_t *op = (const mean_op_t *)mote_kctx_user_data(ctx);
-  const void *in = mote_kctx_input_data(ctx, 0);
-  void *out = mote_kctx_output_data(ctx, 0);
+/* MEAN and SUM. */
+static void mean_sum_invoke(const mote_kctx_t *ctx, const mean_op_t *op,
+                            const void *in, void *out) {
   int32_t *acc = (int32_t *)mote_scratch_if(ctx, op->scratch);
   mote_mean_params_t p;
   p.input_zero_point = op->input_zero_point;
@@ -264,11 +307,57 @@ static mote_status_t mean_invoke(mote_kctx_t *ctx) {
     mote_mean_s16(&p, &op->plan, (const int16_t *)in, (int16_t *)out, acc);
     break;
   default:
-    mote_mean_f32(&op->plan, (const float *)in, (float *)out);
+    if (op->kind == KIND_SUM) {
+      mote_sum_f32(&op->plan, (const float *)in, (float *)out);
+    } else {
+      mote_mean_f32(&op->plan, (const float *)in, (float *)out);
+    }
     break;
+  }
+}
+
+static mote_status_t reduce_invoke(mote_kctx_t *ctx) {
+  const mean_op_t *op = (const mean_op_t *)mote_kctx_user_data(ctx);
+  const void *in = mote_kctx_input_data(ctx, 0);
+  void *out = mote_kctx_output_data(ctx, 0);
+  const bool max = op->kind == KIND_MAX;
+  if (op->kind == KIND_MEAN || op->kind == KIND_SUM) {
+    mean_sum_invoke(ctx, op, in, out);
+  } else if (op->kind == KIND_ALL) {
+    mote_reduce_all(&op->plan, (const bool *)in, (bool *)out);
+  } else if (op->type == MOTE_TYPE_INT8) {
+    (max ? mote_reduce_max_s8 : mote_reduce_min_s8)(
+        &op->plan, (const int8_t *)in, (int8_t *)out);
+  } else {
+    (max ? mote_reduce_max_f32 : mote_reduce_min_f32)(
+        &op->plan, (const float *)in, (float *)out);
   }
   return MOTE_OK;
 }
 
+static mote_status_t mean_prepare(mote_kctx_t *ctx) {
+  return reduce_prepare(ctx, KIND_MEAN);
+}
+static mote_status_t sum_prepare(mote_kctx_t *ctx) {
+  return reduce_prepare(ctx, KIND_SUM);
+}
+static mote_status_t reduce_max_prepare(mote_kctx_t *ctx) {
+  return reduce_prepare(ctx, KIND_MAX);
+}
+static mote_status_t reduce_min_prepare(mote_kctx_t *ctx) {
+  return reduce_prepare(ctx, KIND_MIN);
+}
+static mote_status_t reduce_all_prepare(mote_kctx_t *ctx) {
+  return reduce_prepare(ctx, KIND_ALL);
+}
+
 /* Versions: 1 float32, 2 int8, 3 int16. */
-const mote_kernel_t mote_kernel_mean = {"MEAN", 3, mean_prepare, mean_invoke};
+const mote_kernel_t mote_kernel_mean = {"MEAN", 3, mean_prepare,
+                                        reduce_invoke};
+const mote_kernel_t mote_kernel_sum = {"SUM", 3, sum_prepare, reduce_invoke};
+const mote_kernel_t mote_kernel_reduce_max = {"REDUCE_MAX", 3,
+                                              reduce_max_prepare, reduce_invoke};
+const mote_kernel_t mote_kernel_reduce_min = {"REDUCE_MIN", 3,
+                                              reduce_min_prepare, reduce_invoke};
+const mote_kernel_t mote_kernel_reduce_all = {"REDUCE_ALL", 1,
+                                              reduce_all_prepare, reduce_invoke};

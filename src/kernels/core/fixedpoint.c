@@ -204,3 +204,93 @@ const uint16_t mote_sigmoid_table_u16[256] = {
     65531, 65532, 65532, 65532, 65532, 65532, 65532, 65533, 65533, 65533,
     65533, 65533, 65533, 65533, 65533, 65534, 65534, 65534, 65534, 65534,
     65534, 65534, 65534, 65534, 65534, 65535};
+
+/* a + b and a - b saturated to int32 (TFLite's SaturatingAddNonGemmlowp,
+ * SaturatingSub). */
+static int32_t sat_add(int32_t a, int32_t b) {
+  const int64_t s = (int64_t)a + (int64_t)b;
+  return s > INT32_MAX ? INT32_MAX : s < INT32_MIN ? INT32_MIN : (int32_t)s;
+}
+static int32_t sat_sub(int32_t a, int32_t b) {
+  const int64_t s = (int64_t)a - (int64_t)b;
+  return s > INT32_MAX ? INT32_MAX : s < INT32_MIN ? INT32_MIN : (int32_t)s;
+}
+
+int32_t mote_fp_log_x_ge_1(int32_t x, int in_bits, int out_bits) {
+  /* Q0.31 constants: log 2, 2^-1/4, 2^-1/2, 1/4, and the Pade-style
+   * coefficients alpha_n, alpha_d, alpha_i, alpha_f of TFLite's
+   * approximation around 2^-1/4. */
+  const int32_t log_2 = 1488522236, sqrt_sqrt_half = 1805811301,
+                sqrt_half = 1518500250, one_quarter = 536870912;
+  const int32_t alpha_n = 117049297, alpha_d = 127690142,
+                alpha_i = 1057819769, alpha_f = 638450708;
+  /* One more integer bit than the output: z_pow_2_adj * log 2 may
+   * saturate, and the sum must not. */
+  const int acc_bits = out_bits + 1;
+  const int32_t shifted_quarter = mote_fp_rescale(one_quarter, 0, acc_bits);
+  /* x read as Q0.31; its power of two found from the headroom, twice:
+   * directly and after a premultiply by sqrt(1/2), keeping the better. */
+  const int za_hr1 = mote_clz32((uint32_t)x);
+  const int32_t r_a = mote_fp_mul_pot(
+      mote_doubling_high_mul(mote_fp_mul_pot(x, za_hr1 - 1), sqrt_half), 1);
+  const int32_t za_adj = sat_add(
+      mote_fp_mul_pot(in_bits - za_hr1, 31 - acc_bits), shifted_quarter);
+  const int zb_hr = mote_clz32((uint32_t)mote_doubling_high_mul(x, sqrt_half)) - 1;
+  const int32_t r_b = mote_fp_mul_pot(x, zb_hr);
+  const int32_t zb_adj = sat_sub(
+      mote_fp_mul_pot(in_bits - zb_hr, 31 - acc_bits), shifted_quarter);
+  const int32_t r = r_a < r_b ? r_a : r_b;
+  const int32_t z_pow_2_adj = za_adj > zb_adj ? za_adj : zb_adj;
+  const int32_t p = mote_fp_rounding_half_sum(r, sqrt_sqrt_half);
+  const int32_t q0 = mote_fp_sub(r, sqrt_sqrt_half);
+  const int32_t q = mote_fp_add(q0, q0);
+  const int32_t common_sq = mote_doubling_high_mul(q, q);
+  const int32_t num = mote_fp_add(
+      mote_doubling_high_mul(q, r),
+      mote_doubling_high_mul(mote_doubling_high_mul(q, common_sq), alpha_n));
+  const int32_t denom_minus_one = mote_fp_add(
+      mote_doubling_high_mul(
+          p, mote_fp_add(mote_fp_add(alpha_i, q),
+                         mote_doubling_high_mul(alpha_d, common_sq))),
+      mote_doubling_high_mul(alpha_f, q));
+  const int32_t recip_denom = mote_fp_one_over_one_plus_x(denom_minus_one);
+  const int32_t num_scaled = mote_fp_rescale(num, 0, acc_bits);
+  return mote_fp_rescale(
+      mote_fp_add(mote_doubling_high_mul(z_pow_2_adj, log_2),
+                  mote_doubling_high_mul(num_scaled, recip_denom)),
+      acc_bits, out_bits);
+}
+
+int32_t mote_fp_inv_sqrt(int32_t x, int *left_shift) {
+  const int32_t half_three = (1 << 28) + (1 << 27); /* 1.5 in Q3.28 */
+  int32_t half_x, r = 1 << 28;                      /* 1.0 in Q3.28 */
+  int shift = 11, pairs, k;
+  if (x <= 1) {
+    /* TFLite takes 0 as 1, and 1 apart (its general path overflows). */
+    *left_shift = 0;
+    return INT32_MAX;
+  }
+  while (x >= (1 << 29)) {
+    x /= 4;
+    ++shift;
+  }
+  pairs = (mote_clz32((uint32_t)x) - 1) / 2 - 1;
+  shift -= pairs;
+  x = (int32_t)((uint32_t)x << (2 * pairs));
+  half_x = mote_rounding_shift_right(x >> 1, 1);
+  for (k = 0; k < 5; ++k) {
+    /* r^3 is Q9 after two Q3 x Q3 products; rescaled to Q3. */
+    const int32_t r3 = mote_fp_rescale(
+        mote_doubling_high_mul(mote_doubling_high_mul(r, r), r), 9, 3);
+    r = mote_fp_rescale(mote_fp_sub(mote_doubling_high_mul(half_three, r),
+                                    mote_doubling_high_mul(half_x, r3)),
+                        6, 3);
+  }
+  r = mote_doubling_high_mul(r, 1518500250); /* sqrt(2)/2 in Q0.31 */
+  if (shift < 0) {
+    r = (int32_t)((uint32_t)r << -shift);
+    shift = 0;
+  }
+  *left_shift = -shift;
+  return r;
+}

@@ -102,6 +102,18 @@ int32_t mote_fp_tanh(int32_t a, int int_bits);
 /* 1 / (1 + exp(-a)), a Q`int_bits` (int_bits <= 29), result Q0.31. */
 int32_t mote_fp_logistic(int32_t a, int int_bits);
 
+/* log(x) for x >= 1 in Q`in_bits`, result Q`out_bits` (TFLite's
+ * log_x_for_x_greater_than_or_equal_to_1; out_bits large enough for
+ * log of the input range, e.g. 12 -> 5 in LOG_SOFTMAX). */
+int32_t mote_fp_log_x_ge_1(int32_t x, int in_bits, int out_bits);
+
+/* 1 / sqrt(x) for an integer x >= 0 as TFLite's
+ * GetInvSqrtQuantizedMultiplierExp with reverse shift -1 (RSQRT,
+ * L2_NORMALIZATION): x normalised into [2^27, 2^29) by pairs of bits,
+ * five Newton-Raphson steps in Q3.28 from 1, times sqrt(2)/2. Returns the
+ * multiplier and sets *left_shift (<= 0); x <= 1 gives INT32_MAX and 0. */
+int32_t mote_fp_inv_sqrt(int32_t x, int *left_shift);
+
 /* 1 / x for x > 0 in Q`x_int_bits`, as TFLite GetReciprocal: returns a
  * Q0.31 value r and *bits_over_unit n with 1/x == r * 2^-n. */
 int32_t mote_fp_reciprocal(int32_t x, int x_int_bits, int *bits_over_unit);

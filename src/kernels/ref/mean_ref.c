@@ -3,14 +3,14 @@
  * Reference MEAN (mean.h): TFLite Micro's reduce.cc (EvalMeanHelper),
  * bit for bit.
  *
- * One walk for every type: the input in row-major order, each element
- * added to its output cell's sum, a row of the plan's innermost dimension
- * at a time. TFLM's special case for a 4-D float mean over axes {1, 2}
- * sums each (batch, channel) over rows then columns: the same additions
+ * One walk for every type (reduce_walk.h): the input in row-major order,
+ * each element added to its output cell's sum. TFLM's special case for a
+ * 4-D float mean over axes {1, 2} sums each (batch, channel) over rows then columns: the same additions
  * in the same order, so this one path gives its bytes too. The integer
  * means then rescale each int32 sum in place and narrow it to the output.
  */
 #include "kernels/mean.h"
+#include "kernels/ref/reduce_walk.h"
 
 /* TFLite's int32 sum, wrapping instead of undefined. */
 static int32_t wrap_add(int32_t a, int32_t b) {
@@ -21,50 +21,10 @@ static float add_f32(float s, float x) {
   return s + x;
 }
 
-/* Moves the output offset to the next input row (odometer over every
- * dimension but the innermost). */
-static int32_t next_row(const mote_mean_plan_t *m, int32_t *idx, int32_t off) {
-  int d;
-  for (d = MOTE_MAX_DIMS - 2; d >= 0; --d) {
-    off += m->ostride[d];
-    if (++idx[d] < m->dims[d]) {
-      return off;
-    }
-    off -= m->ostride[d] * m->dims[d];
-    idx[d] = 0;
-  }
-  return off;
-}
-
-/* Zeroes m->out_count sums, then adds every input element into its
- * cell's with ADD(sum, x) unless there is nothing to sum. One body over
- * the input and sum types: the macro defines the function `name` (it
- * refers to nothing but its parameters). */
-#define SUM(name, TIN, TSUM, ADD)                                              \
-  static void name(const mote_mean_plan_t *m, const TIN *in, TSUM *sums) { /* NOLINT(bugprone-macro-parentheses): TSUM is a type */ \
-    int32_t idx[MOTE_MAX_DIMS] = {0, 0, 0, 0, 0, 0};                           \
-    const int32_t len = m->dims[MOTE_MAX_DIMS - 1];                            \
-    const int32_t os = m->ostride[MOTE_MAX_DIMS - 1];                          \
-    const int32_t rows = len == 0 ? 0 : m->in_count / len;                     \
-    int32_t off = 0, r, i;                                                     \
-    for (i = 0; i < m->out_count; ++i) {                                       \
-      sums[i] = 0;                                                             \
-    }                                                                          \
-    if (m->n == 0) {                                                           \
-      return;                                                                  \
-    }                                                                          \
-    for (r = 0; r < rows; ++r) {                                               \
-      for (i = 0; i < len; ++i) {                                              \
-        sums[off + i * os] = ADD(sums[off + i * os], in[i]);                   \
-      }                                                                        \
-      in += len;                                                               \
-      off = next_row(m, idx, off);                                             \
-    }                                                                          \
-  }
-
-SUM(sum_f32, float, float, add_f32)
-SUM(sum_s8, int8_t, int32_t, wrap_add)
-SUM(sum_s16, int16_t, int32_t, wrap_add)
+/* Sums into m->out_count cells (reduce_walk.h). */
+MOTE_REDUCE_WALK(static, sum_f32, float, float, 0.0f, add_f32)
+MOTE_REDUCE_WALK(static, sum_s8, int8_t, int32_t, 0, wrap_add)
+MOTE_REDUCE_WALK(static, sum_s16, int16_t, int32_t, 0, wrap_add)
 
 void mote_mean_f32_ref(const mote_mean_plan_t *m, const float *input,
                        float *output) {

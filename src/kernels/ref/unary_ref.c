@@ -77,39 +77,6 @@ static int32_t clamp_add(int32_t v, int32_t zp, int32_t lo, int32_t hi) {
 ABS_Q(mote_abs_s8_ref, int8_t, INT8_MIN, INT8_MAX)
 ABS_Q(mote_abs_s16_ref, int16_t, INT16_MIN, INT16_MAX)
 
-/* 1/sqrt(x) for x >= 2 as TFLite's GetInvSqrtQuantizedMultiplierExp:
- * x normalised into [2^27, 2^29) by pairs of bits, five Newton-Raphson
- * steps in Q3.28 from 1, times sqrt(2)/2. Returns the multiplier and a
- * left shift (<= 0 after the reversal TFLM asks for). */
-static int32_t inv_sqrt_q(int32_t x, int *left_shift) {
-  const int32_t half_three = (1 << 28) + (1 << 27); /* 1.5 in Q3.28 */
-  int32_t half_x, r = 1 << 28;                      /* 1.0 in Q3.28 */
-  int shift = 11, pairs, k;
-  while (x >= (1 << 29)) {
-    x /= 4;
-    ++shift;
-  }
-  pairs = (mote_clz32((uint32_t)x) - 1) / 2 - 1;
-  shift -= pairs;
-  x = (int32_t)((uint32_t)x << (2 * pairs));
-  half_x = mote_rounding_shift_right(x >> 1, 1);
-  for (k = 0; k < 5; ++k) {
-    /* r^3 is Q9 after two Q3 x Q3 products; rescaled to Q3. */
-    const int32_t r3 = mote_fp_rescale(
-        mote_doubling_high_mul(mote_doubling_high_mul(r, r), r), 9, 3);
-    r = mote_fp_rescale(mote_fp_sub(mote_doubling_high_mul(half_three, r),
-                                    mote_doubling_high_mul(half_x, r3)),
-                        6, 3);
-  }
-  r = mote_doubling_high_mul(r, 1518500250); /* sqrt(2)/2 in Q0.31 */
-  if (shift < 0) {
-    r = (int32_t)((uint32_t)r << -shift);
-    shift = 0;
-  }
-  *left_shift = -shift;
-  return r;
-}
-
 int32_t mote_rsqrt_s8_ref(const mote_unary_q_t *q, const int8_t *input,
                           int8_t *output, int32_t n) {
   int32_t i;
@@ -125,7 +92,7 @@ int32_t mote_rsqrt_s8_ref(const mote_unary_q_t *q, const int8_t *input,
       continue;
     }
     if (v > 1) {
-      m = inv_sqrt_q(v, &s);
+      m = mote_fp_inv_sqrt(v, &s);
     }
     /* 2^20 of headroom keeps the intermediate an integer. */
     data = mote_mul_by_quant_mult(1, m, s + 20);

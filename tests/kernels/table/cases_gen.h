@@ -157,6 +157,16 @@ void kt_gen_max_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_l2_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng);
+/* cases_reduce.c */
+void kt_gen_arg_max(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_arg_min(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_sum(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_reduce_max(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_reduce_min(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_reduce_all(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_log_softmax(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_l2_normalization(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_cumsum(int index, kt_case_t *c, uint32_t *rng);
 /* cases_binary.c */
 /* ADD: drawn cases, then fixed int8 layers. */
 #define KT_ADD_DRAWN_CASES 60
