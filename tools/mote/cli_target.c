@@ -27,8 +27,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifndef _WIN32
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 #include "cli.h"
 
@@ -61,6 +63,20 @@ int cli_target_measurable(const char *target) {
   return strcmp(target, "m4") == 0 || strcmp(target, "m55") == 0;
 }
 
+#ifdef _WIN32
+/* The script is a POSIX shell script: no measuring on Windows. */
+int cli_target_measure(const char *target, const char *model,
+                       const char *argv0, size_t *bytes, char *why,
+                       size_t cap) {
+  (void)target;
+  (void)model;
+  (void)argv0;
+  (void)bytes;
+  snprintf(why, cap, "measuring runs tools/gen/target_arena.sh, a POSIX "
+                     "shell script");
+  return -1;
+}
+#else
 /* Appends s to buf (of cap bytes, holding len) in single quotes for sh.
  * Returns the new length, or cap when it does not fit. */
 static size_t sh_quote(char *buf, size_t len, size_t cap, const char *s) {
@@ -212,3 +228,4 @@ int cli_target_measure(const char *target, const char *model,
   }
   return -1;
 }
+#endif
