@@ -162,8 +162,12 @@ for bad in mote MOTE_x mote_kws _kws; do
 done
 mote gen "$MODEL" -o "$TMP/x" --target m3
 expect "an unknown target is refused" 2 "unknown target 'm3'"
+# No script to measure with (measuring is test_cli_inspect_target.sh's).
+export MOTE_TARGET_ARENA_SCRIPT="$TMP/no-such-script"
 mote gen "$MODEL" -o "$TMP/x" --target m4
-expect "a 32-bit target without --arena-bytes is refused" 1 "--arena-bytes" "target m4"
+unset MOTE_TARGET_ARENA_SCRIPT
+expect "a 32-bit target without --arena-bytes, unmeasurable, is refused" 1 \
+  "--arena-bytes" "target m4" "no measuring script"
 mote gen "$MODEL" -o "$TMP/x" --target rv32 --arena-bytes 100
 expect "--arena-bytes not a multiple of 16 is refused" 2 "multiple of 16"
 mote gen "$MODEL" -o "$TMP/x" --arena-bytes 4096

@@ -369,6 +369,19 @@ int cli_target_is_host(const char *target);
 void cli_target_arena_how(const char *target, const char *model, char *buf,
                           size_t cap);
 
+/* Whether cli_target_measure can measure `target` (m4, m55). */
+int cli_target_measurable(const char *target);
+
+/* Measures the arena `model` needs on `target` (m4 or m55) by running
+ * tools/gen/target_arena.sh of the source tree (or $MOTE_TARGET_ARENA_SCRIPT)
+ * under QEMU, with MOTE set to this binary (found from /proc/self/exe, else
+ * argv0). Takes as long as a cross build. Returns 0 with *bytes, or -1 with
+ * the reason in why (the missing tool or script, or the script's exit
+ * status and last message; the script's messages go to stderr). */
+int cli_target_measure(const char *target, const char *model,
+                       const char *argv0, size_t *bytes, char *why,
+                       size_t cap);
+
 /* --- cli_svg.c --------------------------------------------------------- */
 
 /* What the memory plan picture shows: the plan mote_interp_prepare

@@ -16,14 +16,16 @@
  * families (arm_dsp on M4, arm_mve on M55) request scratch and persistent
  * memory of their own, so the host cannot compute its figure (there is no
  * planning mode parameterised by target yet). For those targets the figure
- * must come from the target's own prepare: --arena-bytes takes it
- * (tools/gen/target_arena.sh measures it under QEMU for m4 and m55; for
- * rv32, mote_interp_arena_used_bytes() on the device), and without it gen
- * refuses rather than write a number that is wrong. Rejected: running
- * QEMU from gen itself (a host tool would then need the cross tools and
- * the source tree), and correcting the host figure by formula (it would
- * have to mirror every kernel family's scratch and every op data struct's
- * 32-bit layout, and go wrong silently when one changes).
+ * must come from the target's own prepare: --arena-bytes takes it, and
+ * without it gen measures m4 and m55 under QEMU with the source tree's
+ * tools/gen/target_arena.sh, as `inspect --target` does (cli_target.c;
+ * it needs the cross tools and the source tree, so it is what gen does
+ * when they are there, not the only way). For rv32
+ * (mote_interp_arena_used_bytes() on the device), or when the measurement
+ * cannot run, gen refuses rather than write a number that is wrong.
+ * Rejected: correcting the host figure by formula (it would have to
+ * mirror every kernel family's scratch and every op data struct's 32-bit
+ * layout, and go wrong silently when one changes).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -394,12 +396,21 @@ int cli_cmd_gen(int argc, char **argv) {
               a.model, (unsigned long)mote_model_subgraph_count(&s->model));
   } else if (collect_kernels(s, plan) == 0 &&
              host_arena(s, plan, &plan->arena_bytes) == 0) {
-    if (!cli_target_is_host(a.target) && a.arena == NULL) {
+    char why[640];
+    int measured = 0;
+    why[0] = '\0';
+    if (!cli_target_is_host(a.target) && a.arena == NULL &&
+        cli_target_measurable(a.target)) {
+      measured = cli_target_measure(a.target, a.model, argv[0], &given, why,
+                                    sizeof why) == 0;
+    }
+    if (!cli_target_is_host(a.target) && a.arena == NULL && !measured) {
       char how[512];
       cli_target_arena_how(a.target, a.model, how, sizeof how);
-      cli_error("gen: %s, and pass --arena-bytes", how);
+      cli_error("gen: %s%s%s, and pass --arena-bytes", why,
+                why[0] != '\0' ? "; " : "", how);
     } else {
-      if (a.arena != NULL) {
+      if (a.arena != NULL || measured) {
         plan->arena_bytes = given;
       }
       if (cli_make_dirs(a.dir) == 0 && gen_write_all(plan, a.dir) == 0) {

@@ -23,8 +23,12 @@
  *
  * --target names the target the arena is for, with the policy `gen`
  * follows (cli_target.c): the host's figure is exact; a 32-bit target's
- * cannot be computed here, so the report says how to measure it instead
- * of printing a wrong number. --svg draws the plan prepare recorded
+ * cannot be computed by the host, so for m4 and m55 it is measured under
+ * QEMU by the source tree's tools/gen/target_arena.sh when that and the
+ * cross tools are there. When they are not, or the measurement fails, the
+ * report says how to measure it instead of printing a wrong number, the
+ * reason goes to stderr, and the exit status stays 0: the model itself was
+ * inspected, and the status already means "mote can run this model". --svg draws the plan prepare recorded
  * (mote_interp_record_plan; cli_svg.c), the same plan the arena figure
  * comes from.
  */
@@ -45,7 +49,10 @@ typedef struct inspect_totals {
   size_t arena_used;
   mote_memory_usage_t usage; /* valid when arena_status is MOTE_OK */
   const char *target;        /* --target, or NULL */
+  int target_measured;       /* target_bytes holds the measured figure */
+  size_t target_bytes;       /* m4/m55: measured under QEMU */
   char target_how[512];      /* how to get a non-host target's arena */
+  char target_why[640];      /* why the measurement failed, or "" */
 } inspect_totals_t;
 
 /* Name of operator `op`: the builtin's, or the custom op's own. */
@@ -394,6 +401,11 @@ static void print_text_report(cli_session_t *s, const inspect_totals_t *tot,
       printf("arena for host:   %lu (exact; what mote gen --target host "
              "writes)\n",
              (unsigned long)tot->arena_used);
+    } else if (tot->target != NULL && tot->target_measured) {
+      printf("arena for %s:%*s %lu bytes (measured under QEMU by "
+             "tools/gen/target_arena.sh)\n",
+             tot->target, (int)(5 - strlen(tot->target)), "",
+             (unsigned long)tot->target_bytes);
     } else if (tot->target != NULL) {
       printf("arena for %s:%*s not computed here: %s\n", tot->target,
              (int)(5 - strlen(tot->target)), "", tot->target_how);
@@ -536,10 +548,24 @@ static void print_json_report(cli_session_t *s, const inspect_totals_t *tot,
       printf(",\n  \"target_arena_bytes\": %lu,\n"
              "  \"target_arena_how\": null,\n",
              (unsigned long)tot->arena_used);
+    } else if (tot->target_measured) {
+      printf(",\n  \"target_arena_bytes\": %lu,\n"
+             "  \"target_arena_how\": \"measured under QEMU by "
+             "tools/gen/target_arena.sh\",\n",
+             (unsigned long)tot->target_bytes);
     } else {
       printf(",\n  \"target_arena_bytes\": null,\n"
              "  \"target_arena_how\": ");
       cli_json_string(stdout, tot->target_how);
+      printf(",\n");
+    }
+    if (!cli_target_is_host(tot->target)) {
+      printf("  \"target_arena_error\": ");
+      if (tot->target_why[0] != '\0') {
+        cli_json_string(stdout, tot->target_why);
+      } else {
+        printf("null");
+      }
       printf(",\n");
     }
   }
@@ -687,9 +713,22 @@ int cli_cmd_inspect(int argc, char **argv) {
   }
   compute_totals(&session, &totals);
   totals.target = target;
+  totals.target_measured = 0;
+  totals.target_why[0] = '\0';
   if (target != NULL && !cli_target_is_host(target)) {
     cli_target_arena_how(target, path, totals.target_how,
                          sizeof totals.target_how);
+  }
+  /* Only a model that prepares here is worth a cross build. */
+  if (target != NULL && cli_target_measurable(target) &&
+      totals.arena_status == MOTE_OK) {
+    if (cli_target_measure(target, path, argv[0], &totals.target_bytes,
+                           totals.target_why, sizeof totals.target_why) == 0) {
+      totals.target_measured = 1;
+    } else {
+      cli_error("inspect: cannot measure the arena for %s: %s", target,
+                totals.target_why);
+    }
   }
   /* A prepared model has a kernel for every op; otherwise the resolver is
    * rebuilt (nothing holds it once prepare failed) to find the missing. */
