@@ -212,6 +212,18 @@ mote_status_t mote_learner_learn_batch(mote_learner_t *learner,
                                        const uint32_t *labels, uint32_t count,
                                        mote_error_t *err);
 
+/*
+ * Sets the learning rate of the steps that follow (a schedule is the
+ * caller's: e.g. lower it after each epoch of offline training, so that the
+ * last steps' noise stops moving the weights). Momentum, weights and replay
+ * are kept; a reset does not restore the config's rate. Errors:
+ * MOTE_ERR_BAD_ARG for a NULL or uninitialised learner or a rate that is not
+ * above 0 (or not finite); nothing changes then.
+ */
+mote_status_t mote_learner_set_learning_rate(mote_learner_t *learner,
+                                             float learning_rate,
+                                             mote_error_t *err);
+
 /* Runs the base model on the interpreter's current input up to the cut
  * (mote_interp_invoke_until) and learns its features with `label`. Errors
  * as mote_learner_learn and mote_interp_invoke_until; MOTE_ERR_BAD_STATE

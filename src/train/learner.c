@@ -541,6 +541,20 @@ mote_status_t mote_learner_learn(mote_learner_t *l, const void *features, size_t
   return mote_learner_learn_batch(l, features, bytes, &label, 1, err);
 }
 
+mote_status_t mote_learner_set_learning_rate(mote_learner_t *l, float learning_rate,
+                                             mote_error_t *err) {
+  if (l == NULL || l->mem_ == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "learner: NULL or uninitialised learner");
+  }
+  /* Written so that NaN fails too; the upper bound refuses infinity. */
+  if (!(learning_rate > 0.0f && learning_rate <= 3.0e38f)) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
+                     "learner: the learning rate must be finite and above 0");
+  }
+  l->cfg_.learning_rate = learning_rate;
+  return MOTE_OK;
+}
+
 mote_status_t mote_learner_scores(mote_learner_t *l, const void *features, size_t bytes,
                                   float *scores, uint32_t n, mote_error_t *err) {
   if (l == NULL || l->mem_ == NULL || features == NULL || scores == NULL) {
