@@ -92,8 +92,10 @@ typedef struct mote_learner_config {
 typedef struct mote_learner_memory {
   size_t total_bytes;     /**< = mote_learner_bytes(config) */
   size_t param_bytes;     /**< weights and biases */
-  size_t grad_bytes;      /**< their gradients */
-  size_t optimizer_bytes; /**< momentum */
+  size_t grad_bytes;      /**< their gradients: 0, they accumulate in the
+                             momentum (kept for callers that add it up) */
+  size_t optimizer_bytes; /**< momentum (which also takes a step's
+                             gradients) */
   size_t stats_bytes;     /**< running mean and variance */
   size_t replay_bytes;    /**< stored features and their classes */
   size_t class_bytes;     /**< label table and per-class counts */
@@ -107,7 +109,6 @@ typedef struct mote_learner {
   int32_t cut_;
   uint8_t *mem_;
   float *params_;   /* [P]: W1[H][F] b1[H] W2[C][K] b2[C], K = H or F */
-  float *grads_;    /* [P] */
   float *moment_;   /* [P] */
   float *mean_;     /* [F] */
   float *m2_;       /* [F]: Welford's sum of squared deviations */
@@ -120,7 +121,7 @@ typedef struct mote_learner {
   uint32_t *class_seen_;  /* [C]: examples of each class offered to replay */
   uint32_t *class_held_;  /* [C]: entries of each class in the buffer */
   uint8_t *replay_x_;     /* [cap][F] int8 or float32 */
-  uint32_t *replay_y_;    /* [cap]: slot of each entry */
+  uint16_t *replay_y_;    /* [cap]: slot of each entry (max_classes <= 65535) */
   uint32_t param_count_;
   uint32_t class_count_;
   uint32_t replay_count_;
@@ -211,6 +212,18 @@ mote_status_t mote_learner_learn_batch(mote_learner_t *learner,
                                        const void *features, size_t bytes,
                                        const uint32_t *labels, uint32_t count,
                                        mote_error_t *err);
+
+/*
+ * Sets the learning rate of the steps that follow (a schedule is the
+ * caller's: e.g. lower it after each epoch of offline training, so that the
+ * last steps' noise stops moving the weights). Momentum, weights and replay
+ * are kept; a reset does not restore the config's rate. Errors:
+ * MOTE_ERR_BAD_ARG for a NULL or uninitialised learner or a rate that is not
+ * above 0 (or not finite); nothing changes then.
+ */
+mote_status_t mote_learner_set_learning_rate(mote_learner_t *learner,
+                                             float learning_rate,
+                                             mote_error_t *err);
 
 /* Runs the base model on the interpreter's current input up to the cut
  * (mote_interp_invoke_until) and learns its features with `label`. Errors

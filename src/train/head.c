@@ -99,12 +99,17 @@ float mote_softmax_xent(float *p, float *dlogits, const float *logits,
   return loss;
 }
 
-void mote_sgd_step(float *w, float *g, float *v, uint32_t n, float lr,
-                   float momentum, float decay) {
+void mote_sgd_begin(float *v, uint32_t n, float momentum) {
   uint32_t i;
   for (i = 0; i < n; i++) {
-    v[i] = momentum * v[i] + g[i] + decay * w[i];
+    v[i] *= momentum;
+  }
+}
+
+void mote_sgd_step(float *w, float *v, uint32_t n, float lr, float decay) {
+  uint32_t i;
+  for (i = 0; i < n; i++) {
+    v[i] += decay * w[i];
     w[i] -= lr * v[i];
-    g[i] = 0.0f;
   }
 }

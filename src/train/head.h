@@ -35,10 +35,13 @@ void mote_relu_backward(float *dy, const float *y, uint32_t n);
 float mote_softmax_xent(float *p, float *dlogits, const float *logits,
                         uint32_t n, uint32_t target, float scale);
 
-/* SGD with momentum and L2 weight decay (decay 0 for biases):
- * v = momentum * v + g + decay * w;  w -= lr * v;  g = 0.
- * Over w[n], g[n], v[n]. */
-void mote_sgd_step(float *w, float *g, float *v, uint32_t n, float lr,
-                   float momentum, float decay);
+/* SGD with momentum and L2 weight decay, over w[n] and v[n], in two
+ * halves so that the batch's gradients g accumulate straight into the
+ * momentum (no gradient array):
+ *   mote_sgd_begin:  v = momentum * v   (before the backward passes add g)
+ *   mote_sgd_step:   v += decay * w;  w -= lr * v   (decay 0 for biases)
+ * together v = momentum * v + g + decay * w;  w -= lr * v. */
+void mote_sgd_begin(float *v, uint32_t n, float momentum);
+void mote_sgd_step(float *w, float *v, uint32_t n, float lr, float decay);
 
 #endif /* MOTE_TRAIN_HEAD_H */

@@ -3,9 +3,12 @@
  * The learner: configuration, memory layout, and one SGD step over a batch
  * of new and replayed examples (mote/train.h).
  *
- * A step accumulates each example's gradients (head.h, one example at a
- * time, so the scratch is one example's activations whatever the batch)
- * scaled by 1 / batch, then takes one optimiser step. The running
+ * A step scales the momentum by its factor, adds each example's gradients
+ * to it (head.h, one example at a time, so the scratch is one example's
+ * activations whatever the batch) scaled by 1 / batch, then takes one
+ * optimiser step: the same update as a separate gradient array would give,
+ * without the array (a parameter-sized array's bytes go to the replay
+ * buffer instead). Replay slots are uint16 (max_classes <= 65535). The running
  * statistics take the new examples before the step, so a first example is
  * already standardised by itself; replayed features are standardised by
  * the current statistics when they are replayed. Output rows of classes
@@ -123,7 +126,6 @@ mote_status_t mote_learner_layout(const mote_learner_config_t *cfg,
   lay->param_count = (uint32_t)params;
   lay->feature_bytes = mote_learner_example_bytes(cfg);
   ok &= take(&off, &lay->params, lay->param_count, f);
-  ok &= take(&off, &lay->grads, lay->param_count, f);
   ok &= take(&off, &lay->moment, lay->param_count, f);
   ok &= take(&off, &lay->mean, cfg->feature_count, f);
   ok &= take(&off, &lay->m2, cfg->feature_count, f);
@@ -135,7 +137,7 @@ mote_status_t mote_learner_layout(const mote_learner_config_t *cfg,
   ok &= take(&off, &lay->labels, cfg->max_classes, sizeof(uint32_t));
   ok &= take(&off, &lay->class_seen, cfg->max_classes, sizeof(uint32_t));
   ok &= take(&off, &lay->class_held, cfg->max_classes, sizeof(uint32_t));
-  ok &= take(&off, &lay->replay_y, cfg->replay_capacity, sizeof(uint32_t));
+  ok &= take(&off, &lay->replay_y, cfg->replay_capacity, sizeof(uint16_t));
   ok &= take(&off, &lay->replay_x, cfg->replay_capacity, lay->feature_bytes);
   ok &= take(&off, &lay->total, 0, 1);
   if (!ok) {
@@ -193,7 +195,6 @@ void mote_learner_reset(mote_learner_t *l) {
   for (i = 0; i < c->max_classes; i++) {
     *p++ = 0.0f;
   }
-  memset(l->grads_, 0, (size_t)l->param_count_ * sizeof(float));
   memset(l->moment_, 0, (size_t)l->param_count_ * sizeof(float));
   memset(l->mean_, 0, (size_t)c->feature_count * sizeof(float));
   memset(l->m2_, 0, (size_t)c->feature_count * sizeof(float));
@@ -305,7 +306,6 @@ mote_status_t mote_learner_init(mote_learner_t *l, const mote_learner_config_t *
   l->mem_ = m;
   l->param_count_ = lay.param_count;
   l->params_ = (float *)(void *)(m + lay.params);
-  l->grads_ = (float *)(void *)(m + lay.grads);
   l->moment_ = (float *)(void *)(m + lay.moment);
   l->mean_ = (float *)(void *)(m + lay.mean);
   l->m2_ = (float *)(void *)(m + lay.m2);
@@ -317,7 +317,7 @@ mote_status_t mote_learner_init(mote_learner_t *l, const mote_learner_config_t *
   l->labels_ = (uint32_t *)(void *)(m + lay.labels);
   l->class_seen_ = (uint32_t *)(void *)(m + lay.class_seen);
   l->class_held_ = (uint32_t *)(void *)(m + lay.class_held);
-  l->replay_y_ = (uint32_t *)(void *)(m + lay.replay_y);
+  l->replay_y_ = (uint16_t *)(void *)(m + lay.replay_y);
   l->replay_x_ = m + lay.replay_x;
   mote_learner_reset(l);
   return MOTE_OK;
@@ -394,7 +394,8 @@ void mote_learner_head_forward(const mote_learner_t *l, const void *raw) {
   forward(l);
 }
 
-/* Adds one example's gradients (scaled) to grads_; returns its loss. */
+/* Adds one example's gradients (scaled) to the momentum (mote_sgd_begin
+ * has scaled it for this step); returns its loss. */
 static float accumulate(mote_learner_t *l, const void *raw, uint32_t slot, float scale) {
   const mote_learner_config_t *c = &l->cfg_;
   const uint32_t h = c->hidden_units;
@@ -407,12 +408,12 @@ static float accumulate(mote_learner_t *l, const void *raw, uint32_t slot, float
   forward(l);
   loss = mote_softmax_xent(l->logits_, l->dlogits_, l->logits_, l->class_count_, slot,
                            scale);
-  mote_dense_backward(h > 0 ? l->dh_ : NULL, l->grads_ + off2,
-                      l->grads_ + off2 + (size_t)c->max_classes * k, l->dlogits_,
+  mote_dense_backward(h > 0 ? l->dh_ : NULL, l->moment_ + off2,
+                      l->moment_ + off2 + (size_t)c->max_classes * k, l->dlogits_,
                       h > 0 ? l->h_ : l->x_, l->params_ + off2, k, l->class_count_);
   if (h > 0) {
     mote_relu_backward(l->dh_, l->h_, h);
-    mote_dense_backward(NULL, l->grads_, l->grads_ + w1n, l->dh_, l->x_, l->params_,
+    mote_dense_backward(NULL, l->moment_, l->moment_ + w1n, l->dh_, l->x_, l->params_,
                         c->feature_count, h);
   }
   return loss;
@@ -426,18 +427,15 @@ static void step(mote_learner_t *l) {
   const uint32_t w1n = h * c->feature_count;
   const uint32_t w2n = c->max_classes * k;
   const float lr = c->learning_rate;
-  const float mom = c->momentum;
   const float wd = c->weight_decay;
   float *p = l->params_;
-  float *g = l->grads_;
   float *v = l->moment_;
-  mote_sgd_step(p, g, v, w1n, lr, mom, wd);
-  mote_sgd_step(p + w1n, g + w1n, v + w1n, h, lr, mom, 0.0f);
+  mote_sgd_step(p, v, w1n, lr, wd);
+  mote_sgd_step(p + w1n, v + w1n, h, lr, 0.0f);
   p += w1n + h;
-  g += w1n + h;
   v += w1n + h;
-  mote_sgd_step(p, g, v, w2n, lr, mom, wd);
-  mote_sgd_step(p + w2n, g + w2n, v + w2n, c->max_classes, lr, mom, 0.0f);
+  mote_sgd_step(p, v, w2n, lr, wd);
+  mote_sgd_step(p + w2n, v + w2n, c->max_classes, lr, 0.0f);
 }
 
 static uint32_t slot_of(const mote_learner_t *l, uint32_t label) {
@@ -520,6 +518,7 @@ mote_status_t mote_learner_learn_batch(mote_learner_t *l, const void *features,
   replays = l->cfg_.replay_per_step < l->replay_count_ ? l->cfg_.replay_per_step
                                                        : l->replay_count_;
   scale = 1.0f / (float)(count + replays);
+  mote_sgd_begin(l->moment_, l->param_count_, l->cfg_.momentum);
   for (i = 0; i < count; i++) {
     loss += accumulate(l, raw + (size_t)i * fb, slot_of(l, labels[i]), scale);
   }
@@ -539,6 +538,20 @@ mote_status_t mote_learner_learn_batch(mote_learner_t *l, const void *features,
 mote_status_t mote_learner_learn(mote_learner_t *l, const void *features, size_t bytes,
                                  uint32_t label, mote_error_t *err) {
   return mote_learner_learn_batch(l, features, bytes, &label, 1, err);
+}
+
+mote_status_t mote_learner_set_learning_rate(mote_learner_t *l, float learning_rate,
+                                             mote_error_t *err) {
+  if (l == NULL || l->mem_ == NULL) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG, "learner: NULL or uninitialised learner");
+  }
+  /* Written so that NaN fails too; the upper bound refuses infinity. */
+  if (!(learning_rate > 0.0f && learning_rate <= 3.0e38f)) {
+    return MOTE_FAIL(err, MOTE_ERR_BAD_ARG,
+                     "learner: the learning rate must be finite and above 0");
+  }
+  l->cfg_.learning_rate = learning_rate;
+  return MOTE_OK;
 }
 
 mote_status_t mote_learner_scores(mote_learner_t *l, const void *features, size_t bytes,

@@ -13,7 +13,7 @@
 
 /* Byte offsets of the learner's arrays in its memory, in this order. */
 typedef struct mote_learner_layout {
-  size_t params, grads, moment, mean, m2, x, h, logits, dlogits, dh;
+  size_t params, moment, mean, m2, x, h, logits, dlogits, dh;
   size_t labels, class_seen, class_held, replay_y, replay_x, total;
   uint32_t param_count;
   size_t feature_bytes; /* one example as stored */

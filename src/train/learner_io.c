@@ -93,8 +93,8 @@ mote_status_t mote_learner_memory_usage(const mote_learner_t *l,
   }
   memset(out, 0, sizeof *out);
   out->total_bytes = lay.total;
-  out->param_bytes = lay.grads - lay.params;
-  out->grad_bytes = lay.moment - lay.grads;
+  out->param_bytes = lay.moment - lay.params;
+  out->grad_bytes = 0;
   out->optimizer_bytes = lay.mean - lay.moment;
   out->stats_bytes = lay.x - lay.mean;
   out->scratch_bytes = lay.labels - lay.x;

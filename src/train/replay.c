@@ -32,7 +32,7 @@ static void put(mote_learner_t *l, uint32_t i, const void *features,
     l->replay_count_++;
   }
   memcpy(l->replay_x_ + (size_t)i * fb, features, fb);
-  l->replay_y_[i] = slot;
+  l->replay_y_[i] = (uint16_t)slot; /* slot < max_classes <= 65535 */
   l->class_held_[slot]++;
 }
 

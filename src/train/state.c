@@ -15,8 +15,9 @@
  *   trailer  u32 CRC-32 of every byte before it
  *
  * All little-endian u32 words except the int8 features, so an image moves
- * between targets. Gradients and scratch are not saved: they are zero or
- * dead between steps. The size is fixed by the shape, so a load knows the
+ * between targets. Scratch is not saved: it is dead between steps (a
+ * step's gradients live in the momentum). Replay slots are u32 words here
+ * (uint16 in memory). The size is fixed by the shape, so a load knows the
  * exact length to expect before it reads a table.
  *
  * Loading reads through one bounds-checked cursor and checks the header,
@@ -382,7 +383,10 @@ mote_status_t mote_learner_load(mote_learner_t *l, const void *buf, size_t len,
   get_words(&c, l->moment_, l->param_count_, 1);
   get_words(&c, l->mean_, g->feature_count, 1);
   get_words(&c, l->m2_, g->feature_count, 1);
-  get_words(&c, l->replay_y_, g->replay_capacity, 0);
+  for (i = 0; i < g->replay_capacity; i++) {
+    /* Checked above below the class count (<= 65535) where in use. */
+    l->replay_y_[i] = (uint16_t)get_u32(&c);
+  }
   fb = mote_learner_example_bytes(g);
   if (g->feature_type == MOTE_TYPE_INT8) {
     memcpy(l->replay_x_, img + c.pos, fb * g->replay_capacity);
@@ -391,6 +395,5 @@ mote_status_t mote_learner_load(mote_learner_t *l, const void *buf, size_t len,
       get_words(&c, l->replay_x_ + (size_t)i * fb, g->feature_count, 1);
     }
   }
-  memset(l->grads_, 0, (size_t)l->param_count_ * sizeof(float));
   return MOTE_OK;
 }

@@ -120,13 +120,16 @@ static void test_softmax_xent(void) {
 }
 
 static void test_sgd(void) {
-  float w[2] = {1.0f, -2.0f}, g[2] = {0.5f, 0.25f}, v[2] = {0.1f, 0.0f};
-  mote_sgd_step(w, g, v, 2, 0.1f, 0.9f, 0.01f);
+  float w[2] = {1.0f, -2.0f}, v[2] = {0.1f, 0.0f};
+  const float g[2] = {0.5f, 0.25f};
+  mote_sgd_begin(v, 2, 0.9f);
+  v[0] += g[0]; /* what the backward passes add */
+  v[1] += g[1];
+  mote_sgd_step(w, v, 2, 0.1f, 0.01f);
   CHECK_NEAR(v[0], 0.9f * 0.1f + 0.5f + 0.01f * 1.0f, 1e-6);
   CHECK_NEAR(v[1], 0.25f - 0.02f, 1e-6);
   CHECK_NEAR(w[0], 1.0f - 0.1f * v[0], 1e-6);
   CHECK_NEAR(w[1], -2.0f - 0.1f * v[1], 1e-6);
-  CHECK(g[0] == 0.0f && g[1] == 0.0f);
 }
 
 #define F 6

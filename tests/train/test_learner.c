@@ -250,6 +250,9 @@ static void test_deterministic(void) {
   mote_learner_memory_t mu;
   int s;
   config(&cfg, MOTE_TYPE_INT8, 8);
+  /* The same start: scratch rows of classes not seen (logits of slot 3)
+   * are never written, and g_mem holds the earlier tests' bytes. */
+  memset(g_mem, 0, sizeof g_mem);
   CHECK(mote_learner_init(&a, &cfg, NULL, 0, g_mem, sizeof g_mem, &err) == MOTE_OK);
   CHECK(mote_learner_init(&b, &cfg, NULL, 0, mem2, sizeof mem2, &err) == MOTE_OK);
   for (s = 0; s < 50; s++) {
@@ -262,7 +265,8 @@ static void test_deterministic(void) {
   CHECK(mote_learner_memory_usage(&a, &mu) == MOTE_OK);
   CHECK(mu.total_bytes == mote_learner_bytes(&cfg));
   CHECK(mu.param_bytes >= (8 * F + 8 + MAXC * 8 + MAXC) * sizeof(float));
-  CHECK(mu.replay_bytes >= 32 * (F + 4));
+  CHECK(mu.replay_bytes >= 32 * (F + 2));
+  CHECK(mu.grad_bytes == 0); /* gradients accumulate in the momentum */
   printf("learner memory: %lu bytes (params %lu, grads %lu, momentum %lu, stats %lu, "
          "replay %lu, classes %lu, scratch %lu)\n",
          (unsigned long)mu.total_bytes, (unsigned long)mu.param_bytes,
@@ -277,11 +281,52 @@ static void test_deterministic(void) {
   CHECK(memcmp(a.params_, b.params_, a.param_count_ * sizeof(float)) != 0);
 }
 
+/* A rate set between steps is the one the next step takes: from the same
+ * start, the first step at twice the rate moves every weight exactly twice
+ * as far (one step: the momentum holds only this step's gradient). Bad
+ * rates are refused and change nothing. */
+static void test_set_learning_rate(void) {
+  static uint8_t mem2[64 * 1024] __attribute__((aligned(16)));
+  mote_learner_config_t cfg;
+  mote_learner_t a, b;
+  mote_error_t err;
+  float start[MAXC * F + MAXC];
+  int8_t q[2 * F];
+  const uint32_t labels[2] = {100, 101};
+  uint32_t i;
+  int bad = 0;
+  config(&cfg, MOTE_TYPE_INT8, 0);
+  CHECK(mote_learner_init(&a, &cfg, NULL, 0, g_mem, sizeof g_mem, &err) == MOTE_OK);
+  CHECK(mote_learner_init(&b, &cfg, NULL, 0, mem2, sizeof mem2, &err) == MOTE_OK);
+  CHECK(a.param_count_ == MAXC * F + MAXC);
+  memcpy(start, a.params_, sizeof start);
+  CHECK(mote_learner_set_learning_rate(&b, 2.0f * cfg.learning_rate, &err) == MOTE_OK);
+  CHECK(mote_learner_set_learning_rate(&b, 0.0f, &err) == MOTE_ERR_BAD_ARG);
+  CHECK(strstr(err.message, "learning rate") != NULL);
+  CHECK(mote_learner_set_learning_rate(&b, -1.0f, &err) == MOTE_ERR_BAD_ARG);
+  CHECK(mote_learner_set_learning_rate(&b, NAN, &err) == MOTE_ERR_BAD_ARG);
+  CHECK(mote_learner_set_learning_rate(&b, INFINITY, &err) == MOTE_ERR_BAD_ARG);
+  CHECK(mote_learner_set_learning_rate(NULL, 1.0f, &err) == MOTE_ERR_BAD_ARG);
+  sample_q(0, q);
+  sample_q(1, q + F);
+  CHECK(mote_learner_learn_batch(&a, q, sizeof q, labels, 2, &err) == MOTE_OK);
+  CHECK(mote_learner_learn_batch(&b, q, sizeof q, labels, 2, &err) == MOTE_OK);
+  for (i = 0; i < a.param_count_; i++) {
+    const float da = a.params_[i] - start[i];
+    const float db = b.params_[i] - start[i];
+    bad += fabsf(db - 2.0f * da) > 1e-6f * (1.0f + fabsf(start[i]));
+  }
+  CHECK_EQ_INT(bad, 0);
+  /* The softmax over two classes gives row 0 a gradient beyond decay. */
+  CHECK(fabsf(a.params_[0] - start[0]) > 1e-3f * cfg.learning_rate);
+}
+
 int main(void) {
   make_centres();
   MOTE_RUN(test_loss_falls);
   MOTE_RUN(test_class_incremental);
   MOTE_RUN(test_refusals);
   MOTE_RUN(test_deterministic);
+  MOTE_RUN(test_set_learning_rate);
   return MOTE_TEST_END();
 }
