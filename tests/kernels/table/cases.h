@@ -82,6 +82,9 @@ typedef struct kt_tensor {
   uint16_t scale_at;
   int8_t quant_dim;
   uint16_t values_at; /* KT_FILL_VALUES: offset into ival */
+  /* KT_CONST: the data's file offset modulo 16 (4, 8, 12), as converters
+   * that ignore force_align write int64 data; 0 for 16-byte aligned. */
+  uint8_t data_at;
 } kt_tensor_t;
 
 typedef struct kt_option {

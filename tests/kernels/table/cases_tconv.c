@@ -6,6 +6,8 @@
  * 16x8 with an int64 bias, float32, int8 without a bias, 16x8 with an
  * int16 bias), the padding and
  * the fused activation; shapes, strides and the output size are drawn.
+ * Every other 16x8 case with an int64 bias stores the bias 4-byte aligned,
+ * as the converter does: mote copies it aligned at init (TFLM runs it).
  * The output size is any the op accepts: every size whose convolution
  * back gives the input's (with stride s, up to s - 1 extra rows), so the
  * odd padding offsets of SAME and the dropped taps of VALID both occur.
@@ -64,6 +66,9 @@ void kt_gen_transpose_conv(int index, kt_case_t *c, uint32_t *rng) {
   } else if ((index / 6) % 2) { /* no bias as an absent input 3 */
     kt_add(c, KT_ABSENT, KT_I32, 1, f_s);
   }
+  if (variant == 2 && (index / 12) % 2 == 1) {
+    c->t[b].data_at = 4;
+  }
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, out_s);
   /* Products reaching one output: in_c times the taps that overlap. */
   depth = in_s[3] * ((f_s[1] + sh - 1) / sh) * ((f_s[2] + sw - 1) / sw);
@@ -92,5 +97,6 @@ void kt_gen_transpose_conv(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_shape(c, out);
   kt_name(c, padding == KT_SAME ? " SAME" : " VALID");
   kt_name(c, c->nin == 4 && b < 0 ? " absent bias" : "");
+  kt_name(c, b >= 0 && c->t[b].data_at != 0 ? " bias 4-aligned" : "");
   kt_name_act(c, act);
 }

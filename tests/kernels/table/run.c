@@ -54,6 +54,9 @@ int kt_build_model(const kt_case_t *c, uint8_t *const *data,
     }
     if (t->role == KT_CONST) {
       buf = tfb_add_buffer(m, data[i], kt_tensor_bytes(t));
+      if (t->data_at != 0) {
+        (void)tfb_set_buffer_data_at(m, buf, t->data_at);
+      }
     }
     memset(zps, 0, sizeof zps);
     zps[0] = t->zero_point;
