@@ -21,16 +21,8 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/mote-continual-learning.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT
 trap 'exit 1' INT TERM
 
-PASSED=0
-FAILED=0
-pass() {
-  PASSED=$((PASSED + 1))
-  echo "ok   $1"
-}
-fail() {
-  FAILED=$((FAILED + 1))
-  echo "FAIL $1"
-}
+# pass, fail and finish.
+. "$(dirname "$0")/../tools/cli_test_lib.sh"
 
 if [ ! -x "$EXAMPLE" ] || [ ! -f "$MODEL" ]; then
   echo "run_continual_learning: $EXAMPLE or $MODEL not found" >&2
@@ -188,5 +180,4 @@ for args in "" "$STATE" "$STATE learn" "$STATE learn x $TMP/test_h_0.pgm" "$STAT
   if [ $rc -eq 2 ]; then pass "usage for \"$args\""; else fail "\"$args\": exit $rc, want 2"; fi
 done
 
-echo "$PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+finish
