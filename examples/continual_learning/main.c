@@ -35,7 +35,7 @@
 #define MODEL_FILE "mlperf_ic_resnet8_int8.tflite"
 #define MAX_CLASSES 8
 #define MAX_IMAGES 256
-#define EPOCHS 3    /* passes over the images of one learn run */
+#define EPOCHS 5    /* passes over the images of one learn run */
 #define TOP_K 3     /* classes printed per prediction */
 
 /* ResNet-8 needs about 60 KiB of arena; the learner below about 22 KiB,
@@ -81,16 +81,26 @@ static mote_status_t file_write(void *user, uint32_t offset, const void *buf,
   return MOTE_OK;
 }
 
-/* Whether slot k alone holds a good state (and its sequence number). */
-static int slot_good(const mote_ab_store_t *store, slot_file_t *sf, int k,
-                     uint32_t *seq) {
-  uint32_t len;
+/* Slot k alone: 1 when it holds a good state (and sets its sequence
+ * number), 0 when it is erased (never written: its header is all zero),
+ * -1 when it is damaged. */
+static int slot_state(const mote_ab_store_t *store, slot_file_t *sf, int k,
+                      uint32_t *seq) {
+  uint8_t hdr[MOTE_AB_HEADER_BYTES];
+  uint32_t len, i, any = 0;
   mote_error_t err;
   mote_status_t st;
   sf->hide = 1 - k;
   st = mote_ab_load(store, state_buf, sizeof state_buf, &len, seq, &err);
   sf->hide = -1;
-  return st == MOTE_OK;
+  if (st == MOTE_OK) {
+    return 1;
+  }
+  file_read(sf, (uint32_t)k * sf->slot_bytes, hdr, sizeof hdr);
+  for (i = 0; i < sizeof hdr; i++) {
+    any |= hdr[i];
+  }
+  return any ? -1 : 0;
 }
 
 /* --- Helpers ---------------------------------------------------------- */
@@ -190,7 +200,7 @@ int main(int argc, char **argv) {
   size_t model_len = 0, state_len = 0;
   uint32_t cut = 0, seq = 0, label = 0, seq_a = 0, seq_b = 0, len;
   unsigned long parsed = 0;
-  int argi = 1, first_image, image_count, good_a, good_b, i, e, rc = 1;
+  int argi = 1, first_image, image_count, slot_a, slot_b, i, e, rc = 1;
 
   if (argc > 2 && strcmp(argv[1], "--model") == 0) {
     model_path = argv[2];
@@ -295,8 +305,8 @@ int main(int argc, char **argv) {
   } else if (strcmp(cmd, "reset") != 0) {
     /* Each slot alone first, only to tell the user about a damaged one;
      * mote_ab_load alone already takes the newest good slot. */
-    good_a = slot_good(&store, &sf, 0, &seq_a);
-    good_b = slot_good(&store, &sf, 1, &seq_b);
+    slot_a = slot_state(&store, &sf, 0, &seq_a);
+    slot_b = slot_state(&store, &sf, 1, &seq_b);
     if (mote_ab_load(&store, state_buf, sizeof state_buf, &len, &seq,
                      &err) != MOTE_OK) {
       fprintf(stderr,
@@ -305,11 +315,11 @@ int main(int argc, char **argv) {
               state_path, err.message);
       goto done;
     }
-    if (good_a != good_b) {
+    if (slot_a < 0 || slot_b < 0) {
       fprintf(stderr,
               "continual_learning: %s: warning: slot %c is damaged; using "
               "slot %c (save %lu)\n",
-              state_path, good_a ? 'B' : 'A', good_a ? 'A' : 'B',
+              state_path, slot_a < 0 ? 'A' : 'B', slot_a < 0 ? 'B' : 'A',
               (unsigned long)seq);
     }
     if (mote_learner_load(&learner, state_buf, len, &err) != MOTE_OK) {
@@ -319,7 +329,7 @@ int main(int argc, char **argv) {
     printf("%s: loaded save %lu (slot %c): %lu classes, %lu replayed "
            "examples\n",
            state_path, (unsigned long)seq,
-           good_a && (!good_b || seq == seq_a) ? 'A' : 'B',
+           slot_a == 1 && (slot_b != 1 || seq == seq_a) ? 'A' : 'B',
            (unsigned long)mote_learner_class_count(&learner),
            (unsigned long)mote_learner_replay_count(&learner));
   }

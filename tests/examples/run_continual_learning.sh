@@ -77,7 +77,8 @@ else
   fail "learn 7:"; cat "$TMP/out" "$TMP/err"
 fi
 # Run 2: class 9, a new class, on top of the saved state.
-if run "$STATE" learn 9 "$TMP"/train_v_*.ppm && grep -q "loaded save 1 (slot A): 1 classes" "$TMP/out" &&
+if run "$STATE" learn 9 "$TMP"/train_v_*.ppm && [ ! -s "$TMP/err" ] &&
+  grep -q "loaded save 1 (slot A): 1 classes" "$TMP/out" &&
   grep -q "; 2 classes" "$TMP/out"; then
   pass "learn 9 on the loaded state: $(grep learnt "$TMP/out")"
 else
@@ -85,7 +86,8 @@ else
 fi
 cp "$STATE" "$TMP/good_state.bin"
 right=$(score)
-if [ -n "$right" ] && [ "$right" -ge 18 ] && grep -q "loaded save 2 (slot B)" "$TMP/out"; then
+if [ -n "$right" ] && [ "$right" -ge 18 ] && [ ! -s "$TMP/err" ] &&
+  grep -q "loaded save 2 (slot B)" "$TMP/out"; then
   pass "predict held-out images: $right of 20 right"
 else
   fail "predict: ${right:-error} of 20 right (want >= 18):"; cat "$TMP/out" "$TMP/err"
