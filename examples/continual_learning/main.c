@@ -247,10 +247,16 @@ int main(int argc, char **argv) {
             model_path);
     return 1;
   }
-  mote_resolver_init(&resolver, entries, MOTE_RESOLVER_BUILTINS);
-  mote_arena_init(&arena, arena_buffer, sizeof arena_buffer);
-  if (mote_model_open(&model, model_bytes, model_len, &err) != MOTE_OK ||
+  /* Every built-in kernel, for any base; a firmware registers only the
+   * ones its model uses (see examples/person_detection). */
+  if (mote_resolver_init(&resolver, entries, MOTE_RESOLVER_BUILTINS) !=
+          MOTE_OK ||
       mote_resolver_add_builtins(&resolver) != MOTE_OK ||
+      mote_arena_init(&arena, arena_buffer, sizeof arena_buffer) != MOTE_OK) {
+    fprintf(stderr, "continual_learning: resolver or arena setup failed\n");
+    goto done;
+  }
+  if (mote_model_open(&model, model_bytes, model_len, &err) != MOTE_OK ||
       mote_interp_init(&interp, &model, &resolver, &arena, &err) != MOTE_OK ||
       mote_learner_find_cut(&interp, NULL, &cut, &err) != MOTE_OK ||
       mote_interp_keep_tensor(&interp, cut, &err) != MOTE_OK ||
