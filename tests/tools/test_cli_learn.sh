@@ -12,21 +12,12 @@
 
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
 . "$SCRIPT_DIR/cli_test_lib.sh"
-MOTE=$1
-REPO=$2
-if [ -z "$MOTE" ] || [ -z "$REPO" ]; then
-  echo "usage: test_cli_learn.sh MOTE_BINARY REPO_DIR [MODELS_DIR]" >&2
-  exit 2
-fi
-MODELS=${3:-${MOTE_MODELS_DIR:-$REPO/../shared/models}}
+cli_test_setup test_cli_learn "$@"
 BASE=$MODELS/mlperf_ic_resnet8_int8.tflite
-if ! command -v python3 >/dev/null 2>&1 || [ ! -f "$BASE" ]; then
-  echo "test_cli_learn: needs python3 and $BASE; skipped"
+if [ ! -f "$BASE" ]; then
+  echo "test_cli_learn: needs $BASE; skipped"
   exit 77
 fi
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/mote-test_cli_learn.XXXXXX") || exit 1
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 1' INT TERM
 D=$TMP/data
 
 # Three classes, 12 pictures each, noisy: horizontal stripes (PPM),
