@@ -130,6 +130,19 @@ else
   fail "mote run on the export gives the learnt classes" "$ok/$total"
 fi
 
+# --cut by name and by index picks the default's tensor.
+cut=$(field "$TMP/run1.json" "j['cut']['index']")
+cutname=$(field "$TMP/run1.json" "j['cut']['name']")
+mote learn "$BASE" "$D" --epochs 1 --cut "$cutname" --json
+got=$(field "$TMP/out" "j['cut']['index']")
+mote learn "$BASE" "$D" --epochs 1 --cut "$cut" --json
+got2=$(field "$TMP/out" "j['cut']['name']")
+if [ -n "$cut" ] && [ "$got" = "$cut" ] && [ "$got2" = "$cutname" ]; then
+  pass "--cut by name ($cutname) and by index ($cut)"
+else
+  fail "--cut by name and by index" "default $cut '$cutname', got $got '$got2'"
+fi
+
 # Text form.
 mote learn "$BASE" "$D" --epochs 1
 expect_out "text report" "training accuracy:" "hstripes" "vstripes" "square" \

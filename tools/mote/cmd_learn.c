@@ -57,7 +57,9 @@ static const char learn_help[] =
     "  --json          print one JSON object\n"
     "\n"
     "The head has room for max(8, classes) classes; a state loads only\n"
-    "into a head of the same room.\n"
+    "into a head of the same room. Class ids are sorted positions, so a\n"
+    "run continuing a state needs the same class directories (new ones\n"
+    "sorting after them).\n"
     "\n"
     "Exit status: 0 success, 1 failure (model, file, state or export), 2\n"
     "bad usage.\n";
