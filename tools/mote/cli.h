@@ -15,7 +15,8 @@
  *                  kernel names from gen_symbols.c)
  *   cmd_diff.c     `mote diff`
  *   cmd_profile.c  `mote profile`
- *   cmd_learn.c    `mote learn` (folders of examples from cli_dataset.c)
+ *   cmd_learn.c    `mote learn`
+ *   cli_dataset.c  labelled folders (one subdirectory per class) for learn
  *   cli_summary.c  reading tensor elements and summarising outputs
  *   cli_args.c     option parsing shared by the commands
  *   cli_inputs.c   --input / --inputs / --random into input tensor bytes
