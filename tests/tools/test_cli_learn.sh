@@ -143,6 +143,15 @@ else
   fail "--cut by name and by index" "default $cut '$cutname', got $got '$got2'"
 fi
 
+# Without a replay buffer to calibrate an int8 head on, a float one.
+mote learn "$BASE" "$D" --epochs 1 --replay 0 --export "$TMP/float.tflite" --json
+head=$(field "$TMP/out" "j['export']['head'], j['export']['agreement']")
+if [ "$RC" -eq 0 ] && [ "$head" = "float32 1" ]; then
+  pass "--replay 0 exports a float head that agrees"
+else
+  fail "--replay 0 exports a float head that agrees" "exit $RC, $head; $(cat "$TMP/err")"
+fi
+
 # Text form.
 mote learn "$BASE" "$D" --epochs 1
 expect_out "text report" "training accuracy:" "hstripes" "vstripes" "square" \

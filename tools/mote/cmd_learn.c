@@ -46,7 +46,9 @@ static const char learn_help[] =
     "  --save FILE     write the learning state after learning (through\n"
     "                  FILE.tmp and a rename)\n"
     "  --export OUT    write BASE + the learnt head as a .tflite (int8 head\n"
-    "                  for an int8 cut, else float); output i is the\n"
+    "                  for an int8 cut, float for a float cut or with\n"
+    "                  --replay 0: int8 calibrates on the replay\n"
+    "                  buffer); output i is the\n"
     "                  probability of class slot i. It is then run on the\n"
     "                  training files and its agreement with the learner\n"
     "                  printed\n"
@@ -93,6 +95,7 @@ typedef struct learn_run {
   size_t export_bytes;
   uint32_t agree;
   uint32_t export_correct;
+  const char *export_head; /* "int8" or "float32" */
 } learn_run_t;
 
 static int parse_number(const char *opt, const char *v, unsigned long long max,
@@ -281,11 +284,9 @@ static int setup_learner(const learn_args_t *a, cli_session_t *s,
     r->cfg.max_classes = r->data.class_count;
   }
   bytes = mote_learner_bytes(&r->cfg);
-  if (bytes == 0 || cli_buffer_alloc(&r->mem, bytes) != 0) {
-    bytes = bytes ? bytes : 16u; /* let init say what is wrong */
-    if (r->mem.data == NULL && cli_buffer_alloc(&r->mem, bytes) != 0) {
-      return -1;
-    }
+  /* 0 is an invalid config: init, given a token buffer, says why. */
+  if (cli_buffer_alloc(&r->mem, bytes ? bytes : 16u) != 0) {
+    return -1;
   }
   st = mote_learner_init(&r->learner, &r->cfg, &s->interp, r->cut,
                          r->mem.data, r->mem.size, &err);
@@ -439,13 +440,17 @@ static int verify_export(const learn_args_t *a, learn_run_t *r) {
 }
 
 static int export_model(const learn_args_t *a, learn_run_t *r) {
-  uint32_t flags = r->cfg.feature_type == MOTE_TYPE_INT8 ? MOTE_EXPORT_INT8
-                                                          : MOTE_EXPORT_FLOAT32;
   cli_buffer_t buf;
   mote_error_t err;
   mote_status_t st;
   size_t written = 0;
   int rc;
+  /* An int8 head calibrates on the replay buffer; without one, float. */
+  uint32_t flags = r->cfg.feature_type == MOTE_TYPE_INT8 &&
+                           mote_learner_replay_count(&r->learner) > 0
+                       ? MOTE_EXPORT_INT8
+                       : MOTE_EXPORT_FLOAT32;
+  r->export_head = flags == MOTE_EXPORT_INT8 ? "int8" : "float32";
   cli_error_clear(&err);
   st = mote_learner_export_bytes(&r->learner, flags, &r->export_bytes, &err);
   if (st != MOTE_OK) {
@@ -524,8 +529,7 @@ static void report_json(const learn_args_t *a, cli_session_t *s,
     cli_json_string(stdout, a->export_path);
     printf(", \"bytes\": %lu, \"head\": \"%s\", \"agree\": %lu, "
            "\"agreement\": ",
-           (unsigned long)r->export_bytes,
-           r->cfg.feature_type == MOTE_TYPE_INT8 ? "int8" : "float32",
+           (unsigned long)r->export_bytes, r->export_head,
            (unsigned long)r->agree);
     cli_json_float(stdout, pct(r->agree, r->data.count) / 100.0);
     fputs(", \"accuracy\": ", stdout);
@@ -581,8 +585,7 @@ static void report(const learn_args_t *a, cli_session_t *s,
   if (a->export_path != NULL) {
     printf("exported: %s (%lu bytes, %s head): agrees with the learner on "
            "%lu/%lu files (%.1f%%), accuracy %.1f%%\n",
-           a->export_path, (unsigned long)r->export_bytes,
-           r->cfg.feature_type == MOTE_TYPE_INT8 ? "int8" : "float32",
+           a->export_path, (unsigned long)r->export_bytes, r->export_head,
            (unsigned long)r->agree, (unsigned long)r->data.count,
            pct(r->agree, r->data.count),
            pct(r->export_correct, r->data.count));
