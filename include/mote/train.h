@@ -267,6 +267,11 @@ float mote_learner_last_loss(const mote_learner_t *learner);
 uint32_t mote_learner_class_count(const mote_learner_t *learner);
 uint32_t mote_learner_class_label(const mote_learner_t *learner, uint32_t slot);
 
+/* Examples of slot `slot` learnt so far, over the learner's whole life
+ * (kept by save and load; 0 out of range). */
+uint32_t mote_learner_class_examples(const mote_learner_t *learner,
+                                     uint32_t slot);
+
 /* Examples in the replay buffer, and how many of them are of slot `slot`. */
 uint32_t mote_learner_replay_count(const mote_learner_t *learner);
 uint32_t mote_learner_replay_class_count(const mote_learner_t *learner,

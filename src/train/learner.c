@@ -631,6 +631,10 @@ uint32_t mote_learner_class_label(const mote_learner_t *l, uint32_t slot) {
   return l == NULL || slot >= l->class_count_ ? MOTE_LEARNER_NO_LABEL : l->labels_[slot];
 }
 
+uint32_t mote_learner_class_examples(const mote_learner_t *l, uint32_t slot) {
+  return l == NULL || slot >= l->class_count_ ? 0 : l->class_seen_[slot];
+}
+
 uint32_t mote_learner_replay_count(const mote_learner_t *l) {
   return l == NULL ? 0 : l->replay_count_;
 }

@@ -93,13 +93,9 @@ finish() {
   exit 0
 }
 
-# cli_test_init NAME "$@": for scripts run as NAME MOTE_BINARY REPO_DIR
-# [MODELS_DIR]. Sets MOTE, REPO, SINE (models/sine_int8.tflite), MODELS
-# (MODELS_DIR, else $MOTE_MODELS_DIR, else ../shared/models next to the
-# repository; the caller skips what needs it when it is missing), TMP
-# (removed on exit) and F, a directory of the fixtures cli_fixtures.py
-# writes. Exits 77 (skipped) without python3, which writes them.
-cli_test_init() {
+# cli_test_setup NAME "$@": cli_test_init without the fixtures: sets
+# MOTE, REPO, SINE, MODELS and TMP; exits 77 (skipped) without python3.
+cli_test_setup() {
   name=$1
   MOTE=$2
   REPO=$3
@@ -116,6 +112,16 @@ cli_test_init() {
   TMP=$(mktemp -d "${TMPDIR:-/tmp}/mote-$name.XXXXXX") || exit 1
   trap 'rm -rf "$TMP"' EXIT
   trap 'exit 1' INT TERM
+}
+
+# cli_test_init NAME "$@": for scripts run as NAME MOTE_BINARY REPO_DIR
+# [MODELS_DIR]. Sets MOTE, REPO, SINE (models/sine_int8.tflite), MODELS
+# (MODELS_DIR, else $MOTE_MODELS_DIR, else ../shared/models next to the
+# repository; the caller skips what needs it when it is missing), TMP
+# (removed on exit) and F, a directory of the fixtures cli_fixtures.py
+# writes. Exits 77 (skipped) without python3, which writes them.
+cli_test_init() {
+  cli_test_setup "$@"
   F=$TMP/fixtures
   mkdir -p "$F"
   if [ -f "$MODELS/images/person.bmp" ]; then

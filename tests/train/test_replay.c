@@ -83,6 +83,11 @@ static void test_balanced(void) {
   offer(&l, 3, 1.0f);
   CHECK_EQ_INT(mote_learner_replay_class_count(&l, 3), 2);
   check_consistent(&l);
+  /* Examples learnt per class, past what the buffer holds. */
+  CHECK_EQ_INT(mote_learner_class_examples(&l, 0), 200);
+  CHECK_EQ_INT(mote_learner_class_examples(&l, 1), 40);
+  CHECK_EQ_INT(mote_learner_class_examples(&l, 3), 2);
+  CHECK_EQ_INT(mote_learner_class_examples(&l, 4), 0);
 }
 
 static void test_reservoir_uniform(void) {

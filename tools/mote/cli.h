@@ -15,6 +15,8 @@
  *                  kernel names from gen_symbols.c)
  *   cmd_diff.c     `mote diff`
  *   cmd_profile.c  `mote profile`
+ *   cmd_learn.c    `mote learn`
+ *   cli_dataset.c  labelled folders (one subdirectory per class) for learn
  *   cli_summary.c  reading tensor elements and summarising outputs
  *   cli_args.c     option parsing shared by the commands
  *   cli_inputs.c   --input / --inputs / --random into input tensor bytes
@@ -121,6 +123,11 @@ typedef struct cli_session {
   mote_plan_entry_t *plan_rec;
   uint32_t plan_cap;
   uint32_t plan_count;
+  /* When set, cli_session_prepare calls it between mote_interp_init and
+   * mote_interp_prepare (to keep a tensor, say) with `hook_user`. */
+  mote_status_t (*before_prepare)(mote_interp_t *interp, void *user,
+                                  mote_error_t *err);
+  void *hook_user;
 } cli_session_t;
 
 /* Reads and verifies the model at `path`. Returns 0, or -1 after printing
@@ -152,6 +159,10 @@ mote_status_t cli_session_invoke(cli_session_t *s, const cli_buffer_t *inputs,
                                  mote_error_t *err);
 
 void cli_session_close(cli_session_t *s);
+
+/* Like cli_write_file, but through PATH.tmp and a rename, so that PATH
+ * holds either its old contents or all of the new ones. */
+int cli_write_file_atomic(const char *path, const void *data, size_t size);
 
 /* --- cli_json.c -------------------------------------------------------- */
 
@@ -382,6 +393,23 @@ int cli_target_measure(const char *target, const char *model,
                        const char *argv0, size_t *bytes, char *why,
                        size_t cap);
 
+/* --- cli_dataset.c ---------------------------------------------------- */
+
+/* A labelled folder: DIR/<class>/<file>, classes and files sorted by
+ * name (strcmp), hidden entries (leading '.') skipped. */
+typedef struct cli_dataset {
+  char **class_names;  /* [class_count], malloc'ed */
+  uint32_t class_count;
+  char **paths;        /* [count]: "DIR/<class>/<file>", malloc'ed */
+  uint32_t *labels;    /* [count]: the class index of each file */
+  uint32_t count;
+} cli_dataset_t;
+
+/* Scans `dir`. Returns 0, or -1 after printing "mote: DIR: reason" (not a
+ * directory, no class subdirectories, an empty class). */
+int cli_dataset_scan(const char *dir, cli_dataset_t *out);
+void cli_dataset_free(cli_dataset_t *d);
+
 /* --- cli_svg.c --------------------------------------------------------- */
 
 /* What the memory plan picture shows: the plan mote_interp_prepare
@@ -407,6 +435,7 @@ int cli_cmd_ops(int argc, char **argv);
 int cli_cmd_gen(int argc, char **argv);
 int cli_cmd_diff(int argc, char **argv);
 int cli_cmd_profile(int argc, char **argv);
+int cli_cmd_learn(int argc, char **argv);
 
 /* Prints the full usage text. */
 void cli_usage(FILE *f);

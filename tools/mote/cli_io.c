@@ -214,3 +214,25 @@ uint32_t cli_le32(const uint8_t *p) {
 uint16_t cli_le16(const uint8_t *p) {
   return (uint16_t)(p[0] | p[1] << 8);
 }
+
+int cli_write_file_atomic(const char *path, const void *data, size_t size) {
+  size_t n = strlen(path);
+  char *tmp = (char *)malloc(n + 5);
+  int rc;
+  if (tmp == NULL) {
+    cli_error("%s: out of memory", path);
+    return -1;
+  }
+  memcpy(tmp, path, n);
+  memcpy(tmp + n, ".tmp", 5);
+  rc = cli_write_file(tmp, data, size);
+  if (rc == 0 && rename(tmp, path) != 0) {
+    cli_error("%s: cannot rename %s to it: %s", path, tmp, strerror(errno));
+    rc = -1;
+  }
+  if (rc != 0) {
+    remove(tmp);
+  }
+  free(tmp);
+  return rc;
+}

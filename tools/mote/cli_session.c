@@ -77,6 +77,9 @@ mote_status_t cli_session_prepare(cli_session_t *s, size_t arena_bytes,
     st = mote_interp_record_plan(&s->interp, s->plan_rec, s->plan_cap,
                                  &s->plan_count, err);
   }
+  if (st == MOTE_OK && s->before_prepare != NULL) {
+    st = s->before_prepare(&s->interp, s->hook_user, err);
+  }
   if (st == MOTE_OK) {
     st = mote_interp_prepare(&s->interp, err);
   }

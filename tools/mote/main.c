@@ -90,6 +90,16 @@ void cli_usage(FILE *f) {
       "      host clock): time, share of the total and MACs, per operator\n"
       "      and per operator type; --csv prints rows for a spreadsheet.\n"
       "\n"
+      "  learn BASE DATA_DIR [--cut TENSOR] [--state FILE] [--save FILE]\n"
+      "            [--export OUT] [--epochs N] [--lr X] [--replay N]\n"
+      "            [--seed S] [--json]\n"
+      "      Train a classifier head on BASE's features (cut at TENSOR,\n"
+      "      default the input of the last FULLY_CONNECTED) from DATA_DIR,\n"
+      "      one subdirectory of input files per class; print per-class\n"
+      "      counts and the training accuracy. --state/--save continue\n"
+      "      and keep the learning state; --export writes BASE + head as\n"
+      "      a .tflite and checks that it agrees with the learner.\n"
+      "\n"
       "  version   print the mote version\n"
       "  help      print this text\n"
       "\n"
@@ -142,6 +152,9 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "profile") == 0) {
     return cli_cmd_profile(argc, argv);
+  }
+  if (strcmp(cmd, "learn") == 0) {
+    return cli_cmd_learn(argc, argv);
   }
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     return cmd_version(argc, argv);
