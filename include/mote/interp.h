@@ -191,6 +191,8 @@ typedef struct mote_interp {
   uint32_t tensor_total_;   /**< tensors of all subgraphs */
   uint32_t op_total_;       /**< operators of all subgraphs */
   mote_subgraph_t *subgraphs_; /**< arena tail, NULL for one subgraph */
+  const void *support_;     /**< the control-flow kernels' subgraph support
+                                 (interp_internal.h), NULL for one subgraph */
   void *resources_;         /**< arena tail: resource variables, or NULL */
   uint32_t resource_count_; /**< resource variables so far */
   uint32_t loop_budget_;    /**< WHILE iterations left (control_flow.c) */

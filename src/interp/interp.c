@@ -57,6 +57,30 @@ static size_t table_bytes(size_t entry, uint32_t count) {
   return count > 0 ? entry * count : 1u;
 }
 
+int32_t mote_interp_io(const mote_interp_t *in, uint32_t k) {
+  if (in->io_narrow_) {
+    const uint8_t e = ((const uint8_t *)in->io_)[k];
+    return e == MOTE_NO_TENSOR8 ? -1 : (int32_t)e;
+  } else {
+    const uint16_t e = ((const uint16_t *)in->io_)[k];
+    return e == MOTE_NO_TENSOR ? -1 : (int32_t)e;
+  }
+}
+
+uint32_t mote_interp_tensor_table(const mote_interp_t *in, uint32_t ti) {
+  const uint32_t sg = mote_interp_tensor_subgraph(in, ti);
+  return mote_model_tensor_table(in->model_,
+                                 mote_model_subgraph_table(in->model_, sg),
+                                 ti - mote_interp_tensor_base(in, sg));
+}
+
+uint32_t mote_interp_op_table(const mote_interp_t *in, uint32_t op) {
+  const uint32_t sg = mote_interp_op_subgraph(in, op);
+  return mote_model_op_table(in->model_,
+                             mote_model_subgraph_table(in->model_, sg),
+                             op - mote_interp_op_base(in, sg));
+}
+
 static mote_status_t arena_fail(mote_interp_t *in, mote_error_t *err,
                                 size_t more) {
   return MOTE_FAIL(err, MOTE_ERR_ARENA_TOO_SMALL,
@@ -284,6 +308,7 @@ mote_status_t mote_interp_init(mote_interp_t *in, const mote_model_t *model,
   in->op_total_ = in->op_count_;
   if (in->subgraph_count_ > 1) {
     sup = find_support(in);
+    in->support_ = sup;
     if (sup == NULL) {
       return MOTE_FAIL(err, MOTE_ERR_UNSUPPORTED_OP,
                        "%u subgraphs and no IF, WHILE, CALL_ONCE kernel",

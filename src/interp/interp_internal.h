@@ -51,16 +51,9 @@ static inline const mote_kernel_t *mote_node_kernel(const mote_interp_t *in,
 #define MOTE_NO_TENSOR 0xFFFFu
 #define MOTE_NO_TENSOR8 0xFFu
 
-/* Tensor index of interp->io_ entry `k`, or -1 for an absent operand. */
-static inline int32_t mote_interp_io(const mote_interp_t *in, uint32_t k) {
-  if (in->io_narrow_) {
-    const uint8_t e = ((const uint8_t *)in->io_)[k];
-    return e == MOTE_NO_TENSOR8 ? -1 : (int32_t)e;
-  } else {
-    const uint16_t e = ((const uint16_t *)in->io_)[k];
-    return e == MOTE_NO_TENSOR ? -1 : (int32_t)e;
-  }
-}
+/* Tensor index of interp->io_ entry `k`, or -1 for an absent operand
+ * (interp.c; out of line: called once an operand, it is smaller so). */
+int32_t mote_interp_io(const mote_interp_t *in, uint32_t k);
 
 /* interp->tensor_at_: where a tensor's data is, in 32 bits whatever the
  * pointer size (a 64-bit host would spend twice the bytes on pointers):
@@ -171,9 +164,45 @@ typedef struct mote_subgraph_support {
   mote_status_t (*count)(mote_interp_t *in, uint32_t *io, mote_error_t *err);
   mote_status_t (*bind)(mote_interp_t *in, uint32_t at, mote_error_t *err);
   mote_status_t (*check)(mote_interp_t *in, mote_error_t *err);
+  /* The subgraph whose range holds tensor (`ops` 0) or operator `i`. */
+  uint32_t (*locate)(const mote_interp_t *in, uint32_t i, int ops);
 } mote_subgraph_support_t;
 
 extern const mote_subgraph_support_t mote_subgraph_support;
+
+/* The subgraph that holds tensor `ti` or operator `op` (indices across
+ * subgraphs), and subgraph `sg`'s first tensor and operator. A model of
+ * one subgraph (subgraphs_ NULL) answers inline; several go through the
+ * support the control-flow kernels bring (interp->support_), so that a
+ * firmware without them links none of it. */
+static inline uint32_t mote_interp_tensor_subgraph(const mote_interp_t *in,
+                                                   uint32_t ti) {
+  return in->subgraphs_ == NULL
+             ? 0u
+             : ((const mote_subgraph_support_t *)in->support_)->locate(in, ti, 0);
+}
+
+static inline uint32_t mote_interp_op_subgraph(const mote_interp_t *in,
+                                               uint32_t op) {
+  return in->subgraphs_ == NULL
+             ? 0u
+             : ((const mote_subgraph_support_t *)in->support_)->locate(in, op, 1);
+}
+
+static inline uint32_t mote_interp_tensor_base(const mote_interp_t *in,
+                                               uint32_t sg) {
+  return in->subgraphs_ == NULL ? 0u : in->subgraphs_[sg].tensor_base;
+}
+
+static inline uint32_t mote_interp_op_base(const mote_interp_t *in,
+                                           uint32_t sg) {
+  return in->subgraphs_ == NULL ? 0u : in->subgraphs_[sg].op_base;
+}
+
+/* The Tensor / Operator table of tensor `ti` / operator `op` (indices
+ * across subgraphs) in the model (interp.c). */
+uint32_t mote_interp_tensor_table(const mote_interp_t *in, uint32_t ti);
+uint32_t mote_interp_op_table(const mote_interp_t *in, uint32_t op);
 
 struct mote_kctx {
   mote_interp_t *interp;
@@ -209,17 +238,6 @@ mote_status_t mote_interp_fail_missing(const mote_interp_t *interp,
                                        uint32_t first, mote_error_t *err);
 
 /* --- several subgraphs (subgraph.c) --- */
-
-/* The subgraph that holds tensor `ti` or operator `op` (indices across
- * subgraphs), and the Tensor / Operator table of it in the model. */
-uint32_t mote_interp_tensor_subgraph(const mote_interp_t *in, uint32_t ti);
-uint32_t mote_interp_op_subgraph(const mote_interp_t *in, uint32_t op);
-uint32_t mote_interp_tensor_table(const mote_interp_t *in, uint32_t ti);
-uint32_t mote_interp_op_table(const mote_interp_t *in, uint32_t op);
-
-/* Subgraph `sg`'s first tensor and operator across subgraphs. */
-uint32_t mote_interp_tensor_base(const mote_interp_t *in, uint32_t sg);
-uint32_t mote_interp_op_base(const mote_interp_t *in, uint32_t sg);
 
 /* The subgraph record of `sg` (below subgraph_count_, above 0). */
 const mote_subgraph_t *mote_interp_subgraph(const mote_interp_t *in,

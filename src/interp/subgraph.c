@@ -47,36 +47,6 @@ static uint32_t locate(const mote_interp_t *in, uint32_t i, int ops) {
   return sg;
 }
 
-uint32_t mote_interp_tensor_subgraph(const mote_interp_t *in, uint32_t ti) {
-  return locate(in, ti, 0);
-}
-
-uint32_t mote_interp_op_subgraph(const mote_interp_t *in, uint32_t op) {
-  return locate(in, op, 1);
-}
-
-uint32_t mote_interp_tensor_base(const mote_interp_t *in, uint32_t sg) {
-  return in->subgraphs_ == NULL ? 0 : sub(in, sg)->tensor_base;
-}
-
-uint32_t mote_interp_op_base(const mote_interp_t *in, uint32_t sg) {
-  return in->subgraphs_ == NULL ? 0 : sub(in, sg)->op_base;
-}
-
-uint32_t mote_interp_tensor_table(const mote_interp_t *in, uint32_t ti) {
-  const uint32_t sg = mote_interp_tensor_subgraph(in, ti);
-  return mote_model_tensor_table(
-      in->model_, mote_model_subgraph_table(in->model_, sg),
-      ti - mote_interp_tensor_base(in, sg));
-}
-
-uint32_t mote_interp_op_table(const mote_interp_t *in, uint32_t op) {
-  const uint32_t sg = mote_interp_op_subgraph(in, op);
-  return mote_model_op_table(in->model_,
-                             mote_model_subgraph_table(in->model_, sg),
-                             op - mote_interp_op_base(in, sg));
-}
-
 static mote_status_t count_subgraphs(mote_interp_t *in, uint32_t *io,
                                      mote_error_t *err) {
   const mote_model_t *m = in->model_;
@@ -275,4 +245,4 @@ static mote_status_t check_calls(mote_interp_t *in, mote_error_t *err) {
 }
 
 const mote_subgraph_support_t mote_subgraph_support = {
-    count_subgraphs, bind_subgraphs, check_calls};
+    count_subgraphs, bind_subgraphs, check_calls, locate};
