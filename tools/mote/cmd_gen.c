@@ -183,9 +183,10 @@ static void list_uses(cli_session_t *s, uint32_t sg, uint32_t op,
       count += (uint32_t)same_kind(s, g, j, info);
     }
   }
-  fprintf(stderr, "  %s (%s %ld): operator%s ", op_label(info),
+  fprintf(stderr, "  %s (%s %ld): %s", op_label(info),
           info->builtin == MOTE_OP_CUSTOM ? "custom, code" : "builtin",
-          (long)info->builtin, count > 1 ? "s" : "");
+          (long)info->builtin,
+          sg != 0 ? "" : count > 1 ? "operators " : "operator ");
   for (g = sg; g < subgraphs; g++) {
     const uint32_t n = mote_model_op_count(&s->model, g);
     for (j = g == sg ? op : 0; j < n; j++) {
