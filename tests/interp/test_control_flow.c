@@ -7,11 +7,19 @@
  * the refusals: a subgraph index out of range, a condition that is not a
  * bool, a variable read and assigned with different sizes, a WHILE whose
  * body calls itself, CALL_ONCE nested too deep.
+ *
+ * `test_control_flow --export DIR` also writes every model that runs, with
+ * the inputs and the outputs checked here, in the layout of the shared
+ * models (DIR/<model>.tflite, DIR/golden/<model>/<case>/input_<i>.bin,
+ * output_<i>.bin, and `invokes`: how many invokes of one interpreter give
+ * those outputs), for tests/target/run_control_flow.sh to run the same
+ * models on an emulated Cortex-M.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mote/mote.h"
@@ -71,6 +79,46 @@ static void dump(const uint8_t *bytes, size_t len) {
     snprintf(path, sizeof path, "%s/cf_%d.tflite", dir, n++);
     CHECK(mote_test_write_file(path, bytes, len) == 0);
   }
+}
+
+static const char *g_export_dir; /* --export DIR, or NULL */
+
+static void make_dir(const char *path) {
+  CHECK(mkdir(path, 0777) == 0 || access(path, F_OK) == 0);
+}
+
+/* With --export, writes `model` (its bytes), and case `name`: the inputs
+ * of `run`, the outputs it got after `invokes` invokes, and that count. */
+static void export_case(const char *model, const uint8_t *bytes, size_t len,
+                        const char *name, int invokes, const run_t *run) {
+  char path[1400];
+  char text[16];
+  uint32_t i;
+  if (g_export_dir == NULL) {
+    return;
+  }
+  snprintf(path, sizeof path, "%s/%s.tflite", g_export_dir, model);
+  CHECK(mote_test_write_file(path, bytes, len) == 0);
+  snprintf(path, sizeof path, "%s/golden", g_export_dir);
+  make_dir(path);
+  snprintf(path, sizeof path, "%s/golden/%s", g_export_dir, model);
+  make_dir(path);
+  snprintf(path, sizeof path, "%s/golden/%s/%s", g_export_dir, model, name);
+  make_dir(path);
+  for (i = 0; i < run->n_in; i++) {
+    snprintf(path, sizeof path, "%s/golden/%s/%s/input_%u.bin", g_export_dir,
+             model, name, (unsigned)i);
+    CHECK(mote_test_write_file(path, run->in[i], run->in_bytes[i]) == 0);
+  }
+  for (i = 0; i < run->n_out; i++) {
+    snprintf(path, sizeof path, "%s/golden/%s/%s/output_%u.bin", g_export_dir,
+             model, name, (unsigned)i);
+    CHECK(mote_test_write_file(path, run->out[i], run->out_bytes[i]) == 0);
+  }
+  snprintf(path, sizeof path, "%s/golden/%s/%s/invokes", g_export_dir, model,
+           name);
+  snprintf(text, sizeof text, "%d\n", invokes);
+  CHECK(mote_test_write_file(path, text, strlen(text)) == 0);
 }
 
 /* Opens, initialises and prepares `bytes` in g_s; the status, with the
@@ -266,6 +314,8 @@ static void test_variables_keep_state(void) {
     CHECK_EQ_INT(got[1], -3 + invokes * 2);
     snprintf(what, sizeof what, "variables, %d invokes", invokes);
     check_oracle(what, bytes, len, invokes, &run);
+    snprintf(what, sizeof what, "invokes_%d", invokes);
+    export_case("cf_variables", bytes, len, what, invokes, &run);
   }
   free(bytes);
 }
@@ -376,6 +426,8 @@ static void test_if_takes_either_branch(void) {
     CHECK_EQ_INT(got[0], cond ? 24 : 14);
     CHECK_EQ_INT(got[1], cond ? 10 : -8);
     check_oracle(cond ? "IF true" : "IF false", bytes, len, 2, &run);
+    export_case("cf_if", bytes, len, cond ? "cond_true" : "cond_false", 2,
+                &run);
   }
   free(bytes);
 }
@@ -496,6 +548,8 @@ static void test_while_loops_to_the_limit(void) {
     CHECK_EQ_INT(acc_out[1], 50 - 2 * n);
     snprintf(what, sizeof what, "WHILE from %d", (int)starts[s]);
     check_oracle(what, bytes, len, 1, &run);
+    snprintf(what, sizeof what, "from_%d", (int)starts[s]);
+    export_case("cf_while", bytes, len, what, 1, &run);
   }
   free(bytes);
 }
@@ -569,6 +623,7 @@ static void test_nesting_bounded(void) {
   memcpy(&y, run.out[0], 4);
   CHECK_EQ_INT(y, 42);
   check_oracle("CALL_ONCE 8 deep", bytes, len, 2, &run);
+  export_case("cf_call_once_nested", bytes, len, "depth_8", 2, &run);
   free(bytes);
   bytes = nested_model(&len, 10);
   expect_refused(bytes, len, MOTE_ERR_UNSUPPORTED,
@@ -596,7 +651,14 @@ static void test_needs_a_control_flow_kernel(void) {
   free(bytes);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+  if (argc == 3 && strcmp(argv[1], "--export") == 0) {
+    g_export_dir = argv[2];
+    make_dir(g_export_dir);
+  } else if (argc != 1) {
+    fprintf(stderr, "usage: test_control_flow [--export DIR]\n");
+    return 2;
+  }
   MOTE_RUN(test_variables_keep_state);
   MOTE_RUN(test_reset_runs_init_again);
   MOTE_RUN(test_variable_size_mismatch);

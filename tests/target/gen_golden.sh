@@ -60,11 +60,16 @@ for dir in "$golden"/*/; do
   blob_list "$dir" output
   outs=$list
   n_out=$count_
+  invokes=1 # a case of a stateful model: outputs after that many invokes
+  if [ -f "$dir/invokes" ]; then
+    invokes=$(tr -cd 0-9 <"$dir/invokes")
+    [ -n "$invokes" ] || { echo "gen_golden.sh: bad $dir/invokes" >&2; exit 1; }
+  fi
   {
     printf 'static const golden_blob_t case%d_in[] = {%s};\n' "$count" "$ins"
     printf 'static const golden_blob_t case%d_out[] = {%s};\n' "$count" "$outs"
   } >>"$tab.cases"
-  cases="$cases    {\"$name\", ${n_in}u, case${count}_in, ${n_out}u, case${count}_out},
+  cases="$cases    {\"$name\", ${n_in}u, case${count}_in, ${n_out}u, case${count}_out, ${invokes}u},
 "
   count=$((count + 1))
 done

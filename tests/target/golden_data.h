@@ -20,6 +20,10 @@ typedef struct golden_case {
   const golden_blob_t *inputs; /* input_<i>.bin, in tensor order */
   uint32_t output_count;
   const golden_blob_t *outputs; /* output_<i>.bin, in tensor order */
+  /* How many invokes of one interpreter, each with the same inputs, give
+   * the outputs (a file `invokes` in the case directory, else 1): for
+   * models that keep state across invokes. */
+  uint32_t invokes;
 } golden_case_t;
 
 extern const char golden_model_name[];

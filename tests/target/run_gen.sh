@@ -6,7 +6,8 @@
 # sources are built with tests/tools/gen_app.c into a firmware (-Wconversion
 # -Werror) that checks prepare succeeds with exactly GM_ARENA_BYTES and
 # fails with 16 bytes less, then runs every golden case of the model
-# against TFLM's bytes.
+# against TFLM's bytes (a case's `invokes` file: the outputs after that
+# many invokes of one interpreter).
 #
 #   tests/target/run_gen.sh m4|m55 MOTE_BINARY [BUILD_DIR]
 #
@@ -24,7 +25,9 @@ script=run_gen.sh
 out=${3:-${TMPDIR:-/tmp}/mote-target-gen-$cpu}
 [ -x "$mote" ] || { echo "run_gen.sh: no mote tool at '$mote'" >&2; exit 2; }
 need_target_tools
-[ -f "$models_dir/manifest.json" ] || skip "no shared models at $models_dir"
+# MOTE_MODELS_DIR may also be a directory of that layout written by a
+# test (run_control_flow.sh), without the shared manifest.
+[ -d "$models_dir/golden" ] || skip "no models with golden cases at $models_dir"
 models=${MOTE_GEN_MODELS:-mlperf_kws_dscnn_int8 audio_preprocessor_int8}
 
 passed=0

@@ -123,7 +123,7 @@ static int check_arena(void) {
 /* Runs golden case `gc` in a fresh interpreter; returns 1 on failure. */
 static int run_case(const golden_case_t *gc) {
   mote_status_t st = prepare(GM_ARENA_BYTES);
-  uint32_t i;
+  uint32_t i, k;
   app_puts(golden_model_name);
   app_puts(" ");
   app_puts(gc->name);
@@ -144,12 +144,20 @@ static int run_case(const golden_case_t *gc) {
       app_puts("FAIL input size differs from the golden case\n");
       return 1;
     }
-    memcpy(t.data, gc->inputs[i].data, t.bytes);
   }
-  st = mote_interp_invoke(&g_app.interp, &g_app.err);
-  if (st != MOTE_OK) {
-    put_fail("invoke", st);
-    return 1;
+  /* A stateful model's case: the outputs after gc->invokes invokes, each
+   * with the same inputs. */
+  for (k = 0; k < gc->invokes; k++) {
+    for (i = 0; i < gc->input_count; i++) {
+      mote_tensor_t t;
+      mote_interp_input(&g_app.interp, i, &t);
+      memcpy(t.data, gc->inputs[i].data, t.bytes);
+    }
+    st = mote_interp_invoke(&g_app.interp, &g_app.err);
+    if (st != MOTE_OK) {
+      put_fail("invoke", st);
+      return 1;
+    }
   }
   for (i = 0; i < gc->output_count; i++) {
     mote_tensor_t t;

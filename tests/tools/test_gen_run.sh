@@ -8,6 +8,8 @@
 # little) and every golden case against TFLM's bytes.
 #
 #   test_gen_run.sh MOTE_BINARY CC REPO_ROOT LIBMOTE "LINK_FLAGS" [MODELS_DIR]
+#
+# MOTE_GEN_MODELS names other models of MODELS_DIR to run.
 MOTE=$1
 CC=$2
 ROOT=$3
@@ -24,7 +26,7 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/mote-gen-run.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT
 trap 'exit 1' INT TERM
 failed=0
-for m in mlperf_kws_dscnn_int8 hello_world_float audio_preprocessor_int8; do
+for m in ${MOTE_GEN_MODELS:-mlperf_kws_dscnn_int8 hello_world_float audio_preprocessor_int8}; do
   if [ ! -f "$MODELS/$m.tflite" ]; then
     echo "FAIL $m: no $MODELS/$m.tflite (set MOTE_MODELS_DIR)"
     failed=$((failed + 1))

@@ -6,7 +6,9 @@
  * op of an invented name, and a RELU mote has. The report must name both
  * missing ops with their operator indices, in text and JSON, and the tool
  * must exit 1 with a reason on stderr. `mote gen` must refuse the model
- * the same way, naming both ops and their operators, and write nothing.
+ * the same way, naming both ops and their operators, and write nothing;
+ * in a model of several subgraphs it must find the ops of every subgraph
+ * and name those outside the main one as "subgraph G op J".
  *
  * The model is written with tools/tflite_build and the CLI (MOTE_CLI_PATH)
  * run through popen, stderr merged, so the test sees what a user sees.
@@ -23,6 +25,23 @@
 
 #define LSH_PROJECTION 15
 #define RELU 19
+#define CALL_ONCE 129
+#define CALL_ONCE_OPTIONS 103
+
+/* Finishes `m`, writes it to `path` and frees it; 0 or an error. */
+static int finish_to(tfb_model_t *m, const char *path) {
+  uint8_t *bytes = NULL;
+  size_t len = 0;
+  int rc = tfb_finish(m, &bytes, &len);
+  if (rc != 0) {
+    fprintf(stderr, "tflite_build: %s\n", tfb_error(m));
+  } else {
+    rc = tfb_write_file(path, bytes, len);
+  }
+  free(bytes);
+  tfb_free(m);
+  return rc;
+}
 
 /* Operators 0 and 2 LSH_PROJECTION, 1 the custom op, 3 RELU: a chain of
  * float32 [4] tensors. */
@@ -30,9 +49,7 @@ static int write_model(const char *path) {
   tfb_model_t *m = tfb_new();
   const int32_t shape[] = {4};
   int32_t t[5];
-  int lsh, custom, relu, i, rc;
-  uint8_t *bytes = NULL;
-  size_t len = 0;
+  int lsh, custom, relu, i;
   tfb_options_t o;
   tfb_options_init(&o);
   for (i = 0; i < 5; ++i) {
@@ -46,15 +63,7 @@ static int write_model(const char *path) {
   tfb_add_op(m, lsh, &t[2], 1, &t[3], 1, 0, &o, NULL, 0);
   tfb_add_op(m, relu, &t[3], 1, &t[4], 1, 0, &o, NULL, 0);
   tfb_set_io(m, &t[0], 1, &t[4], 1);
-  rc = tfb_finish(m, &bytes, &len);
-  if (rc != 0) {
-    fprintf(stderr, "tflite_build: %s\n", tfb_error(m));
-  } else {
-    rc = tfb_write_file(path, bytes, len);
-  }
-  free(bytes);
-  tfb_free(m);
-  return rc;
+  return finish_to(m, path);
 }
 
 /* Runs `mote ARGS` (already quoted), stdout and stderr into out[cap];
@@ -111,9 +120,7 @@ static int write_new_version_model(const char *path) {
   tfb_model_t *m = tfb_new();
   const int32_t shape[] = {4};
   int32_t t[2];
-  int relu, rc;
-  uint8_t *bytes = NULL;
-  size_t len = 0;
+  int relu;
   tfb_options_t o;
   tfb_options_init(&o);
   t[0] = tfb_add_tensor(m, NULL, 0, shape, 1, 0, NULL, NULL, 0, 0, false);
@@ -121,25 +128,26 @@ static int write_new_version_model(const char *path) {
   relu = tfb_add_opcode(m, RELU, NULL, 99);
   tfb_add_op(m, relu, &t[0], 1, &t[1], 1, 0, &o, NULL, 0);
   tfb_set_io(m, &t[0], 1, &t[1], 1);
-  rc = tfb_finish(m, &bytes, &len);
-  if (rc == 0) {
-    rc = tfb_write_file(path, bytes, len);
-  }
-  free(bytes);
-  tfb_free(m);
-  return rc;
+  return finish_to(m, path);
+}
+
+/* Writes a model with `write` next to g_path (`suffix`), runs gen on it
+ * into g_out, requires exit status 1, and removes the model. */
+static void gen_refuses(const char *suffix, int (*write)(const char *)) {
+  char path[600];
+  char args[1400];
+  snprintf(path, sizeof path, "%s.%s.tflite", g_path, suffix);
+  CHECK_EQ_INT(write(path), 0);
+  snprintf(args, sizeof args, "gen '%s' -o '%s.gen' --name m", path, path);
+  CHECK_EQ_INT(run_cli(args, g_out, sizeof g_out), 1);
+  printf("%s", g_out);
+  remove(path);
 }
 
 /* gen refuses an op version newer than the kernel takes, naming it. */
 static void test_gen_version(void) {
-  char path[600];
-  char args[1400];
-  snprintf(path, sizeof path, "%s.v99.tflite", g_path);
-  CHECK_EQ_INT(write_new_version_model(path), 0);
-  snprintf(args, sizeof args, "gen '%s' -o '%s.gen' --name m", path, path);
-  CHECK_EQ_INT(run_cli(args, g_out, sizeof g_out), 1);
+  gen_refuses("v99", write_new_version_model);
   CHECK(strstr(g_out, "RELU version 99 is newer") != NULL);
-  remove(path);
 }
 
 static void test_gen(void) {
@@ -162,6 +170,53 @@ static void test_gen(void) {
   }
 }
 
+/* Adds `n` float32 [4] tensors to the current subgraph, into t. */
+static void add_chain(tfb_model_t *m, int32_t *t, int n) {
+  const int32_t shape[] = {4};
+  int i;
+  for (i = 0; i < n; ++i) {
+    t[i] = tfb_add_tensor(m, NULL, 0, shape, 1, 0, NULL, NULL, 0, 0, false);
+  }
+}
+
+/* Main: CALL_ONCE of subgraph 1, then LSH_PROJECTION; subgraph 1:
+ * LSH_PROJECTION, RELU, NotAMoteKernel. gen must look at every subgraph
+ * (CALL_ONCE runs subgraph 1) and name the uses outside the main one by
+ * subgraph. */
+static int write_subgraphs_model(const char *path) {
+  tfb_model_t *m = tfb_new();
+  const int once = tfb_add_opcode(m, CALL_ONCE, NULL, 1);
+  const int lsh = tfb_add_opcode(m, LSH_PROJECTION, NULL, 1);
+  const int relu = tfb_add_opcode(m, RELU, NULL, 1);
+  const int custom = tfb_add_opcode(m, 32, "NotAMoteKernel", 1);
+  int32_t t[3];
+  tfb_options_t o;
+  tfb_options_init(&o);
+  (void)tfb_opt_i32(&o, 0, 1); /* init_subgraph_index */
+  tfb_add_op(m, once, NULL, 0, NULL, 0, CALL_ONCE_OPTIONS, &o, NULL, 0);
+  tfb_options_init(&o);
+  add_chain(m, t, 2);
+  tfb_add_op(m, lsh, &t[0], 1, &t[1], 1, 0, &o, NULL, 0);
+  tfb_set_io(m, &t[0], 1, &t[1], 1);
+  tfb_add_subgraph(m, "init");
+  add_chain(m, t, 3);
+  tfb_add_op(m, lsh, &t[0], 1, &t[1], 1, 0, &o, NULL, 0);
+  tfb_add_op(m, relu, &t[1], 1, &t[2], 1, 0, &o, NULL, 0);
+  tfb_add_op(m, custom, &t[2], 1, &t[0], 1, 0, &o, NULL, 0);
+  tfb_set_io(m, NULL, 0, NULL, 0);
+  return finish_to(m, path);
+}
+
+static void test_gen_subgraphs(void) {
+  gen_refuses("sg", write_subgraphs_model);
+  CHECK(strstr(g_out, "LSH_PROJECTION (builtin 15): operators 1, "
+                      "subgraph 1 op 0\n") != NULL);
+  CHECK(strstr(g_out, "NotAMoteKernel (custom, code 32): subgraph 1 op 2\n") !=
+        NULL);
+  CHECK(strstr(g_out, "CALL_ONCE") == NULL);
+  CHECK(strstr(g_out, "RELU") == NULL);
+}
+
 int main(void) {
   const char *tmp = getenv("TMPDIR");
   int rc;
@@ -175,6 +230,7 @@ int main(void) {
   MOTE_RUN(test_json);
   MOTE_RUN(test_gen);
   MOTE_RUN(test_gen_version);
+  MOTE_RUN(test_gen_subgraphs);
   rc = MOTE_TEST_END();
   if (rc != 0) {
     fputs(g_out, stderr);

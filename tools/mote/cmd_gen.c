@@ -33,8 +33,6 @@
 
 #include "gen.h"
 
-#define SUBGRAPH 0u
-
 static const char *const gen_usage =
     "usage: mote gen MODEL -o DIR [--name NAME] [--target host|m4|m55|rv32]\n"
     "                [--section NAME] [--arena-bytes N]";
@@ -142,11 +140,12 @@ static const mote_resolver_entry_t *find_entry(const mote_resolver_t *r,
   return NULL;
 }
 
-/* Whether operator `op` is the op of `info` (same code, or custom name). */
-static int same_kind(cli_session_t *s, uint32_t op,
+/* Whether operator `op` of subgraph `sg` is the op of `info` (same code,
+ * or custom name). */
+static int same_kind(cli_session_t *s, uint32_t sg, uint32_t op,
                      const mote_op_info_t *info) {
   mote_op_info_t other;
-  if (mote_model_op(&s->model, SUBGRAPH, op, &other) != MOTE_OK ||
+  if (mote_model_op(&s->model, sg, op, &other) != MOTE_OK ||
       other.builtin != info->builtin) {
     return 0;
   }
@@ -155,62 +154,103 @@ static int same_kind(cli_session_t *s, uint32_t op,
          strcmp(other.custom_name, info->custom_name) == 0;
 }
 
+/* Whether an operator before (sg, op), in subgraph then operator order,
+ * is of the kind of `info`. */
+static int used_before(cli_session_t *s, uint32_t sg, uint32_t op,
+                       const mote_op_info_t *info) {
+  uint32_t g, j;
+  for (g = 0; g <= sg; g++) {
+    const uint32_t n = g == sg ? op : mote_model_op_count(&s->model, g);
+    for (j = 0; j < n; j++) {
+      if (same_kind(s, g, j, info)) {
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* Names on stderr every operator from (sg, op) on of the kind of `info`:
+ * by index in the main subgraph, as "subgraph G op J" in the others
+ * (those a model's IF, WHILE or CALL_ONCE call). */
+static void list_uses(cli_session_t *s, uint32_t sg, uint32_t op,
+                      const mote_op_info_t *info) {
+  const uint32_t subgraphs = mote_model_subgraph_count(&s->model);
+  uint32_t g, j, count = 0, printed = 0;
+  for (g = sg; g < subgraphs; g++) {
+    const uint32_t n = mote_model_op_count(&s->model, g);
+    for (j = g == sg ? op : 0; j < n; j++) {
+      count += (uint32_t)same_kind(s, g, j, info);
+    }
+  }
+  fprintf(stderr, "  %s (%s %ld): %s", op_label(info),
+          info->builtin == MOTE_OP_CUSTOM ? "custom, code" : "builtin",
+          (long)info->builtin,
+          sg != 0 ? "" : count > 1 ? "operators " : "operator ");
+  for (g = sg; g < subgraphs; g++) {
+    const uint32_t n = mote_model_op_count(&s->model, g);
+    for (j = g == sg ? op : 0; j < n; j++) {
+      if (!same_kind(s, g, j, info)) {
+        continue;
+      }
+      fprintf(stderr, "%s", printed++ == 0 ? "" : ", ");
+      if (g == 0) {
+        fprintf(stderr, "%lu", (unsigned long)j);
+      } else {
+        fprintf(stderr, "subgraph %lu op %lu", (unsigned long)g,
+                (unsigned long)j);
+      }
+    }
+  }
+  fputc('\n', stderr);
+}
+
 /* Fills plan->kernels with one entry per distinct op of the model, in
- * order of first use. Every op without a kernel is named on stderr, with
- * its operator indices; returns -1 then. */
+ * order of first use, over every subgraph: a control-flow model's IF,
+ * WHILE and CALL_ONCE run ops of the other subgraphs, whose kernels the
+ * resolver must hold too. Every op without a kernel is named on stderr,
+ * with its operator indices; returns -1 then. */
 static int collect_kernels(cli_session_t *s, gen_plan_t *plan) {
-  uint32_t n = mote_model_op_count(&s->model, SUBGRAPH);
-  uint32_t i, j, count, missing = 0;
+  const uint32_t subgraphs = mote_model_subgraph_count(&s->model);
+  uint32_t sg, i, missing = 0;
   if (cli_session_resolver(s) != MOTE_OK) {
     cli_error("cannot build the resolver of every kernel");
     return -1;
   }
-  for (i = 0; i < n; i++) {
-    mote_op_info_t info;
-    const mote_resolver_entry_t *e;
-    if (mote_model_op(&s->model, SUBGRAPH, i, &info) != MOTE_OK) {
-      cli_error("%s: operator %lu cannot be read", s->path, (unsigned long)i);
-      return -1;
-    }
-    e = find_entry(&s->resolver, &info);
-    if (e != NULL) {
-      if (!have_kernel(plan, &info)) {
-        gen_kernel_t *g = &plan->kernels[plan->kernel_count++];
-        g->op = e->op;
-        g->custom = e->op == MOTE_OP_CUSTOM ? e->custom_name : NULL;
-        g->symbol = gen_kernel_symbol(e);
-        if (g->symbol == NULL) {
-          cli_error("internal: no C name known for the kernel of %s",
-                    op_label(&info));
-          return -1;
+  for (sg = 0; sg < subgraphs; sg++) {
+    const uint32_t n = mote_model_op_count(&s->model, sg);
+    for (i = 0; i < n; i++) {
+      mote_op_info_t info;
+      const mote_resolver_entry_t *e;
+      if (mote_model_op(&s->model, sg, i, &info) != MOTE_OK) {
+        cli_error("%s: subgraph %lu operator %lu cannot be read", s->path,
+                  (unsigned long)sg, (unsigned long)i);
+        return -1;
+      }
+      e = find_entry(&s->resolver, &info);
+      if (e != NULL) {
+        if (!have_kernel(plan, &info)) {
+          gen_kernel_t *g = &plan->kernels[plan->kernel_count++];
+          g->op = e->op;
+          g->custom = e->op == MOTE_OP_CUSTOM ? e->custom_name : NULL;
+          g->symbol = gen_kernel_symbol(e);
+          if (g->symbol == NULL) {
+            cli_error("internal: no C name known for the kernel of %s",
+                      op_label(&info));
+            return -1;
+          }
         }
+        continue;
       }
-      continue;
-    }
-    /* Missing: report each op once, at its first use, with all uses. */
-    j = 0;
-    while (j < i && !same_kind(s, j, &info)) {
-      j++;
-    }
-    if (j < i) {
-      continue;
-    }
-    if (missing++ == 0) {
-      cli_error("%s: unsupported ops (no kernel in mote):", s->path);
-    }
-    count = 0;
-    for (j = i; j < n; j++) {
-      count += same_kind(s, j, &info);
-    }
-    fprintf(stderr, "  %s (%s %ld): operator%s ", op_label(&info),
-            info.builtin == MOTE_OP_CUSTOM ? "custom, code" : "builtin",
-            (long)info.builtin, count > 1 ? "s" : "");
-    for (j = i; j < n; j++) {
-      if (same_kind(s, j, &info)) {
-        fprintf(stderr, "%s%lu", j == i ? "" : ", ", (unsigned long)j);
+      /* Missing: report each op once, at its first use, with all uses. */
+      if (used_before(s, sg, i, &info)) {
+        continue;
       }
+      if (missing++ == 0) {
+        cli_error("%s: unsupported ops (no kernel in mote):", s->path);
+      }
+      list_uses(s, sg, i, &info);
     }
-    fputc('\n', stderr);
   }
   return missing > 0 ? -1 : 0;
 }
@@ -391,9 +431,6 @@ int cli_cmd_gen(int argc, char **argv) {
   plan->model_len = s->file.size;
   if (plan->name == NULL) {
     cli_error("out of memory");
-  } else if (mote_model_subgraph_count(&s->model) != 1) {
-    cli_error("%s: has %lu subgraphs; mote runs single-subgraph models",
-              a.model, (unsigned long)mote_model_subgraph_count(&s->model));
   } else if (collect_kernels(s, plan) == 0 &&
              host_arena(s, plan, &plan->arena_bytes) == 0) {
     char why[640];
