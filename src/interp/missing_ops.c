@@ -19,6 +19,7 @@
 #include "interp/interp_internal.h"
 #include "mote/ops.h"
 
+#ifndef MOTE_NO_ERROR_STRINGS
 /* Operator `i`'s info (an index across subgraphs). */
 static void op_info(const mote_interp_t *in, uint32_t i, mote_op_info_t *info) {
   const uint32_t sg = mote_interp_op_subgraph(in, i);
@@ -84,6 +85,7 @@ static void describe(const mote_op_info_t *info, uint32_t op, uint32_t count,
            (int)info->builtin, where);
   }
 }
+#endif /* MOTE_NO_ERROR_STRINGS */
 
 /* Room kept for ", \u2026and 4294967295 more" after every name, so that
  * one pass both names and counts: a last name that would have fitted in
