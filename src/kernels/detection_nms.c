@@ -280,10 +280,14 @@ void mote_detect_postprocess(const mote_detect_params_t *p,
                              float *out_classes, float *out_scores,
                              float *out_count, void *scratch) {
   layout_t l;
-  (void)lay_out(p, scratch, &l);
   memset(out_boxes, 0, sizeof(float) * 4u * (size_t)p->slots);
   memset(out_classes, 0, sizeof(float) * (size_t)p->slots);
   memset(out_scores, 0, sizeof(float) * (size_t)p->slots);
+  if (scratch == NULL) { /* the glue always gives it: no detections */
+    *out_count = 0.0f;
+    return;
+  }
+  (void)lay_out(p, scratch, &l);
   decode(p, box_enc, anchors, l.decoded);
   *out_count = p->regular
                    ? regular(p, &l, scores, out_boxes, out_classes, out_scores)

@@ -278,7 +278,7 @@ static mote_status_t invoke(mote_kctx_t *ctx) {
                            (int32_t *)mote_kctx_scratch(ctx, op->scratch));
     break;
   default:
-    if (top->bias_scratch >= 0) {
+    if (top->bias_scratch >= 0 && bias != NULL) {
       bias = wide_bias(ctx, top, (const int16_t *)bias);
     }
     mote_transpose_conv_s16(&op->p, (const int16_t *)input,
