@@ -24,17 +24,16 @@ int64_t mote_index_at(const mote_tensor_t *t, uint32_t i) {
   return mote_index_load(t->data, t->type, i);
 }
 
-mote_status_t mote_index_input(mote_kctx_t *ctx, uint32_t input,
-                               const char *what, uint32_t types,
-                               mote_tensor_t *t) {
+mote_status_t mote_index_operand(mote_kctx_t *ctx, uint32_t input,
+                                 const char *what, uint32_t types,
+                                 mote_tensor_t *t) {
   mote_status_t st = mote_kctx_input(ctx, input, t);
   if (st != MOTE_OK) {
     return st;
   }
-  if ((t->flags & MOTE_TENSOR_ABSENT) != 0 ||
-      (t->flags & MOTE_TENSOR_CONST) == 0) {
+  if ((t->flags & MOTE_TENSOR_ABSENT) != 0) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "%s input %u (tensor %u) is not constant", what,
+                          "%s input %u (tensor %u) is absent", what,
                           (unsigned)input, (unsigned)t->index);
   }
   if ((MOTE_TYPE_BIT(t->type) & types) == 0) {
@@ -49,6 +48,18 @@ mote_status_t mote_index_input(mote_kctx_t *ctx, uint32_t input,
             : ", expected an integer type");
   }
   return MOTE_OK;
+}
+
+mote_status_t mote_index_input(mote_kctx_t *ctx, uint32_t input,
+                               const char *what, uint32_t types,
+                               mote_tensor_t *t) {
+  mote_status_t st = mote_index_operand(ctx, input, what, types, t);
+  if (st == MOTE_OK && (t->flags & MOTE_TENSOR_CONST) == 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "%s input %u (tensor %u) is not constant", what,
+                          (unsigned)input, (unsigned)t->index);
+  }
+  return st;
 }
 
 mote_status_t mote_axis_normalize(mote_kctx_t *ctx, const char *what,

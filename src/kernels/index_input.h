@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Reading the integer operands that steer data-movement ops at prepare:
+ * Reading the integer operands that steer data-movement ops, at prepare
+ * when constant (at invoke otherwise, for the ops that allow it):
  * an axis (SPLIT, SPLIT_V), begin and size vectors (SLICE), split sizes
  * (SPLIT_V), indices (GATHER, GATHER_ND) and shapes (FILL). Converters
  * write them as constants, which live in the model buffer and need not be
@@ -36,6 +37,18 @@ int64_t mote_index_at(const mote_tensor_t *t, uint32_t i);
 mote_status_t mote_index_input(mote_kctx_t *ctx, uint32_t input,
                                const char *what, uint32_t types,
                                mote_tensor_t *t);
+
+/*
+ * As mote_index_input, but the operand may also be a model input or an
+ * activation, whose values are known only at invoke (then t->data is not
+ * to be read at prepare: the caller keeps what it needs of the shape and
+ * reads the values through mote_kctx_input_data() at invoke). Errors:
+ * those of mote_kctx_input; MOTE_ERR_UNSUPPORTED when absent;
+ * MOTE_ERR_UNSUPPORTED_TYPE for another type.
+ */
+mote_status_t mote_index_operand(mote_kctx_t *ctx, uint32_t input,
+                                 const char *what, uint32_t types,
+                                 mote_tensor_t *t);
 
 /*
  * An axis of a tensor of rank `rank`: `value` (from an option or an axis

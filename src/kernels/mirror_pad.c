@@ -6,11 +6,13 @@
  * copied, so input and output quantization are not compared), output of
  * the input's type; paddings input 1 an int32 or int64 [rank, 2] matrix of
  * before/after per dimension; MirrorPadOptions.mode REFLECT or SYMMETRIC.
- * Where mote is stricter: the paddings must be constant (TFLM reads them
- * at every invoke, yet its output shape is fixed at prepare), the output
+ * Constant paddings are checked and planned at prepare; others (a model
+ * input) are read and checked at every invoke, as TFLM reads them, against
+ * the output shape the model fixes. Where mote is stricter: the output
  * shape must be the input's plus the paddings, and each padding must be
  * one the mode can mirror: 0 <= pad < dim for REFLECT, <= dim for
- * SYMMETRIC (TFLM indexes outside the input past those).
+ * SYMMETRIC (TFLM indexes outside the input past those); a non-constant
+ * padding that breaks either fails the invoke before any byte is written.
  */
 #include "kernels/mirror_pad.h"
 
@@ -21,35 +23,41 @@
 typedef struct mirror_pad_op {
   mote_pad_params_t p;
   int mode;
+  uint8_t pad_type; /* MOTE_TYPE_INT32 or MOTE_TYPE_INT64 */
+  bool dynamic;     /* paddings not constant: read at every invoke */
+  int32_t out_dims[MOTE_MAX_DIMS];
 } mirror_pad_op_t;
 
-/* Reads and checks before/after of dimension d into op->p. */
-static mote_status_t read_dim(mote_kctx_t *ctx, const mote_tensor_t *pt,
-                              const mote_tensor_t *in, const mote_tensor_t *out,
-                              int d, mirror_pad_op_t *op) {
-  const int64_t before = mote_index_at(pt, 2u * (uint32_t)d);
-  const int64_t after = mote_index_at(pt, 2u * (uint32_t)d + 1u);
-  const int64_t limit =
-      (int64_t)in->dims[d] - (op->mode == MOTE_MIRROR_REFLECT ? 1 : 0);
-  if (before < 0 || after < 0 || before > limit || after > limit) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "paddings input 1 gives dim %d (size %ld) %ld/%ld; "
-                          "%s mirrors 0..%ld",
-                          d, (long)in->dims[d], (long)before, (long)after,
-                          op->mode == MOTE_MIRROR_REFLECT ? "REFLECT"
-                                                          : "SYMMETRIC",
-                          (long)(limit < 0 ? 0 : limit));
+/* Reads and checks every before/after of `pads` (op->pad_type) into *p. */
+static mote_status_t read_pads(mote_kctx_t *ctx, const mirror_pad_op_t *op,
+                               const void *pads, mote_pad_params_t *p) {
+  int d;
+  for (d = 0; d < (int)p->rank; ++d) {
+    const int64_t before = mote_index_load(pads, op->pad_type, 2u * (uint32_t)d);
+    const int64_t after =
+        mote_index_load(pads, op->pad_type, 2u * (uint32_t)d + 1u);
+    const int64_t limit =
+        (int64_t)p->in_dims[d] - (op->mode == MOTE_MIRROR_REFLECT ? 1 : 0);
+    if (before < 0 || after < 0 || before > limit || after > limit) {
+      return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                            "paddings input 1 gives dim %d (size %ld) "
+                            "%ld/%ld; %s mirrors 0..%ld",
+                            d, (long)p->in_dims[d], (long)before, (long)after,
+                            op->mode == MOTE_MIRROR_REFLECT ? "REFLECT"
+                                                            : "SYMMETRIC",
+                            (long)(limit < 0 ? 0 : limit));
+    }
+    if (p->in_dims[d] + before + after != op->out_dims[d]) {
+      return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                            "output 0 dim %d is %ld, input 0 + paddings "
+                            "input 1 (%ld/%ld) give %ld",
+                            d, (long)op->out_dims[d], (long)before,
+                            (long)after,
+                            (long)(p->in_dims[d] + before + after));
+    }
+    p->before[d] = (int32_t)before;
+    p->after[d] = (int32_t)after;
   }
-  if (in->dims[d] + before + after != out->dims[d]) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "output 0 dim %d is %ld, input 0 + paddings give "
-                          "%ld",
-                          d, (long)out->dims[d],
-                          (long)(in->dims[d] + before + after));
-  }
-  op->p.in_dims[d] = in->dims[d];
-  op->p.before[d] = (int32_t)before;
-  op->p.after[d] = (int32_t)after;
   return MOTE_OK;
 }
 
@@ -66,7 +74,7 @@ static mote_status_t mirror_pad_prepare(mote_kctx_t *ctx) {
       (st = mote_check_type_in(ctx, &in, types, "input 0")) != MOTE_OK ||
       (st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
           MOTE_OK ||
-      (st = mote_index_input(ctx, 1, "paddings",
+      (st = mote_index_operand(ctx, 1, "paddings",
                              MOTE_TYPE_BIT(MOTE_TYPE_INT32) |
                                  MOTE_TYPE_BIT(MOTE_TYPE_INT64),
                              &pt)) != MOTE_OK ||
@@ -98,10 +106,14 @@ static mote_status_t mirror_pad_prepare(mote_kctx_t *ctx) {
   }
   op->p.rank = in.rank;
   op->p.elem_size = mote_type_size((mote_type_t)in.type);
+  op->pad_type = pt.type;
+  op->dynamic = (pt.flags & MOTE_TENSOR_CONST) == 0;
   for (d = 0; d < (int)in.rank; ++d) {
-    if ((st = read_dim(ctx, &pt, &in, &out, d, op)) != MOTE_OK) {
-      return st;
-    }
+    op->p.in_dims[d] = in.dims[d];
+    op->out_dims[d] = out.dims[d];
+  }
+  if (!op->dynamic && (st = read_pads(ctx, op, pt.data, &op->p)) != MOTE_OK) {
+    return st;
   }
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
@@ -109,7 +121,18 @@ static mote_status_t mirror_pad_prepare(mote_kctx_t *ctx) {
 
 static mote_status_t mirror_pad_invoke(mote_kctx_t *ctx) {
   const mirror_pad_op_t *op = (const mirror_pad_op_t *)mote_kctx_user_data(ctx);
-  mote_mirror_pad(&op->p, op->mode, mote_kctx_input_data(ctx, 0),
+  const mote_pad_params_t *p = &op->p;
+  mote_pad_params_t now;
+  mote_status_t st;
+  if (op->dynamic) {
+    now = op->p;
+    if ((st = read_pads(ctx, op, mote_kctx_input_data(ctx, 1), &now)) !=
+        MOTE_OK) {
+      return st;
+    }
+    p = &now;
+  }
+  mote_mirror_pad(p, op->mode, mote_kctx_input_data(ctx, 0),
                   mote_kctx_output_data(ctx, 0));
   return MOTE_OK;
 }

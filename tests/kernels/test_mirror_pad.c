@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MIRROR_PAD through the interpreter (op_model.h): both modes on a row
- * worked out by hand, with int32 and int64 paddings; a 2-D case that
+ * worked out by hand, with int32 and int64 paddings, constant or a model
+ * input (read at invoke, where values that do not fit fail); a 2-D case that
  * mirrors the rows too; an empty input; and the refusals, each naming the
  * op and the tensor or option. The drawn cases are checked against TFLM
  * by the op table.
@@ -60,8 +61,9 @@ static void test_row(void) {
                                    {2, 1, 1, 2, 3, 3, 2}};
   int mode, pt, i;
   for (mode = 0; mode < 2; ++mode) {
-    for (pt = 0; pt < 2; ++pt) {
-      const mcase_t k = {F, 1, {3}, pt ? I64 : I32, 1, 1, {2, 2}, {7}, mode};
+    for (pt = 0; pt < 4; ++pt) {
+      const mcase_t k = {F,      1, {3}, pt % 2 ? I64 : I32, pt / 2 ? 0 : 1,
+                         1,      {2, 2}, {7}, mode};
       float out[7];
       CHECK_EQ_INT(run(&k, in, out, sizeof out).status, MOTE_OK);
       for (i = 0; i < 7; ++i) {
@@ -98,9 +100,6 @@ static void test_refusals(void) {
     mote_status_t st;
     const char *text;
   } bad[] = {
-      {{F, 1, {3}, I32, 0, 1, {1, 1}, {5}, 0},
-       MOTE_ERR_UNSUPPORTED,
-       "paddings input 1 (tensor 1) is not constant"},
       {{MOTE_TYPE_INT16, 1, {3}, I32, 1, 1, {1, 1}, {5}, 0},
        MOTE_ERR_UNSUPPORTED_TYPE,
        "input 0 (tensor 0)"},
@@ -122,7 +121,7 @@ static void test_refusals(void) {
        "paddings input 1 (tensor 1) is not [1, 2]"},
       {{F, 1, {3}, I32, 1, 1, {1, 1}, {6}, 0},
        MOTE_ERR_BAD_SHAPE,
-       "output 0 dim 0 is 6, input 0 + paddings give 5"},
+       "output 0 dim 0 is 6, input 0 + paddings input 1 (1/1) give 5"},
       {{F, 1, {3}, I32, 1, 1, {1, 1}, {5}, 2},
        MOTE_ERR_UNSUPPORTED,
        "mode option 2"},
@@ -134,10 +133,34 @@ static void test_refusals(void) {
   }
 }
 
+/* Paddings a model input: checked at every invoke, so the same misfits
+ * fail there (stage 3), naming the paddings and their values. */
+static void test_input_paddings_misfit(void) {
+  static const struct {
+    mcase_t k;
+    const char *text;
+  } bad[] = {
+      {{F, 1, {3}, I32, 0, 1, {3, 0}, {6}, 0},
+       "paddings input 1 gives dim 0 (size 3) 3/0; REFLECT mirrors 0..2"},
+      {{F, 1, {3}, I64, 0, 1, {-1, 1}, {3}, 1}, "-1/1"},
+      {{F, 1, {3}, I32, 0, 1, {1, 1}, {6}, 0},
+       "output 0 dim 0 is 6, input 0 + paddings input 1 (1/1) give 5"},
+  };
+  static const float in[3] = {1.0f, 2.0f, 3.0f};
+  float out[7];
+  size_t i;
+  for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+    const om_run_t r = run(&bad[i].k, in, out, sizeof out);
+    CHECK_EQ_INT(r.stage, 3);
+    CHECK(om_refused_at(i, &r, MOTE_ERR_BAD_SHAPE, "MIRROR_PAD", bad[i].text));
+  }
+}
+
 int main(void) {
   MOTE_RUN(test_row);
   MOTE_RUN(test_2d);
   MOTE_RUN(test_empty);
   MOTE_RUN(test_refusals);
+  MOTE_RUN(test_input_paddings_misfit);
   return MOTE_TEST_END();
 }

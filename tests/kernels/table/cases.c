@@ -72,7 +72,7 @@ static const kt_op_t kOps[] = {
     {"CONCATENATION", 40, kt_gen_concatenation, 2},
     {"PAD", 40, kt_gen_pad, 34},
     {"PADV2", 24, kt_gen_padv2, 60},
-    {"MIRROR_PAD", KT_MIRROR_PAD_INPUT_CASE + 1, kt_gen_mirror_pad, 100},
+    {"MIRROR_PAD", KT_MIRROR_PAD_CASES, kt_gen_mirror_pad, 100},
     {"STRIDED_SLICE", 40, kt_gen_strided_slice, 45},
     {"TRANSPOSE", 30, kt_gen_transpose, 39},
     {"SQUEEZE", 24, kt_gen_squeeze, 43},

@@ -223,8 +223,10 @@ void kt_gen_reshape(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_concatenation(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_pad(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_padv2(int index, kt_case_t *c, uint32_t *rng);
-/* MIRROR_PAD's last case: paddings a model input (mote: constant only). */
+/* MIRROR_PAD's cases from KT_MIRROR_PAD_INPUT_CASE on: paddings a model
+ * input; the last one's do not fit the declared output. */
 #define KT_MIRROR_PAD_INPUT_CASE 40
+#define KT_MIRROR_PAD_CASES 47
 void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_strided_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_transpose(int index, kt_case_t *c, uint32_t *rng);

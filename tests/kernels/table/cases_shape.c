@@ -166,11 +166,16 @@ void kt_gen_padv2(int index, kt_case_t *c, uint32_t *rng) {
 
 /* MIRROR_PAD: float32 and int8 (TFLM's types), REFLECT and SYMMETRIC,
  * int32 and int64 paddings enumerated; ranks 1 to 4 (one in six 5) and
- * paddings each mode can mirror (up to dim - 1, or dim) drawn. */
+ * paddings each mode can mirror (up to dim - 1, or dim) drawn. From
+ * KT_MIRROR_PAD_INPUT_CASE on the paddings are a model input (read at
+ * invoke); the last case declares an output one row longer in dim 0 than
+ * they give (mote: the invoke fails). */
 void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng) {
   const int type = index % 2 ? KT_I8 : KT_F32;
   const int symmetric = (index / 2) % 2;
   const int ptype = (index / 4) % 2 ? KT_I64 : KT_I32;
+  const int dynamic = index >= KT_MIRROR_PAD_INPUT_CASE;
+  const int misfit = index == KT_MIRROR_PAD_CASES - 1;
   int32_t shape[6], oshape[6], pads[12], pshape[2];
   const int rank = kt_draw_shape(rng, 1, 4, 5, 5, shape);
   int in, p, out, d;
@@ -180,10 +185,10 @@ void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng) {
     pads[2 * d + 1] = kt_rand_int(rng, 0, limit < 3 ? limit : 3);
     oshape[d] = shape[d] + pads[2 * d] + pads[2 * d + 1];
   }
+  oshape[0] += misfit;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   pshape[0] = rank, pshape[1] = 2;
-  p = kt_add(c, index == KT_MIRROR_PAD_INPUT_CASE ? KT_INPUT : KT_CONST,
-             (uint8_t)ptype, 2, pshape);
+  p = kt_add(c, dynamic ? KT_INPUT : KT_CONST, (uint8_t)ptype, 2, pshape);
   kt_values(c, p, pads, 2 * rank);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape);
   kt_same_quant(c, rng, in, out);
@@ -192,11 +197,12 @@ void kt_gen_mirror_pad(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_io(c, type, in);
   kt_name(c, symmetric ? " SYMMETRIC" : " REFLECT");
   kt_name(c, ptype == KT_I64 ? " i64 pads" : " pads");
-  kt_name(c, index == KT_MIRROR_PAD_INPUT_CASE ? " (an input)" : "");
+  kt_name(c, dynamic ? " (an input)" : "");
   for (d = 0; d < 2 * rank; ++d) {
     kt_name(c, d ? "," : " ");
     kt_name_int(c, pads[d]);
   }
+  kt_name(c, misfit ? ", output dim 0 one longer" : "");
 }
 
 /* TFLite's start / stop of one sliced axis, and the number of steps. */
