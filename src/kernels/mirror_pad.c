@@ -33,7 +33,8 @@ static mote_status_t read_pads(mote_kctx_t *ctx, const mirror_pad_op_t *op,
                                const void *pads, mote_pad_params_t *p) {
   int d;
   for (d = 0; d < (int)p->rank; ++d) {
-    const int64_t before = mote_index_load(pads, op->pad_type, 2u * (uint32_t)d);
+    const int64_t before =
+        mote_index_load(pads, op->pad_type, 2u * (uint32_t)d);
     const int64_t after =
         mote_index_load(pads, op->pad_type, 2u * (uint32_t)d + 1u);
     const int64_t limit =
@@ -51,8 +52,7 @@ static mote_status_t read_pads(mote_kctx_t *ctx, const mirror_pad_op_t *op,
       return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                             "output 0 dim %d is %ld, input 0 + paddings "
                             "input 1 (%ld/%ld) give %ld",
-                            d, (long)op->out_dims[d], (long)before,
-                            (long)after,
+                            d, (long)op->out_dims[d], (long)before, (long)after,
                             (long)(p->in_dims[d] + before + after));
     }
     p->before[d] = (int32_t)before;
@@ -75,9 +75,9 @@ static mote_status_t mirror_pad_prepare(mote_kctx_t *ctx) {
       (st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
           MOTE_OK ||
       (st = mote_index_operand(ctx, 1, "paddings",
-                             MOTE_TYPE_BIT(MOTE_TYPE_INT32) |
-                                 MOTE_TYPE_BIT(MOTE_TYPE_INT64),
-                             &pt)) != MOTE_OK ||
+                               MOTE_TYPE_BIT(MOTE_TYPE_INT32) |
+                                   MOTE_TYPE_BIT(MOTE_TYPE_INT64),
+                               &pt)) != MOTE_OK ||
       (st = mote_kctx_builtin_options(ctx, 77 /* MirrorPadOptions */, &opt)) !=
           MOTE_OK) {
     return st;

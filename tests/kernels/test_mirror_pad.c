@@ -62,8 +62,8 @@ static void test_row(void) {
   int mode, pt, i;
   for (mode = 0; mode < 2; ++mode) {
     for (pt = 0; pt < 4; ++pt) {
-      const mcase_t k = {F,      1, {3}, pt % 2 ? I64 : I32, pt / 2 ? 0 : 1,
-                         1,      {2, 2}, {7}, mode};
+      const mcase_t k = {
+          F, 1, {3}, pt % 2 ? I64 : I32, pt / 2 ? 0 : 1, 1, {2, 2}, {7}, mode};
       float out[7];
       CHECK_EQ_INT(run(&k, in, out, sizeof out).status, MOTE_OK);
       for (i = 0; i < 7; ++i) {

@@ -81,14 +81,14 @@ static const known_diff_t kKnown[] = {
      "an input index past its dimension: TFLM reads out of bounds"},
     {"GREATER", 24, MOTE_REFUSES, 0, /* KT_GREATER_INT16_CASE */
      "int16: TFLM's prepare leaves the rescale unset, every output false"},
-    {"SPACE_TO_BATCH_ND", 32, MOTE_REFUSES, 0, /* KT_SPACE_BATCH_INPUT_CASE */
-     "block_shape a model input: mote plans the shape at prepare"},
-    {"BATCH_TO_SPACE_ND", 32, MOTE_REFUSES, 0,
-     "block_shape a model input: mote plans the shape at prepare"},
     {"REVERSE_V2", 28, MOTE_REFUSES, 0, /* KT_REVERSE_INPUT_CASE */
      "axis a model input: mote plans the reversal at prepare"},
     {"MIRROR_PAD", 46, MOTE_REFUSES, 0, /* KT_MIRROR_PAD_CASES - 1 */
      "input paddings short of the output: TFLM mirrors past them"},
+    {"SPACE_TO_BATCH_ND", 38, MOTE_REFUSES, 0, /* KT_SPACE_BATCH_CASES - 1 */
+     "input operands short of the output: TFLM pads the extra row"},
+    {"BATCH_TO_SPACE_ND", 38, MOTE_REFUSES, 0,
+     "input operands short of the output: TFLM leaves the extra row"},
     {"DEQUANTIZE", 5, TFLM_REFUSES, 0, "float16 input"},
     {"RELU_N1_TO_1", 0, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 1, TFLM_REFUSES, 0, "not in TFLM's op resolver"},

@@ -3,8 +3,9 @@
  * SPACE_TO_BATCH_ND and BATCH_TO_SPACE_ND through the interpreter
  * (op_model.h): small 4-D and 3-D cases worked out by hand (each the
  * other's inverse), an int8 pad that is 0 whatever the zero point (TFLM's
- * bytes), an empty input, and the refusals, each naming the op and the
- * tensor. The drawn cases are checked against TFLM by the op table.
+ * bytes), an empty input, block_shape a model input (read at invoke,
+ * where values that do not fit fail), and the refusals, each naming the op
+ * and the tensor. The drawn cases are checked against TFLM by the op table.
  */
 #include <stdint.h>
 
@@ -74,10 +75,16 @@ static void test_round_trips(void) {
                       {0, 0, 0, 0}, {1, 2, 2, 1}};
   const scase_t s3 = {S2B, F, 3, {1, 4, 1}, 1, 1, {2}, {0, 0}, {2, 2, 1}};
   const scase_t b3 = {B2S, F, 3, {2, 2, 1}, 1, 1, {2}, {0, 0}, {1, 4, 1}};
+  scase_t k;
   check_f32(&s4, space, space, 4);
   check_f32(&b4, space, space, 4);
   check_f32(&s3, space, col_batches, 4);
   check_f32(&b3, col_batches, space, 4);
+  /* The same with block_shape a model input. */
+  k = s4, k.bconst = 0, check_f32(&k, space, space, 4);
+  k = b4, k.bconst = 0, check_f32(&k, space, space, 4);
+  k = s3, k.bconst = 0, check_f32(&k, space, col_batches, 4);
+  k = b3, k.bconst = 0, check_f32(&k, col_batches, space, 4);
 }
 
 /* [1, 1, 3] padded 1 above to 4 rows with block 2 (3-D): batch 0 holds
@@ -115,10 +122,6 @@ static void test_refusals(void) {
     mote_status_t st;
     const char *op, *text;
   } bad[] = {
-      {{S2B, F, 3, {1, 4, 1}, 0, 1, {2}, {0, 0}, {2, 2, 1}},
-       MOTE_ERR_UNSUPPORTED,
-       "SPACE_TO_BATCH_ND",
-       "block_shape input 1 (tensor 1) is not constant"},
       {{S2B, I16, 3, {1, 4, 1}, 1, 1, {2}, {0, 0}, {2, 2, 1}},
        MOTE_ERR_UNSUPPORTED_TYPE,
        "SPACE_TO_BATCH_ND",
@@ -146,7 +149,8 @@ static void test_refusals(void) {
       {{B2S, F, 4, {4, 1, 1, 1}, 1, 2, {2, 2}, {0, 0, 0, 0}, {1, 2, 1, 2}},
        MOTE_ERR_BAD_SHAPE,
        "BATCH_TO_SPACE_ND",
-       "output 0 (tensor 3) dim 2 is 1; input 0 and the operands give 2"},
+       "output 0 dim 2 is 1; input 0, block_shape input 1 2x2 and crops "
+       "input 2 0,0,0,0 give 2"},
       {{S2B, F, 4, {1, 2, 2, 1}, 1, 1, {2}, {0, 0}, {2, 1, 2, 1}},
        MOTE_ERR_BAD_SHAPE,
        "SPACE_TO_BATCH_ND",
@@ -171,11 +175,42 @@ static void test_refusals(void) {
   }
 }
 
+/* block_shape a model input: checked at every invoke (stage 3), the
+ * failure naming the operand and its value. */
+static void test_input_block_misfit(void) {
+  static const struct {
+    scase_t k;
+    const char *text;
+  } bad[] = {
+      {{S2B, F, 3, {1, 4, 1}, 0, 1, {0}, {0, 0}, {2, 2, 1}},
+       "block_shape input 1 value 0 is 0, below 1"},
+      {{S2B, F, 3, {1, 4, 1}, 0, 1, {2}, {1, 0}, {2, 2, 1}},
+       "padded input 0 dim 1 (5) is not a multiple of block_shape 2"},
+      {{S2B, F, 3, {1, 4, 1}, 0, 1, {4}, {0, 0}, {2, 2, 1}},
+       "output 0 dim 0 is 2; input 0, block_shape input 1 4x1 and paddings "
+       "input 2 0,0,0,0 give 4"},
+      {{B2S, F, 3, {2, 2, 1}, 0, 1, {-3}, {0, 0}, {1, 4, 1}},
+       "block_shape input 1 value 0 is -3, below 1"},
+  };
+  static const float in[4] = {1, 2, 3, 4};
+  float out[4];
+  size_t i;
+  for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+    const om_run_t r = run(&bad[i].k, in, out, sizeof out);
+    CHECK_EQ_INT(r.stage, 3);
+    CHECK(om_refused_at(i, &r, MOTE_ERR_BAD_SHAPE,
+                        bad[i].k.code == S2B ? "SPACE_TO_BATCH_ND"
+                                             : "BATCH_TO_SPACE_ND",
+                        bad[i].text));
+  }
+}
+
 int main(void) {
   MOTE_RUN(test_round_trips);
   MOTE_RUN(test_pad_and_crop);
   MOTE_RUN(test_int8_pad);
   MOTE_RUN(test_empty);
   MOTE_RUN(test_refusals);
+  MOTE_RUN(test_input_block_misfit);
   return MOTE_TEST_END();
 }

@@ -42,11 +42,18 @@ void kt_gen_depth_to_space(int index, kt_case_t *c, uint32_t *rng) {
  * quantization for input and output with a drawn zero point, which TFLM's
  * int8 padding ignores: it pads with the integer 0), 3-D and 4-D enumerated;
  * blocks 1 to 3, paddings made to divide, crops that leave at least one row and
- * column drawn. */
+ * column drawn. From KT_SPACE_BATCH_INPUT_CASE on, block_shape, paddings /
+ * crops or both are model inputs (read at invoke); the last case declares
+ * an output one row taller than they give (mote: the invoke fails). */
 static void space_batch(int index, kt_case_t *c, uint32_t *rng, int to_batch) {
   const int type = index % 2 ? KT_I8 : KT_F32;
   const int rank = (index / 2) % 2 ? 3 : 4;
   const int sp = rank - 2;
+  const int bdyn = index >= KT_SPACE_BATCH_INPUT_CASE &&
+                   index - KT_SPACE_BATCH_INPUT_CASE != 2 &&
+                   index - KT_SPACE_BATCH_INPUT_CASE != 3;
+  const int edyn = index >= KT_SPACE_BATCH_INPUT_CASE + 2;
+  const int misfit = index == KT_SPACE_BATCH_CASES - 1;
   int32_t shape[4], oshape[4], blocks[2], edges[4], bshape[1], eshape[2];
   int in, b, e, out, d;
   const int32_t n = kt_rand_int(rng, 1, 2);
@@ -74,13 +81,13 @@ static void space_batch(int index, kt_case_t *c, uint32_t *rng, int to_batch) {
   shape[0] = to_batch ? n : n * prod;
   oshape[0] = to_batch ? n * prod : n;
   shape[rank - 1] = oshape[rank - 1] = kt_rand_int(rng, 1, 3);
+  oshape[1] += misfit;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   bshape[0] = sp;
-  b = kt_add(c, index == KT_SPACE_BATCH_INPUT_CASE ? KT_INPUT : KT_CONST,
-             KT_I32, 1, bshape);
+  b = kt_add(c, bdyn ? KT_INPUT : KT_CONST, KT_I32, 1, bshape);
   kt_values(c, b, blocks, sp);
   eshape[0] = sp, eshape[1] = 2;
-  e = kt_add(c, KT_CONST, KT_I32, 2, eshape);
+  e = kt_add(c, edyn ? KT_INPUT : KT_CONST, KT_I32, 2, eshape);
   kt_values(c, e, edges, 2 * sp);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape);
   kt_same_quant(c, rng, in, out);
@@ -90,11 +97,13 @@ static void space_batch(int index, kt_case_t *c, uint32_t *rng, int to_batch) {
   for (d = 0; d < sp; ++d) {
     kt_name_n(c, d ? "x" : " ", blocks[d]);
   }
-  kt_name(c, index == KT_SPACE_BATCH_INPUT_CASE ? " (an input)" : "");
+  kt_name(c, bdyn ? " (an input)" : "");
   kt_name(c, to_batch ? " pads" : " crops");
   for (d = 0; d < 2 * sp; ++d) {
     kt_name_n(c, d ? "," : " ", edges[d]);
   }
+  kt_name(c, edyn ? " (an input)" : "");
+  kt_name(c, misfit ? ", output dim 1 one taller" : "");
 }
 
 void kt_gen_space_to_batch_nd(int index, kt_case_t *c, uint32_t *rng) {

@@ -243,9 +243,12 @@ void kt_gen_gather(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_space_to_depth(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_depth_to_space(int index, kt_case_t *c, uint32_t *rng);
 /* cases_block.c */
-/* The last case of SPACE_TO_BATCH_ND, BATCH_TO_SPACE_ND and REVERSE_V2:
- * block_shape / axis a model input (mote: constant only). */
+/* SPACE_TO_BATCH_ND and BATCH_TO_SPACE_ND from KT_SPACE_BATCH_INPUT_CASE
+ * on: block_shape and / or paddings / crops model inputs; the last one's
+ * do not fit the declared output. The last case of REVERSE_V2: axis a
+ * model input (mote: constant only). */
 #define KT_SPACE_BATCH_INPUT_CASE 32
+#define KT_SPACE_BATCH_CASES 39
 #define KT_REVERSE_INPUT_CASE 28
 void kt_gen_space_to_batch_nd(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_batch_to_space_nd(int index, kt_case_t *c, uint32_t *rng);
