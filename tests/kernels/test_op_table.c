@@ -81,8 +81,6 @@ static const known_diff_t kKnown[] = {
      "an input index past its dimension: TFLM reads out of bounds"},
     {"GREATER", 24, MOTE_REFUSES, 0, /* KT_GREATER_INT16_CASE */
      "int16: TFLM's prepare leaves the rescale unset, every output false"},
-    {"REVERSE_V2", 28, MOTE_REFUSES, 0, /* KT_REVERSE_INPUT_CASE */
-     "axis a model input: mote plans the reversal at prepare"},
     {"MIRROR_PAD", 46, MOTE_REFUSES, 0, /* KT_MIRROR_PAD_CASES - 1 */
      "input paddings short of the output: TFLM mirrors past them"},
     {"SPACE_TO_BATCH_ND", 38, MOTE_REFUSES, 0, /* KT_SPACE_BATCH_CASES - 1 */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * REVERSE_V2 through the interpreter (op_model.h): a [2, 3] reversed along
- * each axis, both, and a negative axis, worked out by hand;
- * and the refusals, each naming the op and the tensor. The drawn cases
+ * each axis, both, and a negative axis, worked out by hand, with the axes
+ * constant or a model input (read at invoke, where axes out of range or
+ * not contiguous fail); and the refusals, each naming the op and the
+ * tensor. The drawn cases
  * (seven types) are checked against TFLM by the op table.
  */
 #include <stdint.h>
@@ -50,17 +52,20 @@ static void test_values(void) {
       {2, {1, 0}, {6, 5, 4, 3, 2, 1}},
       {1, {-1, 0}, {3, 2, 1, 6, 5, 4}},
   };
-  size_t i;
+  size_t i, c;
   int j;
-  for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+  /* Each case with constant axes, then with the axes a model input. */
+  for (i = 0; i < 2 * sizeof cases / sizeof cases[0]; ++i) {
     rcase_t k = {F, 2, {2, 3}, I32, 1, 0, {0, 0, 0}, {2, 3}};
     float out[6];
-    k.na = cases[i].na;
-    k.axes[0] = cases[i].axes[0];
-    k.axes[1] = cases[i].axes[1];
+    c = i / 2;
+    k.aconst = i % 2 == 0;
+    k.na = cases[c].na;
+    k.axes[0] = cases[c].axes[0];
+    k.axes[1] = cases[c].axes[1];
     CHECK_EQ_INT(run(&k, in, out, sizeof out).status, MOTE_OK);
     for (j = 0; j < 6; ++j) {
-      CHECK(out[j] == cases[i].want[j]);
+      CHECK(out[j] == cases[c].want[j]);
     }
   }
 }
@@ -73,16 +78,13 @@ static void test_refusals(void) {
   } bad[] = {
       {{F, 3, {2, 2, 2}, I32, 1, 2, {0, 2, 0}, {2, 2, 2}},
        MOTE_ERR_UNSUPPORTED,
-       "axis input 1 (tensor 1): the axes are not contiguous"},
+       "axis input 1: the 2 axes in 0..2 are not contiguous"},
       {{F, 2, {2, 2}, I32, 1, 2, {1, -1, 0}, {2, 2}},
        MOTE_ERR_UNSUPPORTED,
        "not contiguous and distinct"},
       {{F, 2, {2, 2}, I32, 1, 1, {2, 0, 0}, {2, 2}},
        MOTE_ERR_BAD_SHAPE,
        "axis input 1"},
-      {{F, 2, {2, 2}, I32, 0, 1, {1, 0, 0}, {2, 2}},
-       MOTE_ERR_UNSUPPORTED,
-       "axis input 1 (tensor 1) is not constant"},
       {{F, 2, {2, 2}, MOTE_TYPE_INT16, 1, 1, {1, 0, 0}, {2, 2}},
        MOTE_ERR_UNSUPPORTED_TYPE,
        "axis input 1"},
@@ -92,11 +94,14 @@ static void test_refusals(void) {
       {{F, 2, {2, 2}, I32, 1, 1, {1, 0, 0}, {2, 3}},
        MOTE_ERR_BAD_SHAPE,
        "output 0 (tensor 2) is not input 0's shape"},
-      /* No axes: an empty buffer, which is no constant (TFLM would read
-       * before its axis array). */
+      /* No axes (TFLM would read before its axis array), constant or
+       * not. */
       {{F, 2, {2, 2}, I32, 1, 0, {0, 0, 0}, {2, 2}},
        MOTE_ERR_UNSUPPORTED,
-       "axis input 1 (tensor 1) is not constant"},
+       "axis input 1 (tensor 1) holds no axis"},
+      {{F, 2, {2, 2}, I32, 0, 0, {0, 0, 0}, {2, 2}},
+       MOTE_ERR_UNSUPPORTED,
+       "axis input 1 (tensor 1) holds no axis"},
   };
   size_t i;
   for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
@@ -105,8 +110,36 @@ static void test_refusals(void) {
   }
 }
 
+/* Axes a model input: checked at every invoke (stage 3). */
+static void test_input_axes_misfit(void) {
+  static const struct {
+    rcase_t k;
+    mote_status_t st;
+    const char *text;
+  } bad[] = {
+      {{F, 2, {2, 3}, I32, 0, 1, {2, 0, 0}, {2, 3}},
+       MOTE_ERR_BAD_SHAPE,
+       "axis input 1 value 2 is outside [-2, 2)"},
+      {{F, 2, {2, 3}, I32, 0, 1, {-3, 0, 0}, {2, 3}},
+       MOTE_ERR_BAD_SHAPE,
+       "axis input 1 value -3 is outside [-2, 2)"},
+      {{F, 2, {2, 3}, I32, 0, 2, {1, -1, 0}, {2, 3}},
+       MOTE_ERR_UNSUPPORTED,
+       "the 2 axes in 1..1 are not contiguous and distinct"},
+  };
+  static const float in[6] = {1, 2, 3, 4, 5, 6};
+  float out[6];
+  size_t i;
+  for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+    const om_run_t r = run(&bad[i].k, in, out, sizeof out);
+    CHECK_EQ_INT(r.stage, 3);
+    CHECK(om_refused_at(i, &r, bad[i].st, "REVERSE_V2", bad[i].text));
+  }
+}
+
 int main(void) {
   MOTE_RUN(test_values);
   MOTE_RUN(test_refusals);
+  MOTE_RUN(test_input_axes_misfit);
   return MOTE_TEST_END();
 }

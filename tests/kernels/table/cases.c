@@ -87,7 +87,7 @@ static const kt_op_t kOps[] = {
     {"DEPTH_TO_SPACE", 16, kt_gen_depth_to_space, 5},
     {"SPACE_TO_BATCH_ND", KT_SPACE_BATCH_CASES, kt_gen_space_to_batch_nd, 38},
     {"BATCH_TO_SPACE_ND", KT_SPACE_BATCH_CASES, kt_gen_batch_to_space_nd, 37},
-    {"REVERSE_V2", KT_REVERSE_INPUT_CASE + 1, kt_gen_reverse_v2, 105},
+    {"REVERSE_V2", KT_REVERSE_CASES, kt_gen_reverse_v2, 105},
     {"ZEROS_LIKE", 16, kt_gen_zeros_like, 93},
     {"FILL", 24, kt_gen_fill, 94},
     {"SHAPE", 16, kt_gen_shape, 77},

@@ -116,12 +116,16 @@ void kt_gen_batch_to_space_nd(int index, kt_case_t *c, uint32_t *rng) {
 
 /* REVERSE_V2: TFLM's seven types enumerated; ranks 1 to 4 (one in six 5)
  * and a contiguous run of axes drawn, listed last to first, every other
- * case counted from the end (negative). */
+ * case counted from the end (negative). From KT_REVERSE_INPUT_CASE on the
+ * axes are a model input (read at invoke); the last case's first axis is
+ * the rank, out of range (mote: the invoke fails). */
 void kt_gen_reverse_v2(int index, kt_case_t *c, uint32_t *rng) {
   static const int kTypes[7] = {KT_F32, KT_I32, KT_I16, KT_I8,
                                 KT_U8,  KT_I64, KT_BOOL};
   const int type = kTypes[index % 7];
-  const int negative = (index / 7) % 2;
+  const int dynamic = index >= KT_REVERSE_INPUT_CASE;
+  const int misfit = index == KT_REVERSE_CASES - 1;
+  const int negative = dynamic ? index % 2 : (index / 7) % 2;
   int32_t shape[6], axes[6], ashape[1];
   const int rank = kt_draw_shape(rng, 1, 4, 4, 5, shape);
   const int lo = kt_rand_int(rng, 0, rank - 1);
@@ -130,16 +134,16 @@ void kt_gen_reverse_v2(int index, kt_case_t *c, uint32_t *rng) {
   for (d = hi; d >= lo; --d) {
     axes[hi - d] = negative ? d - rank : d;
   }
+  axes[0] = misfit ? rank : axes[0];
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
   ashape[0] = hi - lo + 1;
-  a = kt_add(c, index == KT_REVERSE_INPUT_CASE ? KT_INPUT : KT_CONST, KT_I32, 1,
-             ashape);
+  a = kt_add(c, dynamic ? KT_INPUT : KT_CONST, KT_I32, 1, ashape);
   kt_values(c, a, axes, hi - lo + 1);
   kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
   c->options_type = 81; /* ReverseV2Options */
   c->version = type == KT_I16 ? 3 : (type == KT_I8 || type == KT_U8) ? 2 : 1;
   kt_name_io(c, type, in);
-  kt_name(c, index == KT_REVERSE_INPUT_CASE ? " axes (an input)" : " axes");
+  kt_name(c, dynamic ? " axes (an input)" : " axes");
   for (d = 0; d <= hi - lo; ++d) {
     kt_name_n(c, d ? "," : " ", axes[d]);
   }

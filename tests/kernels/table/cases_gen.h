@@ -245,11 +245,12 @@ void kt_gen_depth_to_space(int index, kt_case_t *c, uint32_t *rng);
 /* cases_block.c */
 /* SPACE_TO_BATCH_ND and BATCH_TO_SPACE_ND from KT_SPACE_BATCH_INPUT_CASE
  * on: block_shape and / or paddings / crops model inputs; the last one's
- * do not fit the declared output. The last case of REVERSE_V2: axis a
- * model input (mote: constant only). */
+ * do not fit the declared output. REVERSE_V2 from KT_REVERSE_INPUT_CASE
+ * on: axis a model input; the last one's is out of range. */
 #define KT_SPACE_BATCH_INPUT_CASE 32
 #define KT_SPACE_BATCH_CASES 39
 #define KT_REVERSE_INPUT_CASE 28
+#define KT_REVERSE_CASES 36
 void kt_gen_space_to_batch_nd(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_batch_to_space_nd(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_reverse_v2(int index, kt_case_t *c, uint32_t *rng);
