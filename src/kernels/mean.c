@@ -14,8 +14,12 @@
  * output share scale and zero point (mobilenet_v2's global average): its
  * golden bytes match it and not the older truncating reference_ops::Mean
  * branch, nor the rounding 4-D {1, 2} special case releases before that
- * had. The axis tensor must be constant so the plan and the folded
- * multiplier are built in prepare (TFLM re-reads it on every invoke).
+ * had. Constant axes are planned, and the multiplier folded, at prepare;
+ * axes that are a model input are read at every invoke, as TFLM reads
+ * them (the rank, the axis count and the output's element count are fixed
+ * at prepare, kept in a block of their own so constant axes cost one
+ * pointer), and an axis out of range or an element count other than the
+ * output's fails the invoke before any byte is written.
  * TFLM's fixed stack arrays cap it at 5 dimensions and 2 distinct axes;
  * this kernel takes up to MOTE_MAX_DIMS of each. The output shape is
  * checked by element count only, as TFLM lets a model store the result as
@@ -111,14 +115,24 @@ void mote_mean_fold(int32_t multiplier, int shift, int32_t n,
 #define REDUCER_OPTIONS 27
 #define REDUCER_OPT_KEEP_DIMS 0
 
+/* What invoke needs to plan axes that are a model input. */
+typedef struct mean_dyn {
+  int32_t dims[MOTE_MAX_DIMS]; /* input 0 */
+  int32_t out_count;           /* output 0's elements */
+  uint8_t rank, naxes;
+} mean_dyn_t;
+
 typedef struct mean_op {
   mote_mean_plan_t plan;
+  const mean_dyn_t *dyn; /* NULL when the axes are constant */
   int32_t input_zero_point, output_zero_point;
-  int32_t multiplier; /* s_in / s_out with 1/n folded in: rq's one entry */
-  int32_t scratch;    /* int32 sums, integer types only; -1 when none */
-  int8_t shift;       /* rq's one entry */
-  uint8_t type;       /* of input and output */
-  uint8_t kind;       /* KIND_* below */
+  /* s_in / s_out with 1/n folded in for MEAN (rq's one entry); for axes
+   * read at invoke, unfolded: invoke folds in that invoke's n. */
+  int32_t multiplier;
+  int32_t scratch; /* int32 sums, integer types only; -1 when none */
+  int8_t shift;    /* rq's one entry, folded or not as multiplier */
+  uint8_t type;    /* of input and output */
+  uint8_t kind;    /* KIND_* below */
 } mean_op_t;
 
 static int32_t read_i32_le(const void *base, int32_t i) {
@@ -127,39 +141,56 @@ static int32_t read_i32_le(const void *base, int32_t i) {
                    ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24));
 }
 
-mote_status_t mote_mean_read_axes(mote_kctx_t *ctx, const mote_tensor_t *in,
-                                  mote_mean_plan_t *plan) {
-  mote_tensor_t ax;
-  int32_t axes[MOTE_MAX_DIMS];
-  int32_t naxes, i;
-  int bad;
-  mote_status_t st = mote_kctx_input(ctx, 1, &ax);
+/* Operator input 1, the axes, into *ax: int32, at most MOTE_MAX_DIMS of
+ * them, constant or not. */
+static mote_status_t axes_operand(mote_kctx_t *ctx, mote_tensor_t *ax) {
+  int32_t naxes;
+  mote_status_t st = mote_kctx_input(ctx, 1, ax);
   if (st != MOTE_OK) {
     return st;
   }
-  if ((st = mote_check_type(ctx, &ax, MOTE_TYPE_INT32, "axis input 1")) !=
+  if ((st = mote_check_type(ctx, ax, MOTE_TYPE_INT32, "axis input 1")) !=
       MOTE_OK) {
     return st;
   }
-  if ((ax.flags & MOTE_TENSOR_CONST) == 0) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "axis input 1 (tensor %u) is not constant",
-                          (unsigned)ax.index);
-  }
-  naxes = mote_tensor_elements(&ax);
-  if (naxes < 0 || naxes > MOTE_MAX_DIMS || ax.bytes < 4u * (uint32_t)naxes) {
+  naxes = mote_tensor_elements(ax);
+  if (naxes < 0 || naxes > MOTE_MAX_DIMS ||
+      ((ax->flags & MOTE_TENSOR_CONST) != 0 &&
+       ax->bytes < 4u * (uint32_t)naxes)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                           "axis input 1 has %ld values, at most %d supported",
                           (long)naxes, MOTE_MAX_DIMS);
   }
+  return MOTE_OK;
+}
+
+/* Plans *plan from the `naxes` int32 axes at `data` for an input of
+ * `dims` and `rank`. */
+static mote_status_t plan_axes(mote_kctx_t *ctx, const void *data,
+                               int32_t naxes, const int32_t *dims, int rank,
+                               mote_mean_plan_t *plan) {
+  int32_t axes[MOTE_MAX_DIMS], i;
+  int bad;
   for (i = 0; i < naxes; ++i) {
-    axes[i] = read_i32_le(ax.data, i);
+    axes[i] = read_i32_le(data, i);
   }
-  if (mote_mean_plan_init(plan, in->dims, in->rank, axes, (int)naxes,
-                          &bad) != MOTE_OK) {
+  if (mote_mean_plan_init(plan, dims, rank, axes, (int)naxes, &bad) !=
+      MOTE_OK) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
                           "axis %ld out of range for input 0 of rank %d",
-                          bad >= 0 ? (long)axes[bad] : -1L, (int)in->rank);
+                          bad >= 0 ? (long)axes[bad] : -1L, rank);
+  }
+  return MOTE_OK;
+}
+
+/* The output's element count against the plan's. */
+static mote_status_t check_out_count(mote_kctx_t *ctx, int32_t out_count,
+                                     const mote_mean_plan_t *plan) {
+  if (out_count != plan->out_count) {
+    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
+                          "output 0 has %ld elements, the reduction over "
+                          "axis input 1 gives %ld",
+                          (long)out_count, (long)plan->out_count);
   }
   return MOTE_OK;
 }
@@ -180,10 +211,9 @@ static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
   op->input_zero_point = in->zero_point;
   op->output_zero_point = out->zero_point;
   if (!(in->scale > 0.0f) || !(out->scale > 0.0f)) {
-    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                          "%s %s needs quantized input 0 and output 0",
-                          mote_type_name((mote_type_t)in->type),
-                          kKindName[op->kind]);
+    return mote_kctx_fail(
+        ctx, MOTE_ERR_UNSUPPORTED, "%s %s needs quantized input 0 and output 0",
+        mote_type_name((mote_type_t)in->type), kKindName[op->kind]);
   }
   mote_quantize_multiplier((double)in->scale / (double)out->scale, &mult,
                            &shift);
@@ -196,14 +226,14 @@ static mote_status_t mean_prepare_quant(mote_kctx_t *ctx, mean_op_t *op,
                           shift);
   }
   op->multiplier = mult;
-  if (op->kind == KIND_MEAN && op->plan.n > 0) {
+  if (op->kind == KIND_MEAN && op->dyn == NULL && op->plan.n > 0) {
     /* The folded shift stays in [-31, 30]. */
     mote_mean_fold(mult, shift, op->plan.n, &op->multiplier, &shift);
   }
   op->shift = (int8_t)shift;
-  if (op->plan.out_count > 0) {
+  if (mote_tensor_elements(out) > 0) {
     return mote_kctx_request_scratch(
-        ctx, (size_t)op->plan.out_count * sizeof(int32_t), &op->scratch);
+        ctx, (size_t)mote_tensor_elements(out) * sizeof(int32_t), &op->scratch);
   }
   return MOTE_OK;
 }
@@ -224,8 +254,31 @@ static mote_status_t minmax_check_quant(mote_kctx_t *ctx, const mean_op_t *op,
   return MOTE_OK;
 }
 
+/* Keeps what invoke needs to plan axes that are a model input. */
+static mote_status_t prepare_dyn(mote_kctx_t *ctx, mean_op_t *op,
+                                 const mote_tensor_t *in,
+                                 const mote_tensor_t *out,
+                                 const mote_tensor_t *ax) {
+  mean_dyn_t *dyn;
+  void *mem;
+  int d;
+  mote_status_t st = mote_kctx_alloc_persistent(ctx, sizeof(*dyn), &mem);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  dyn = (mean_dyn_t *)mem;
+  for (d = 0; d < MOTE_MAX_DIMS; ++d) {
+    dyn->dims[d] = d < (int)in->rank ? in->dims[d] : 1;
+  }
+  dyn->rank = in->rank;
+  dyn->naxes = (uint8_t)mote_tensor_elements(ax);
+  dyn->out_count = mote_tensor_elements(out);
+  op->dyn = dyn;
+  return MOTE_OK;
+}
+
 static mote_status_t reduce_prepare(mote_kctx_t *ctx, uint8_t kind) {
-  mote_tensor_t in, out;
+  mote_tensor_t in, out, ax;
   mote_options_t opt;
   mean_op_t *op;
   void *mem;
@@ -246,14 +299,12 @@ static mote_status_t reduce_prepare(mote_kctx_t *ctx, uint8_t kind) {
               kind == KIND_MIN)) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
                           "input 0 has type %s; %s supports float32, int8%s",
-                          mote_type_name((mote_type_t)in.type),
-                          kKindName[kind],
+                          mote_type_name((mote_type_t)in.type), kKindName[kind],
                           kind == KIND_MAX || kind == KIND_MIN ? ""
                                                                : " and int16");
   }
-  if (st != MOTE_OK ||
-      (st = mote_check_type(ctx, &out, (mote_type_t)in.type, "output 0")) !=
-          MOTE_OK) {
+  if (st != MOTE_OK || (st = mote_check_type(ctx, &out, (mote_type_t)in.type,
+                                             "output 0")) != MOTE_OK) {
     return st;
   }
   if ((st = mote_kctx_alloc_persistent(ctx, sizeof(mean_op_t), &mem)) !=
@@ -264,14 +315,18 @@ static mote_status_t reduce_prepare(mote_kctx_t *ctx, uint8_t kind) {
   op->scratch = -1;
   op->type = in.type;
   op->kind = kind;
-  if ((st = mote_mean_read_axes(ctx, &in, &op->plan)) != MOTE_OK) {
+  op->dyn = NULL;
+  if ((st = axes_operand(ctx, &ax)) != MOTE_OK) {
     return st;
   }
-  if (mote_tensor_elements(&out) != op->plan.out_count) {
-    return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,
-                          "output 0 has %ld elements, the reduction gives %ld",
-                          (long)mote_tensor_elements(&out),
-                          (long)op->plan.out_count);
+  if ((ax.flags & MOTE_TENSOR_CONST) == 0) {
+    st = prepare_dyn(ctx, op, &in, &out, &ax);
+  } else if ((st = plan_axes(ctx, ax.data, mote_tensor_elements(&ax), in.dims,
+                             in.rank, &op->plan)) == MOTE_OK) {
+    st = check_out_count(ctx, mote_tensor_elements(&out), &op->plan);
+  }
+  if (st != MOTE_OK) {
+    return st;
   }
   if (in.type == MOTE_TYPE_INT8 || in.type == MOTE_TYPE_INT16) {
     st = kind == KIND_MEAN || kind == KIND_SUM
@@ -316,21 +371,52 @@ static void mean_sum_invoke(const mote_kctx_t *ctx, const mean_op_t *op,
   }
 }
 
+/* The op for this invoke from axes that are a model input: the plan
+ * from their values, MEAN's multiplier folded with its n. */
+static mote_status_t plan_now(mote_kctx_t *ctx, const mean_op_t *op,
+                              mean_op_t *now) {
+  const mean_dyn_t *dyn = op->dyn;
+  int shift = op->shift;
+  mote_status_t st;
+  *now = *op;
+  if ((st = plan_axes(ctx, mote_kctx_input_data(ctx, 1), dyn->naxes, dyn->dims,
+                      dyn->rank, &now->plan)) != MOTE_OK ||
+      (st = check_out_count(ctx, dyn->out_count, &now->plan)) != MOTE_OK) {
+    return st;
+  }
+  if (op->kind == KIND_MEAN && op->type != MOTE_TYPE_FLOAT32 &&
+      now->plan.n > 0) {
+    mote_mean_fold(op->multiplier, shift, now->plan.n, &now->multiplier,
+                   &shift);
+    now->shift = (int8_t)shift;
+  }
+  return MOTE_OK;
+}
+
 static mote_status_t reduce_invoke(mote_kctx_t *ctx) {
   const mean_op_t *op = (const mean_op_t *)mote_kctx_user_data(ctx);
   const void *in = mote_kctx_input_data(ctx, 0);
   void *out = mote_kctx_output_data(ctx, 0);
-  const bool max = op->kind == KIND_MAX;
+  mean_op_t now;
+  mote_status_t st;
+  bool max;
+  if (op->dyn != NULL) {
+    if ((st = plan_now(ctx, op, &now)) != MOTE_OK) {
+      return st;
+    }
+    op = &now;
+  }
+  max = op->kind == KIND_MAX;
   if (op->kind == KIND_MEAN || op->kind == KIND_SUM) {
     mean_sum_invoke(ctx, op, in, out);
   } else if (op->kind == KIND_ALL) {
     mote_reduce_all(&op->plan, (const bool *)in, (bool *)out);
   } else if (op->type == MOTE_TYPE_INT8) {
-    (max ? mote_reduce_max_s8 : mote_reduce_min_s8)(
-        &op->plan, (const int8_t *)in, (int8_t *)out);
+    (max ? mote_reduce_max_s8
+         : mote_reduce_min_s8)(&op->plan, (const int8_t *)in, (int8_t *)out);
   } else {
-    (max ? mote_reduce_max_f32 : mote_reduce_min_f32)(
-        &op->plan, (const float *)in, (float *)out);
+    (max ? mote_reduce_max_f32
+         : mote_reduce_min_f32)(&op->plan, (const float *)in, (float *)out);
   }
   return MOTE_OK;
 }
@@ -352,12 +438,11 @@ static mote_status_t reduce_all_prepare(mote_kctx_t *ctx) {
 }
 
 /* Versions: 1 float32, 2 int8, 3 int16. */
-const mote_kernel_t mote_kernel_mean = {"MEAN", 3, mean_prepare,
-                                        reduce_invoke};
+const mote_kernel_t mote_kernel_mean = {"MEAN", 3, mean_prepare, reduce_invoke};
 const mote_kernel_t mote_kernel_sum = {"SUM", 3, sum_prepare, reduce_invoke};
-const mote_kernel_t mote_kernel_reduce_max = {"REDUCE_MAX", 3,
-                                              reduce_max_prepare, reduce_invoke};
-const mote_kernel_t mote_kernel_reduce_min = {"REDUCE_MIN", 3,
-                                              reduce_min_prepare, reduce_invoke};
-const mote_kernel_t mote_kernel_reduce_all = {"REDUCE_ALL", 1,
-                                              reduce_all_prepare, reduce_invoke};
+const mote_kernel_t mote_kernel_reduce_max = {
+    "REDUCE_MAX", 3, reduce_max_prepare, reduce_invoke};
+const mote_kernel_t mote_kernel_reduce_min = {
+    "REDUCE_MIN", 3, reduce_min_prepare, reduce_invoke};
+const mote_kernel_t mote_kernel_reduce_all = {
+    "REDUCE_ALL", 1, reduce_all_prepare, reduce_invoke};

@@ -51,17 +51,6 @@ mote_status_t mote_mean_plan_init(mote_mean_plan_t *m, const int32_t *dims,
                                   int *bad_axis);
 
 /*
- * Glue for every reduction over constant axes (MEAN, SUM, REDUCE_MAX,
- * REDUCE_MIN): reads operator input 1, a constant int32 tensor of at most
- * MOTE_MAX_DIMS axes, and builds *plan for input `in`. Errors, each
- * through mote_kctx_fail(): MOTE_ERR_UNSUPPORTED_TYPE for another axis
- * type, MOTE_ERR_UNSUPPORTED for a non-constant or too long axis tensor,
- * MOTE_ERR_BAD_SHAPE for an axis out of range (named with its value).
- */
-mote_status_t mote_mean_read_axes(mote_kctx_t *ctx, const mote_tensor_t *in,
-                                  mote_mean_plan_t *plan);
-
-/*
  * TFLite's folding of 1/n into QuantizeMultiplier(s_in / s_out) =
  * (multiplier, shift): s = min(floor(log2 n), 32, 31 + shift),
  * multiplier' = (multiplier << s) / n (int64, truncating), shift' =

@@ -87,6 +87,13 @@ static const known_diff_t kKnown[] = {
      "input operands short of the output: TFLM pads the extra row"},
     {"BATCH_TO_SPACE_ND", 38, MOTE_REFUSES, 0,
      "input operands short of the output: TFLM leaves the extra row"},
+    /* The last case of each reduction: axes a model input that reduce to
+     * one element fewer than the output declares. */
+    {"MEAN", 60, MOTE_REFUSES, 0, "input axes short of the output"},
+    {"SUM", 42, MOTE_REFUSES, 0, "input axes short of the output"},
+    {"REDUCE_MAX", 30, MOTE_REFUSES, 0, "input axes short of the output"},
+    {"REDUCE_MIN", 30, MOTE_REFUSES, 0, "input axes short of the output"},
+    {"REDUCE_ALL", 22, MOTE_REFUSES, 0, "input axes short of the output"},
     {"DEQUANTIZE", 5, TFLM_REFUSES, 0, "float16 input"},
     {"RELU_N1_TO_1", 0, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 1, TFLM_REFUSES, 0, "not in TFLM's op resolver"},

@@ -2,9 +2,11 @@
 /*
  * SUM, REDUCE_MAX and REDUCE_MIN glue through the interpreter
  * (op_model.h): the refusals (types TFLM lacks, MAX / MIN with a
- * requantizing output, bad and non-constant axes, a wrong output size),
- * each naming the op and the operand; zero-size inputs (the outputs keep
- * TFLite's initial values); NaN in MAX / MIN; an int8 SUM by hand. The
+ * requantizing output, bad axes, a wrong output size), each naming the op
+ * and the operand; the same misfits with the axes a model input, failing
+ * at invoke; zero-size inputs (the outputs keep TFLite's initial values);
+ * NaN in MAX / MIN; an int8 SUM by hand; the values with constant axes and
+ * with axes a model input. The
  * drawn cases are checked against TFLM by the op table. REDUCE_ALL (bool)
  * too: its refusals, an empty reduction (true) and a row with a false.
  */
@@ -110,14 +112,33 @@ static void test_refusals(void) {
   r = run(&c, NULL, NULL, 0);
   CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "SUM", "axis -3 out of range"));
   c = base(MOTE_OP_REDUCE_MAX, MOTE_TYPE_FLOAT32);
-  c.axis_input = 1;
-  r = run(&c, NULL, NULL, 0);
-  CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED, "REDUCE_MAX", "not constant"));
-  c = base(MOTE_OP_REDUCE_MAX, MOTE_TYPE_FLOAT32);
   c.oshape = s3;
   r = run(&c, NULL, NULL, 0);
   CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "REDUCE_MAX",
-                   "output 0 has 3 elements, the reduction gives 2"));
+                   "output 0 has 3 elements, the reduction over axis input 1 "
+                   "gives 2"));
+}
+
+/* Axes a model input: the same misfits fail at invoke (stage 3). */
+static void test_input_axes_misfit(void) {
+  static const int32_t ax0[1] = {0};
+  float in[6] = {0}, out[3];
+  red_t c = base(MOTE_OP_SUM, MOTE_TYPE_FLOAT32);
+  om_run_t r;
+  c.axis_input = 1;
+  c.axes = ax2;
+  r = run(&c, in, out, sizeof out);
+  CHECK_EQ_INT(r.stage, 3);
+  CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "SUM",
+                   "axis 2 out of range for input 0 of rank 2"));
+  c = base(MOTE_OP_MEAN, MOTE_TYPE_INT8);
+  c.axis_input = 1;
+  c.axes = ax0; /* 3 outputs, the model declares 2 */
+  r = run(&c, in, out, sizeof out);
+  CHECK_EQ_INT(r.stage, 3);
+  CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "MEAN",
+                   "output 0 has 2 elements, the reduction over axis input 1 "
+                   "gives 3"));
 }
 
 /* Nothing to reduce: TFLite's initial values (MAX's -FLT_MAX, not -inf). */
@@ -143,7 +164,7 @@ static void test_zero_size(void) {
   CHECK(q[0] == 1 && q[1] == 1);
 }
 
-static void test_values(void) {
+static void values(int axis_input) {
   /* Row 0 holds a NaN first, row 1 a NaN last: neither is ever kept. */
   const float f[6] = {NAN, 1.0f, -2.0f, 4.0f, 3.0f, NAN};
   /* int8 at scale 0.5, zero point -3: rows (-1, 1.5, 2.5) and (-1.5,
@@ -155,23 +176,38 @@ static void test_values(void) {
   int8_t qo[2];
   bool bo[2];
   red_t c = base(MOTE_OP_REDUCE_MAX, MOTE_TYPE_FLOAT32);
+  c.axis_input = axis_input;
   CHECK_EQ_INT(run(&c, f, fo, sizeof fo).status, MOTE_OK);
   CHECK(fo[0] == 1.0f && fo[1] == 4.0f);
   c.code = MOTE_OP_REDUCE_MIN;
   CHECK_EQ_INT(run(&c, f, fo, sizeof fo).status, MOTE_OK);
   CHECK(fo[0] == -2.0f && fo[1] == 3.0f);
   c = base(MOTE_OP_SUM, MOTE_TYPE_INT8);
+  c.axis_input = axis_input;
   c.out_scale = 0.25f;
   c.out_zp = 10;
   CHECK_EQ_INT(run(&c, q, qo, sizeof qo).status, MOTE_OK);
   CHECK(qo[0] == 22 && qo[1] == 127);
+  /* MEAN folds 1/3 into the rescale: rows 1 and 19.5 at scale 0.25 are
+   * 14 and 88. */
+  c.code = MOTE_OP_MEAN;
+  CHECK_EQ_INT(run(&c, q, qo, sizeof qo).status, MOTE_OK);
+  CHECK_EQ_INT(qo[0], 14);
+  CHECK_EQ_INT(qo[1], 88);
   c = base(MOTE_OP_REDUCE_ALL, MOTE_TYPE_BOOL);
+  c.axis_input = axis_input;
   CHECK_EQ_INT(run(&c, b, bo, sizeof bo).status, MOTE_OK);
   CHECK(!bo[0] && bo[1]);
 }
 
+static void test_values(void) {
+  values(0);
+  values(1);
+}
+
 int main(void) {
   MOTE_RUN(test_refusals);
+  MOTE_RUN(test_input_axes_misfit);
   MOTE_RUN(test_zero_size);
   MOTE_RUN(test_values);
   return MOTE_TEST_END();

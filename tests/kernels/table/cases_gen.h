@@ -155,11 +155,23 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_average_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_max_pool_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_l2_pool_2d(int index, kt_case_t *c, uint32_t *rng);
+/* MEAN from KT_MEAN_INPUT_CASE on: axes a model input; the last case
+ * declares one output element more than they give. */
+#define KT_MEAN_INPUT_CASE 48
+#define KT_MEAN_CASES 61
 void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng);
 /* cases_reduce.c */
 void kt_gen_arg_max(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_arg_min(int index, kt_case_t *c, uint32_t *rng);
+/* SUM, REDUCE_MAX, REDUCE_MIN, REDUCE_ALL: their last KT_REDUCE_INPUT_CASES
+ * cases (after KT_SUM_CASES, KT_REDUCE_MINMAX_CASES, KT_REDUCE_ALL_CASES
+ * constant ones) take the axes as a model input, the very last declaring
+ * one output element more than they give. */
+#define KT_REDUCE_INPUT_CASES 7
+#define KT_SUM_CASES 36
+#define KT_REDUCE_MINMAX_CASES 24
+#define KT_REDUCE_ALL_CASES 16
 void kt_gen_sum(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_reduce_max(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_reduce_min(int index, kt_case_t *c, uint32_t *rng);

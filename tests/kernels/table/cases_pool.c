@@ -143,7 +143,11 @@ void kt_gen_max_pool_2d(int index, kt_case_t *c, uint32_t *rng) {
   gen_pool(index, c, rng);
 }
 
+/* MEAN: from KT_MEAN_INPUT_CASE on the axes are a model input, and the
+ * last case declares one output element more than they give. */
 void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng) {
+  const int dynamic = index >= KT_MEAN_INPUT_CASE;
+  const int misfit = index == KT_MEAN_CASES - 1;
   const int type = kTypes3[index % 3];
   const int keep = (index / 3) % 2;
   const int requant = (index / 6) % 2;
@@ -174,9 +178,14 @@ void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng) {
       oshape[on++] = 1;
     }
   }
+  if (misfit && on > 0) {
+    ++oshape[on - 1];
+  } else if (misfit) {
+    oshape[on++] = 2;
+  }
   c->version = type == KT_F32 ? 1 : 2;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
-  ax = kt_add1(c, KT_CONST, KT_I32, naxes);
+  ax = kt_add1(c, dynamic ? KT_INPUT : KT_CONST, KT_I32, naxes);
   kt_values(c, ax, axes, naxes);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, on, oshape);
   if (type != KT_F32) {
@@ -200,8 +209,10 @@ void kt_gen_mean(int index, kt_case_t *c, uint32_t *rng) {
     kt_name(c, d ? "," : " ");
     kt_name_int(c, axes[d]);
   }
+  kt_name(c, dynamic ? " (an input)" : "");
   kt_name(c, keep ? " keep_dims" : "");
   kt_name(c, requant ? " requant" : "");
+  kt_name(c, misfit ? ", one output element more" : "");
   if (index >= 36) {
     kt_special_values(c);
   }

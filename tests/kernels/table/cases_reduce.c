@@ -94,10 +94,23 @@ static int draw_reduction(uint32_t *rng, int keep, int32_t max_dim,
   return rank;
 }
 
+/* One more output element than the reduction gives: a misfit. */
+static void add_output_element(int32_t *oshape, int *orank) {
+  if (*orank == 0) {
+    oshape[(*orank)++] = 2;
+  } else {
+    ++oshape[*orank - 1];
+  }
+}
+
 /* `requant` (SUM) enumerates int8, int16 and float32; MAX / MIN have no
- * int16 in TFLM; ALL (`logical`) is bool alone. */
+ * int16 in TFLM; ALL (`logical`) is bool alone. From index `constant` on
+ * the axes are a model input (KT_REDUCE_INPUT_CASES cases, the last a
+ * misfit). */
 static void gen_reduce(int index, kt_case_t *c, uint32_t *rng, int requant,
-                       int logical) {
+                       int logical, int constant) {
+  const int dynamic = index >= constant;
+  const int misfit = index == constant + KT_REDUCE_INPUT_CASES - 1;
   const int ntypes = logical ? 1 : requant ? 3 : 2;
   const int type = logical   ? KT_BOOL
                    : requant ? kRedTypes[index % 3]
@@ -105,11 +118,14 @@ static void gen_reduce(int index, kt_case_t *c, uint32_t *rng, int requant,
   const int keep = (index / ntypes) % 2;
   int32_t shape[6], oshape[6], axes[7];
   int naxes, orank, rank, in, ax, out, d;
-  rank = draw_reduction(rng, keep, logical ? 4 : 8, shape, axes, &naxes,
-                        oshape, &orank);
+  rank = draw_reduction(rng, keep, logical ? 4 : 8, shape, axes, &naxes, oshape,
+                        &orank);
+  if (misfit) {
+    add_output_element(oshape, &orank);
+  }
   c->version = type == KT_F32 || type == KT_BOOL ? 1 : 2;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
-  ax = kt_add1(c, KT_CONST, KT_I32, naxes);
+  ax = kt_add1(c, dynamic ? KT_INPUT : KT_CONST, KT_I32, naxes);
   kt_values(c, ax, axes, naxes);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, orank, oshape);
   if (type == KT_I8 || type == KT_I16) {
@@ -142,26 +158,28 @@ static void gen_reduce(int index, kt_case_t *c, uint32_t *rng, int requant,
     kt_name(c, d ? "," : " ");
     kt_name_int(c, axes[d]);
   }
+  kt_name(c, dynamic ? " (an input)" : "");
   kt_name(c, keep ? " keep_dims" : "");
+  kt_name(c, misfit ? ", one output element more" : "");
   if (index >= 16 && type == KT_F32) {
     kt_special_values(c);
   }
 }
 
 void kt_gen_sum(int index, kt_case_t *c, uint32_t *rng) {
-  gen_reduce(index, c, rng, 1, 0);
+  gen_reduce(index, c, rng, 1, 0, KT_SUM_CASES);
 }
 
 void kt_gen_reduce_max(int index, kt_case_t *c, uint32_t *rng) {
-  gen_reduce(index, c, rng, 0, 0);
+  gen_reduce(index, c, rng, 0, 0, KT_REDUCE_MINMAX_CASES);
 }
 
 void kt_gen_reduce_min(int index, kt_case_t *c, uint32_t *rng) {
-  gen_reduce(index, c, rng, 0, 0);
+  gen_reduce(index, c, rng, 0, 0, KT_REDUCE_MINMAX_CASES);
 }
 
 void kt_gen_reduce_all(int index, kt_case_t *c, uint32_t *rng) {
-  gen_reduce(index, c, rng, 0, 1);
+  gen_reduce(index, c, rng, 0, 1, KT_REDUCE_ALL_CASES);
 }
 
 /* A row op's case (LOG_SOFTMAX, L2_NORMALIZATION): float32 for even
@@ -182,7 +200,8 @@ static int row_case(int index, kt_case_t *c, uint32_t *rng, int *in) {
 
 /* LOG_SOFTMAX: float32 and int8 alternately, rows up to 40 long, int8
  * input scales over two and a half decades (large ones leave most
- * differences below diff_min) and TFLM's fixed output quantization (16/256, 127). */
+ * differences below diff_min) and TFLM's fixed output quantization (16/256,
+ * 127). */
 void kt_gen_log_softmax(int index, kt_case_t *c, uint32_t *rng) {
   int in;
   const int type = row_case(index, c, rng, &in);
@@ -231,8 +250,8 @@ void kt_gen_l2_normalization(int index, kt_case_t *c, uint32_t *rng) {
 }
 
 /* CUMSUM: the index enumerates the type (float32, int8: TFLM has no
- * other), exclusive and reverse; shapes of rank 1..4, any axis (negative half the
- * time); int8 output scales a few times the input's (the sums grow). */
+ * other), exclusive and reverse; shapes of rank 1..4, any axis (negative half
+ * the time); int8 output scales a few times the input's (the sums grow). */
 void kt_gen_cumsum(int index, kt_case_t *c, uint32_t *rng) {
   const int type = index % 2 ? KT_I8 : KT_F32;
   const int exclusive = (index / 2) % 2, reverse = (index / 4) % 2;
