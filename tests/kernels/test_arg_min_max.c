@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ARG_MAX and ARG_MIN glue through the interpreter (op_model.h): the
- * refusals (types TFLM lacks, a bad or non-constant axis, an empty axis,
- * a scalar input, a wrong output size), each naming the op and the
- * operand, and runs that pin ties (first index), NaN (never wins unless
- * first) and negative axes. The drawn cases are checked against TFLM by
- * the op table.
+ * refusals (types TFLM lacks, a bad axis, an empty axis, a scalar input,
+ * a wrong output size), each naming the op and the operand, the misfits
+ * of an axis that is a model input failing at invoke, and runs that pin
+ * ties (first index), NaN (never wins unless first) and negative axes,
+ * with the axis constant or a model input. The drawn cases are checked against
+ * TFLM by the op table.
  */
 #include <math.h>
 #include <stdint.h>
@@ -48,29 +49,35 @@ static void test_refusals(void) {
   static const int32_t s23[2] = {2, 3}, s2[1] = {2}, s3[1] = {3},
                        s20[2] = {2, 0}, s4[1] = {4};
   const int I32 = MOTE_TYPE_INT32, F32 = MOTE_TYPE_FLOAT32;
-  om_run_t r = run(MOTE_OP_ARG_MAX, I32, 2, s23, I32, 0, 1, I32, 1, s2, NULL,
-                   NULL);
+  om_run_t r =
+      run(MOTE_OP_ARG_MAX, I32, 2, s23, I32, 0, 1, I32, 1, s2, NULL, NULL);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "ARG_MAX",
                    "input 0 (tensor 0) has type int32"));
-  r = run(MOTE_OP_ARG_MIN, F32, 2, s23, I32, 0, 1, MOTE_TYPE_INT64, 1, s2,
-          NULL, NULL);
+  r = run(MOTE_OP_ARG_MIN, F32, 2, s23, I32, 0, 1, MOTE_TYPE_INT64, 1, s2, NULL,
+          NULL);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "ARG_MIN", "output 0"));
-  r = run(MOTE_OP_ARG_MAX, F32, 2, s23, MOTE_TYPE_INT64, 0, 1, I32, 1, s2,
-          NULL, NULL);
+  r = run(MOTE_OP_ARG_MAX, F32, 2, s23, MOTE_TYPE_INT64, 0, 1, I32, 1, s2, NULL,
+          NULL);
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "ARG_MAX", "axis"));
   r = run(MOTE_OP_ARG_MAX, F32, 2, s23, I32, 0, 2, I32, 1, s2, NULL, NULL);
   CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "ARG_MAX",
                    "axis input 1 2 is outside [-2, 2)"));
   r = run(MOTE_OP_ARG_MIN, F32, 2, s23, I32, 0, -3, I32, 1, s2, NULL, NULL);
   CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "ARG_MIN", "-3 is outside"));
-  r = run(MOTE_OP_ARG_MAX, F32, 2, s23, I32, 1, 1, I32, 1, s2, NULL, NULL);
-  CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED, "ARG_MAX", "axis"));
+  /* The axis a model input: the same misfits fail at invoke. */
+  r = run(MOTE_OP_ARG_MAX, F32, 2, s23, I32, 1, 2, I32, 1, s2, NULL, NULL);
+  CHECK_EQ_INT(r.stage, 3);
+  CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "ARG_MAX",
+                   "axis input 1 2 is outside [-2, 2)"));
+  r = run(MOTE_OP_ARG_MIN, F32, 2, s23, I32, 1, 0, I32, 1, s2, NULL, NULL);
+  CHECK_EQ_INT(r.stage, 3);
+  CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "ARG_MIN",
+                   "output 0 has 2 elements, input 0 without axis 0 has 3"));
   r = run(MOTE_OP_ARG_MAX, F32, 2, s23, I32, 0, 1, I32, 1, s3, NULL, NULL);
   CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "ARG_MAX",
                    "output 0 has 3 elements, input 0 without axis 1 has 2"));
   r = run(MOTE_OP_ARG_MAX, F32, 2, s20, I32, 0, 1, I32, 1, s2, NULL, NULL);
-  CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "ARG_MAX",
-                   "extent 0 along axis 1"));
+  CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "ARG_MAX", "extent 0 along axis 1"));
   r = run(MOTE_OP_ARG_MIN, F32, 0, s4, I32, 0, 0, I32, 0, s4, NULL, NULL);
   CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "ARG_MIN", "is a scalar"));
 }
@@ -96,6 +103,12 @@ static void test_values(void) {
                MOTE_OK);
   CHECK(out[0] == 0 && out[1] == 2);
   CHECK_EQ_INT(run(MOTE_OP_ARG_MIN, MOTE_TYPE_INT8, 2, s24, MOTE_TYPE_INT32, 0,
+                   1, MOTE_TYPE_INT32, 1, s2, q, out)
+                   .status,
+               MOTE_OK);
+  CHECK(out[0] == 1 && out[1] == 0);
+  /* The same with the axis a model input. */
+  CHECK_EQ_INT(run(MOTE_OP_ARG_MIN, MOTE_TYPE_INT8, 2, s24, MOTE_TYPE_INT32, 1,
                    1, MOTE_TYPE_INT32, 1, s2, q, out)
                    .status,
                MOTE_OK);

@@ -164,6 +164,10 @@ void kt_gen_softmax(int index, kt_case_t *c, uint32_t *rng);
 /* cases_reduce.c */
 void kt_gen_arg_max(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_arg_min(int index, kt_case_t *c, uint32_t *rng);
+/* ARG_MAX, ARG_MIN from KT_ARG_INPUT_CASE on: the axis a model input;
+ * the last case declares one output element more than it gives. */
+#define KT_ARG_INPUT_CASE 16
+#define KT_ARG_CASES 23
 /* SUM, REDUCE_MAX, REDUCE_MIN, REDUCE_ALL: their last KT_REDUCE_INPUT_CASES
  * cases (after KT_SUM_CASES, KT_REDUCE_MINMAX_CASES, KT_REDUCE_ALL_CASES
  * constant ones) take the axes as a model input, the very last declaring

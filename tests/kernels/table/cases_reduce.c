@@ -18,7 +18,20 @@
 
 static const int kRedTypes[3] = {KT_I8, KT_I16, KT_F32};
 
+/* One more output element than the reduction gives: a misfit. */
+static void add_output_element(int32_t *oshape, int *orank) {
+  if (*orank == 0) {
+    oshape[(*orank)++] = 2;
+  } else {
+    ++oshape[*orank - 1];
+  }
+}
+
+/* From KT_ARG_INPUT_CASE on the axis is a model input; the last case
+ * declares one output element more than it gives. */
 static void gen_arg(int index, kt_case_t *c, uint32_t *rng) {
+  const int dynamic = index >= KT_ARG_INPUT_CASE;
+  const int misfit = index == KT_ARG_CASES - 1;
   const int in_type = index % 2 ? KT_I8 : KT_F32;
   const int negative = (index / 2) % 2;
   int32_t shape[6], oshape[6], axis;
@@ -33,9 +46,12 @@ static void gen_arg(int index, kt_case_t *c, uint32_t *rng) {
   if (negative) {
     axis -= rank;
   }
+  if (misfit) {
+    add_output_element(oshape, &on);
+  }
   c->version = in_type == KT_I8 ? 2 : 1;
   in = kt_add(c, KT_INPUT, (uint8_t)in_type, rank, shape);
-  ax = kt_add1(c, KT_CONST, KT_I32, 1);
+  ax = kt_add1(c, dynamic ? KT_INPUT : KT_CONST, KT_I32, 1);
   kt_values(c, ax, &axis, 1);
   kt_add(c, KT_OUTPUT, KT_I32, on, oshape);
   if (in_type == KT_I8) {
@@ -49,6 +65,8 @@ static void gen_arg(int index, kt_case_t *c, uint32_t *rng) {
   kt_opt(c, 0, KT_OPT_INT8, KT_I32);
   kt_name_io(c, in_type, in);
   kt_name_n(c, " axis ", axis);
+  kt_name(c, dynamic ? " (an input)" : "");
+  kt_name(c, misfit ? ", one output element more" : "");
   if (index >= 8 && in_type == KT_F32) {
     kt_special_values(c);
   }
@@ -92,15 +110,6 @@ static int draw_reduction(uint32_t *rng, int keep, int32_t max_dim,
     }
   }
   return rank;
-}
-
-/* One more output element than the reduction gives: a misfit. */
-static void add_output_element(int32_t *oshape, int *orank) {
-  if (*orank == 0) {
-    oshape[(*orank)++] = 2;
-  } else {
-    ++oshape[*orank - 1];
-  }
 }
 
 /* `requant` (SUM) enumerates int8, int16 and float32; MAX / MIN have no
