@@ -35,21 +35,11 @@ typedef struct arg_op {
 /* Plans *p from the axis `value` for op's input and output. */
 static mote_status_t arg_plan(mote_kctx_t *ctx, const arg_op_t *op,
                               int64_t value, mote_arg_params_t *p) {
-  int32_t axis, d;
   const mote_status_t st =
-      mote_axis_normalize(ctx, "axis input 1", value, op->rank, &axis);
+      mote_axis_split(ctx, "axis input 1", value, op->rank, op->dims, &p->outer,
+                      &p->axis, &p->inner);
   if (st != MOTE_OK) {
     return st;
-  }
-  p->outer = 1;
-  p->inner = 1;
-  p->axis = op->dims[axis];
-  for (d = 0; d < (int32_t)op->rank; ++d) {
-    if (d < axis) {
-      p->outer *= op->dims[d];
-    } else if (d > axis) {
-      p->inner *= op->dims[d];
-    }
   }
   if (op->out_count != p->outer * p->inner) {
     return mote_kctx_fail(ctx, MOTE_ERR_BAD_SHAPE,

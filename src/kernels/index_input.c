@@ -73,6 +73,27 @@ mote_status_t mote_axis_normalize(mote_kctx_t *ctx, const char *what,
   return MOTE_OK;
 }
 
+mote_status_t mote_axis_split(mote_kctx_t *ctx, const char *what, int64_t value,
+                              int32_t rank, const int32_t *dims, int32_t *outer,
+                              int32_t *size, int32_t *inner) {
+  int32_t axis, d;
+  const mote_status_t st = mote_axis_normalize(ctx, what, value, rank, &axis);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  *outer = 1;
+  *inner = 1;
+  *size = dims[axis];
+  for (d = 0; d < rank; ++d) {
+    if (d < axis) {
+      *outer *= dims[d];
+    } else if (d > axis) {
+      *inner *= dims[d];
+    }
+  }
+  return MOTE_OK;
+}
+
 mote_status_t mote_axis_input(mote_kctx_t *ctx, uint32_t input, int32_t rank,
                               int32_t *axis) {
   mote_tensor_t a;

@@ -59,6 +59,15 @@ mote_status_t mote_axis_normalize(mote_kctx_t *ctx, const char *what,
                                   int64_t value, int32_t rank, int32_t *axis);
 
 /*
+ * An axis `value` of a tensor of `rank` dims (normalized as
+ * mote_axis_normalize, naming `what`) split into the product of the dims
+ * before it (*outer), its own size (*size) and the product after (*inner).
+ */
+mote_status_t mote_axis_split(mote_kctx_t *ctx, const char *what, int64_t value,
+                              int32_t rank, const int32_t *dims, int32_t *outer,
+                              int32_t *size, int32_t *inner);
+
+/*
  * The axis held by constant input `input`: int32 with exactly one element
  * (rank 0 or [1]), as TFLite Micro reads it, normalized against `rank` by
  * mote_axis_normalize. Errors as mote_index_input, and

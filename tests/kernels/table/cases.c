@@ -41,7 +41,7 @@ static const kt_op_t kOps[] = {
     {"ARG_MIN", KT_ARG_CASES, kt_gen_arg_min, 79},
     {"LOG_SOFTMAX", 40, kt_gen_log_softmax, 50},
     {"L2_NORMALIZATION", 32, kt_gen_l2_normalization, 11},
-    {"CUMSUM", 32, kt_gen_cumsum, 128},
+    {"CUMSUM", KT_CUMSUM_CASES, kt_gen_cumsum, 128},
     {"SOFTMAX", 48, kt_gen_softmax, 25},
     {"ADD", KT_ADD_DRAWN_CASES + KT_ADD_LAYER_CASES, kt_gen_add, 0},
     {"SUB", 60, kt_gen_sub, 41},

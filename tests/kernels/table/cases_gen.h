@@ -182,6 +182,10 @@ void kt_gen_reduce_min(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_reduce_all(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_log_softmax(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_l2_normalization(int index, kt_case_t *c, uint32_t *rng);
+/* CUMSUM from KT_CUMSUM_INPUT_CASE on: the axis a model input; the last
+ * case's is out of range. */
+#define KT_CUMSUM_INPUT_CASE 32
+#define KT_CUMSUM_CASES 41
 void kt_gen_cumsum(int index, kt_case_t *c, uint32_t *rng);
 /* cases_binary.c */
 /* ADD: drawn cases, then fixed int8 layers. */

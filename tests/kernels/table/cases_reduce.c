@@ -260,8 +260,11 @@ void kt_gen_l2_normalization(int index, kt_case_t *c, uint32_t *rng) {
 
 /* CUMSUM: the index enumerates the type (float32, int8: TFLM has no
  * other), exclusive and reverse; shapes of rank 1..4, any axis (negative half
- * the time); int8 output scales a few times the input's (the sums grow). */
+ * the time); int8 output scales a few times the input's (the sums grow).
+ * From KT_CUMSUM_INPUT_CASE on the axis is a model input; the last case's
+ * is the rank, out of range. */
 void kt_gen_cumsum(int index, kt_case_t *c, uint32_t *rng) {
+  const int dynamic = index >= KT_CUMSUM_INPUT_CASE;
   const int type = index % 2 ? KT_I8 : KT_F32;
   const int exclusive = (index / 2) % 2, reverse = (index / 4) % 2;
   int32_t shape[6], axis;
@@ -271,9 +274,10 @@ void kt_gen_cumsum(int index, kt_case_t *c, uint32_t *rng) {
   if (kt_rand_int(rng, 0, 1)) {
     axis -= rank;
   }
+  axis = index == KT_CUMSUM_CASES - 1 ? rank : axis;
   c->version = 1;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
-  kt_values(c, kt_add1(c, KT_CONST, KT_I32, 1), &axis, 1);
+  kt_values(c, kt_add1(c, dynamic ? KT_INPUT : KT_CONST, KT_I32, 1), &axis, 1);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
   if (type == KT_I8) {
     const float s = kt_rand_scale(rng, 0.01f, 0.5f);
@@ -288,6 +292,7 @@ void kt_gen_cumsum(int index, kt_case_t *c, uint32_t *rng) {
   kt_opt(c, 1, KT_OPT_BOOL, reverse);
   kt_name_io(c, type, in);
   kt_name_n(c, " axis ", axis);
+  kt_name(c, dynamic ? " (an input)" : "");
   kt_name(c, exclusive ? " exclusive" : "");
   kt_name(c, reverse ? " reverse" : "");
   if (index >= 24 && type == KT_F32) {
