@@ -299,14 +299,14 @@ static mote_status_t read_index_input(mote_kctx_t *ctx, uint32_t i,
 
 mote_status_t mote_strided_slice_prepare_walk(
     mote_kctx_t *ctx, const mote_strided_slice_spec_t *spec,
-    const mote_tensor_t *in, const mote_tensor_t *out) {
+    const mote_tensor_t *in, const mote_tensor_t *out, size_t size) {
   mote_strided_slice_params_t *p;
   int32_t dims[MOTE_MAX_DIMS];
   uint8_t rank = 0;
   const char *reason = "";
   void *mem;
   int d;
-  mote_status_t st = mote_kctx_alloc_persistent(ctx, sizeof(*p), &mem);
+  mote_status_t st = mote_kctx_alloc_persistent(ctx, size, &mem);
   if (st != MOTE_OK) {
     return st;
   }
@@ -368,7 +368,8 @@ static mote_status_t strided_slice_prepare(mote_kctx_t *ctx) {
   spec.new_axis_mask = mote_options_i32(&opt, 3, 0);
   spec.shrink_axis_mask = mote_options_i32(&opt, 4, 0);
   spec.offset = mote_options_bool(&opt, 5, false);
-  return mote_strided_slice_prepare_walk(ctx, &spec, &in, &out);
+  return mote_strided_slice_prepare_walk(ctx, &spec, &in, &out,
+                                         sizeof(mote_strided_slice_params_t));
 }
 
 mote_status_t mote_strided_slice_invoke(mote_kctx_t *ctx) {

@@ -76,12 +76,13 @@ mote_status_t mote_strided_slice_plan(const mote_strided_slice_spec_t *spec,
  * over input 0 (`in`) into persistent op data and checks the walk's shape
  * against output 0 (`out`): MOTE_ERR_BAD_SHAPE or MOTE_ERR_UNSUPPORTED as
  * mote_strided_slice_plan, MOTE_ERR_BAD_SHAPE for another output shape,
- * and the errors of mote_kctx_alloc_persistent. The invoke half is the
- * kernel's invoke and never fails.
+ * and the errors of mote_kctx_alloc_persistent. The op data is `size`
+ * bytes (at least the params', which come first; SLICE keeps more after
+ * them). The invoke half is the kernel's invoke and never fails.
  */
 mote_status_t mote_strided_slice_prepare_walk(
     mote_kctx_t *ctx, const mote_strided_slice_spec_t *spec,
-    const mote_tensor_t *in, const mote_tensor_t *out);
+    const mote_tensor_t *in, const mote_tensor_t *out, size_t size);
 mote_status_t mote_strided_slice_invoke(mote_kctx_t *ctx);
 
 /* Copies the planned slice of `in` to `out` (which must not overlap). */

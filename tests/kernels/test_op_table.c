@@ -96,6 +96,8 @@ static const known_diff_t kKnown[] = {
     {"REDUCE_ALL", 22, MOTE_REFUSES, 0, "input axes short of the output"},
     {"ARG_MAX", 22, MOTE_REFUSES, 0, "an input axis short of the output"},
     {"ARG_MIN", 22, MOTE_REFUSES, 0, "an input axis short of the output"},
+    {"SLICE", 40, MOTE_REFUSES, 0, /* KT_SLICE_CASES - 1 */
+     "input begin / size short of the output: TFLM writes the smaller slice"},
     {"DEQUANTIZE", 5, TFLM_REFUSES, 0, "float16 input"},
     {"RELU_N1_TO_1", 0, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 1, TFLM_REFUSES, 0, "not in TFLM's op resolver"},

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SLICE glue through the interpreter (op_model.h): each refusal with its
- * status and a message naming the operand, and a run with a size of -1
- * and int64 begin/size checked by hand. Every type is checked against
+ * status and a message naming the operand, a run with a size of -1
+ * and int64 begin/size checked by hand, and size a model input (read at
+ * invoke, where a misfit fails). Every type is checked against
  * TFLM by the op table.
  */
 #include <stdint.h>
@@ -38,7 +39,7 @@ static om_run_t slice(int type, int itype, const int64_t *begin,
                 w * (size_t)n, NULL, NULL);
   in_data[0] = x;
   in_data[1] = NULL;
-  in_data[2] = z32;
+  in_data[2] = w == 8 ? (const void *)size : z32;
   return om_run_one(MOTE_OP_SLICE, ins, 3,
                     om_q(type, 2, out_shape, NULL, 0, NULL, NULL), 48, NULL,
                     in_data, y, bytes);
@@ -79,10 +80,38 @@ static void test_refusals(void) {
   CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED_TYPE, "SLICE",
                    "begin input 1 (tensor 1) has type int16, expected int32 "
                    "or int64"));
-  r = slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT64, b01, z12, 2, 1, s12, NULL, NULL,
-            0);
-  CHECK(om_refused(&r, MOTE_ERR_UNSUPPORTED, "SLICE",
-                   "size input 2 (tensor 2) is not constant"));
+}
+
+/* size a model input: read at every invoke, misfits failing there. */
+static void test_size_input(void) {
+  static const int32_t s12[] = {1, 2};
+  static const int64_t b01[] = {0, 1}, z12[] = {1, 2}, zrest[] = {1, -1},
+                       z11[] = {1, 1}, z13[] = {1, 3};
+  const float x[6] = {0, 1, 2, 3, 4, 5};
+  float y[2] = {0};
+  om_run_t r;
+  CHECK_EQ_INT(slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT32, b01, z12, 2, 1, s12, x,
+                     y, sizeof y)
+                   .status,
+               MOTE_OK);
+  CHECK(y[0] == 1 && y[1] == 2);
+  y[0] = y[1] = 0;
+  CHECK_EQ_INT(slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT64, b01, zrest, 2, 1, s12,
+                     x, y, sizeof y)
+                   .status,
+               MOTE_OK);
+  CHECK(y[0] == 1 && y[1] == 2);
+  r = slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT32, b01, z11, 2, 1, s12, x, y,
+            sizeof y);
+  CHECK_EQ_INT(r.stage, 3);
+  CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "SLICE",
+                   "begin input 1 1 and size input 2 give dim 1 1 long, "
+                   "output 0 has 2"));
+  r = slice(MOTE_TYPE_FLOAT32, MOTE_TYPE_INT32, b01, z13, 2, 1, s12, x, y,
+            sizeof y);
+  CHECK_EQ_INT(r.stage, 3);
+  CHECK(om_refused(&r, MOTE_ERR_BAD_SHAPE, "SLICE",
+                   "begin 1, size 3 of dimension 1 is outside"));
 }
 
 static void test_rest_int64(void) {
@@ -100,5 +129,6 @@ static void test_rest_int64(void) {
 int main(void) {
   MOTE_RUN(test_refusals);
   MOTE_RUN(test_rest_int64);
+  MOTE_RUN(test_size_input);
   return MOTE_TEST_END();
 }

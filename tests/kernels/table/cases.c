@@ -84,7 +84,7 @@ static const kt_op_t kOps[] = {
     {"SPLIT_V", 24, kt_gen_split_v, 102},
     {"PACK", 20, kt_gen_pack, 83},
     {"UNPACK", 20, kt_gen_unpack, 88},
-    {"SLICE", 30, kt_gen_slice, 65},
+    {"SLICE", KT_SLICE_CASES, kt_gen_slice, 65},
     {"GATHER", 30, kt_gen_gather, 36},
     {"SPACE_TO_DEPTH", 16, kt_gen_space_to_depth, 26},
     {"DEPTH_TO_SPACE", 16, kt_gen_depth_to_space, 5},

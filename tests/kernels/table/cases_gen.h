@@ -258,6 +258,10 @@ void kt_gen_split_v(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_pack(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_unpack(int index, kt_case_t *c, uint32_t *rng);
 /* cases_index.c */
+/* SLICE from KT_SLICE_INPUT_CASE on: begin and / or size model inputs;
+ * the last case declares dim 0 one longer than they give. */
+#define KT_SLICE_INPUT_CASE 30
+#define KT_SLICE_CASES 41
 void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_gather(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_space_to_depth(int index, kt_case_t *c, uint32_t *rng);

@@ -5,7 +5,9 @@
  *
  * SLICE cycles through TFLM's float32, int8, int16, int32 and bool, with
  * begin and size int32 or int64 constants of ranks 1 to 4 (one case in
- * six up to 5), a size of -1 ("to the end") on some dimensions.
+ * six up to 5), a size of -1 ("to the end") on some dimensions. From
+ * KT_SLICE_INPUT_CASE on begin, size or both are model inputs (read at
+ * invoke); the last case declares dim 0 one longer than they give.
  * GATHER draws the axis (given positive or negative), indices of rank 0
  * to 2, constant or a model input, and batch_dims 1 in some cases.
  */
@@ -15,6 +17,8 @@ void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng) {
   static const int types[5] = {KT_I8, KT_I16, KT_F32, KT_I32, KT_BOOL};
   const int type = types[index % 5];
   const int itype = (index / 5) % 2 ? KT_I64 : KT_I32;
+  const int dynamic = index >= KT_SLICE_INPUT_CASE;
+  const int bdyn = dynamic && index % 3 != 1, sdyn = dynamic && index % 3 != 0;
   int32_t shape[6], begin[6], size[6], oshape[6];
   const int rank = kt_draw_shape(rng, 1, 4, 6, 5, shape);
   int in, b, s, d, out;
@@ -24,10 +28,11 @@ void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng) {
     size[d] = kt_rand_int(rng, 0, 3) == 0 ? -1 : oshape[d];
     oshape[d] = size[d] == -1 ? shape[d] - begin[d] : oshape[d];
   }
+  oshape[0] += index == KT_SLICE_CASES - 1;
   in = kt_add(c, KT_INPUT, (uint8_t)type, rank, shape);
-  b = kt_add1(c, KT_CONST, (uint8_t)itype, rank);
+  b = kt_add1(c, bdyn ? KT_INPUT : KT_CONST, (uint8_t)itype, rank);
   kt_values(c, b, begin, rank);
-  s = kt_add1(c, KT_CONST, (uint8_t)itype, rank);
+  s = kt_add1(c, sdyn ? KT_INPUT : KT_CONST, (uint8_t)itype, rank);
   kt_values(c, s, size, rank);
   out = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, oshape);
   kt_same_quant(c, rng, in, out);
@@ -38,6 +43,9 @@ void kt_gen_slice(int index, kt_case_t *c, uint32_t *rng) {
     kt_name_n(c, "+", size[d]);
   }
   kt_name(c, "]");
+  kt_name(c, bdyn ? " begin (an input)" : "");
+  kt_name(c, sdyn ? " size (an input)" : "");
+  kt_name(c, index == KT_SLICE_CASES - 1 ? ", output dim 0 one longer" : "");
 }
 
 /* TFLM gathers float32 and int8 by int32 indices. Case 13 has int64
