@@ -43,6 +43,11 @@ typedef struct om_run {
 
 static uint8_t om_arena_mem[OM_ARENA_BYTES];
 
+/* When not NULL, om_run_op invokes a second time with the model inputs
+ * refilled from it (as from in_data), and the outputs copied are the
+ * second invoke's: for operands read at every invoke. */
+static const void *const *om_reinvoke_data;
+
 /* A quantized tensor description with per-tensor scale / zero point. */
 static om_tensor_t om_q(int type, int rank, const int32_t *shape,
                         const void *data, size_t bytes, const float *scale,
@@ -138,20 +143,26 @@ static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
     r.status = mote_interp_prepare(&interp, &r.err);
   }
   if (r.status == MOTE_OK) {
-    int k = 0;
+    const void *const *data = in_data;
+    int pass;
     r.stage = 3;
-    for (i = 0; i < nin; ++i) {
-      mote_tensor_t t;
-      if (ins[i].absent || ins[i].data != NULL) {
-        continue;
+    for (pass = 0;
+         pass < (om_reinvoke_data != NULL ? 2 : 1) && r.status == MOTE_OK;
+         ++pass, data = om_reinvoke_data) {
+      int k = 0;
+      for (i = 0; i < nin; ++i) {
+        mote_tensor_t t;
+        if (ins[i].absent || ins[i].data != NULL) {
+          continue;
+        }
+        /* An empty tensor has no memory to fill (t.data may be NULL). */
+        if (mote_interp_input(&interp, (uint32_t)k++, &t) == MOTE_OK &&
+            data != NULL && data[i] != NULL && t.bytes != 0) {
+          memcpy(t.data, data[i], t.bytes);
+        }
       }
-      /* An empty tensor has no memory to fill (t.data may be NULL). */
-      if (mote_interp_input(&interp, (uint32_t)k++, &t) == MOTE_OK &&
-          in_data != NULL && in_data[i] != NULL && t.bytes != 0) {
-        memcpy(t.data, in_data[i], t.bytes);
-      }
+      r.status = mote_interp_invoke(&interp, &r.err);
     }
-    r.status = mote_interp_invoke(&interp, &r.err);
   }
   if (r.status == MOTE_OK && interp.model_reads_ != 0) {
     /* Invoke must run on what prepare kept (include/mote/model.h). */

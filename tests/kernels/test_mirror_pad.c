@@ -133,6 +133,26 @@ static void test_refusals(void) {
   }
 }
 
+/* Paddings a model input are read at every invoke: SYMMETRIC 2/2, then
+ * 1/3 (the same output size). */
+static void test_paddings_change(void) {
+  static const float in[3] = {1.0f, 2.0f, 3.0f};
+  static const int32_t pads13[2] = {1, 3};
+  static const float want[7] = {1, 1, 2, 3, 3, 2, 1};
+  const mcase_t k = {F, 1, {3}, I32, 0, 1, {2, 2}, {7}, 1};
+  const void *second[2];
+  float out[7];
+  int i;
+  second[0] = in;
+  second[1] = pads13;
+  om_reinvoke_data = second;
+  CHECK_EQ_INT(run(&k, in, out, sizeof out).status, MOTE_OK);
+  om_reinvoke_data = NULL;
+  for (i = 0; i < 7; ++i) {
+    CHECK(out[i] == want[i]);
+  }
+}
+
 /* Paddings a model input: checked at every invoke, so the same misfits
  * fail there (stage 3), naming the paddings and their values. */
 static void test_input_paddings_misfit(void) {
@@ -162,5 +182,6 @@ int main(void) {
   MOTE_RUN(test_empty);
   MOTE_RUN(test_refusals);
   MOTE_RUN(test_input_paddings_misfit);
+  MOTE_RUN(test_paddings_change);
   return MOTE_TEST_END();
 }

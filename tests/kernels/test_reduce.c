@@ -205,10 +205,29 @@ static void test_values(void) {
   values(1);
 }
 
+/* Axes a model input are read at every invoke: axis 1, then axis 0 (the
+ * same output size). */
+static void test_axes_change(void) {
+  static const int32_t s22[2] = {2, 2}, ax0[1] = {0};
+  const float in[4] = {1, 2, 3, 4};
+  const void *second[2];
+  float out[2];
+  red_t c = base(MOTE_OP_SUM, MOTE_TYPE_FLOAT32);
+  c.shape = s22;
+  c.axis_input = 1;
+  second[0] = in;
+  second[1] = ax0;
+  om_reinvoke_data = second;
+  CHECK_EQ_INT(run(&c, in, out, sizeof out).status, MOTE_OK);
+  om_reinvoke_data = NULL;
+  CHECK(out[0] == 4.0f && out[1] == 6.0f);
+}
+
 int main(void) {
   MOTE_RUN(test_refusals);
   MOTE_RUN(test_input_axes_misfit);
   MOTE_RUN(test_zero_size);
   MOTE_RUN(test_values);
+  MOTE_RUN(test_axes_change);
   return MOTE_TEST_END();
 }

@@ -110,6 +110,21 @@ static void test_refusals(void) {
   }
 }
 
+/* Axes a model input are read at every invoke: axis 0, then axis 1. */
+static void test_axes_change(void) {
+  static const float in[6] = {1, 2, 3, 4, 5, 6};
+  static const int32_t axis1[1] = {1};
+  const void *second[2];
+  const rcase_t k = {F, 2, {2, 3}, I32, 0, 1, {0, 0, 0}, {2, 3}};
+  float out[6];
+  second[0] = in;
+  second[1] = axis1;
+  om_reinvoke_data = second;
+  CHECK_EQ_INT(run(&k, in, out, sizeof out).status, MOTE_OK);
+  om_reinvoke_data = NULL;
+  CHECK(out[0] == 3 && out[1] == 2 && out[2] == 1 && out[3] == 6);
+}
+
 /* Axes a model input: checked at every invoke (stage 3). */
 static void test_input_axes_misfit(void) {
   static const struct {
@@ -141,5 +156,6 @@ int main(void) {
   MOTE_RUN(test_values);
   MOTE_RUN(test_refusals);
   MOTE_RUN(test_input_axes_misfit);
+  MOTE_RUN(test_axes_change);
   return MOTE_TEST_END();
 }
