@@ -140,68 +140,17 @@ static const mote_resolver_entry_t *find_entry(const mote_resolver_t *r,
   return NULL;
 }
 
-/* Whether operator `op` of subgraph `sg` is the op of `info` (same code,
- * or custom name). */
-static int same_kind(cli_session_t *s, uint32_t sg, uint32_t op,
-                     const mote_op_info_t *info) {
-  mote_op_info_t other;
-  if (mote_model_op(&s->model, sg, op, &other) != MOTE_OK ||
-      other.builtin != info->builtin) {
-    return 0;
-  }
-  return info->builtin != MOTE_OP_CUSTOM || info->custom_name == NULL ||
-         other.custom_name == NULL ||
-         strcmp(other.custom_name, info->custom_name) == 0;
-}
-
-/* Whether an operator before (sg, op), in subgraph then operator order,
- * is of the kind of `info`. */
-static int used_before(cli_session_t *s, uint32_t sg, uint32_t op,
-                       const mote_op_info_t *info) {
-  uint32_t g, j;
-  for (g = 0; g <= sg; g++) {
-    const uint32_t n = g == sg ? op : mote_model_op_count(&s->model, g);
-    for (j = 0; j < n; j++) {
-      if (same_kind(s, g, j, info)) {
-        return 1;
-      }
-    }
-  }
-  return 0;
-}
-
-/* Names on stderr every operator from (sg, op) on of the kind of `info`:
- * by index in the main subgraph, as "subgraph G op J" in the others
- * (those a model's IF, WHILE or CALL_ONCE call). */
-static void list_uses(cli_session_t *s, uint32_t sg, uint32_t op,
-                      const mote_op_info_t *info) {
-  const uint32_t subgraphs = mote_model_subgraph_count(&s->model);
-  uint32_t g, j, count = 0, printed = 0;
-  for (g = sg; g < subgraphs; g++) {
-    const uint32_t n = mote_model_op_count(&s->model, g);
-    for (j = g == sg ? op : 0; j < n; j++) {
-      count += (uint32_t)same_kind(s, g, j, info);
-    }
-  }
+/* Names on stderr every operator of the kind of `info`: by index in the
+ * main subgraph, as "subgraph G op J" in the others (those a model's IF,
+ * WHILE or CALL_ONCE call). */
+static void list_uses(const cli_session_t *s, const mote_op_info_t *info) {
+  const uint32_t in_main = cli_op_uses_main(&s->model, info);
+  const uint32_t total = cli_op_uses(stderr, &s->model, info, CLI_USES_COUNT);
   fprintf(stderr, "  %s (%s %ld): %s", op_label(info),
           info->builtin == MOTE_OP_CUSTOM ? "custom, code" : "builtin",
           (long)info->builtin,
-          sg != 0 ? "" : count > 1 ? "operators " : "operator ");
-  for (g = sg; g < subgraphs; g++) {
-    const uint32_t n = mote_model_op_count(&s->model, g);
-    for (j = g == sg ? op : 0; j < n; j++) {
-      if (!same_kind(s, g, j, info)) {
-        continue;
-      }
-      fprintf(stderr, "%s", printed++ == 0 ? "" : ", ");
-      if (g == 0) {
-        fprintf(stderr, "%lu", (unsigned long)j);
-      } else {
-        fprintf(stderr, "subgraph %lu op %lu", (unsigned long)g,
-                (unsigned long)j);
-      }
-    }
-  }
+          in_main == 0 ? "" : total > 1 ? "operators " : "operator ");
+  (void)cli_op_uses(stderr, &s->model, info, CLI_USES_TEXT);
   fputc('\n', stderr);
 }
 
@@ -243,13 +192,13 @@ static int collect_kernels(cli_session_t *s, gen_plan_t *plan) {
         continue;
       }
       /* Missing: report each op once, at its first use, with all uses. */
-      if (used_before(s, sg, i, &info)) {
+      if (cli_op_used_before(&s->model, sg, i, &info)) {
         continue;
       }
       if (missing++ == 0) {
         cli_error("%s: unsupported ops (no kernel in mote):", s->path);
       }
-      list_uses(s, sg, i, &info);
+      list_uses(s, &info);
     }
   }
   return missing > 0 ? -1 : 0;
