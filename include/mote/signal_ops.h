@@ -14,7 +14,8 @@
  * the interpreter is prepared, and mote_interp_reset_state() zeroes it
  * again to restart the front end on a new stream. The streaming ops keep
  * their sample histories the same way (SignalDelay: the last delay_length
- * samples of each row), so they too start a new stream after a reset.
+ * samples of each row; SignalFramer: the samples not yet framed), so they
+ * too start a new stream after a reset.
  */
 #ifndef MOTE_SIGNAL_OPS_H
 #define MOTE_SIGNAL_OPS_H
@@ -49,9 +50,11 @@ extern const mote_kernel_t mote_kernel_signal_filter_bank_log;
 /* Streaming ops, with state across invokes (see the top of this file). */
 /** Custom op "SignalDelay" (int16). */
 extern const mote_kernel_t mote_kernel_signal_delay;
+/** Custom op "SignalFramer" (int16; output 1: bool, every frame ready). */
+extern const mote_kernel_t mote_kernel_signal_framer;
 
 /** Number of resolver entries mote_resolver_add_signal_ops() uses. */
-#define MOTE_RESOLVER_SIGNAL_OPS 10
+#define MOTE_RESOLVER_SIGNAL_OPS 11
 
 /** Registers all the signal kernels above under their custom names. Returns
  * MOTE_ERR_CAPACITY when the resolver is full, MOTE_ERR_BAD_ARG for a

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * The streaming signal ops (SignalDelay) with a different input each
+ * The streaming signal ops (SignalDelay, SignalFramer) with a different input each
  * invoke, which the op table (the same input every time) cannot show:
  * each output is checked against the op's definition over the whole
  * stream (sample n of the delayed stream is input sample n - delay,
@@ -134,6 +134,85 @@ static void test_delay(void) {
   delay_stream(2 * D_FRAME + 2); /* longer than a frame */
 }
 
+/* --- SignalFramer -------------------------------------------------------- */
+
+enum { F_ROWS = 2, F_FRAMES = 2, F_STEP = 3, F_INVOKES = 4 };
+
+/* Sample i of the frame cut at step s (from 0) of row r, by the op's
+ * definition; *ready cleared when that frame is not ready. */
+static int16_t framed(int r, int s, int i, int size, int prefill,
+                      bool *ready) {
+  /* Without prefill, frame m is ready at step m + ceil(size / step) - 1
+   * and starts at sample m * step; with it, frame s ends at step s's
+   * last sample, the samples before the stream zeros. */
+  const int first = prefill ? 0 : (size + F_STEP - 1) / F_STEP - 1;
+  const int n = prefill ? s * F_STEP + F_STEP - size + i
+                        : (s - first) * F_STEP + i;
+  if (s < first) {
+    *ready = false;
+    return 0;
+  }
+  return n < 0 ? 0 : sample(r, n);
+}
+
+/* Framer options {frame_size, frame_step, prefill} in f. */
+static void framer_options(kt_flex_t *f, int size, int step, int prefill) {
+  f->n = 0;
+  kt_flex_int(f, "frame_size", size);
+  kt_flex_int(f, "frame_step", step);
+  kt_flex_bool(f, "prefill", prefill);
+}
+
+static void framer_stream(int size, int prefill) {
+  static sig_run_t x;
+  const sig_tensor_t in = {KT_I16, 2, {F_ROWS, F_FRAMES * F_STEP}};
+  sig_tensor_t outs[2] = {{KT_I16, 3, {F_ROWS, F_FRAMES, 0}}, {KT_BOOL, 0, {0}}};
+  kt_flex_t f;
+  int t, r, j, i, pass;
+  outs[0].shape[2] = size;
+  framer_options(&f, size, F_STEP, prefill);
+  if (start(&x, "SignalFramer", &in, outs, 2, &f) != MOTE_OK) {
+    fprintf(stderr, "start: %s\n", x.c.err.message);
+    CHECK(0);
+    finish(&x);
+    return;
+  }
+  for (pass = 0; pass < 2; ++pass) { /* the second after a reset */
+    for (t = 0; t < F_INVOKES; ++t) {
+      int16_t *xs = (int16_t *)input_data(&x);
+      const int16_t *out;
+      bool ready = true;
+      for (r = 0; r < F_ROWS; ++r) {
+        for (i = 0; i < F_FRAMES * F_STEP; ++i) {
+          xs[r * F_FRAMES * F_STEP + i] = sample(r, t * F_FRAMES * F_STEP + i);
+        }
+      }
+      invoke(&x);
+      out = (const int16_t *)output_data(&x, 0);
+      for (r = 0; r < F_ROWS; ++r) {
+        for (j = 0; j < F_FRAMES; ++j) {
+          for (i = 0; i < size; ++i) {
+            CHECK_EQ_INT(out[(r * F_FRAMES + j) * size + i],
+                         framed(r, t * F_FRAMES + j, i, size, prefill, &ready));
+          }
+        }
+      }
+      CHECK_EQ_INT(*(const bool *)output_data(&x, 1), ready);
+    }
+    CHECK_EQ_INT(mote_interp_reset_state(&x.c.in), MOTE_OK);
+  }
+  finish(&x);
+}
+
+static void test_framer(void) {
+  framer_stream(2, 0);          /* shorter than a step */
+  framer_stream(F_STEP, 0);     /* one step */
+  framer_stream(7, 0);          /* ready from the third step */
+  framer_stream(7, 1);          /* ready at once */
+  framer_stream(4 * F_STEP, 1); /* prefill of three steps */
+  framer_stream(4 * F_STEP, 0); /* no frame ready in the first invoke */
+}
+
 /* --- refusals ------------------------------------------------------------ */
 
 static void expect_refused(const char *op, const sig_tensor_t *in,
@@ -169,8 +248,29 @@ static void test_delay_refusals(void) {
                  "shape of input 0");
 }
 
+static void test_framer_refusals(void) {
+  const sig_tensor_t in = {KT_I16, 1, {6}};
+  sig_tensor_t outs[2] = {{KT_I16, 2, {2, 2}}, {KT_BOOL, 0, {0}}};
+  kt_flex_t f;
+  framer_options(&f, 2, 3, 1);
+  expect_refused("SignalFramer", &in, outs, 2, &f, MOTE_ERR_UNSUPPORTED,
+                 "prefill needs frame_size (2) >= frame_step (3)");
+  framer_options(&f, 2, 4, 0);
+  expect_refused("SignalFramer", &in, outs, 2, &f, MOTE_ERR_BAD_SHAPE,
+                 "whole number of frame_step");
+  framer_options(&f, 3, 3, 0);
+  expect_refused("SignalFramer", &in, outs, 2, &f, MOTE_ERR_BAD_SHAPE,
+                 "then 2 frames of 3");
+  outs[0].shape[1] = 3;
+  outs[1].type = KT_I16;
+  expect_refused("SignalFramer", &in, outs, 2, &f, MOTE_ERR_UNSUPPORTED_TYPE,
+                 "output 1");
+}
+
 int main(void) {
   MOTE_RUN(test_delay);
   MOTE_RUN(test_delay_refusals);
+  MOTE_RUN(test_framer);
+  MOTE_RUN(test_framer_refusals);
   return MOTE_TEST_END();
 }

@@ -58,15 +58,9 @@ static mote_status_t delay_prepare(mote_kctx_t *ctx) {
   op->p.delay = (int32_t)delay;
   op->history = NULL;
   if (delay > 0) {
-    if ((uint64_t)op->p.rows * (uint64_t)delay > (uint64_t)INT32_MAX / 2u) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                            "%ld rows of delay_length %ld: history too large",
-                            (long)op->p.rows, (long)delay);
-    }
-    if ((st = mote_kctx_alloc_state(ctx,
-                                    (size_t)op->p.rows * (size_t)delay *
-                                        sizeof(int16_t),
-                                    &mem)) != MOTE_OK) {
+    if ((st = mote_signal_alloc_rows(ctx, op->p.rows, op->p.delay,
+                                     sizeof(int16_t), "delayed samples",
+                                     &mem)) != MOTE_OK) {
       return st;
     }
     op->history = (int16_t *)mem;

@@ -135,6 +135,7 @@ static const kt_op_t kOps[] = {
     {"CIRCULAR_BUFFER", 8, kt_gen_circular_buffer, 32},
     /* Streaming signal ops (cases_signal_stream.c). */
     {"SignalDelay", 12, kt_gen_signal_delay, 32},
+    {"SignalFramer", 12, kt_gen_signal_framer, 32},
 };
 
 #define KT_NOPS ((int)(sizeof kOps / sizeof kOps[0]))

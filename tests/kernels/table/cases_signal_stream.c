@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: the TFLM signal library's streaming ops, whose output
- * depends on earlier invokes (SignalDelay). Every case runs several
+ * depends on earlier invokes (SignalDelay, SignalFramer). Every case runs several
  * invokes on the same input, so the state has wrapped, shifted or filled
  * by the last one, which is the one compared; kernels/test_signal_stream
  * feeds a different input each time and checks the order of samples and
@@ -35,6 +35,48 @@ void kt_gen_signal_delay(int index, kt_case_t *c, uint32_t *rng) {
   kt_flex_one(c, "delay_length", delay);
   kt_name_shape(c, in);
   kt_name_n(c, " delay_length ", delay);
+  kt_name_n(c, " invokes ", c->invokes);
+  if (index >= 8) {
+    kt_special_values(c);
+  }
+}
+
+void kt_gen_signal_framer(int index, kt_case_t *c, uint32_t *rng) {
+  const int32_t step = kt_rand_int(rng, 1, 16);
+  const int32_t frames = kt_rand_int(rng, 1, 4);
+  /* Frames shorter than the step (no prefill then), of one step, of a
+   * few steps, and between multiples of the step. */
+  const int kind = index % 4;
+  const int prefill = index % 3 == 1 && kind != 0;
+  const int32_t size = kind == 0   ? kt_rand_int(rng, 1, step)
+                       : kind == 1 ? step
+                       : kind == 2 ? step * kt_rand_int(rng, 2, 4)
+                                   : kt_rand_int(rng, step + 1, 4 * step);
+  int32_t shape[KT_MAX_DIMS], needed;
+  kt_flex_t f;
+  const int in = stream_input(c, rng, KT_I16, frames * step, shape);
+  const int rank = c->t[in].rank;
+  shape[rank - 1] = frames;
+  shape[rank] = size;
+  kt_add(c, KT_OUTPUT, KT_I16, rank + 1, shape);
+  kt_add(c, KT_OUTPUT, KT_BOOL, 0, shape);
+  /* Without prefill the first frame is ready after ceil(size / step)
+   * steps: mostly enough invokes for the last one to be all ready; case
+   * 6 stops at the first with a ready frame (some of its frames may not
+   * be), case 2 one invoke short of it (none ready, "ready" false). */
+  needed = ((size + step - 1) / step + frames - 1) / frames;
+  c->invokes = (uint16_t)(index == 2   ? (needed > 1 ? needed - 1 : 1)
+                          : index == 6 ? needed
+                                       : needed + kt_rand_int(rng, 0, 2));
+  f.n = 0;
+  kt_flex_int(&f, "frame_size", size);
+  kt_flex_int(&f, "frame_step", step);
+  kt_flex_bool(&f, "prefill", prefill);
+  kt_flex_end(c, &f);
+  kt_name_shape(c, in);
+  kt_name_n(c, " frame_size ", size);
+  kt_name_n(c, " frame_step ", step);
+  kt_name(c, prefill ? " prefill" : "");
   kt_name_n(c, " invokes ", c->invokes);
   if (index >= 8) {
     kt_special_values(c);
