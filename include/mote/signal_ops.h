@@ -14,8 +14,9 @@
  * the interpreter is prepared, and mote_interp_reset_state() zeroes it
  * again to restart the front end on a new stream. The streaming ops keep
  * their sample histories the same way (SignalDelay: the last delay_length
- * samples of each row; SignalFramer: the samples not yet framed), so they
- * too start a new stream after a reset.
+ * samples of each row; SignalFramer: the samples not yet framed;
+ * SignalStacker: the frames not yet stacked), so they too start a new
+ * stream after a reset.
  */
 #ifndef MOTE_SIGNAL_OPS_H
 #define MOTE_SIGNAL_OPS_H
@@ -52,9 +53,11 @@ extern const mote_kernel_t mote_kernel_signal_filter_bank_log;
 extern const mote_kernel_t mote_kernel_signal_delay;
 /** Custom op "SignalFramer" (int16; output 1: bool, every frame ready). */
 extern const mote_kernel_t mote_kernel_signal_framer;
+/** Custom op "SignalStacker" (int16; output 1: bool, output ready). */
+extern const mote_kernel_t mote_kernel_signal_stacker;
 
 /** Number of resolver entries mote_resolver_add_signal_ops() uses. */
-#define MOTE_RESOLVER_SIGNAL_OPS 11
+#define MOTE_RESOLVER_SIGNAL_OPS 12
 
 /** Registers all the signal kernels above under their custom names. Returns
  * MOTE_ERR_CAPACITY when the resolver is full, MOTE_ERR_BAD_ARG for a

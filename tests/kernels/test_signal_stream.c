@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * The streaming signal ops (SignalDelay, SignalFramer) with a different input each
- * invoke, which the op table (the same input every time) cannot show:
- * each output is checked against the op's definition over the whole
- * stream (sample n of the delayed stream is input sample n - delay,
- * ...), across invokes and rows, then again after
- * mote_interp_reset_state(), which must restart the stream. Then what
- * prepare refuses that TFLM would run into undefined behaviour or a
- * mis-sized write.
+ * The streaming signal ops (SignalDelay, SignalFramer, SignalStacker)
+ * with a different input each invoke, which the op table (the same input
+ * every time) cannot show: each output is checked against the op's
+ * definition over the whole stream (sample n of the delayed stream is
+ * input sample n - delay, ...), across invokes and rows, then again
+ * after mote_interp_reset_state(), which must restart the stream. Then
+ * what prepare refuses that TFLM would run into undefined behaviour or
+ * a mis-sized write.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +65,17 @@ static void finish(sig_run_t *x) {
   x->bytes = NULL;
 }
 
+/* Whether start() succeeded; else a failed check with its message, and
+ * x freed. */
+static int started(sig_run_t *x, mote_status_t st) {
+  if (st != MOTE_OK) {
+    fprintf(stderr, "start: %s\n", x->c.err.message);
+    CHECK(0);
+    finish(x);
+  }
+  return st == MOTE_OK;
+}
+
 /* Input data pointer, invoke, output data pointers. */
 static void *input_data(sig_run_t *x) {
   mote_tensor_t t;
@@ -98,10 +109,7 @@ static void delay_stream(int delay) {
   int t, r, i, pass;
   f.n = 0;
   kt_flex_int(&f, "delay_length", delay);
-  if (start(&x, "SignalDelay", &io, &io, 1, &f) != MOTE_OK) {
-    fprintf(stderr, "start: %s\n", x.c.err.message);
-    CHECK(0);
-    finish(&x);
+  if (!started(&x, start(&x, "SignalDelay", &io, &io, 1, &f))) {
     return;
   }
   for (pass = 0; pass < 2; ++pass) { /* the second after a reset */
@@ -171,10 +179,7 @@ static void framer_stream(int size, int prefill) {
   int t, r, j, i, pass;
   outs[0].shape[2] = size;
   framer_options(&f, size, F_STEP, prefill);
-  if (start(&x, "SignalFramer", &in, outs, 2, &f) != MOTE_OK) {
-    fprintf(stderr, "start: %s\n", x.c.err.message);
-    CHECK(0);
-    finish(&x);
+  if (!started(&x, start(&x, "SignalFramer", &in, outs, 2, &f))) {
     return;
   }
   for (pass = 0; pass < 2; ++pass) { /* the second after a reset */
@@ -211,6 +216,67 @@ static void test_framer(void) {
   framer_stream(7, 1);          /* ready at once */
   framer_stream(4 * F_STEP, 1); /* prefill of three steps */
   framer_stream(4 * F_STEP, 0); /* no frame ready in the first invoke */
+}
+
+/* --- SignalStacker ------------------------------------------------------- */
+
+enum { S_CHANNELS = 3, S_INVOKES = 9 };
+
+static void stacker_options(kt_flex_t *f, int channels, int left, int right,
+                            int step) {
+  f->n = 0;
+  kt_flex_int(f, "num_channels", channels);
+  kt_flex_int(f, "stacker_left_context", left);
+  kt_flex_int(f, "stacker_right_context", right);
+  kt_flex_int(f, "stacker_step", step);
+}
+
+static void stacker_stream(int left, int right, int step) {
+  static sig_run_t x;
+  const int width = left + 1 + right;
+  const sig_tensor_t in = {KT_I16, 1, {S_CHANNELS}};
+  sig_tensor_t outs[2] = {{KT_I16, 1, {0}}, {KT_BOOL, 0, {0}}};
+  kt_flex_t f;
+  int t, k, ch, pass;
+  outs[0].shape[0] = width * S_CHANNELS;
+  stacker_options(&f, S_CHANNELS, left, right, step);
+  if (!started(&x, start(&x, "SignalStacker", &in, outs, 2, &f))) {
+    return;
+  }
+  for (pass = 0; pass < 2; ++pass) { /* the second after a reset */
+    for (t = 0; t < S_INVOKES; ++t) {
+      int16_t *xs = (int16_t *)input_data(&x);
+      const int16_t *out;
+      /* By the definition: the stream is the first frame left more
+       * times, then every input frame; output m is its frames m * step
+       * to m * step + width - 1, out at invoke m * step + right. */
+      const int ready = t >= right && (t - right) % step == 0;
+      const int m = (t - right) / step;
+      for (ch = 0; ch < S_CHANNELS; ++ch) {
+        xs[ch] = sample(ch, t);
+      }
+      invoke(&x);
+      out = (const int16_t *)output_data(&x, 0);
+      CHECK_EQ_INT(*(const bool *)output_data(&x, 1), ready);
+      for (k = 0; k < width; ++k) {
+        const int frame = m * step + k - left;
+        for (ch = 0; ch < S_CHANNELS; ++ch) {
+          CHECK_EQ_INT(out[k * S_CHANNELS + ch],
+                       ready ? sample(ch, frame > 0 ? frame : 0) : 0);
+        }
+      }
+    }
+    CHECK_EQ_INT(mote_interp_reset_state(&x.c.in), MOTE_OK);
+  }
+  finish(&x);
+}
+
+static void test_stacker(void) {
+  stacker_stream(0, 0, 1); /* each input alone */
+  stacker_stream(2, 0, 1); /* the first input padded twice */
+  stacker_stream(0, 2, 1); /* ready from the third input */
+  stacker_stream(1, 2, 2);
+  stacker_stream(2, 1, 4); /* a step of the whole width */
 }
 
 /* --- refusals ------------------------------------------------------------ */
@@ -267,10 +333,27 @@ static void test_framer_refusals(void) {
                  "output 1");
 }
 
+static void test_stacker_refusals(void) {
+  const sig_tensor_t in = {KT_I16, 1, {3}};
+  sig_tensor_t outs[2] = {{KT_I16, 1, {9}}, {KT_BOOL, 0, {0}}};
+  kt_flex_t f;
+  stacker_options(&f, 3, 1, 1, 4);
+  expect_refused("SignalStacker", &in, outs, 2, &f, MOTE_ERR_UNSUPPORTED,
+                 "'stacker_step' is 4, outside [1, 3]");
+  stacker_options(&f, 4, 1, 1, 1);
+  expect_refused("SignalStacker", &in, outs, 2, &f, MOTE_ERR_BAD_SHAPE,
+                 "must be num_channels (4)");
+  stacker_options(&f, 3, 1, 2, 1);
+  expect_refused("SignalStacker", &in, outs, 2, &f, MOTE_ERR_BAD_SHAPE,
+                 "4 frames of them");
+}
+
 int main(void) {
   MOTE_RUN(test_delay);
   MOTE_RUN(test_delay_refusals);
   MOTE_RUN(test_framer);
   MOTE_RUN(test_framer_refusals);
+  MOTE_RUN(test_stacker);
+  MOTE_RUN(test_stacker_refusals);
   return MOTE_TEST_END();
 }

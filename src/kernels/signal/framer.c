@@ -10,7 +10,8 @@
  * defines ([..., frames, frame_size]) and refuses prefill with a frame
  * shorter than its step, where TFLM's prefill count goes negative. A
  * frame that is not ready is all zeros, as the op's definition says;
- * TFLM leaves the arena's bytes there.
+ * TFLM leaves the arena's bytes there (only before the first ready
+ * frame of a stream: from then on every frame is).
  */
 #include "kernels/signal/framer.h"
 
