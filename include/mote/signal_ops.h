@@ -15,8 +15,8 @@
  * again to restart the front end on a new stream. The streaming ops keep
  * their sample histories the same way (SignalDelay: the last delay_length
  * samples of each row; SignalFramer: the samples not yet framed;
- * SignalStacker: the frames not yet stacked), so they too start a new
- * stream after a reset.
+ * SignalStacker: the frames not yet stacked; SignalOverlapAdd: the
+ * running sums), so they too start a new stream after a reset.
  */
 #ifndef MOTE_SIGNAL_OPS_H
 #define MOTE_SIGNAL_OPS_H
@@ -55,9 +55,11 @@ extern const mote_kernel_t mote_kernel_signal_delay;
 extern const mote_kernel_t mote_kernel_signal_framer;
 /** Custom op "SignalStacker" (int16; output 1: bool, output ready). */
 extern const mote_kernel_t mote_kernel_signal_stacker;
+/** Custom op "SignalOverlapAdd" (int16, float32). */
+extern const mote_kernel_t mote_kernel_signal_overlap_add;
 
 /** Number of resolver entries mote_resolver_add_signal_ops() uses. */
-#define MOTE_RESOLVER_SIGNAL_OPS 12
+#define MOTE_RESOLVER_SIGNAL_OPS 13
 
 /** Registers all the signal kernels above under their custom names. Returns
  * MOTE_ERR_CAPACITY when the resolver is full, MOTE_ERR_BAD_ARG for a

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * The streaming signal ops (SignalDelay, SignalFramer, SignalStacker)
- * with a different input each invoke, which the op table (the same input
+ * The streaming signal ops (SignalDelay, SignalFramer, SignalStacker,
+ * SignalOverlapAdd) with a different input each invoke, which the op table (the same input
  * every time) cannot show: each output is checked against the op's
  * definition over the whole stream (sample n of the delayed stream is
  * input sample n - delay, ...), across invokes and rows, then again
@@ -279,6 +279,106 @@ static void test_stacker(void) {
   stacker_stream(2, 1, 4); /* a step of the whole width */
 }
 
+/* --- SignalOverlapAdd ---------------------------------------------------- */
+
+enum { O_ROWS = 2, O_FRAMES = 2, O_SIZE = 5, O_INVOKES = 4 };
+
+static void overlap_add_options(kt_flex_t *f, int type, int step) {
+  f->n = 0;
+  kt_flex_int(f, "T", type);
+  kt_flex_int(f, "frame_step", step);
+}
+
+/* Sample i of frame j (from 0) of row r: small, so no sum saturates. */
+static int frame_value(int r, int j, int i) {
+  return sample(r, 10 * j + i);
+}
+
+static void overlap_add_stream(int type, int step) {
+  static sig_run_t x;
+  const sig_tensor_t in = {type, 3, {O_ROWS, O_FRAMES, O_SIZE}};
+  sig_tensor_t out = {type, 2, {O_ROWS, 0}};
+  kt_flex_t f;
+  int t, r, j, i, n, pass;
+  out.shape[1] = O_FRAMES * step;
+  overlap_add_options(&f, type, step);
+  if (!started(&x, start(&x, "SignalOverlapAdd", &in, &out, 1, &f))) {
+    return;
+  }
+  for (pass = 0; pass < 2; ++pass) { /* the second after a reset */
+    for (t = 0; t < O_INVOKES; ++t) {
+      void *xs = input_data(&x);
+      const void *ys;
+      for (r = 0; r < O_ROWS; ++r) {
+        for (j = 0; j < O_FRAMES; ++j) {
+          for (i = 0; i < O_SIZE; ++i) {
+            const int at = (r * O_FRAMES + j) * O_SIZE, v =
+                frame_value(r, t * O_FRAMES + j, i);
+            if (type == KT_I16) {
+              ((int16_t *)xs)[at + i] = (int16_t)v;
+            } else {
+              ((float *)xs)[at + i] = (float)v;
+            }
+          }
+        }
+      }
+      invoke(&x);
+      ys = output_data(&x, 0);
+      /* By the definition: output sample n is the sum of sample
+       * n - j * step of every frame j that covers it. */
+      for (r = 0; r < O_ROWS; ++r) {
+        for (i = 0; i < O_FRAMES * step; ++i) {
+          const int at = r * O_FRAMES * step + i;
+          int want = 0;
+          n = t * O_FRAMES * step + i;
+          for (j = 0; j * step <= n; ++j) {
+            want += n - j * step < O_SIZE ? frame_value(r, j, n - j * step) : 0;
+          }
+          if (type == KT_I16) {
+            CHECK_EQ_INT(((const int16_t *)ys)[at], want);
+          } else {
+            CHECK_EQ_INT(((const float *)ys)[at], want);
+          }
+        }
+      }
+    }
+    CHECK_EQ_INT(mote_interp_reset_state(&x.c.in), MOTE_OK);
+  }
+  finish(&x);
+}
+
+/* int16 saturates the running sum itself: 30000 + 30000 comes out as
+ * 32767 and stays there, -30000 - 30000 as -32768. */
+static void overlap_add_saturates(int16_t v, int16_t sat) {
+  static sig_run_t x;
+  const sig_tensor_t in = {KT_I16, 2, {1, 2}};
+  const sig_tensor_t out = {KT_I16, 1, {1}};
+  kt_flex_t f;
+  int t;
+  overlap_add_options(&f, KT_I16, 1);
+  if (!started(&x, start(&x, "SignalOverlapAdd", &in, &out, 1, &f))) {
+    return;
+  }
+  for (t = 0; t < 3; ++t) {
+    int16_t *xs = (int16_t *)input_data(&x);
+    xs[0] = v;
+    xs[1] = v;
+    invoke(&x);
+    CHECK_EQ_INT(*(const int16_t *)output_data(&x, 0), t == 0 ? v : sat);
+  }
+  finish(&x);
+}
+
+static void test_overlap_add(void) {
+  overlap_add_stream(KT_I16, 1);
+  overlap_add_stream(KT_I16, 2);
+  overlap_add_stream(KT_I16, O_SIZE); /* no overlap */
+  overlap_add_stream(KT_F32, 2);
+  overlap_add_stream(KT_F32, 3);
+  overlap_add_saturates(30000, 32767);
+  overlap_add_saturates(-30000, -32768);
+}
+
 /* --- refusals ------------------------------------------------------------ */
 
 static void expect_refused(const char *op, const sig_tensor_t *in,
@@ -348,6 +448,27 @@ static void test_stacker_refusals(void) {
                  "4 frames of them");
 }
 
+static void test_overlap_add_refusals(void) {
+  const sig_tensor_t in = {KT_I16, 2, {2, 4}}, out = {KT_I16, 1, {4}};
+  const sig_tensor_t flat = {KT_I16, 1, {4}}, f32 = {KT_F32, 1, {4}};
+  const sig_tensor_t longer = {KT_I16, 1, {6}};
+  kt_flex_t f;
+  overlap_add_options(&f, KT_I16, 5);
+  expect_refused("SignalOverlapAdd", &in, &out, 1, &f, MOTE_ERR_UNSUPPORTED,
+                 "'frame_step' is 5, outside [1, 4]");
+  overlap_add_options(&f, KT_I32, 2);
+  expect_refused("SignalOverlapAdd", &in, &out, 1, &f,
+                 MOTE_ERR_UNSUPPORTED_TYPE, "option T is int32");
+  overlap_add_options(&f, KT_F32, 2);
+  expect_refused("SignalOverlapAdd", &in, &f32, 1, &f,
+                 MOTE_ERR_UNSUPPORTED_TYPE, "input 0");
+  overlap_add_options(&f, KT_I16, 2);
+  expect_refused("SignalOverlapAdd", &flat, &out, 1, &f, MOTE_ERR_BAD_SHAPE,
+                 "input 0 has rank 1");
+  expect_refused("SignalOverlapAdd", &in, &longer, 1, &f, MOTE_ERR_BAD_SHAPE,
+                 "its 2 frames times frame_step (2)");
+}
+
 int main(void) {
   MOTE_RUN(test_delay);
   MOTE_RUN(test_delay_refusals);
@@ -355,5 +476,7 @@ int main(void) {
   MOTE_RUN(test_framer_refusals);
   MOTE_RUN(test_stacker);
   MOTE_RUN(test_stacker_refusals);
+  MOTE_RUN(test_overlap_add);
+  MOTE_RUN(test_overlap_add_refusals);
   return MOTE_TEST_END();
 }

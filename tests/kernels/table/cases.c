@@ -137,6 +137,7 @@ static const kt_op_t kOps[] = {
     {"SignalDelay", 12, kt_gen_signal_delay, 32},
     {"SignalFramer", 12, kt_gen_signal_framer, 32},
     {"SignalStacker", 12, kt_gen_signal_stacker, 32},
+    {"SignalOverlapAdd", 16, kt_gen_signal_overlap_add, 32},
 };
 
 #define KT_NOPS ((int)(sizeof kOps / sizeof kOps[0]))

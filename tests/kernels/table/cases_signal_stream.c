@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Case generators: the TFLM signal library's streaming ops, whose output
- * depends on earlier invokes (SignalDelay, SignalFramer, SignalStacker).
- * Every case runs several
+ * depends on earlier invokes (SignalDelay, SignalFramer, SignalStacker,
+ * SignalOverlapAdd). Every case runs several
  * invokes on the same input, so the state has wrapped, shifted or filled
  * by the last one, which is the one compared; kernels/test_signal_stream
  * feeds a different input each time and checks the order of samples and
@@ -115,6 +115,42 @@ void kt_gen_signal_stacker(int index, kt_case_t *c, uint32_t *rng) {
   kt_name_n(c, " step ", step);
   kt_name_n(c, " invokes ", c->invokes);
   if (index >= 8) {
+    kt_special_values(c);
+  }
+}
+
+void kt_gen_signal_overlap_add(int index, kt_case_t *c, uint32_t *rng) {
+  const int type = index % 2 ? KT_F32 : KT_I16;
+  const int32_t size = kt_rand_int(rng, 1, 40);
+  /* A step of 1, of the whole frame (no overlap), and between. */
+  const int32_t step = index % 6 < 2   ? 1
+                       : index % 6 < 4 ? size
+                                       : kt_rand_int(rng, 1, size);
+  const int32_t frames = kt_rand_int(rng, 1, 4);
+  const int outer = kt_rand_int(rng, 0, 2);
+  int32_t shape[KT_MAX_DIMS];
+  kt_flex_t f;
+  int in, d;
+  for (d = 0; d < outer; ++d) {
+    shape[d] = kt_rand_int(rng, 1, 3);
+  }
+  shape[outer] = frames;
+  shape[outer + 1] = size;
+  in = kt_add(c, KT_INPUT, (uint8_t)type, outer + 2, shape);
+  if (index % 4 == 2) { /* quiet: int16 sums that do not saturate */
+    kt_range(c, in, -1000, 1000);
+  }
+  shape[outer] = frames * step;
+  kt_add(c, KT_OUTPUT, (uint8_t)type, outer + 1, shape);
+  c->invokes = (uint16_t)kt_rand_int(rng, 1, 4);
+  f.n = 0;
+  kt_flex_int(&f, "T", type);
+  kt_flex_int(&f, "frame_step", step);
+  kt_flex_end(c, &f);
+  kt_name_io(c, type, in);
+  kt_name_n(c, " frame_step ", step);
+  kt_name_n(c, " invokes ", c->invokes);
+  if (index >= 12) {
     kt_special_values(c);
   }
 }
