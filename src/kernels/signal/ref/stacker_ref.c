@@ -15,7 +15,8 @@ void mote_signal_stacker_ref(const mote_signal_stacker_params_t *p,
   const size_t frame = (size_t)p->channels; /* values per frame */
   const size_t width = (size_t)p->width * frame;
   size_t have = (size_t)state->frames * frame;
-  int32_t copies = state->started ? 1 : 1 + p->left, i;
+  const int32_t copies = state->started ? 1 : 1 + p->left;
+  int32_t i;
   for (i = 0; i < copies; ++i) {
     memcpy(pending + have, input, frame * sizeof *input);
     have += frame;
