@@ -109,6 +109,10 @@ static const known_diff_t kKnown[] = {
      "FLT_MAX to int16: TFLM casts out of range; mote saturates to 32767"},
     {"SignalEnergy", 2, TFLM_UNDEFINED, 0x9228c833u, /* bin 0, then 51 zeros */
      "bins outside [start, end): TFLM leaves arena bytes; mote writes 0"},
+    {"SignalFramer", 2, TFLM_UNDEFINED, 0xcdee223fu, /* zeros, false */
+     "no frame ready yet: TFLM leaves arena bytes; mote writes 0"},
+    {"SignalStacker", 2, TFLM_UNDEFINED, 0x67fb9737u, /* zeros, false */
+     "no output ready yet: TFLM leaves arena bytes; mote writes 0"},
 };
 
 static const known_diff_t *known_diff(const char *op, int index) {

@@ -29,6 +29,10 @@ static const struct {
      "mote_kernel_signal_filter_bank_spectral_subtraction"},
     {&mote_kernel_signal_pcan, "mote_kernel_signal_pcan"},
     {&mote_kernel_signal_filter_bank_log, "mote_kernel_signal_filter_bank_log"},
+    {&mote_kernel_signal_delay, "mote_kernel_signal_delay"},
+    {&mote_kernel_signal_framer, "mote_kernel_signal_framer"},
+    {&mote_kernel_signal_stacker, "mote_kernel_signal_stacker"},
+    {&mote_kernel_signal_overlap_add, "mote_kernel_signal_overlap_add"},
     {&mote_kernel_detection_postprocess, "mote_kernel_detection_postprocess"},
     {&mote_kernel_circular_buffer, "mote_kernel_circular_buffer"},
 };

@@ -147,6 +147,10 @@ const cli_op_types_t cli_op_types[] = {
     {MOTE_OP_CUSTOM, "SignalFilterBankSpectralSubtraction", T(UINT32)},
     {MOTE_OP_CUSTOM, "SignalPCAN", T(UINT32)},
     {MOTE_OP_CUSTOM, "SignalFilterBankLog", T(UINT32)},
+    {MOTE_OP_CUSTOM, "SignalDelay", T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalFramer", T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalStacker", T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalOverlapAdd", T(FLOAT32) | T(INT16)},
     {MOTE_OP_CUSTOM, "TFLite_Detection_PostProcess", T(FLOAT32)},
     {MOTE_OP_CUSTOM, "CIRCULAR_BUFFER", T(INT8)},
 };

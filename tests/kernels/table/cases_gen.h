@@ -281,6 +281,11 @@ void kt_gen_signal_filter_bank_sqrt(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_spectral_sub(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_pcan(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_filter_bank_log(int index, kt_case_t *c, uint32_t *rng);
+/* cases_signal_stream.c */
+void kt_gen_signal_delay(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_framer(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_stacker(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_overlap_add(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_detection_postprocess(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_circular_buffer(int index, kt_case_t *c, uint32_t *rng);
 
