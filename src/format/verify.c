@@ -391,11 +391,6 @@ static mote_status_t check_tensor(verifier_t *v, uint32_t tt, uint32_t ti) {
                 (unsigned)type);
   }
   esize = mote_type_size((mote_type_t)type);
-  if (esize == 0) {
-    return MOTE_FAIL(v->err, MOTE_ERR_UNSUPPORTED_TYPE,
-                     "tensor %lu: type %s is not supported", (unsigned long)ti,
-                     mote_type_name((mote_type_t)type));
-  }
   if (elems * esize > 0x7FFFFFFFu) {
     return FAIL(v, "tensor %lu: more than 2 GiB of data", (unsigned long)ti);
   }
@@ -408,11 +403,21 @@ static mote_status_t check_tensor(verifier_t *v, uint32_t tt, uint32_t ti) {
   {
     uint32_t len = 0;
     const uint8_t *data = mote_model_buffer_data(v->m, buffer, &len);
-    if (data != NULL && len != elems * esize) {
+    /* Packed int4, two a byte, only as constant data (the int4 filters of
+     * the *_int4 kernels): nothing plans or sizes an int4 tensor. */
+    const uint64_t need = type == MOTE_TYPE_INT4 ? (elems + 1u) / 2u
+                                                 : elems * esize;
+    if (esize == 0 && (type != MOTE_TYPE_INT4 || data == NULL)) {
+      return MOTE_FAIL(v->err, MOTE_ERR_UNSUPPORTED_TYPE,
+                       "tensor %lu: type %s is not supported%s",
+                       (unsigned long)ti, mote_type_name((mote_type_t)type),
+                       type == MOTE_TYPE_INT4 ? " but as constant data" : "");
+    }
+    if (data != NULL && len != need) {
       return FAIL(v, "tensor %lu: buffer %lu holds %lu bytes but its shape "
                      "and type need %lu",
                   (unsigned long)ti, (unsigned long)buffer, (unsigned long)len,
-                  (unsigned long)(elems * esize));
+                  (unsigned long)need);
     }
     /* Constants less aligned than their elements (the converter stores
      * int64 biases 4-byte aligned; external buffers may start anywhere)

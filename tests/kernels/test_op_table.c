@@ -63,10 +63,6 @@ typedef struct known_diff {
 } known_diff_t;
 
 static const known_diff_t kKnown[] = {
-    {"CONV_2D", 6, MOTE_REFUSES, 0, "int4 filters are not implemented"},
-    {"DEPTHWISE_CONV_2D", 6, MOTE_REFUSES, 0,
-     "int4 filters are not implemented"},
-    {"FULLY_CONNECTED", 6, MOTE_REFUSES, 0, "int4 filters are not implemented"},
     {"DEPTHWISE_CONV_2D", 3, MOTE_REFUSES, 0,
      "16x8 with an int32 bias: TFLM reads it as int64, past the buffer"},
     {"DEQUANTIZE", 4, MOTE_REFUSES, 0,
