@@ -47,6 +47,10 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
                             "int8, is %s",
                             mote_type_name((mote_type_t)t.input.type));
     }
+    if ((t.filter.flags & MOTE_TENSOR_CONST) == 0) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                            "input 1 (filter) is int4 and not constant");
+    }
     t.filter.type = MOTE_TYPE_INT8; /* the int8 path on the unpacked filter */
   }
 #endif

@@ -19,8 +19,8 @@
  *
  * Compiled a second time with MOTE_KERNEL_INT4 (fully_connected_int4.c)
  * as mote_kernel_fully_connected_int4: the same kernel, plus int8 input
- * with packed int4 weights, unpacked into scratch at every invoke
- * (kernels/int4.h). The plain kernel carries none of that code.
+ * with constant packed int4 weights, per-tensor (TFLM refuses per-channel
+ * int4 weights), unpacked into scratch at every invoke (kernels/int4.h). The plain kernel carries none of that code.
  *
  * 16x8 has two accumulators, chosen by the bias type as TFLite Micro does:
  * int64 bias -> int64 sum and the 16-bit-multiplier single-rounding
@@ -44,6 +44,13 @@
 
 /* The compute variant, and a flag for a bias, in fc_op_t.kind. */
 enum { FC_F32 = 0, FC_S8 = 1, FC_S16 = 2, FC_S16_B32 = 3, FC_HAS_BIAS = 4 };
+#ifdef MOTE_KERNEL_INT4
+/* int4 weights (the int4 variant only): the scratch buffer is the
+ * implementation's scratch, then the unpacked weights from
+ * mote_int4_offset() on. A flag, not a field, so that the variant's
+ * layers take the arena the plain kernel's do. */
+#define FC_INT4 8
+#endif
 
 /* Per-operator state, in persistent memory; packed so that a layer costs
  * no more arena than it must (60 bytes on 32-bit targets). A per-tensor
@@ -52,11 +59,6 @@ typedef struct fc_op {
   mote_fc_params_t p;
   int32_t mult1;   /* per-tensor multiplier, p.out.rq.multiplier points here */
   int16_t scratch; /* scratch buffer index, or -1 for none */
-#ifdef MOTE_KERNEL_INT4
-  /* int4 weights: the scratch buffer is the implementation's scratch,
-   * then the unpacked weights from mote_int4_offset() on. */
-  bool int4;
-#endif
   int8_t shift1;   /* per-tensor shift, p.out.rq.shift points here */
   uint8_t kind;    /* FC_F32 .. FC_S16_B32, | FC_HAS_BIAS */
 } fc_op_t;
@@ -401,6 +403,16 @@ static mote_status_t fc_prepare(mote_kctx_t *ctx) {
                             "int8, is %s",
                             mote_type_name((mote_type_t)in.type));
     }
+    if ((filter.flags & MOTE_TENSOR_CONST) == 0) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                            "input 1 (weights) is int4 and not constant");
+    }
+    if (filter.quant_count > 1) { /* as TFLM, which refuses them */
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                            "input 1 (weights) is int4 with %u scales: "
+                            "int4 weights are per-tensor only",
+                            (unsigned)filter.quant_count);
+    }
     /* The int8 path from here on; not constant, so that nothing reads
      * the packed bytes as int8 in prepare (the precompute). */
     filter.type = MOTE_TYPE_INT8;
@@ -434,7 +446,7 @@ static mote_status_t fc_prepare(mote_kctx_t *ctx) {
     return st;
   }
 #ifdef MOTE_KERNEL_INT4
-  op->int4 = int4;
+  op->kind = (uint8_t)(op->kind | (int4 ? FC_INT4 : 0));
   st = int4 ? mote_kctx_request_scratch(
                   ctx,
                   mote_int4_offset(scratch_bytes(op)) +
@@ -465,7 +477,7 @@ static mote_status_t fc_invoke(mote_kctx_t *ctx) {
   void *out = mote_kctx_output_data(ctx, 0);
   void *scratch = mote_scratch_if(ctx, op->scratch);
 #ifdef MOTE_KERNEL_INT4
-  if (op->int4) {
+  if ((op->kind & FC_INT4) != 0) {
     int8_t *w = (int8_t *)scratch + mote_int4_offset(scratch_bytes(op));
     mote_int4_unpack((const uint8_t *)filter,
                      op->p.out_depth * op->p.accum_depth, w);

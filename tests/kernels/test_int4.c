@@ -196,13 +196,17 @@ static void check_refusal(int4_case_t *c, const mote_kernel_t *plain,
 
 static void test_fully_connected(void) {
   int4_case_t c;
-  int pc;
-  for (pc = 0; pc < 2; ++pc) {
-    make_fc(&c, pc);
-    check_variant(&c, NULL, 21, 6);
-    make_fc(&c, pc);
-    check_variant(&c, &mote_kernel_fully_connected_int4, 21, 6);
-  }
+  int8_t out[64];
+  om_run_t r;
+  make_fc(&c, 0);
+  check_variant(&c, NULL, 21, 6);
+  make_fc(&c, 0);
+  check_variant(&c, &mote_kernel_fully_connected_int4, 21, 6);
+  /* Per-channel int4 weights: TFLM refuses them, and so does mote. */
+  make_fc(&c, 1);
+  r = run_case(&c, NULL, 21, out, NULL, sizeof out);
+  CHECK_EQ_INT(r.status, MOTE_ERR_UNSUPPORTED);
+  CHECK(strstr(r.err.message, "per-tensor only") != NULL);
   make_fc(&c, 1);
   check_refusal(&c, &mote_kernel_fully_connected, "(FULLY_CONNECTED)",
                 "register mote_kernel_fully_connected_int4", 21);
@@ -250,25 +254,51 @@ static void test_int16_refused(void) {
   CHECK(strstr(r.err.message, "int16") != NULL);
 }
 
-/* An int4 tensor without data (an activation) is refused when the model
- * is opened: nothing plans packed tensors. */
-static void test_int4_activation_refused(void) {
+/* An int4 filter without data (a model input): the verifier sizes it,
+ * but nothing plans packed tensors, and the variants refuse it. */
+static void test_int4_input_refused(void) {
+  int4_case_t c;
+  int8_t out[64];
+  om_run_t r;
+  int conv;
+  for (conv = 0; conv < 2; ++conv) {
+    const void *ins[3];
+    void *outs[1];
+    size_t bytes = sizeof out;
+    if (conv) {
+      make_conv(&c, 0, 0);
+    } else {
+      make_fc(&c, 0);
+    }
+    ins[0] = c.in, ins[1] = c.packed, ins[2] = NULL;
+    outs[0] = out;
+    r = om_run_op(c.code, c.version, c.t, c.nin, &c.t[3], 1, c.options_type,
+                  &c.opt, ins, outs, &bytes);
+    CHECK_EQ_INT(r.status, MOTE_ERR_UNSUPPORTED);
+    CHECK_EQ_INT(r.stage, 2);
+    CHECK(strstr(r.err.message, "int4 and not constant") != NULL);
+  }
+}
+
+/* The verifier: packed int4 constants take (n + 1) / 2 bytes, no other
+ * count. */
+static void test_int4_buffer_size(void) {
   int4_case_t c;
   int8_t out[64];
   om_run_t r;
   make_fc(&c, 0);
-  c.t[1].data = NULL;
-  c.t[1].type = MOTE_TYPE_INT4;
+  c.t[1].data = c.packed;
+  c.t[1].bytes = 10; /* 21 elements need 11 */
   {
-    const void *ins[3] = {c.in, c.packed, NULL};
+    const void *ins[3] = {c.in, NULL, NULL};
     void *outs[1] = {out};
     size_t bytes = sizeof out;
     r = om_run_op(c.code, c.version, c.t, c.nin, &c.t[3], 1, c.options_type,
                   &c.opt, ins, outs, &bytes);
   }
-  CHECK_EQ_INT(r.status, MOTE_ERR_UNSUPPORTED_TYPE);
+  CHECK_EQ_INT(r.status, MOTE_ERR_CORRUPT_MODEL);
   CHECK_EQ_INT(r.stage, 0);
-  CHECK(strstr(r.err.message, "int4") != NULL);
+  CHECK(strstr(r.err.message, "need 11") != NULL);
 }
 
 int main(void) {
@@ -276,6 +306,7 @@ int main(void) {
   MOTE_RUN(test_fully_connected);
   MOTE_RUN(test_conv);
   MOTE_RUN(test_int16_refused);
-  MOTE_RUN(test_int4_activation_refused);
+  MOTE_RUN(test_int4_input_refused);
+  MOTE_RUN(test_int4_buffer_size);
   return MOTE_TEST_END();
 }

@@ -86,6 +86,8 @@ static const known_diff_t kKnown[] = {
     {"REVERSE_V2", 28, MOTE_REFUSES, 0, /* KT_REVERSE_INPUT_CASE */
      "axis a model input: mote plans the reversal at prepare"},
     {"DEQUANTIZE", 5, TFLM_REFUSES, 0, "float16 input"},
+    {"DEPTHWISE_CONV_2D", 330, TFLM_REFUSES, 0, /* int4 case 11 */
+     "int4 filter without a bias (input -1): TFLM crashes"},
     {"RELU_N1_TO_1", 0, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 1, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 2, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
