@@ -4,7 +4,8 @@
  * register mote_kernel_<op>_int4 for an op exactly when some operator of
  * that op has a packed int4 filter, and the plain kernel otherwise (the
  * plain kernels are smaller). `mote run`, whose resolver has every
- * builtin, must run the int4 model.
+ * builtin, must run the int4 model, and `mote inspect` count its packed
+ * bytes.
  *
  * The models are written with tools/tflite_build and the CLI
  * (MOTE_CLI_PATH) run through system().
@@ -140,6 +141,10 @@ static void test_int4_model(void) {
   CHECK(strstr(g_out, "conv_2d_int4") == NULL);
   snprintf(args, sizeof args, "run '%s/int4.tflite' --random 1", g_dir);
   CHECK_EQ_INT(run_cli(args), 0);
+  /* inspect counts the packed bytes: 12 weights in 6. */
+  snprintf(args, sizeof args, "inspect '%s/int4.tflite' --json", g_dir);
+  CHECK_EQ_INT(run_cli(args), 0);
+  CHECK(strstr(g_out, "\"bytes\": 6}") != NULL);
 }
 
 int main(void) {
