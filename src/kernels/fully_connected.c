@@ -20,7 +20,8 @@
  * Compiled a second time with MOTE_KERNEL_INT4 (fully_connected_int4.c)
  * as mote_kernel_fully_connected_int4: the same kernel, plus int8 input
  * with constant packed int4 weights, per-tensor (TFLM refuses per-channel
- * int4 weights), unpacked into scratch at every invoke (kernels/int4.h). The plain kernel carries none of that code.
+ * int4 weights), unpacked into scratch at every invoke (kernels/int4.h).
+ * The plain kernel carries none of that code.
  *
  * 16x8 has two accumulators, chosen by the bias type as TFLite Micro does:
  * int64 bias -> int64 sum and the 16-bit-multiplier single-rounding

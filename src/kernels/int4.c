@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
+/* Packed int4 filters: unpacking, and the convolutions' int4 path
+ * (kernels/int4.h). */
 #include "kernels/int4.h"
 
 #include "kernels/kernel_util.h"
@@ -7,8 +9,8 @@
  * scratch (the arena's alignment), so that either may come first. */
 #define INT4_ALIGN 16u
 
-size_t mote_int4_offset(size_t impl_bytes) {
-  return (impl_bytes + INT4_ALIGN - 1u) & ~(size_t)(INT4_ALIGN - 1u);
+size_t mote_int4_offset(size_t bytes) {
+  return (bytes + INT4_ALIGN - 1u) & ~(size_t)(INT4_ALIGN - 1u);
 }
 
 /* A nibble as a signed value: 8..15 are -8..-1. */

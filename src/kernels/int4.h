@@ -20,10 +20,10 @@
 
 #include "kernels/conv_common.h"
 
-/* Bytes a scratch buffer holding `impl_bytes` of implementation scratch
- * and then `count` unpacked int8 values needs; the values start at
- * mote_int4_offset(impl_bytes). */
-size_t mote_int4_offset(size_t impl_bytes);
+/* Where what follows `bytes` of a scratch buffer starts: `bytes` rounded
+ * up to the arena's alignment (16), so that both parts of a buffer shared
+ * by the unpacked filter and the implementation's scratch are aligned. */
+size_t mote_int4_offset(size_t bytes);
 
 /* Unpacks `count` packed int4 values from `packed` ((count + 1) / 2 bytes)
  * into `out` (count bytes), sign-extended. */

@@ -53,7 +53,7 @@ typedef struct int4_case {
 } int4_case_t;
 
 static const float kInScale = 0.05f, kOutScale = 0.4f;
-static const float kFScales[16] = {0.3f,  0.11f, 0.07f, 0.5f, 0.02f, 0.9f,
+static const float kFScales[16] = {0.3f,  0.11f, 0.07f, 0.5f,  0.02f, 0.9f,
                                    0.13f, 0.17f, 0.19f, 0.23f, 0.29f, 0.31f,
                                    0.37f, 0.41f, 0.43f, 0.47f};
 static const int64_t kZeros[16] = {0};
@@ -89,8 +89,8 @@ static om_run_t run_case(int4_case_t *c, const mote_kernel_t *k, int count,
   c->t[1].bytes = (size_t)(count + 1) / 2;
   outs[0] = out4;
   om_kernel = k;
-  r = om_run_op(c->code, c->version, c->t, c->nin, &c->t[3], 1,
-                c->options_type, &c->opt, ins, outs, &out_bytes);
+  r = om_run_op(c->code, c->version, c->t, c->nin, &c->t[3], 1, c->options_type,
+                &c->opt, ins, outs, &out_bytes);
   om_kernel = NULL;
   if (out8 != NULL) {
     om_run_t r8;
@@ -124,7 +124,7 @@ static void make_fc(int4_case_t *c, int per_channel) {
   memset(c, 0, sizeof *c);
   fill(c, 21, 3, 14);
   c->code = MOTE_OP_FULLY_CONNECTED;
-  c->version = 11;
+  c->version = 10; /* int4 weights */
   c->options_type = TFB_OPTIONS_FULLY_CONNECTED;
   c->nin = 3;
   c->t[0] = om_q(MOTE_TYPE_INT8, 2, in_shape, NULL, 0, &kInScale, &kInZp);

@@ -81,12 +81,12 @@ static int write_model(const char *path, int fc_int4) {
                         false);
   t_cw = tfb_add_tensor(m, NULL, TYPE_INT8, cw_shape, 4, cw_buf, &s_w, &zp, 1,
                         0, false);
-  t_mid = tfb_add_tensor(m, NULL, TYPE_INT8, mid_shape, 4, 0, &s_mid, &zp, 1,
-                         0, false);
+  t_mid = tfb_add_tensor(m, NULL, TYPE_INT8, mid_shape, 4, 0, &s_mid, &zp, 1, 0,
+                         false);
   t_fw = tfb_add_tensor(m, NULL, fc_int4 ? TYPE_INT4 : TYPE_INT8, fw_shape, 2,
                         fw_buf, &s_w, &zp, 1, 0, false);
-  t_out = tfb_add_tensor(m, NULL, TYPE_INT8, out_shape, 2, 0, &s_out, &zp, 1,
-                         0, false);
+  t_out = tfb_add_tensor(m, NULL, TYPE_INT8, out_shape, 2, 0, &s_out, &zp, 1, 0,
+                         false);
   conv = tfb_add_opcode(m, CONV_2D, NULL, 3);
   fc = tfb_add_opcode(m, FULLY_CONNECTED, NULL, 4);
   tfb_options_init(&o);
@@ -99,8 +99,7 @@ static int write_model(const char *path, int fc_int4) {
   tfb_options_init(&o);
   ins[0] = t_mid, ins[1] = t_fw;
   outs[0] = t_out;
-  tfb_add_op(m, fc, ins, 3, outs, 1, TFB_OPTIONS_FULLY_CONNECTED, &o, NULL,
-             0);
+  tfb_add_op(m, fc, ins, 3, outs, 1, TFB_OPTIONS_FULLY_CONNECTED, &o, NULL, 0);
   tfb_set_io(m, &t_in, 1, &t_out, 1);
   if (tfb_finish(m, &bytes, &len) != 0) {
     fprintf(stderr, "tflite_build: %s\n", tfb_error(m));

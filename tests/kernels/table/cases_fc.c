@@ -31,7 +31,7 @@ static void gen_int4(int k, kt_case_t *c, uint32_t *rng) {
   if (k % 4 != 3) { /* an odd count */
     depth |= 1, units |= 1;
   }
-  c->version = 11;
+  c->version = 10; /* int4 weights */
   shape[0] = 2, shape[1] = rows, shape[2] = depth;
   in = keep ? kt_add(c, KT_INPUT, (uint8_t)type, 3, shape)
             : kt_add(c, KT_INPUT, (uint8_t)type, 2, shape + 1);
