@@ -154,6 +154,26 @@ static void list_uses(const cli_session_t *s, const mote_op_info_t *info) {
   fputc('\n', stderr);
 }
 
+/* Whether operator `op` of subgraph `sg` has a packed int4 filter (its
+ * input 1), which only the int4 variant of its kernel takes. */
+static int int4_filter(const cli_session_t *s, uint32_t sg, uint32_t op) {
+  const int32_t ti = mote_model_op_input(&s->model, sg, op, 1);
+  mote_tensor_t t;
+  return ti >= 0 &&
+         mote_model_tensor(&s->model, sg, (uint32_t)ti, &t) == MOTE_OK &&
+         t.type == MOTE_TYPE_INT4;
+}
+
+/* Registers builtin `code` through its int4 variant (gen_symbols.c). */
+static void use_int4_variant(gen_plan_t *plan, int32_t code) {
+  uint32_t k;
+  for (k = 0; k < plan->kernel_count; k++) {
+    if (plan->kernels[k].op == code) {
+      plan->kernels[k].symbol = gen_builtin_symbol(code, 1);
+    }
+  }
+}
+
 /* Fills plan->kernels with one entry per distinct op of the model, in
  * order of first use, over every subgraph: a control-flow model's IF,
  * WHILE and CALL_ONCE run ops of the other subgraphs, whose kernels the
@@ -182,12 +202,18 @@ static int collect_kernels(cli_session_t *s, gen_plan_t *plan) {
           gen_kernel_t *g = &plan->kernels[plan->kernel_count++];
           g->op = e->op;
           g->custom = e->op == MOTE_OP_CUSTOM ? e->custom_name : NULL;
-          g->symbol = gen_kernel_symbol(e);
+          /* The plain kernel until an operator needs the int4 variant. */
+          g->symbol = gen_has_int4_variant(e->op)
+                          ? gen_builtin_symbol(e->op, 0)
+                          : gen_kernel_symbol(e);
           if (g->symbol == NULL) {
             cli_error("internal: no C name known for the kernel of %s",
                       op_label(&info));
             return -1;
           }
+        }
+        if (gen_has_int4_variant(info.builtin) && int4_filter(s, sg, i)) {
+          use_int4_variant(plan, info.builtin);
         }
         continue;
       }

@@ -56,6 +56,18 @@ typedef struct inspect_totals {
   char target_why[640];      /* why the measurement failed, or "" */
 } inspect_totals_t;
 
+/* mote_model_tensor() of subgraph `sg`, with the bytes of a packed
+ * int4 tensor (two values a byte), which the library leaves 0: nothing
+ * plans such tensors, only the int4 kernels read them. */
+static mote_status_t inspect_tensor(const mote_model_t *m, uint32_t sg,
+                                    uint32_t i, mote_tensor_t *t) {
+  const mote_status_t st = mote_model_tensor(m, sg, i, t);
+  if (st == MOTE_OK && t->type == MOTE_TYPE_INT4) {
+    t->bytes = ((uint32_t)mote_tensor_elements(t) + 1u) / 2u;
+  }
+  return st;
+}
+
 /* Name of operator `op`: the builtin's, or the custom op's own. */
 static const char *op_name(const mote_op_info_t *info) {
   if (info->builtin == MOTE_OP_CUSTOM && info->custom_name != NULL) {
@@ -127,7 +139,7 @@ static void compute_totals(cli_session_t *s, inspect_totals_t *tot) {
     const uint32_t ops = mote_model_op_count(m, sg);
     for (i = 0; i < n; i++) {
       mote_tensor_t t;
-      if (mote_model_tensor(m, sg, i, &t) != MOTE_OK) {
+      if (inspect_tensor(m, sg, i, &t) != MOTE_OK) {
         continue;
       }
       if ((t.flags & MOTE_TENSOR_CONST) != 0) {
@@ -220,7 +232,7 @@ static void print_io_text(const mote_model_t *m, uint32_t sg,
                         : mote_model_input_index(m, sg, i);
     mote_tensor_t t;
     char shape[96];
-    if (ti < 0 || mote_model_tensor(m, sg, (uint32_t)ti, &t) != MOTE_OK) {
+    if (ti < 0 || inspect_tensor(m, sg, (uint32_t)ti, &t) != MOTE_OK) {
       printf("  %lu: tensor %ld (invalid)\n", (unsigned long)i, (long)ti);
       continue;
     }
@@ -294,7 +306,7 @@ static void print_tensors_text(const mote_model_t *m, uint32_t sg) {
   for (i = 0; i < n; i++) {
     mote_tensor_t t;
     int len;
-    if (mote_model_tensor(m, sg, i, &t) != MOTE_OK) {
+    if (inspect_tensor(m, sg, i, &t) != MOTE_OK) {
       continue;
     }
     cli_format_shape(&t, shape, sizeof shape);
@@ -309,7 +321,7 @@ static void print_tensors_text(const mote_model_t *m, uint32_t sg) {
          "shape", quant_w, "quantization", "kind", "bytes", "name");
   for (i = 0; i < n; i++) {
     mote_tensor_t t;
-    if (mote_model_tensor(m, sg, i, &t) != MOTE_OK) {
+    if (inspect_tensor(m, sg, i, &t) != MOTE_OK) {
       printf("  %4lu  (unreadable)\n", (unsigned long)i);
       continue;
     }
@@ -461,7 +473,7 @@ static void print_json_tensors(const mote_model_t *m, uint32_t sg,
   for (i = 0; i < n; i++) {
     mote_tensor_t t;
     uint8_t d;
-    if (mote_model_tensor(m, sg, i, &t) != MOTE_OK) {
+    if (inspect_tensor(m, sg, i, &t) != MOTE_OK) {
       memset(&t, 0, sizeof t);
       t.type = MOTE_TYPE_COUNT_;
     }

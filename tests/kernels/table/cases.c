@@ -20,10 +20,13 @@ typedef struct kt_op {
 } kt_op_t;
 
 static const kt_op_t kOps[] = {
-    {"CONV_2D", KT_CONV_DRAWN_CASES + KT_CONV_LAYER_CASES, kt_gen_conv_2d, 3},
-    {"DEPTHWISE_CONV_2D", KT_DW_DRAWN_CASES + KT_DW_LAYER_CASES,
+    {"CONV_2D", KT_CONV_DRAWN_CASES + KT_CONV_LAYER_CASES + KT_INT4_CASES,
+     kt_gen_conv_2d, 3},
+    {"DEPTHWISE_CONV_2D",
+     KT_DW_DRAWN_CASES + KT_DW_LAYER_CASES + KT_INT4_CASES,
      kt_gen_depthwise_conv_2d, 4},
-    {"FULLY_CONNECTED", 240, kt_gen_fully_connected, 9},
+    {"FULLY_CONNECTED", KT_FC_DRAWN_CASES + KT_INT4_CASES,
+     kt_gen_fully_connected, 9},
     {"AVERAGE_POOL_2D", KT_POOL_DRAWN_CASES + KT_POOL_LAYER_CASES,
      kt_gen_average_pool_2d, 1},
     {"MAX_POOL_2D", KT_POOL_DRAWN_CASES + KT_POOL_LAYER_CASES,
