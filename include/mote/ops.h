@@ -156,15 +156,35 @@ extern const mote_kernel_t mote_kernel_batch_to_space_nd;
 extern const mote_kernel_t mote_kernel_cast;
 extern const mote_kernel_t mote_kernel_concatenation;
 extern const mote_kernel_t mote_kernel_conv_2d;
+/**
+ * CONV_2D, plus packed int4 filters (TFLite's INT4 type, two values a
+ * byte, low nibble first) with int8 input, per-tensor or per-channel: a
+ * superset of mote_kernel_conv_2d, and one of three such variants
+ * (mote_kernel_depthwise_conv_2d_int4, mote_kernel_fully_connected_int4).
+ * An int4 layer unpacks its filter into arena scratch at every invoke (a
+ * buffer of one byte per filter element, as TFLM) and runs the int8
+ * compute; any other layer runs exactly as with the plain kernel.
+ * mote_resolver_add_builtins() registers the variants; `mote gen`
+ * registers one only for a model with an int4 filter for that op. The
+ * plain kernels refuse an int4 filter (MOTE_ERR_UNSUPPORTED_TYPE, naming
+ * the variant to register) and carry none of its code.
+ */
+extern const mote_kernel_t mote_kernel_conv_2d_int4;
 extern const mote_kernel_t mote_kernel_cumsum;
 extern const mote_kernel_t mote_kernel_depth_to_space;
 extern const mote_kernel_t mote_kernel_depthwise_conv_2d;
+/** DEPTHWISE_CONV_2D, plus int8 input with packed int4 filters: see
+ * mote_kernel_conv_2d_int4. */
+extern const mote_kernel_t mote_kernel_depthwise_conv_2d_int4;
 extern const mote_kernel_t mote_kernel_dequantize;
 extern const mote_kernel_t mote_kernel_div;
 extern const mote_kernel_t mote_kernel_elu;
 extern const mote_kernel_t mote_kernel_expand_dims;
 extern const mote_kernel_t mote_kernel_fill;
 extern const mote_kernel_t mote_kernel_fully_connected;
+/** FULLY_CONNECTED, plus int8 input with packed int4 weights: see
+ * mote_kernel_conv_2d_int4. */
+extern const mote_kernel_t mote_kernel_fully_connected_int4;
 extern const mote_kernel_t mote_kernel_gather;
 extern const mote_kernel_t mote_kernel_gather_nd;
 extern const mote_kernel_t mote_kernel_equal;

@@ -52,8 +52,9 @@ mote_status_t mote_resolver_add_custom(mote_resolver_t *r, const char *name,
 #define MOTE_RESOLVER_BUILTINS 101
 /** Registers every built-in kernel: MOTE_RESOLVER_BUILTINS entries, which
  * links all of them in (for tools and tests; a firmware adds only what its
- * model uses). MOTE_ERR_CAPACITY when the resolver is full,
- * MOTE_ERR_BAD_ARG for NULL. */
+ * model uses). CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED get their
+ * int4 variants (mote_kernel_conv_2d_int4...: supersets, mote/ops.h).
+ * MOTE_ERR_CAPACITY when the resolver is full, MOTE_ERR_BAD_ARG for NULL. */
 mote_status_t mote_resolver_add_builtins(mote_resolver_t *r);
 
 /** The kernel for a builtin op or custom name, or NULL. */

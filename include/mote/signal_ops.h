@@ -12,7 +12,11 @@
  * SignalFilterBankSpectralSubtraction keeps its noise estimate across
  * invokes in kernel state memory, as TFLM does; it starts from zero when
  * the interpreter is prepared, and mote_interp_reset_state() zeroes it
- * again to restart the front end on a new stream.
+ * again to restart the front end on a new stream. The streaming ops keep
+ * their sample histories the same way (SignalDelay: the last delay_length
+ * samples of each row; SignalFramer: the samples not yet framed;
+ * SignalStacker: the frames not yet stacked; SignalOverlapAdd: the
+ * running sums), so they too start a new stream after a reset.
  */
 #ifndef MOTE_SIGNAL_OPS_H
 #define MOTE_SIGNAL_OPS_H
@@ -44,11 +48,20 @@ extern const mote_kernel_t mote_kernel_signal_filter_bank_spectral_subtraction;
 extern const mote_kernel_t mote_kernel_signal_pcan;
 /** Custom op "SignalFilterBankLog". */
 extern const mote_kernel_t mote_kernel_signal_filter_bank_log;
+/* Streaming ops, with state across invokes (see the top of this file). */
+/** Custom op "SignalDelay" (int16). */
+extern const mote_kernel_t mote_kernel_signal_delay;
+/** Custom op "SignalFramer" (int16; output 1: bool, every frame ready). */
+extern const mote_kernel_t mote_kernel_signal_framer;
+/** Custom op "SignalStacker" (int16; output 1: bool, output ready). */
+extern const mote_kernel_t mote_kernel_signal_stacker;
+/** Custom op "SignalOverlapAdd" (int16, float32). */
+extern const mote_kernel_t mote_kernel_signal_overlap_add;
 
 /** Number of resolver entries mote_resolver_add_signal_ops() uses. */
-#define MOTE_RESOLVER_SIGNAL_OPS 9
+#define MOTE_RESOLVER_SIGNAL_OPS 13
 
-/** Registers all nine signal kernels under their custom names. Returns
+/** Registers all the signal kernels above under their custom names. Returns
  * MOTE_ERR_CAPACITY when the resolver is full, MOTE_ERR_BAD_ARG for a
  * NULL resolver. */
 mote_status_t mote_resolver_add_signal_ops(mote_resolver_t *r);

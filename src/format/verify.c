@@ -343,7 +343,8 @@ static mote_status_t check_tensor(verifier_t *v, uint32_t tt, uint32_t ti) {
   uint64_t elems = 1;
   uint64_t nonzero = 1;
   uint32_t i;
-  size_t esize;
+  size_t nibbles;
+  uint64_t bytes;
   uint8_t type;
   mote_status_t st;
   if ((st = check_vector(v, tt, MOTE_TENSOR_SHAPE, 4, "tensor", &shape, &rank)) ||
@@ -390,13 +391,17 @@ static mote_status_t check_tensor(verifier_t *v, uint32_t tt, uint32_t ti) {
     return FAIL(v, "tensor %lu: unknown type %u", (unsigned long)ti,
                 (unsigned)type);
   }
-  esize = mote_type_size((mote_type_t)type);
-  if (esize == 0) {
+  /* Half-bytes an element takes: packed int4 has one, two a byte, the
+   * last byte half used when the count is odd. */
+  nibbles = 2u * mote_type_size((mote_type_t)type) +
+            (type == MOTE_TYPE_INT4 ? 1u : 0u);
+  if (nibbles == 0) {
     return MOTE_FAIL(v->err, MOTE_ERR_UNSUPPORTED_TYPE,
                      "tensor %lu: type %s is not supported", (unsigned long)ti,
                      mote_type_name((mote_type_t)type));
   }
-  if (elems * esize > 0x7FFFFFFFu) {
+  bytes = (elems * nibbles + 1u) / 2u;
+  if (bytes > 0x7FFFFFFFu) {
     return FAIL(v, "tensor %lu: more than 2 GiB of data", (unsigned long)ti);
   }
   buffer = mote_fb_get_u32(&v->fb, tt, MOTE_TENSOR_BUFFER, 0);
@@ -408,11 +413,11 @@ static mote_status_t check_tensor(verifier_t *v, uint32_t tt, uint32_t ti) {
   {
     uint32_t len = 0;
     const uint8_t *data = mote_model_buffer_data(v->m, buffer, &len);
-    if (data != NULL && len != elems * esize) {
+    if (data != NULL && len != bytes) {
       return FAIL(v, "tensor %lu: buffer %lu holds %lu bytes but its shape "
                      "and type need %lu",
                   (unsigned long)ti, (unsigned long)buffer, (unsigned long)len,
-                  (unsigned long)(elems * esize));
+                  (unsigned long)bytes);
     }
     /* Constants less aligned than their elements (the converter stores
      * int64 biases 4-byte aligned; external buffers may start anywhere)

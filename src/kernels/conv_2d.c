@@ -11,6 +11,9 @@
 
 #include "kernels/conv_common.h"
 #include "mote/ops.h"
+#ifdef MOTE_KERNEL_INT4
+#include "kernels/int4.h"
+#endif
 
 
 /* The bound implementation's scratch for this layer. */
@@ -35,6 +38,22 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
   if (st != MOTE_OK) {
     return st;
   }
+#ifdef MOTE_KERNEL_INT4
+  const bool int4 = t.filter.type == MOTE_TYPE_INT4;
+  if (int4) {
+    if (t.input.type != MOTE_TYPE_INT8) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                            "input 1 (filter) is int4: input 0 must be "
+                            "int8, is %s",
+                            mote_type_name((mote_type_t)t.input.type));
+    }
+    if ((t.filter.flags & MOTE_TENSOR_CONST) == 0) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                            "input 1 (filter) is int4 and not constant");
+    }
+    t.filter.type = MOTE_TYPE_INT8; /* the int8 path on the unpacked filter */
+  }
+#endif
   p.out_c = t.filter.dims[0];
   p.filter_c = t.filter.dims[3];
   if (p.filter_c < 1 || p.in_c < 1 || p.in_c % p.filter_c != 0 ||
@@ -49,6 +68,11 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
   if (st != MOTE_OK) {
     return st;
   }
+#ifdef MOTE_KERNEL_INT4
+  if (int4) {
+    return mote_conv_int4_prepare(ctx, op, scratch_bytes(op));
+  }
+#endif
   st = mote_request_scratch_if(ctx, scratch_bytes(op), &op->scratch);
   return st == MOTE_OK ? mote_conv_request_inplace(ctx, op) : st;
 }
@@ -79,13 +103,21 @@ static void call(const mote_conv_op_t *op, const mote_conv_params_t *p,
 }
 
 static mote_status_t invoke(mote_kctx_t *ctx) {
+#ifdef MOTE_KERNEL_INT4
+  return mote_conv_int4_invoke(ctx, call);
+#else
   mote_conv_data_t d;
   const mote_conv_op_t *op = mote_conv_invoke_data(ctx, &d);
   mote_conv_run(ctx, op, &d, mote_scratch_if(ctx, op->scratch), call);
   return MOTE_OK;
+#endif
 }
 
 /* Version 8 adds quantized_bias_type for 16x8 (the bias tensor's own type
- * decides here); 7 is int4 filters, refused by type in prepare; 6 is
- * grouped convolution. */
+ * decides here); 7 is int4 filters, which only the _int4 variant takes;
+ * 6 is grouped convolution. */
+#ifdef MOTE_KERNEL_INT4
+const mote_kernel_t mote_kernel_conv_2d_int4 = {"CONV_2D", 8, prepare, invoke};
+#else
 const mote_kernel_t mote_kernel_conv_2d = {"CONV_2D", 8, prepare, invoke};
+#endif

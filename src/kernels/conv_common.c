@@ -174,7 +174,9 @@ static mote_status_t check_types(mote_kctx_t *ctx, const mote_conv_tensors_t *t,
   case MOTE_TYPE_INT8:
     if (ftype == MOTE_TYPE_INT4) {
       return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                            "input 1 (filter) is packed int4, not supported");
+                            "input 1 (filter) is int4: register "
+                            "mote_kernel_%s_int4",
+                            s16_bias32 ? "conv_2d" : "depthwise_conv_2d");
     }
     st = mote_check_type(ctx, &t->filter, MOTE_TYPE_INT8, "input 1 (filter)");
     if (st == MOTE_OK && has_bias) {

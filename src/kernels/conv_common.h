@@ -47,7 +47,8 @@ typedef struct mote_conv_op {
   int32_t ring;      /* scratch index of the in-place ring, or -1 */
   int32_t ring_rows; /* rows in it; 0 when the op never runs in place */
   uint32_t rel;      /* where the input starts when in place */
-  uint8_t type;      /* mote_type_t of input and output */
+  uint8_t type;      /* mote_type_t of input and output; MOTE_TYPE_INT4
+                        marks an int8 op with an int4 filter (int4.h) */
   uint8_t bias_type; /* mote_type_t of the bias when has_bias */
   bool has_bias;
   bool acc64; /* int16: 64-bit accumulator and requantization */

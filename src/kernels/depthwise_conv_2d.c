@@ -13,6 +13,9 @@
 
 #include "kernels/conv_common.h"
 #include "mote/ops.h"
+#ifdef MOTE_KERNEL_INT4
+#include "kernels/int4.h"
+#endif
 
 /* The bound implementation's scratch for this layer. */
 static size_t scratch_bytes(const mote_conv_op_t *op) {
@@ -36,6 +39,22 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
   if (st != MOTE_OK) {
     return st;
   }
+#ifdef MOTE_KERNEL_INT4
+  const bool int4 = t.filter.type == MOTE_TYPE_INT4;
+  if (int4) {
+    if (t.input.type != MOTE_TYPE_INT8) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                            "input 1 (filter) is int4: input 0 must be "
+                            "int8, is %s",
+                            mote_type_name((mote_type_t)t.input.type));
+    }
+    if ((t.filter.flags & MOTE_TENSOR_CONST) == 0) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                            "input 1 (filter) is int4 and not constant");
+    }
+    t.filter.type = MOTE_TYPE_INT8; /* the int8 path on the unpacked filter */
+  }
+#endif
   p.filter_c = 1;
   p.out_c = t.filter.dims[3];
   if (t.filter.dims[0] != 1 || p.in_c < 1 || p.out_c % p.in_c != 0) {
@@ -51,6 +70,11 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
   if (st != MOTE_OK) {
     return st;
   }
+#ifdef MOTE_KERNEL_INT4
+  if (int4) {
+    return mote_conv_int4_prepare(ctx, op, scratch_bytes(op));
+  }
+#endif
   st = mote_request_scratch_if(ctx, scratch_bytes(op), &op->scratch);
   return st == MOTE_OK ? mote_conv_request_inplace(ctx, op) : st;
 }
@@ -81,13 +105,22 @@ static void call(const mote_conv_op_t *op, const mote_conv_params_t *p,
 }
 
 static mote_status_t invoke(mote_kctx_t *ctx) {
+#ifdef MOTE_KERNEL_INT4
+  return mote_conv_int4_invoke(ctx, call);
+#else
   mote_conv_data_t d;
   const mote_conv_op_t *op = mote_conv_invoke_data(ctx, &d);
   mote_conv_run(ctx, op, &d, mote_scratch_if(ctx, op->scratch), call);
   return MOTE_OK;
+#endif
 }
 
-/* Version 7 is int4 filters, refused by type in prepare; 6 and 4 are
+/* Version 7 is int4 filters, which only the _int4 variant takes; 6 and 4 are
  * hybrid (float input, int8 filter), refused likewise; 5 is 16x8. */
+#ifdef MOTE_KERNEL_INT4
+const mote_kernel_t mote_kernel_depthwise_conv_2d_int4 = {
+    "DEPTHWISE_CONV_2D", 7, prepare, invoke};
+#else
 const mote_kernel_t mote_kernel_depthwise_conv_2d = {"DEPTHWISE_CONV_2D", 7,
                                                      prepare, invoke};
+#endif

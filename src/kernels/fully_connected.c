@@ -17,6 +17,12 @@
  * with int8 weights, int4 weights, nonzero filter zero points, and nonzero
  * int16 zero points (TFLite Micro ignores them).
  *
+ * Compiled a second time with MOTE_KERNEL_INT4 (fully_connected_int4.c)
+ * as mote_kernel_fully_connected_int4: the same kernel, plus int8 input
+ * with constant packed int4 weights, per-tensor (TFLM refuses per-channel
+ * int4 weights), unpacked into scratch at every invoke (kernels/int4.h).
+ * The plain kernel carries none of that code.
+ *
  * 16x8 has two accumulators, chosen by the bias type as TFLite Micro does:
  * int64 bias -> int64 sum and the 16-bit-multiplier single-rounding
  * requantization; int32 or no bias -> int32 sum and the usual int32
@@ -28,6 +34,9 @@
 
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
+#ifdef MOTE_KERNEL_INT4
+#include "kernels/int4.h"
+#endif
 
 /* TFLite's FullyConnectedOptionsWeightsFormat. */
 #define WEIGHTS_FORMAT_DEFAULT 0
@@ -36,6 +45,13 @@
 
 /* The compute variant, and a flag for a bias, in fc_op_t.kind. */
 enum { FC_F32 = 0, FC_S8 = 1, FC_S16 = 2, FC_S16_B32 = 3, FC_HAS_BIAS = 4 };
+#ifdef MOTE_KERNEL_INT4
+/* int4 weights (the int4 variant only): the scratch buffer is the
+ * implementation's scratch, then the unpacked weights from
+ * mote_int4_offset() on. A flag, not a field, so that the variant's
+ * layers take the arena the plain kernel's do. */
+#define FC_INT4 8
+#endif
 
 /* Per-operator state, in persistent memory; packed so that a layer costs
  * no more arena than it must (60 bytes on 32-bit targets). A per-tensor
@@ -239,7 +255,8 @@ static mote_status_t check_types(mote_kctx_t *ctx, const mote_tensor_t *in,
   }
   if (filter->type == MOTE_TYPE_INT4) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "int4 weights (input 1) are not supported");
+                          "input 1 (weights) is int4: register "
+                          "mote_kernel_fully_connected_int4");
   }
   if (t == MOTE_TYPE_FLOAT32 && filter->type != MOTE_TYPE_FLOAT32) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
@@ -378,6 +395,31 @@ static mote_status_t fc_prepare(mote_kctx_t *ctx) {
                           "supported",
                           (unsigned)mote_options_u8(&opt, 1, 0));
   }
+#ifdef MOTE_KERNEL_INT4
+  const bool int4 = filter.type == MOTE_TYPE_INT4;
+  if (int4) {
+    if (in.type != MOTE_TYPE_INT8) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                            "input 1 (weights) is int4: input 0 must be "
+                            "int8, is %s",
+                            mote_type_name((mote_type_t)in.type));
+    }
+    if ((filter.flags & MOTE_TENSOR_CONST) == 0) {
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                            "input 1 (weights) is int4 and not constant");
+    }
+    if (filter.quant_count > 1) { /* as TFLM, which refuses them */
+      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                            "input 1 (weights) is int4 with %u scales: "
+                            "int4 weights are per-tensor only",
+                            (unsigned)filter.quant_count);
+    }
+    /* The int8 path from here on; not constant, so that nothing reads
+     * the packed bytes as int8 in prepare (the precompute). */
+    filter.type = MOTE_TYPE_INT8;
+    filter.flags &= (uint8_t)~MOTE_TENSOR_CONST;
+  }
+#endif
   if ((st = check_types(ctx, &in, &filter, bias, &out)) != MOTE_OK ||
       (st = mote_kctx_alloc_persistent(ctx, sizeof(*op), &mem)) != MOTE_OK) {
     return st;
@@ -404,7 +446,17 @@ static mote_status_t fc_prepare(mote_kctx_t *ctx) {
       (st = precompute(ctx, &filter, bias, op)) != MOTE_OK) {
     return st;
   }
+#ifdef MOTE_KERNEL_INT4
+  op->kind = (uint8_t)(op->kind | (int4 ? FC_INT4 : 0));
+  st = int4 ? mote_kctx_request_scratch(
+                  ctx,
+                  mote_int4_offset(scratch_bytes(op)) +
+                      (size_t)op->p.out_depth * (size_t)op->p.accum_depth,
+                  &scratch)
+            : mote_request_scratch_if(ctx, scratch_bytes(op), &scratch);
+#else
   st = mote_request_scratch_if(ctx, scratch_bytes(op), &scratch);
+#endif
   if (st != MOTE_OK) {
     return st;
   }
@@ -425,6 +477,14 @@ static mote_status_t fc_invoke(mote_kctx_t *ctx) {
       (op->kind & FC_HAS_BIAS) != 0 ? mote_kctx_input_data(ctx, 2) : NULL;
   void *out = mote_kctx_output_data(ctx, 0);
   void *scratch = mote_scratch_if(ctx, op->scratch);
+#ifdef MOTE_KERNEL_INT4
+  if ((op->kind & FC_INT4) != 0) {
+    int8_t *w = (int8_t *)scratch + mote_int4_offset(scratch_bytes(op));
+    mote_int4_unpack((const uint8_t *)filter,
+                     op->p.out_depth * op->p.accum_depth, w);
+    filter = w;
+  }
+#endif
   switch (fc_variant(op)) {
   case FC_F32:
     mote_fc_f32(&op->p, (const float *)in, (const float *)filter,
@@ -446,5 +506,10 @@ static mote_status_t fc_invoke(mote_kctx_t *ctx) {
   return MOTE_OK;
 }
 
+#ifdef MOTE_KERNEL_INT4
+const mote_kernel_t mote_kernel_fully_connected_int4 = {
+    "FULLY_CONNECTED", 11, fc_prepare, fc_invoke};
+#else
 const mote_kernel_t mote_kernel_fully_connected = {"FULLY_CONNECTED", 11,
                                                    fc_prepare, fc_invoke};
+#endif

@@ -23,11 +23,13 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const keys[] = {
-    "alternate_one_minus_smoothing", "alternate_smoothing", "clamping",
-    "end_index", "fft_length", "input_correction_bits", "interpolation",
-    "min_signal_remaining", "num_channels", "one_minus_smoothing",
-    "output_scale", "shift", "smoothing", "smoothing_bits", "snr_shift",
-    "spectral_subtraction_bits", "start_index", "", "a"};
+    "T", "alternate_one_minus_smoothing", "alternate_smoothing", "clamping",
+    "delay_length", "end_index", "fft_length", "frame_size", "frame_step",
+    "input_correction_bits", "interpolation", "min_signal_remaining",
+    "num_channels", "one_minus_smoothing", "output_scale", "prefill",
+    "shift", "smoothing", "smoothing_bits", "snr_shift",
+    "spectral_subtraction_bits", "stacker_left_context",
+    "stacker_right_context", "stacker_step", "start_index", "", "a"};
 
 static void status_ok(mote_status_t st, const char *why) {
   fuzz_check(st, NULL);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * One model of TFLM's custom ops (mote/custom_ops.h) opened, initialised
- * and prepared with a resolver of those ops alone, for the tests of each
- * (test_detection_postprocess.c, test_circular_buffer.c). Static
- * functions in a header, like op_model.h.
+ * One model of TFLM's custom ops (mote/custom_ops.h, mote/signal_ops.h)
+ * opened, initialised and prepared with a resolver of those ops alone,
+ * for the tests of each (test_detection_postprocess.c,
+ * test_circular_buffer.c, test_signal_stream.c). Static functions in a
+ * header, like op_model.h.
  */
 #ifndef MOTE_TEST_CUSTOM_RUN_H
 #define MOTE_TEST_CUSTOM_RUN_H
@@ -12,10 +13,11 @@
 
 #include "mote/custom_ops.h"
 #include "mote/mote.h"
+#include "mote/signal_ops.h"
 
 typedef struct custom_run {
   mote_model_t model;
-  mote_resolver_entry_t e[MOTE_RESOLVER_CUSTOM_OPS];
+  mote_resolver_entry_t e[MOTE_RESOLVER_CUSTOM_OPS + MOTE_RESOLVER_SIGNAL_OPS];
   mote_resolver_t r;
   mote_arena_t arena;
   mote_interp_t in;
@@ -31,8 +33,12 @@ static mote_status_t custom_start(custom_run_t *x, const uint8_t *bytes,
   memset(&x->err, 0, sizeof x->err);
   st = mote_model_open(&x->model, bytes, len, &x->err);
   if (st == MOTE_OK) {
-    mote_resolver_init(&x->r, x->e, MOTE_RESOLVER_CUSTOM_OPS);
+    mote_resolver_init(&x->r, x->e,
+                       MOTE_RESOLVER_CUSTOM_OPS + MOTE_RESOLVER_SIGNAL_OPS);
     st = mote_resolver_add_custom_ops(&x->r);
+  }
+  if (st == MOTE_OK) {
+    st = mote_resolver_add_signal_ops(&x->r);
   }
   if (st == MOTE_OK) {
     mote_arena_init(&x->arena, x->mem, sizeof x->mem);

@@ -43,6 +43,10 @@ typedef struct om_run {
 
 static uint8_t om_arena_mem[OM_ARENA_BYTES];
 
+/* When set, om_run_op registers this kernel alone for the op instead of
+ * every builtin (a firmware's resolver: the plain kernel, say). */
+static const mote_kernel_t *om_kernel = NULL;
+
 /* When not NULL, om_run_op invokes a second time with the model inputs
  * refilled from it (as from in_data), and the outputs copied are the
  * second invoke's: for operands read at every invoke. */
@@ -132,7 +136,9 @@ static om_run_t om_run_op(int code, int version, const om_tensor_t *ins,
     mote_resolver_init(&resolver, entries, MOTE_RESOLVER_BUILTINS);
     /* A table too small for the builtins must fail here, not look like
      * an unsupported op later. */
-    if (mote_resolver_add_builtins(&resolver) != MOTE_OK) {
+    if ((om_kernel != NULL ? mote_resolver_add(&resolver, code, om_kernel)
+                           : mote_resolver_add_builtins(&resolver)) !=
+        MOTE_OK) {
       abort();
     }
     mote_arena_init(&arena, om_arena_mem, sizeof om_arena_mem);

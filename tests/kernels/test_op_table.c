@@ -63,10 +63,6 @@ typedef struct known_diff {
 } known_diff_t;
 
 static const known_diff_t kKnown[] = {
-    {"CONV_2D", 6, MOTE_REFUSES, 0, "int4 filters are not implemented"},
-    {"DEPTHWISE_CONV_2D", 6, MOTE_REFUSES, 0,
-     "int4 filters are not implemented"},
-    {"FULLY_CONNECTED", 6, MOTE_REFUSES, 0, "int4 filters are not implemented"},
     {"DEPTHWISE_CONV_2D", 3, MOTE_REFUSES, 0,
      "16x8 with an int32 bias: TFLM reads it as int64, past the buffer"},
     {"DEQUANTIZE", 4, MOTE_REFUSES, 0,
@@ -99,6 +95,8 @@ static const known_diff_t kKnown[] = {
     {"SLICE", 40, MOTE_REFUSES, 0, /* KT_SLICE_CASES - 1 */
      "input begin / size short of the output: TFLM writes the smaller slice"},
     {"DEQUANTIZE", 5, TFLM_REFUSES, 0, "float16 input"},
+    {"DEPTHWISE_CONV_2D", 330, TFLM_REFUSES, 0, /* int4 case 11 */
+     "int4 filter without a bias (input -1): TFLM crashes"},
     {"RELU_N1_TO_1", 0, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 1, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
     {"RELU_N1_TO_1", 2, TFLM_REFUSES, 0, "not in TFLM's op resolver"},
@@ -118,6 +116,10 @@ static const known_diff_t kKnown[] = {
      "FLT_MAX to int16: TFLM casts out of range; mote saturates to 32767"},
     {"SignalEnergy", 2, TFLM_UNDEFINED, 0x9228c833u, /* bin 0, then 51 zeros */
      "bins outside [start, end): TFLM leaves arena bytes; mote writes 0"},
+    {"SignalFramer", 2, TFLM_UNDEFINED, 0xcdee223fu, /* zeros, false */
+     "no frame ready yet: TFLM leaves arena bytes; mote writes 0"},
+    {"SignalStacker", 2, TFLM_UNDEFINED, 0x67fb9737u, /* zeros, false */
+     "no output ready yet: TFLM leaves arena bytes; mote writes 0"},
 };
 
 static const known_diff_t *known_diff(const char *op, int index) {

@@ -201,7 +201,9 @@ static void test_registration(void) {
         &mote_kernel_signal_pcan);
   CHECK(mote_resolver_find(&r, MOTE_OP_CUSTOM, "SignalFilterBankLog") ==
         &mote_kernel_signal_filter_bank_log);
-  CHECK(mote_resolver_find(&r, MOTE_OP_CUSTOM, "SignalDelay") == NULL);
+  CHECK(mote_resolver_find(&r, MOTE_OP_CUSTOM, "SignalDelay") ==
+        &mote_kernel_signal_delay);
+  CHECK(mote_resolver_find(&r, MOTE_OP_CUSTOM, "SignalResample") == NULL);
   /* Registering again replaces, using no more entries. */
   CHECK_EQ_INT(mote_resolver_add_signal_ops(&r), MOTE_OK);
 }

@@ -7,8 +7,10 @@
  * missing ops with their operator indices, in text and JSON, and the tool
  * must exit 1 with a reason on stderr. `mote gen` must refuse the model
  * the same way, naming both ops and their operators, and write nothing;
- * in a model of several subgraphs it must find the ops of every subgraph
- * and name those outside the main one as "subgraph G op J".
+ * in a model of several subgraphs both must find the ops of every
+ * subgraph and name those outside the main one as "subgraph G op J", and
+ * inspect's operator tables (one per subgraph) say which ops have no
+ * kernel.
  *
  * The model is written with tools/tflite_build and the CLI (MOTE_CLI_PATH)
  * run through popen, stderr merged, so the test sees what a user sees.
@@ -110,9 +112,25 @@ static void test_text(void) {
 static void test_json(void) {
   CHECK_EQ_INT(inspect(g_path, 1, g_out, sizeof g_out), 1);
   CHECK(strstr(g_out, "{\"op\": \"LSH_PROJECTION\", \"code\": 15, \"count\": "
-                      "2, \"operators\": [0, 2]}") != NULL);
+                      "2, \"operators\": [0, 2], \"locations\": [[0, 0], "
+                      "[0, 2]]}") != NULL);
   CHECK(strstr(g_out, "{\"op\": \"NotAMoteKernel\", \"code\": 32, "
-                      "\"count\": 1, \"operators\": [1]}") != NULL);
+                      "\"count\": 1, \"operators\": [1], \"locations\": "
+                      "[[0, 1]]}") != NULL);
+  CHECK(strstr(g_out, "\"name\": \"LSH_PROJECTION\", \"version\": 1, "
+                      "\"supported\": false") != NULL);
+  CHECK(strstr(g_out, "\"name\": \"RELU\", \"version\": 1, "
+                      "\"supported\": true") != NULL);
+  CHECK(strstr(g_out, "\"other_subgraphs\": [],") != NULL);
+}
+
+/* The operator table's "supported" column: NO for each missing op. */
+static void test_supported_column(void) {
+  CHECK_EQ_INT(inspect(g_path, 0, g_out, sizeof g_out), 1);
+  CHECK(strstr(g_out, "ver  supported  inputs") != NULL);
+  CHECK(strstr(g_out, "0  LSH_PROJECTION    1  NO         [0]") != NULL);
+  CHECK(strstr(g_out, "1  NotAMoteKernel    1  NO         [1]") != NULL);
+  CHECK(strstr(g_out, "3  RELU              1  yes        [3]") != NULL);
 }
 
 /* A RELU of operator version 99: a kernel exists, but not for that. */
@@ -217,6 +235,30 @@ static void test_gen_subgraphs(void) {
   CHECK(strstr(g_out, "RELU") == NULL);
 }
 
+/* inspect looks at every subgraph too: both missing ops, the uses
+ * outside the main one by subgraph, each subgraph's operator table. */
+static void test_inspect_subgraphs(void) {
+  char path[600];
+  snprintf(path, sizeof path, "%s.sgi.tflite", g_path);
+  CHECK_EQ_INT(write_subgraphs_model(path), 0);
+  CHECK_EQ_INT(inspect(path, 0, g_out, sizeof g_out), 1);
+  CHECK(strstr(g_out, "unsupported ops (2, no kernel in this build)") != NULL);
+  CHECK(strstr(g_out, "LSH_PROJECTION (builtin 15): 2, operators 1, "
+                      "subgraph 1 op 0\n") != NULL);
+  CHECK(strstr(g_out, "NotAMoteKernel (custom, code 32): 1, "
+                      "subgraph 1 op 2\n") != NULL);
+  CHECK(strstr(g_out, "== subgraph 1 ==") != NULL);
+  CHECK(strstr(g_out, "operators (3, in execution order)") != NULL);
+  CHECK(strstr(g_out, "CALL_ONCE         1  yes") != NULL);
+  CHECK(strstr(g_out, "cannot run: 2 unsupported ops") != NULL);
+  CHECK_EQ_INT(inspect(path, 1, g_out, sizeof g_out), 1);
+  CHECK(strstr(g_out, "\"count\": 2, \"operators\": [1], \"locations\": "
+                      "[[0, 1], [1, 0]]}") != NULL);
+  CHECK(strstr(g_out, "\"other_subgraphs\": [\n    {\n      \"index\": 1,")
+        != NULL);
+  remove(path);
+}
+
 int main(void) {
   const char *tmp = getenv("TMPDIR");
   int rc;
@@ -228,6 +270,8 @@ int main(void) {
   }
   MOTE_RUN(test_text);
   MOTE_RUN(test_json);
+  MOTE_RUN(test_supported_column);
+  MOTE_RUN(test_inspect_subgraphs);
   MOTE_RUN(test_gen);
   MOTE_RUN(test_gen_version);
   MOTE_RUN(test_gen_subgraphs);

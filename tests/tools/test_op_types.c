@@ -5,7 +5,8 @@
  * case runs against TFLM (kernels/test_op_table): for each operator the
  * types must be exactly those of its cases' data inputs (the first, or
  * input 1 for SPLIT and FILL, input 2 for TRANSPOSE_CONV, the
- * table for EMBEDDING_LOOKUP), and the list and
+ * table for EMBEDDING_LOOKUP), but for the one case whose type mote
+ * refuses as a known difference (GREATER int16), and the list and
  * the resolver of every kernel must name the same operators. Adding a type
  * or a kernel without its cases, or cases without the list, fails here.
  */
@@ -17,6 +18,7 @@
 #include "mote/signal_ops.h"
 #include "op_types.h"
 #include "table/cases.h"
+#include "table/cases_gen.h"
 #include "test.h"
 
 static kt_case_t g_case;
@@ -48,6 +50,9 @@ static uint32_t case_types(int slot, int32_t *code, const char **custom) {
     }
     *code = g_case.op;
     *custom = g_case.custom;
+    if (g_case.op == MOTE_OP_GREATER && i == KT_GREATER_INT16_CASE) {
+      continue; /* a type mote refuses (TFLM's answers are all false) */
+    }
     for (k = data_input(g_case.op);
          k < g_case.nin && g_case.t[k].role == KT_ABSENT; k++) {
     }

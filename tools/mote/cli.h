@@ -182,6 +182,33 @@ void cli_json_float(FILE *f, double v);
 uint64_t cli_op_macs(const mote_model_t *model, uint32_t subgraph,
                      uint32_t op);
 
+/* --- cli_op_uses.c ----------------------------------------------------- */
+
+/* Whether operator `op` of subgraph `sg` is the op `kind` names: the same
+ * builtin code and, for a custom op, the same name. */
+int cli_op_is(const mote_model_t *m, uint32_t sg, uint32_t op,
+              const mote_op_info_t *kind);
+
+/* Whether an operator before (sg, op), subgraphs then operators in order,
+ * is the op `kind` names: so each op is reported once, at its first use. */
+int cli_op_used_before(const mote_model_t *m, uint32_t sg, uint32_t op,
+                       const mote_op_info_t *kind);
+
+typedef enum {
+  CLI_USES_COUNT,      /* print nothing */
+  CLI_USES_TEXT,       /* "0, 2, subgraph 1 op 0" */
+  CLI_USES_JSON_MAIN,  /* "0, 2": the main subgraph's operator indices */
+  CLI_USES_JSON_PAIRS  /* "[0, 0], [0, 2], [1, 0]": [subgraph, operator] */
+} cli_uses_format_t;
+
+/* Every operator of every subgraph that is the op `kind` names, printed
+ * to `f` in `format`; returns how many there are. */
+uint32_t cli_op_uses(FILE *f, const mote_model_t *m,
+                     const mote_op_info_t *kind, cli_uses_format_t format);
+
+/* How many operators of the main subgraph are the op `kind` names. */
+uint32_t cli_op_uses_main(const mote_model_t *m, const mote_op_info_t *kind);
+
 /* --- cli_summary.c ----------------------------------------------------- */
 
 /* Writes "[1, 28, 28, 3]" into buf[cap]. */

@@ -140,69 +140,38 @@ static const mote_resolver_entry_t *find_entry(const mote_resolver_t *r,
   return NULL;
 }
 
-/* Whether operator `op` of subgraph `sg` is the op of `info` (same code,
- * or custom name). */
-static int same_kind(cli_session_t *s, uint32_t sg, uint32_t op,
-                     const mote_op_info_t *info) {
-  mote_op_info_t other;
-  if (mote_model_op(&s->model, sg, op, &other) != MOTE_OK ||
-      other.builtin != info->builtin) {
-    return 0;
-  }
-  return info->builtin != MOTE_OP_CUSTOM || info->custom_name == NULL ||
-         other.custom_name == NULL ||
-         strcmp(other.custom_name, info->custom_name) == 0;
-}
-
-/* Whether an operator before (sg, op), in subgraph then operator order,
- * is of the kind of `info`. */
-static int used_before(cli_session_t *s, uint32_t sg, uint32_t op,
-                       const mote_op_info_t *info) {
-  uint32_t g, j;
-  for (g = 0; g <= sg; g++) {
-    const uint32_t n = g == sg ? op : mote_model_op_count(&s->model, g);
-    for (j = 0; j < n; j++) {
-      if (same_kind(s, g, j, info)) {
-        return 1;
-      }
-    }
-  }
-  return 0;
-}
-
-/* Names on stderr every operator from (sg, op) on of the kind of `info`:
- * by index in the main subgraph, as "subgraph G op J" in the others
- * (those a model's IF, WHILE or CALL_ONCE call). */
-static void list_uses(cli_session_t *s, uint32_t sg, uint32_t op,
-                      const mote_op_info_t *info) {
-  const uint32_t subgraphs = mote_model_subgraph_count(&s->model);
-  uint32_t g, j, count = 0, printed = 0;
-  for (g = sg; g < subgraphs; g++) {
-    const uint32_t n = mote_model_op_count(&s->model, g);
-    for (j = g == sg ? op : 0; j < n; j++) {
-      count += (uint32_t)same_kind(s, g, j, info);
-    }
-  }
+/* Names on stderr every operator of the kind of `info`: by index in the
+ * main subgraph, as "subgraph G op J" in the others (those a model's IF,
+ * WHILE or CALL_ONCE call). */
+static void list_uses(const cli_session_t *s, const mote_op_info_t *info) {
+  const uint32_t in_main = cli_op_uses_main(&s->model, info);
+  const uint32_t total = cli_op_uses(stderr, &s->model, info, CLI_USES_COUNT);
   fprintf(stderr, "  %s (%s %ld): %s", op_label(info),
           info->builtin == MOTE_OP_CUSTOM ? "custom, code" : "builtin",
           (long)info->builtin,
-          sg != 0 ? "" : count > 1 ? "operators " : "operator ");
-  for (g = sg; g < subgraphs; g++) {
-    const uint32_t n = mote_model_op_count(&s->model, g);
-    for (j = g == sg ? op : 0; j < n; j++) {
-      if (!same_kind(s, g, j, info)) {
-        continue;
-      }
-      fprintf(stderr, "%s", printed++ == 0 ? "" : ", ");
-      if (g == 0) {
-        fprintf(stderr, "%lu", (unsigned long)j);
-      } else {
-        fprintf(stderr, "subgraph %lu op %lu", (unsigned long)g,
-                (unsigned long)j);
-      }
+          in_main == 0 ? "" : total > 1 ? "operators " : "operator ");
+  (void)cli_op_uses(stderr, &s->model, info, CLI_USES_TEXT);
+  fputc('\n', stderr);
+}
+
+/* Whether operator `op` of subgraph `sg` has a packed int4 filter (its
+ * input 1), which only the int4 variant of its kernel takes. */
+static int int4_filter(const cli_session_t *s, uint32_t sg, uint32_t op) {
+  const int32_t ti = mote_model_op_input(&s->model, sg, op, 1);
+  mote_tensor_t t;
+  return ti >= 0 &&
+         mote_model_tensor(&s->model, sg, (uint32_t)ti, &t) == MOTE_OK &&
+         t.type == MOTE_TYPE_INT4;
+}
+
+/* Registers builtin `code` through its int4 variant (gen_symbols.c). */
+static void use_int4_variant(gen_plan_t *plan, int32_t code) {
+  uint32_t k;
+  for (k = 0; k < plan->kernel_count; k++) {
+    if (plan->kernels[k].op == code) {
+      plan->kernels[k].symbol = gen_builtin_symbol(code, 1);
     }
   }
-  fputc('\n', stderr);
 }
 
 /* Fills plan->kernels with one entry per distinct op of the model, in
@@ -233,23 +202,29 @@ static int collect_kernels(cli_session_t *s, gen_plan_t *plan) {
           gen_kernel_t *g = &plan->kernels[plan->kernel_count++];
           g->op = e->op;
           g->custom = e->op == MOTE_OP_CUSTOM ? e->custom_name : NULL;
-          g->symbol = gen_kernel_symbol(e);
+          /* The plain kernel until an operator needs the int4 variant. */
+          g->symbol = gen_has_int4_variant(e->op)
+                          ? gen_builtin_symbol(e->op, 0)
+                          : gen_kernel_symbol(e);
           if (g->symbol == NULL) {
             cli_error("internal: no C name known for the kernel of %s",
                       op_label(&info));
             return -1;
           }
         }
+        if (gen_has_int4_variant(info.builtin) && int4_filter(s, sg, i)) {
+          use_int4_variant(plan, info.builtin);
+        }
         continue;
       }
       /* Missing: report each op once, at its first use, with all uses. */
-      if (used_before(s, sg, i, &info)) {
+      if (cli_op_used_before(&s->model, sg, i, &info)) {
         continue;
       }
       if (missing++ == 0) {
         cli_error("%s: unsupported ops (no kernel in mote):", s->path);
       }
-      list_uses(s, sg, i, &info);
+      list_uses(s, &info);
     }
   }
   return missing > 0 ? -1 : 0;

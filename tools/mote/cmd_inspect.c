@@ -14,8 +14,9 @@
  * one failed run at a time. A file that cannot be read or fails
  * verification exits 1 too, with no report.
  *
- * Operators and tensors are those of subgraph 0, the main one (the others
- * run under control flow: IF, WHILE, CALL_ONCE).
+ * Every subgraph is shown, the main one (0) first, each operator with
+ * whether this build has its kernel; the unsupported ops are counted over
+ * all subgraphs, as the interpreter prepares all of them.
  * Weight bytes sum the constant tensors (a buffer shared by two tensors is
  * counted twice); activation bytes sum every non-constant tensor, before
  * planning, so comparing it with the arena figure shows what the planner
@@ -38,7 +39,7 @@
 
 #include "cli.h"
 
-#define SUBGRAPH 0u
+#define SUBGRAPH 0u /* the main subgraph, whose plan --svg draws */
 
 typedef struct inspect_totals {
   uint64_t weight_bytes;
@@ -54,6 +55,18 @@ typedef struct inspect_totals {
   char target_how[512];      /* how to get a non-host target's arena */
   char target_why[640];      /* why the measurement failed, or "" */
 } inspect_totals_t;
+
+/* mote_model_tensor() of subgraph `sg`, with the bytes of a packed
+ * int4 tensor (two values a byte), which the library leaves 0: nothing
+ * plans such tensors, only the int4 kernels read them. */
+static mote_status_t inspect_tensor(const mote_model_t *m, uint32_t sg,
+                                    uint32_t i, mote_tensor_t *t) {
+  const mote_status_t st = mote_model_tensor(m, sg, i, t);
+  if (st == MOTE_OK && t->type == MOTE_TYPE_INT4) {
+    t->bytes = ((uint32_t)mote_tensor_elements(t) + 1u) / 2u;
+  }
+  return st;
+}
 
 /* Name of operator `op`: the builtin's, or the custom op's own. */
 static const char *op_name(const mote_op_info_t *info) {
@@ -82,15 +95,16 @@ static void print_text(FILE *f, const char *s) {
 }
 
 /* "[3, 7, -]": operator inputs or outputs as tensor indices, '-' absent. */
-static void format_op_tensors(const mote_model_t *m, uint32_t op, int output,
-                              uint32_t count, char *buf, size_t cap) {
+static void format_op_tensors(const mote_model_t *m, uint32_t sg, uint32_t op,
+                              int output, uint32_t count, char *buf,
+                              size_t cap) {
   size_t len = 0;
   uint32_t k;
   buf[0] = '\0';
   len += (size_t)snprintf(buf, cap, "[");
   for (k = 0; k < count && len < cap; k++) {
-    int32_t ti = output ? mote_model_op_output(m, SUBGRAPH, op, k)
-                        : mote_model_op_input(m, SUBGRAPH, op, k);
+    int32_t ti = output ? mote_model_op_output(m, sg, op, k)
+                        : mote_model_op_input(m, sg, op, k);
     if (ti < 0) {
       len += (size_t)snprintf(buf + len, cap - len, "%s-", k ? ", " : "");
     } else {
@@ -117,27 +131,26 @@ static void format_quant(const mote_tensor_t *t, char *buf, size_t cap) {
 
 static void compute_totals(cli_session_t *s, inspect_totals_t *tot) {
   const mote_model_t *m = &s->model;
-  uint32_t n = mote_model_subgraph_count(m) > 0
-                   ? mote_model_tensor_count(m, SUBGRAPH)
-                   : 0u;
-  uint32_t ops = mote_model_subgraph_count(m) > 0
-                     ? mote_model_op_count(m, SUBGRAPH)
-                     : 0u;
-  uint32_t i;
+  const uint32_t subgraphs = mote_model_subgraph_count(m);
+  uint32_t sg, i;
   memset(tot, 0, sizeof *tot);
-  for (i = 0; i < n; i++) {
-    mote_tensor_t t;
-    if (mote_model_tensor(m, SUBGRAPH, i, &t) != MOTE_OK) {
-      continue;
+  for (sg = 0; sg < subgraphs; sg++) {
+    const uint32_t n = mote_model_tensor_count(m, sg);
+    const uint32_t ops = mote_model_op_count(m, sg);
+    for (i = 0; i < n; i++) {
+      mote_tensor_t t;
+      if (inspect_tensor(m, sg, i, &t) != MOTE_OK) {
+        continue;
+      }
+      if ((t.flags & MOTE_TENSOR_CONST) != 0) {
+        tot->weight_bytes += t.bytes;
+      } else {
+        tot->activation_bytes += t.bytes;
+      }
     }
-    if ((t.flags & MOTE_TENSOR_CONST) != 0) {
-      tot->weight_bytes += t.bytes;
-    } else {
-      tot->activation_bytes += t.bytes;
+    for (i = 0; i < ops; i++) {
+      tot->macs += cli_op_macs(m, sg, i);
     }
-  }
-  for (i = 0; i < ops; i++) {
-    tot->macs += cli_op_macs(m, SUBGRAPH, i);
   }
   tot->arena_status =
       cli_session_prepare(s, CLI_DEFAULT_ARENA_BYTES, &tot->arena_err);
@@ -149,114 +162,77 @@ static void compute_totals(cli_session_t *s, inspect_totals_t *tot) {
 
 /* --- unsupported ops -------------------------------------------------- */
 
-/* Whether two operators are the same op: builtin code, or custom name. */
-static int same_op(const mote_op_info_t *a, const mote_op_info_t *b) {
-  if (a->builtin != b->builtin) {
-    return 0;
-  }
-  if (a->builtin != MOTE_OP_CUSTOM || a->custom_name == NULL ||
-      b->custom_name == NULL) {
-    return a->builtin != MOTE_OP_CUSTOM || a->custom_name == b->custom_name;
-  }
-  return strcmp(a->custom_name, b->custom_name) == 0;
-}
-
-/* Whether operator `op` has no kernel in the session's resolver and is the
- * first operator of its kind (so each kind is reported once); *info is
- * filled either way. */
-static int first_missing(cli_session_t *s, uint32_t op,
-                         mote_op_info_t *info) {
-  uint32_t j;
-  if (mote_model_op(&s->model, SUBGRAPH, op, info) != MOTE_OK ||
-      mote_resolver_find(&s->resolver, info->builtin, info->custom_name) !=
-          NULL) {
-    return 0;
-  }
-  for (j = 0; j < op; j++) {
-    mote_op_info_t other;
-    if (mote_model_op(&s->model, SUBGRAPH, j, &other) == MOTE_OK &&
-        same_op(info, &other)) {
-      return 0;
-    }
-  }
-  return 1;
-}
-
-/* The operators of kind `kind` from `from` on: their count, and their
- * indices printed comma-separated when `print` is set. */
-static uint32_t ops_of_kind(const mote_model_t *m, const mote_op_info_t *kind,
-                            uint32_t from, int print) {
-  uint32_t n = mote_model_op_count(m, SUBGRAPH), j, count = 0;
-  for (j = from; j < n; j++) {
-    mote_op_info_t other;
-    if (mote_model_op(m, SUBGRAPH, j, &other) == MOTE_OK &&
-        same_op(kind, &other)) {
-      if (print) {
-        printf("%s%lu", count ? ", " : "", (unsigned long)j);
-      }
-      count++;
-    }
-  }
-  return count;
+/* Whether the session's resolver has a kernel for the op; the resolver is
+ * set up by cli_session_prepare whether or not prepare succeeds. */
+static int has_kernel(const cli_session_t *s, const mote_op_info_t *info) {
+  return mote_resolver_find(&s->resolver, info->builtin, info->custom_name) !=
+         NULL;
 }
 
 enum { UNSUP_COUNT, UNSUP_TEXT, UNSUP_JSON };
 
 /*
- * Lists the ops of subgraph 0 (the main one) that no registered
- * kernel implements, one entry per op with its code and operator indices:
- * nothing (UNSUP_COUNT), text lines (UNSUP_TEXT) or the elements of a JSON
- * array (UNSUP_JSON). Returns how many distinct ops are missing. Needs
+ * Lists the ops of every subgraph that no registered kernel implements,
+ * one entry per op with its code, count and operators: nothing
+ * (UNSUP_COUNT), text lines (UNSUP_TEXT) or the elements of a JSON array
+ * (UNSUP_JSON). Returns how many distinct ops are missing. Needs
  * s->resolver set up.
  */
 static uint32_t print_unsupported(cli_session_t *s, int mode) {
   const mote_model_t *m = &s->model;
-  uint32_t n = mote_model_subgraph_count(m) > 0
-                   ? mote_model_op_count(m, SUBGRAPH)
-                   : 0u;
-  uint32_t i, kinds = 0;
-  for (i = 0; i < n; i++) {
-    mote_op_info_t info;
-    uint32_t count;
-    if (!first_missing(s, i, &info)) {
-      continue;
+  const uint32_t subgraphs = mote_model_subgraph_count(m);
+  uint32_t sg, i, kinds = 0;
+  for (sg = 0; sg < subgraphs; sg++) {
+    const uint32_t n = mote_model_op_count(m, sg);
+    for (i = 0; i < n; i++) {
+      mote_op_info_t info;
+      uint32_t count;
+      if (mote_model_op(m, sg, i, &info) != MOTE_OK || has_kernel(s, &info) ||
+          cli_op_used_before(m, sg, i, &info)) {
+        continue;
+      }
+      count = cli_op_uses(stdout, m, &info, CLI_USES_COUNT);
+      if (mode == UNSUP_JSON) {
+        printf("%s\n    {\"op\": ", kinds ? "," : "");
+        cli_json_string(stdout, op_name(&info));
+        printf(", \"code\": %ld, \"count\": %lu, \"operators\": [",
+               (long)info.builtin, (unsigned long)count);
+        (void)cli_op_uses(stdout, m, &info, CLI_USES_JSON_MAIN);
+        printf("], \"locations\": [");
+        (void)cli_op_uses(stdout, m, &info, CLI_USES_JSON_PAIRS);
+        printf("]}");
+      } else if (mode == UNSUP_TEXT) {
+        const uint32_t in_main = cli_op_uses_main(m, &info);
+        const uint32_t total = count;
+        printf("  ");
+        print_text(stdout, op_name(&info));
+        printf(" (%s %ld): %lu, %s",
+               info.builtin == MOTE_OP_CUSTOM ? "custom, code" : "builtin",
+               (long)info.builtin, (unsigned long)count,
+               in_main == 0 ? "" : total > 1 ? "operators " : "operator ");
+        (void)cli_op_uses(stdout, m, &info, CLI_USES_TEXT);
+        printf("\n");
+      }
+      kinds++;
     }
-    count = ops_of_kind(m, &info, i, 0);
-    if (mode == UNSUP_JSON) {
-      printf("%s\n    {\"op\": ", kinds ? "," : "");
-      cli_json_string(stdout, op_name(&info));
-      printf(", \"code\": %ld, \"count\": %lu, \"operators\": [",
-             (long)info.builtin, (unsigned long)count);
-      ops_of_kind(m, &info, i, 1);
-      printf("]}");
-    } else if (mode == UNSUP_TEXT) {
-      printf("  ");
-      print_text(stdout, op_name(&info));
-      printf(" (%s %ld): %lu, operator%s ",
-             info.builtin == MOTE_OP_CUSTOM ? "custom, code" : "builtin",
-             (long)info.builtin, (unsigned long)count, count > 1 ? "s" : "");
-      ops_of_kind(m, &info, i, 1);
-      printf("\n");
-    }
-    kinds++;
   }
   return kinds;
 }
 
 /* --- text ------------------------------------------------------------- */
 
-static void print_io_text(const mote_model_t *m, const char *title,
-                          int output) {
-  uint32_t n = output ? mote_model_output_count(m, SUBGRAPH)
-                      : mote_model_input_count(m, SUBGRAPH);
+static void print_io_text(const mote_model_t *m, uint32_t sg,
+                          const char *title, int output) {
+  uint32_t n = output ? mote_model_output_count(m, sg)
+                      : mote_model_input_count(m, sg);
   uint32_t i;
   printf("%s (%lu):\n", title, (unsigned long)n);
   for (i = 0; i < n; i++) {
-    int32_t ti = output ? mote_model_output_index(m, SUBGRAPH, i)
-                        : mote_model_input_index(m, SUBGRAPH, i);
+    int32_t ti = output ? mote_model_output_index(m, sg, i)
+                        : mote_model_input_index(m, sg, i);
     mote_tensor_t t;
     char shape[96];
-    if (ti < 0 || mote_model_tensor(m, SUBGRAPH, (uint32_t)ti, &t) != MOTE_OK) {
+    if (ti < 0 || inspect_tensor(m, sg, (uint32_t)ti, &t) != MOTE_OK) {
       printf("  %lu: tensor %ld (invalid)\n", (unsigned long)i, (long)ti);
       continue;
     }
@@ -264,13 +240,16 @@ static void print_io_text(const mote_model_t *m, const char *title,
     printf("  %lu: tensor %ld %s %s, %lu bytes \"", (unsigned long)i,
            (long)ti, mote_type_name((mote_type_t)t.type), shape,
            (unsigned long)t.bytes);
-    print_text(stdout, mote_model_tensor_name(m, SUBGRAPH, (uint32_t)ti));
+    print_text(stdout, mote_model_tensor_name(m, sg, (uint32_t)ti));
     printf("\"\n");
   }
 }
 
-static void print_ops_text(const mote_model_t *m) {
-  uint32_t n = mote_model_op_count(m, SUBGRAPH);
+/* The operator table of subgraph `sg`, with whether this build has a
+ * kernel for each. */
+static void print_ops_text(const cli_session_t *s, uint32_t sg) {
+  const mote_model_t *m = &s->model;
+  uint32_t n = mote_model_op_count(m, sg);
   int name_w = 2;
   int in_w = 6;
   int out_w = 7;
@@ -281,28 +260,28 @@ static void print_ops_text(const mote_model_t *m) {
   for (i = 0; i < n; i++) {
     mote_op_info_t info;
     int len;
-    if (mote_model_op(m, SUBGRAPH, i, &info) != MOTE_OK) {
+    if (mote_model_op(m, sg, i, &info) != MOTE_OK) {
       continue;
     }
     len = (int)strlen(op_name(&info));
     name_w = len > name_w ? (len < 40 ? len : 40) : name_w;
-    format_op_tensors(m, i, 0, info.input_count, ins, sizeof ins);
+    format_op_tensors(m, sg, i, 0, info.input_count, ins, sizeof ins);
     len = (int)strlen(ins);
     in_w = len > in_w ? (len < 40 ? len : 40) : in_w;
-    format_op_tensors(m, i, 1, info.output_count, outs, sizeof outs);
+    format_op_tensors(m, sg, i, 1, info.output_count, outs, sizeof outs);
     len = (int)strlen(outs);
     out_w = len > out_w ? (len < 40 ? len : 40) : out_w;
   }
   printf("operators (%lu, in execution order):\n", (unsigned long)n);
-  printf("  %4s  %-*s  %3s  %-*s  %-*s  %s\n", "#", name_w, "op", "ver",
-         in_w, "inputs", out_w, "outputs", "MACs");
+  printf("  %4s  %-*s  %3s  %-9s  %-*s  %-*s  %s\n", "#", name_w, "op",
+         "ver", "supported", in_w, "inputs", out_w, "outputs", "MACs");
   for (i = 0; i < n; i++) {
     mote_op_info_t info;
-    if (mote_model_op(m, SUBGRAPH, i, &info) != MOTE_OK) {
+    if (mote_model_op(m, sg, i, &info) != MOTE_OK) {
       continue;
     }
-    format_op_tensors(m, i, 0, info.input_count, ins, sizeof ins);
-    format_op_tensors(m, i, 1, info.output_count, outs, sizeof outs);
+    format_op_tensors(m, sg, i, 0, info.input_count, ins, sizeof ins);
+    format_op_tensors(m, sg, i, 1, info.output_count, outs, sizeof outs);
     printf("  %4lu  ", (unsigned long)i);
     if (info.builtin == MOTE_OP_CUSTOM && info.custom_name != NULL) {
       int pad = name_w - (int)strlen(info.custom_name);
@@ -311,13 +290,14 @@ static void print_ops_text(const mote_model_t *m) {
     } else {
       printf("%-*s", name_w, op_name(&info));
     }
-    printf("  %3ld  %-*s  %-*s  %llu\n", (long)info.version, in_w, ins, out_w,
-           outs, (unsigned long long)cli_op_macs(m, SUBGRAPH, i));
+    printf("  %3ld  %-9s  %-*s  %-*s  %llu\n", (long)info.version,
+           has_kernel(s, &info) ? "yes" : "NO", in_w, ins, out_w, outs,
+           (unsigned long long)cli_op_macs(m, sg, i));
   }
 }
 
-static void print_tensors_text(const mote_model_t *m) {
-  uint32_t n = mote_model_tensor_count(m, SUBGRAPH);
+static void print_tensors_text(const mote_model_t *m, uint32_t sg) {
+  uint32_t n = mote_model_tensor_count(m, sg);
   int shape_w = 5;
   int quant_w = 12;
   uint32_t i;
@@ -326,7 +306,7 @@ static void print_tensors_text(const mote_model_t *m) {
   for (i = 0; i < n; i++) {
     mote_tensor_t t;
     int len;
-    if (mote_model_tensor(m, SUBGRAPH, i, &t) != MOTE_OK) {
+    if (inspect_tensor(m, sg, i, &t) != MOTE_OK) {
       continue;
     }
     cli_format_shape(&t, shape, sizeof shape);
@@ -341,7 +321,7 @@ static void print_tensors_text(const mote_model_t *m) {
          "shape", quant_w, "quantization", "kind", "bytes", "name");
   for (i = 0; i < n; i++) {
     mote_tensor_t t;
-    if (mote_model_tensor(m, SUBGRAPH, i, &t) != MOTE_OK) {
+    if (inspect_tensor(m, sg, i, &t) != MOTE_OK) {
       printf("  %4lu  (unreadable)\n", (unsigned long)i);
       continue;
     }
@@ -350,7 +330,7 @@ static void print_tensors_text(const mote_model_t *m) {
     printf("  %4lu  %-8s  %-*s  %-*s  %-10s  %9lu  ", (unsigned long)i,
            mote_type_name((mote_type_t)t.type), shape_w, shape, quant_w, quant,
            tensor_kind(&t), (unsigned long)t.bytes);
-    print_text(stdout, mote_model_tensor_name(m, SUBGRAPH, i));
+    print_text(stdout, mote_model_tensor_name(m, sg, i));
     fputc('\n', stdout);
   }
 }
@@ -358,7 +338,7 @@ static void print_tensors_text(const mote_model_t *m) {
 static void print_text_report(cli_session_t *s, const inspect_totals_t *tot,
                               uint32_t missing) {
   const mote_model_t *m = &s->model;
-  uint32_t subgraphs = mote_model_subgraph_count(m);
+  uint32_t subgraphs = mote_model_subgraph_count(m), sg;
   printf("model:       %s (%lu bytes)\n", s->path, (unsigned long)s->file.size);
   printf("description: ");
   print_text(stdout, mote_model_description(m)[0] != '\0'
@@ -366,16 +346,20 @@ static void print_text_report(cli_session_t *s, const inspect_totals_t *tot,
                          : "(none)");
   printf("\nsubgraphs:   %lu", (unsigned long)subgraphs);
   if (subgraphs > 1) {
-    printf(" (shown: subgraph 0, the main one)");
+    printf(" (0 is the main one; the others run under IF, WHILE or "
+           "CALL_ONCE)");
   }
   printf("\n\n");
-  if (subgraphs > 0) {
-    print_ops_text(m);
+  for (sg = 0; sg < subgraphs; sg++) {
+    if (subgraphs > 1) {
+      printf("== subgraph %lu ==\n", (unsigned long)sg);
+    }
+    print_ops_text(s, sg);
     printf("\n");
-    print_tensors_text(m);
+    print_tensors_text(m, sg);
     printf("\n");
-    print_io_text(m, "inputs", 0);
-    print_io_text(m, "outputs", 1);
+    print_io_text(m, sg, "inputs", 0);
+    print_io_text(m, sg, "outputs", 1);
     printf("\n");
   }
   printf("weight bytes:     %llu (constant tensors)\n",
@@ -428,68 +412,74 @@ static void print_text_report(cli_session_t *s, const inspect_totals_t *tot,
 
 /* --- JSON ------------------------------------------------------------- */
 
-static void json_op_tensors(const mote_model_t *m, uint32_t op, int output,
-                            uint32_t count) {
+static void json_op_tensors(const mote_model_t *m, uint32_t sg, uint32_t op,
+                            int output, uint32_t count) {
   uint32_t k;
   fputc('[', stdout);
   for (k = 0; k < count; k++) {
-    int32_t ti = output ? mote_model_op_output(m, SUBGRAPH, op, k)
-                        : mote_model_op_input(m, SUBGRAPH, op, k);
+    int32_t ti = output ? mote_model_op_output(m, sg, op, k)
+                        : mote_model_op_input(m, sg, op, k);
     printf("%s%ld", k ? ", " : "", (long)ti);
   }
   fputc(']', stdout);
 }
 
-static void json_io(const mote_model_t *m, int output) {
-  uint32_t n = output ? mote_model_output_count(m, SUBGRAPH)
-                      : mote_model_input_count(m, SUBGRAPH);
+static void json_io(const mote_model_t *m, uint32_t sg, int output) {
+  uint32_t n = output ? mote_model_output_count(m, sg)
+                      : mote_model_input_count(m, sg);
   uint32_t i;
   fputc('[', stdout);
   for (i = 0; i < n; i++) {
-    int32_t ti = output ? mote_model_output_index(m, SUBGRAPH, i)
-                        : mote_model_input_index(m, SUBGRAPH, i);
+    int32_t ti = output ? mote_model_output_index(m, sg, i)
+                        : mote_model_input_index(m, sg, i);
     printf("%s%ld", i ? ", " : "", (long)ti);
   }
   fputc(']', stdout);
 }
 
-static void print_json_ops(const mote_model_t *m) {
-  uint32_t n = mote_model_op_count(m, SUBGRAPH);
+/* Subgraph `sg`'s "operators" member, `ind` its indentation. */
+static void print_json_ops(const cli_session_t *s, uint32_t sg,
+                           const char *ind) {
+  const mote_model_t *m = &s->model;
+  uint32_t n = mote_model_op_count(m, sg);
   uint32_t i;
-  printf("  \"operators\": [");
+  printf("%s\"operators\": [", ind);
   for (i = 0; i < n; i++) {
     mote_op_info_t info;
-    if (mote_model_op(m, SUBGRAPH, i, &info) != MOTE_OK) {
+    if (mote_model_op(m, sg, i, &info) != MOTE_OK) {
       memset(&info, 0, sizeof info);
       info.builtin = -1;
     }
-    printf("%s\n    {\"index\": %lu, \"name\": ", i ? "," : "",
+    printf("%s\n%s  {\"index\": %lu, \"name\": ", i ? "," : "", ind,
            (unsigned long)i);
     cli_json_string(stdout, op_name(&info));
-    printf(", \"version\": %ld, \"inputs\": ", (long)info.version);
-    json_op_tensors(m, i, 0, info.input_count);
+    printf(", \"version\": %ld, \"supported\": %s, \"inputs\": ",
+           (long)info.version, has_kernel(s, &info) ? "true" : "false");
+    json_op_tensors(m, sg, i, 0, info.input_count);
     printf(", \"outputs\": ");
-    json_op_tensors(m, i, 1, info.output_count);
+    json_op_tensors(m, sg, i, 1, info.output_count);
     printf(", \"macs\": %llu}",
-           (unsigned long long)cli_op_macs(m, SUBGRAPH, i));
+           (unsigned long long)cli_op_macs(m, sg, i));
   }
-  printf("%s],\n", n ? "\n  " : "");
+  printf("%s%s],\n", n ? "\n" : "", n ? ind : "");
 }
 
-static void print_json_tensors(const mote_model_t *m) {
-  uint32_t n = mote_model_tensor_count(m, SUBGRAPH);
+/* Subgraph `sg`'s "tensors" member, `ind` its indentation. */
+static void print_json_tensors(const mote_model_t *m, uint32_t sg,
+                               const char *ind) {
+  uint32_t n = mote_model_tensor_count(m, sg);
   uint32_t i;
-  printf("  \"tensors\": [");
+  printf("%s\"tensors\": [", ind);
   for (i = 0; i < n; i++) {
     mote_tensor_t t;
     uint8_t d;
-    if (mote_model_tensor(m, SUBGRAPH, i, &t) != MOTE_OK) {
+    if (inspect_tensor(m, sg, i, &t) != MOTE_OK) {
       memset(&t, 0, sizeof t);
       t.type = MOTE_TYPE_COUNT_;
     }
-    printf("%s\n    {\"index\": %lu, \"name\": ", i ? "," : "",
+    printf("%s\n%s  {\"index\": %lu, \"name\": ", i ? "," : "", ind,
            (unsigned long)i);
-    cli_json_string(stdout, mote_model_tensor_name(m, SUBGRAPH, i));
+    cli_json_string(stdout, mote_model_tensor_name(m, sg, i));
     printf(", \"type\": ");
     cli_json_string(stdout, mote_type_name((mote_type_t)t.type));
     printf(", \"shape\": [");
@@ -507,7 +497,27 @@ static void print_json_tensors(const mote_model_t *m) {
            (t.flags & MOTE_TENSOR_VARIABLE) != 0 ? "true" : "false",
            (unsigned long)t.bytes);
   }
-  printf("%s],\n", n ? "\n  " : "");
+  printf("%s%s],\n", n ? "\n" : "", n ? ind : "");
+}
+
+/* Every subgraph after the main one, in full: "other_subgraphs". */
+static void print_json_other_subgraphs(const cli_session_t *s) {
+  const mote_model_t *m = &s->model;
+  const uint32_t subgraphs = mote_model_subgraph_count(m);
+  uint32_t sg;
+  printf("  \"other_subgraphs\": [");
+  for (sg = 1; sg < subgraphs; sg++) {
+    printf("%s\n    {\n      \"index\": %lu,\n", sg > 1 ? "," : "",
+           (unsigned long)sg);
+    print_json_ops(s, sg, "      ");
+    print_json_tensors(m, sg, "      ");
+    printf("      \"inputs\": ");
+    json_io(m, sg, 0);
+    printf(",\n      \"outputs\": ");
+    json_io(m, sg, 1);
+    printf("\n    }");
+  }
+  printf("%s],\n", subgraphs > 1 ? "\n  " : "");
 }
 
 static void print_json_report(cli_session_t *s, const inspect_totals_t *tot,
@@ -520,17 +530,18 @@ static void print_json_report(cli_session_t *s, const inspect_totals_t *tot,
   cli_json_string(stdout, mote_model_description(m));
   printf(",\n  \"subgraphs\": %lu,\n", (unsigned long)subgraphs);
   if (subgraphs > 0) {
-    print_json_ops(m);
-    print_json_tensors(m);
+    print_json_ops(s, 0, "  ");
+    print_json_tensors(m, 0, "  ");
     printf("  \"inputs\": ");
-    json_io(m, 0);
+    json_io(m, 0, 0);
     printf(",\n  \"outputs\": ");
-    json_io(m, 1);
+    json_io(m, 0, 1);
     printf(",\n");
   } else {
     printf("  \"operators\": [],\n  \"tensors\": [],\n"
            "  \"inputs\": [],\n  \"outputs\": [],\n");
   }
+  print_json_other_subgraphs(s);
   printf("  \"unsupported_ops\": [");
   if (missing > 0) {
     print_unsupported(s, UNSUP_JSON);
@@ -700,9 +711,12 @@ int cli_cmd_inspect(int argc, char **argv) {
   }
   if (svg != NULL && mote_model_subgraph_count(&session.model) > 0) {
     /* Every tensor, and scratch buffers beyond any kernel's needs. */
-    session.plan_cap = mote_model_tensor_count(&session.model, SUBGRAPH) +
-                       64u * mote_model_op_count(&session.model, SUBGRAPH) +
-                       64u;
+    uint32_t sg;
+    session.plan_cap = 64u;
+    for (sg = 0; sg < mote_model_subgraph_count(&session.model); sg++) {
+      session.plan_cap += mote_model_tensor_count(&session.model, sg) +
+                          64u * mote_model_op_count(&session.model, sg);
+    }
     session.plan_rec = (mote_plan_entry_t *)calloc(session.plan_cap,
                                                    sizeof *session.plan_rec);
     if (session.plan_rec == NULL) {

@@ -39,6 +39,14 @@ typedef struct gen_plan {
  * NULL for a kernel gen does not know (gen_symbols.c). */
 const char *gen_kernel_symbol(const mote_resolver_entry_t *e);
 
+/* The C name of builtin `code`'s kernel (static storage): the plain one,
+ * or with `int4` its int4 variant (mote_kernel_conv_2d_int4); NULL when
+ * there is no such kernel name. */
+const char *gen_builtin_symbol(int32_t code, int int4);
+
+/* Whether builtin `code` has an int4 variant (mote/ops.h). */
+int gen_has_int4_variant(int32_t code);
+
 /* Writes every file of `plan` into `dir` (which exists). Returns 0, or -1
  * after printing "mote: PATH: reason". */
 int gen_write_all(const gen_plan_t *plan, const char *dir);

@@ -44,9 +44,9 @@ const cli_op_types_t cli_op_types[] = {
      T(FLOAT32) | T(INT32) | T(INT64) | T(BOOL) | T(INT8)},
     {MOTE_OP_LESS, NULL, T(FLOAT32) | T(INT32) | T(INT64) | T(INT8)},
     {MOTE_OP_LESS_EQUAL, NULL, T(FLOAT32) | T(INT32) | T(INT64) | T(INT8)},
-    /* int16: one case, a known difference mote refuses (the op table). */
-    {MOTE_OP_GREATER, NULL,
-     T(FLOAT32) | T(INT32) | T(INT64) | T(INT16) | T(INT8)},
+    /* Not int16: TFLM's answers are all false there and mote refuses it
+     * (a known difference of the op table). */
+    {MOTE_OP_GREATER, NULL, T(FLOAT32) | T(INT32) | T(INT64) | T(INT8)},
     {MOTE_OP_GREATER_EQUAL, NULL, T(FLOAT32) | T(INT32) | T(INT64) | T(INT8)},
     {MOTE_OP_LOGICAL_AND, NULL, T(BOOL)},
     {MOTE_OP_LOGICAL_OR, NULL, T(BOOL)},
@@ -147,6 +147,10 @@ const cli_op_types_t cli_op_types[] = {
     {MOTE_OP_CUSTOM, "SignalFilterBankSpectralSubtraction", T(UINT32)},
     {MOTE_OP_CUSTOM, "SignalPCAN", T(UINT32)},
     {MOTE_OP_CUSTOM, "SignalFilterBankLog", T(UINT32)},
+    {MOTE_OP_CUSTOM, "SignalDelay", T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalFramer", T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalStacker", T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalOverlapAdd", T(FLOAT32) | T(INT16)},
     {MOTE_OP_CUSTOM, "TFLite_Detection_PostProcess", T(FLOAT32)},
     {MOTE_OP_CUSTOM, "CIRCULAR_BUFFER", T(INT8)},
 };

@@ -22,6 +22,10 @@ mote_status_t mote_resolver_add_signal_ops(mote_resolver_t *r) {
        &mote_kernel_signal_filter_bank_spectral_subtraction},
       {"SignalPCAN", &mote_kernel_signal_pcan},
       {"SignalFilterBankLog", &mote_kernel_signal_filter_bank_log},
+      {"SignalDelay", &mote_kernel_signal_delay},
+      {"SignalFramer", &mote_kernel_signal_framer},
+      {"SignalStacker", &mote_kernel_signal_stacker},
+      {"SignalOverlapAdd", &mote_kernel_signal_overlap_add},
   };
   uint32_t i;
   for (i = 0; i < MOTE_RESOLVER_SIGNAL_OPS; i++) {

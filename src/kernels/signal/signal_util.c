@@ -140,3 +140,15 @@ mote_status_t mote_signal_keep_count(mote_kctx_t *ctx, int32_t n) {
 int32_t mote_signal_count(const mote_kctx_t *ctx) {
   return *(const int32_t *)mote_kctx_user_data(ctx);
 }
+
+mote_status_t mote_signal_alloc_rows(mote_kctx_t *ctx, int32_t rows,
+                                     int32_t count, size_t elem,
+                                     const char *what, void **out) {
+  const uint64_t bytes = (uint64_t)rows * (uint64_t)count * elem;
+  if (bytes > (uint64_t)INT32_MAX) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "%ld rows of %ld %s: state too large", (long)rows,
+                          (long)count, what);
+  }
+  return mote_kctx_alloc_state(ctx, (size_t)bytes, out);
+}

@@ -12,6 +12,7 @@
 #define MOTE_KERNELS_SIGNAL_SIGNAL_UTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "format/flexbuffer.h"
@@ -51,5 +52,13 @@ mote_status_t mote_signal_check(mote_kctx_t *ctx, const mote_tensor_t *t,
  * that fails); mote_signal_count() reads it back at invoke. */
 mote_status_t mote_signal_keep_count(mote_kctx_t *ctx, int32_t n);
 int32_t mote_signal_count(const mote_kctx_t *ctx);
+
+/* For the streaming ops: state memory (zeroed again by
+ * mote_interp_reset_state()) for `rows` histories of `count` elements of
+ * `elem` bytes, naming `what` when the size would pass INT32_MAX
+ * (MOTE_ERR_UNSUPPORTED); else the arena's status. */
+mote_status_t mote_signal_alloc_rows(mote_kctx_t *ctx, int32_t rows,
+                                     int32_t count, size_t elem,
+                                     const char *what, void **out);
 
 #endif /* MOTE_KERNELS_SIGNAL_SIGNAL_UTIL_H */

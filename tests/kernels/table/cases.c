@@ -20,10 +20,13 @@ typedef struct kt_op {
 } kt_op_t;
 
 static const kt_op_t kOps[] = {
-    {"CONV_2D", KT_CONV_DRAWN_CASES + KT_CONV_LAYER_CASES, kt_gen_conv_2d, 3},
-    {"DEPTHWISE_CONV_2D", KT_DW_DRAWN_CASES + KT_DW_LAYER_CASES,
+    {"CONV_2D", KT_CONV_DRAWN_CASES + KT_CONV_LAYER_CASES + KT_INT4_CASES,
+     kt_gen_conv_2d, 3},
+    {"DEPTHWISE_CONV_2D",
+     KT_DW_DRAWN_CASES + KT_DW_LAYER_CASES + KT_INT4_CASES,
      kt_gen_depthwise_conv_2d, 4},
-    {"FULLY_CONNECTED", 240, kt_gen_fully_connected, 9},
+    {"FULLY_CONNECTED", KT_FC_DRAWN_CASES + KT_INT4_CASES,
+     kt_gen_fully_connected, 9},
     {"AVERAGE_POOL_2D", KT_POOL_DRAWN_CASES + KT_POOL_LAYER_CASES,
      kt_gen_average_pool_2d, 1},
     {"MAX_POOL_2D", KT_POOL_DRAWN_CASES + KT_POOL_LAYER_CASES,
@@ -134,6 +137,11 @@ static const kt_op_t kOps[] = {
     {"SignalFilterBankLog", 12, kt_gen_signal_filter_bank_log, 32},
     {"TFLite_Detection_PostProcess", 16, kt_gen_detection_postprocess, 32},
     {"CIRCULAR_BUFFER", 8, kt_gen_circular_buffer, 32},
+    /* Streaming signal ops (cases_signal_stream.c). */
+    {"SignalDelay", 12, kt_gen_signal_delay, 32},
+    {"SignalFramer", 12, kt_gen_signal_framer, 32},
+    {"SignalStacker", 12, kt_gen_signal_stacker, 32},
+    {"SignalOverlapAdd", 16, kt_gen_signal_overlap_add, 32},
 };
 
 #define KT_NOPS ((int)(sizeof kOps / sizeof kOps[0]))

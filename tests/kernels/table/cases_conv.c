@@ -18,6 +18,8 @@
  * odd channel and pixel counts, depths that are not multiples of 4,
  * depth 1, strides 2, dilations, both paddings, per-tensor and
  * per-channel filters. Only their data and scales are drawn.
+ *
+ * Last, KT_INT4_CASES of packed int4 filters (gen_int4).
  */
 #include "cases_gen.h"
 
@@ -321,6 +323,77 @@ static void gen_layer(const model_layer_t *m, int depthwise, int index,
   kt_name_act(c, act);
 }
 
+/* Rounds an odd-making filter extent down (1 stays), keeping a VALID
+ * window inside the input. */
+static int32_t odd_down(int32_t v) { return v % 2 == 0 ? v - 1 : v; }
+
+/* Case k of the packed int4 filters: per-channel and per-tensor in turn; a
+ * bias, an absent one (input -1) and two inputs in turn (depthwise: an
+ * absent bias in case 11 alone, on which TFLM crashes); both paddings;
+ * drawn geometry (strides, dilations, batches) with the filter's element
+ * count odd in three cases of four (the last packed byte half used).
+ * The last two cases are 16x8 (int64 bias), which TFLM refuses with an
+ * int4 filter, and so does mote. */
+static void gen_int4(int depthwise, int k, kt_case_t *c, uint32_t *rng) {
+  const int pc = k % 2, padding = (k / 6) % 2;
+  const int bias_mode = !depthwise     ? (k / 2) % 3
+                        : k == 11       ? 1
+                        : k % 3 == 2    ? 2
+                                        : 0;
+  const int s16 = k >= KT_INT4_CASES - 2;
+  const int type = s16 ? KT_I16 : KT_I8;
+  const int act = kt_act_for(rng, k, 1);
+  int in, f, b = -1, out;
+  int32_t ic, oc, mult = 1, shape[4];
+  conv_geom_t g;
+  draw_geom(rng, padding, 400, &g);
+  ic = kt_rand_int(rng, 1, 13);
+  oc = kt_rand_int(rng, 1, 13);
+  if (depthwise) {
+    mult = kt_rand_int(rng, 0, 2) == 0 ? kt_rand_int(rng, 2, 3) : 1;
+    oc = ic * mult;
+  }
+  if (k % 4 != 3) { /* an odd count: every factor odd */
+    ic |= 1, oc |= 1, mult |= 1;
+    oc = depthwise ? ic * mult : oc;
+    g.fh = odd_down(g.fh), g.fw = odd_down(g.fw);
+    g.oh = out_size(padding, g.ih, g.fh, g.sh, g.dh);
+    g.ow = out_size(padding, g.iw, g.fw, g.sw, g.dw);
+  }
+  c->version = 7;
+  shape[0] = g.n, shape[1] = g.ih, shape[2] = g.iw, shape[3] = ic;
+  in = kt_add(c, KT_INPUT, (uint8_t)type, 4, shape);
+  shape[0] = depthwise ? 1 : oc, shape[1] = g.fh, shape[2] = g.fw;
+  shape[3] = depthwise ? oc : ic;
+  f = kt_add(c, KT_CONST, KT_I4, 4, shape);
+  if (bias_mode == 0 || s16) {
+    b = kt_add1(c, KT_CONST, s16 ? KT_I64 : KT_I32, oc);
+  } else if (bias_mode == 1) {
+    kt_add(c, KT_ABSENT, KT_I32, 0, shape); /* bias input -1 */
+  }
+  shape[0] = g.n, shape[1] = g.oh, shape[2] = g.ow, shape[3] = oc;
+  out = kt_add(c, KT_OUTPUT, (uint8_t)type, 4, shape);
+  kt_quant_layer(c, rng, in, f, b, out, pc, depthwise ? 3 : 0,
+                 g.fh * g.fw * (depthwise ? 1 : ic));
+  c->options_type = (uint8_t)(depthwise ? 2 : 1);
+  kt_opt(c, 0, KT_OPT_INT8, padding);
+  kt_opt(c, 1, KT_OPT_INT32, g.sw);
+  kt_opt(c, 2, KT_OPT_INT32, g.sh);
+  if (depthwise) {
+    kt_opt(c, 3, KT_OPT_INT32, mult);
+  }
+  kt_opt(c, depthwise ? 4 : 3, KT_OPT_INT8, act);
+  kt_opt(c, depthwise ? 5 : 4, KT_OPT_INT32, g.dw);
+  kt_opt(c, depthwise ? 6 : 5, KT_OPT_INT32, g.dh);
+  kt_name(c, s16 ? "16x8 " : "i8 ");
+  kt_name(c, pc ? "pc " : "per-tensor ");
+  kt_name(c, b >= 0 ? "" : bias_mode == 1 ? "nobias " : "2 inputs ");
+  kt_name_shape(c, in);
+  kt_name_n(c, depthwise ? " mult" : " oc", depthwise ? mult : oc);
+  kt_name_n(c, " elements ", g.fh * g.fw * (depthwise ? oc : oc * ic));
+  name_geom(c, &g, padding, act);
+}
+
 void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   const int variant = index % 6;
   const int act = kt_act_for(rng, index / 6, 1);
@@ -328,6 +401,10 @@ void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   int type, bias_type, pc, in, f, b = -1, out;
   int32_t groups = 1, ic, oc, shape[4];
   conv_geom_t g;
+  if (index >= KT_CONV_DRAWN_CASES + KT_CONV_LAYER_CASES) {
+    gen_int4(0, index - KT_CONV_DRAWN_CASES - KT_CONV_LAYER_CASES, c, rng);
+    return;
+  }
   if (index >= KT_CONV_DRAWN_CASES) {
     gen_layer(&kConvLayers[index - KT_CONV_DRAWN_CASES], 0, index, c, rng);
     return;
@@ -399,6 +476,10 @@ void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng) {
   int type, bias_type, pc, in, f, b, out;
   int32_t ic, mult, shape[4];
   conv_geom_t g;
+  if (index >= KT_DW_DRAWN_CASES + KT_DW_LAYER_CASES) {
+    gen_int4(1, index - KT_DW_DRAWN_CASES - KT_DW_LAYER_CASES, c, rng);
+    return;
+  }
   if (index >= KT_DW_DRAWN_CASES) {
     gen_layer(&kDwLayers[index - KT_DW_DRAWN_CASES], 1, index, c, rng);
     return;

@@ -8,8 +8,58 @@
  * depth] matrix, a rank-3 input with keep_num_dims (the output keeps the
  * leading dimensions) and a rank-4 input flattened into rows of the
  * filter's depth. Depths run to ~300 and are rarely multiples of 4 or 16.
+ * Last, KT_INT4_CASES of packed int4 weights (gen_int4).
  */
 #include "cases_gen.h"
+
+/* Case k of the packed int4 weights: a bias, an absent one (input -1) and
+ * two inputs in turn; a plain [rows, depth] input, or (one case in four)
+ * a rank-3 one with keep_num_dims; the weights' element count odd in
+ * three cases of four (the last packed byte half used). Per-tensor: TFLM
+ * refuses per-channel int4 weights, and so does mote (case 11, and 13).
+ * The last two cases are 16x8 (int64 bias), which TFLM refuses with int4
+ * weights, and so does mote. */
+static void gen_int4(int k, kt_case_t *c, uint32_t *rng) {
+  const int pc = k == 11 || k == 13, bias_mode = k % 3, keep = k % 4 == 2;
+  const int s16 = k >= KT_INT4_CASES - 2;
+  const int type = s16 ? KT_I16 : KT_I8;
+  const int act = kt_act_for(rng, k, 1);
+  int32_t depth = kt_rand_int(rng, 1, kt_rand_int(rng, 0, 2) == 0 ? 200 : 40);
+  int32_t units = kt_rand_int(rng, 1, 24), rows = kt_rand_int(rng, 1, 4);
+  int32_t shape[3];
+  int in, f, b = -1, out;
+  if (k % 4 != 3) { /* an odd count */
+    depth |= 1, units |= 1;
+  }
+  c->version = 10; /* int4 weights */
+  shape[0] = 2, shape[1] = rows, shape[2] = depth;
+  in = keep ? kt_add(c, KT_INPUT, (uint8_t)type, 3, shape)
+            : kt_add(c, KT_INPUT, (uint8_t)type, 2, shape + 1);
+  shape[0] = units, shape[1] = depth;
+  f = kt_add(c, KT_CONST, KT_I4, 2, shape);
+  if (bias_mode == 0 || s16) {
+    b = kt_add1(c, KT_CONST, s16 ? KT_I64 : KT_I32, units);
+  } else if (bias_mode == 1) {
+    kt_add(c, KT_ABSENT, KT_I32, 0, shape); /* bias input -1 */
+  }
+  shape[0] = 2, shape[1] = rows, shape[2] = units;
+  out = keep ? kt_add(c, KT_OUTPUT, (uint8_t)type, 3, shape)
+             : kt_add(c, KT_OUTPUT, (uint8_t)type, 2, shape + 1);
+  kt_quant_layer(c, rng, in, f, b, out, pc, 0, depth);
+  c->options_type = 8;
+  kt_opt(c, 0, KT_OPT_INT8, act);
+  if (keep) {
+    kt_opt(c, 2, KT_OPT_BOOL, 1);
+  }
+  kt_name(c, s16 ? "16x8 " : "i8 ");
+  kt_name(c, pc ? "pc " : "per-tensor ");
+  kt_name(c, b >= 0 ? "" : bias_mode == 1 ? "nobias " : "2 inputs ");
+  kt_name_shape(c, in);
+  kt_name_n(c, " units", units);
+  kt_name_n(c, " elements ", units * depth);
+  kt_name(c, keep ? " keep_num_dims" : "");
+  kt_name_act(c, act);
+}
 
 void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   static const int types[6] = {KT_I8, KT_I8, KT_I16, KT_I16, KT_F32, KT_I8};
@@ -19,6 +69,10 @@ void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng) {
   const int variant = index % 6;
   const int act = kt_act_for(rng, index / 6, 1);
   const int layout = (index / 24) % 3;
+  if (index >= KT_FC_DRAWN_CASES) {
+    gen_int4(index - KT_FC_DRAWN_CASES, c, rng);
+    return;
+  }
   const int type = types[variant];
   const int pc = variant == 1 || variant == 2 || (variant == 3 && index % 2);
   /* Cases 6 (int4 weights) and 8 (rescale 200) are the smallest: one row

@@ -134,7 +134,7 @@ void kt_big_rescale(kt_case_t *c, int in, int filt, int bias, int out);
 
 /* The filter type of conv-like case `index` with activations of `type`:
  * float32 or int8, but packed int4 for case 6 (an int8 variant), which
- * TFLM runs (unpacking it) and mote refuses. */
+ * TFLM and mote's int4 variants run by unpacking it. */
 uint8_t kt_filter_type(int index, int type);
 
 /* --- the generators, by family (one file each) -------------------------- */
@@ -144,9 +144,14 @@ uint8_t kt_filter_type(int index, int type);
 #define KT_CONV_LAYER_CASES 21
 #define KT_DW_DRAWN_CASES 300
 #define KT_DW_LAYER_CASES 19
+/* CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED each end with this many
+ * cases of packed int4 filters (int8 activations), the last two of them
+ * 16x8, which TFLM refuses with int4 filters. */
+#define KT_INT4_CASES 14
 void kt_gen_conv_2d(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_depthwise_conv_2d(int index, kt_case_t *c, uint32_t *rng);
-/* cases_fc.c */
+/* cases_fc.c: drawn cases, then KT_INT4_CASES. */
+#define KT_FC_DRAWN_CASES 240
 void kt_gen_fully_connected(int index, kt_case_t *c, uint32_t *rng);
 /* cases_pool.c */
 /* Pools: drawn cases, then fixed int8 layers. */
@@ -311,6 +316,11 @@ void kt_gen_signal_filter_bank_sqrt(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_spectral_sub(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_pcan(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_filter_bank_log(int index, kt_case_t *c, uint32_t *rng);
+/* cases_signal_stream.c */
+void kt_gen_signal_delay(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_framer(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_stacker(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_overlap_add(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_detection_postprocess(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_circular_buffer(int index, kt_case_t *c, uint32_t *rng);
 
