@@ -30,7 +30,7 @@ extern "C" {
 extern const mote_kernel_t mote_kernel_signal_window;
 /** Custom op "SignalFftAutoScale". */
 extern const mote_kernel_t mote_kernel_signal_fft_auto_scale;
-/** Custom op "SignalRfft" (int16). */
+/** Custom op "SignalRfft" (int16, int32, float32). */
 extern const mote_kernel_t mote_kernel_signal_rfft;
 /** Custom op "SignalEnergy". */
 extern const mote_kernel_t mote_kernel_signal_energy;

@@ -176,10 +176,14 @@ static void test_rfft(void) {
                      kRfftOpts, sizeof kRfftOpts, out, 512),
               MOTE_ERR_BAD_SHAPE, "fft_length 512");
   memcpy(opts, kRfftOpts, sizeof opts);
-  opts[22] = 0; /* T = float32 */
+  opts[22] = 9; /* T = int8: TFLM has no int8 FFT either */
   expect_fail(run_op("SignalRfft", 1, in_shape, 1, in, NULL, 0, out_shape, 1,
                      opts, sizeof opts, out, 514),
-              MOTE_ERR_UNSUPPORTED_TYPE, "float32");
+              MOTE_ERR_UNSUPPORTED_TYPE, "int8");
+  opts[22] = 0; /* T = float32 against int16 tensors */
+  expect_fail(run_op("SignalRfft", 1, in_shape, 1, in, NULL, 0, out_shape, 1,
+                     opts, sizeof opts, out, 514),
+              MOTE_ERR_UNSUPPORTED_TYPE, "input 0");
   memcpy(opts, kRfftOpts, sizeof opts);
   opts[24] = 14; /* fft_length 14: a radix-7 stage */
   opts[25] = 0;

@@ -6,10 +6,10 @@
  * binds, one call per frame.
  *
  * The option map carries the element type under "T" (a TensorType) and
- * the length under "fft_length". int16 runs the kissfft-compatible fixed
- * point transform; TFLM's int32 and float32 variants are not implemented
- * yet and are rejected by name. The plan (kissfft's factors and twiddle
- * tables) is built here once, in persistent memory.
+ * the length under "fft_length": int16, int32 and float32, as in TFLM,
+ * each its own kissfft-compatible compute function. The plan (kissfft's
+ * factors and twiddle tables of the element type) is built here once, in
+ * persistent memory.
  *
  * TFLM does not check that a frame fits fft_length or that the output has
  * room for every bin; mote requires input frames of at most fft_length
@@ -60,35 +60,102 @@ int32_t mote_rfft_q15_twiddle_values(const mote_rfft_plan_t *plan) {
   return 2 * (plan->n + plan->n / 2);
 }
 
-/* kissfft's fixed-point kf_cexp: round half up of 32767 * cos / sin. */
-static void cexp_q15(int16_t *p, int32_t k, double phase) {
-  p[2 * k] = (int16_t)floor(0.5 + 32767.0 * cos(phase));
-  p[2 * k + 1] = (int16_t)floor(0.5 + 32767.0 * sin(phase));
+int32_t mote_rfft_plan_source(const mote_rfft_plan_t *plan, int32_t j) {
+  int32_t src = 0, outer = 1, s;
+  for (s = 0; s < plan->stages; ++s) {
+    src += (j / plan->sub_length[s]) % plan->radix[s] * outer;
+    outer *= plan->radix[s];
+  }
+  return src;
+}
+
+/* The phases of kissfft's twiddles, in the same double expressions:
+ * (-2 * pi * k) / n for the n FFT twiddles, then -pi * ((k + 1) / n + .5)
+ * for the n / 2 of the split step; entry k of the concatenation. */
+static double twiddle_phase(const mote_rfft_plan_t *plan, int32_t k) {
+  const double pi = 3.14159265358979323846;
+  const int32_t n = plan->n;
+  if (k < n) {
+    return -2 * pi * (double)k / (double)n;
+  }
+  return -pi * ((double)(k - n + 1) / (double)n + 0.5);
+}
+
+/* Stores one twiddle component, cos or sin of the phase, at storage[at]
+ * in the element type, as kissfft's kf_cexp of that type does. */
+typedef void twiddle_store_fn(void *storage, int32_t at, double v);
+
+/* Fixed point: round half up of 32767 (FIXED_POINT=16) or 2147483647
+ * (FIXED_POINT=32) times the value. */
+static void store_q15(void *storage, int32_t at, double v) {
+  ((int16_t *)storage)[at] = (int16_t)floor(0.5 + 32767.0 * v);
+}
+
+static void store_q31(void *storage, int32_t at, double v) {
+  ((int32_t *)storage)[at] = (int32_t)floor(0.5 + 2147483647.0 * v);
+}
+
+/* Float: the double value rounded to float. */
+static void store_f32(void *storage, int32_t at, double v) {
+  ((float *)storage)[at] = (float)v;
+}
+
+static void fill_twiddles(const mote_rfft_plan_t *plan, void *storage,
+                          twiddle_store_fn *store) {
+  const int32_t count = plan->n + plan->n / 2;
+  int32_t k;
+  for (k = 0; k < count; ++k) {
+    const double phase = twiddle_phase(plan, k);
+    store(storage, 2 * k, cos(phase));
+    store(storage, 2 * k + 1, sin(phase));
+  }
 }
 
 void mote_rfft_q15_init(mote_rfft_plan_t *plan, int16_t *storage) {
-  const double pi = 3.14159265358979323846;
-  const int32_t n = plan->n;
-  int32_t k;
   plan->twiddles = storage;
-  plan->super_twiddles = storage + 2 * n;
-  for (k = 0; k < n; ++k) {
-    /* The same double expression as kissfft: (-2 * pi * k) / n. */
-    cexp_q15(plan->twiddles, k, -2 * pi * (double)k / (double)n);
-  }
-  for (k = 0; k < n / 2; ++k) {
-    cexp_q15(plan->super_twiddles, k,
-             -pi * ((double)(k + 1) / (double)n + 0.5));
-  }
+  plan->super_twiddles = storage + 2 * plan->n;
+  fill_twiddles(plan, storage, store_q15);
+}
+
+void mote_rfft_q31_init(mote_rfft_plan_t *plan, int32_t *storage) {
+  plan->twiddles_q31 = storage;
+  plan->super_twiddles_q31 = storage + 2 * plan->n;
+  fill_twiddles(plan, storage, store_q31);
+}
+
+void mote_rfft_f32_init(mote_rfft_plan_t *plan, float *storage) {
+  plan->twiddles_f32 = storage;
+  plan->super_twiddles_f32 = storage + 2 * plan->n;
+  fill_twiddles(plan, storage, store_f32);
 }
 
 /* --- kernel glue -------------------------------------------------------- */
 
 typedef struct rfft_op {
   mote_rfft_plan_t plan;
+  mote_type_t type;
   int32_t in_len; /* values per input frame */
   int32_t frames;
 } rfft_op_t;
+
+/* The plan's twiddles in the element type, in persistent memory. */
+static mote_status_t rfft_init_twiddles(mote_kctx_t *ctx, rfft_op_t *op) {
+  const size_t values = (size_t)mote_rfft_q15_twiddle_values(&op->plan);
+  void *mem;
+  mote_status_t st = mote_kctx_alloc_persistent(
+      ctx, values * mote_type_size(op->type), &mem);
+  if (st != MOTE_OK) {
+    return st;
+  }
+  if (op->type == MOTE_TYPE_INT16) {
+    mote_rfft_q15_init(&op->plan, (int16_t *)mem);
+  } else if (op->type == MOTE_TYPE_INT32) {
+    mote_rfft_q31_init(&op->plan, (int32_t *)mem);
+  } else {
+    mote_rfft_f32_init(&op->plan, (float *)mem);
+  }
+  return MOTE_OK;
+}
 
 static mote_status_t rfft_prepare(mote_kctx_t *ctx) {
   mote_tensor_t in, out;
@@ -106,19 +173,22 @@ static mote_status_t rfft_prepare(mote_kctx_t *ctx) {
                                    &length)) != MOTE_OK) {
     return st;
   }
-  if (type != MOTE_TYPE_INT16) {
+  if (type != MOTE_TYPE_INT16 && type != MOTE_TYPE_INT32 &&
+      type != MOTE_TYPE_FLOAT32) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "option T is %s; only the int16 FFT is implemented",
+                          "option T is %s; the FFT runs int16, int32 and "
+                          "float32",
                           mote_type_name((mote_type_t)type));
   }
-  if ((st = mote_signal_check(ctx, &in, MOTE_TYPE_INT16, -1, "input 0")) !=
+  if ((st = mote_signal_check(ctx, &in, (mote_type_t)type, -1, "input 0")) !=
           MOTE_OK ||
-      (st = mote_signal_check(ctx, &out, MOTE_TYPE_INT16, in.rank,
+      (st = mote_signal_check(ctx, &out, (mote_type_t)type, in.rank,
                               "output 0")) != MOTE_OK ||
       (st = mote_kctx_alloc_persistent(ctx, sizeof *op, &mem)) != MOTE_OK) {
     return st;
   }
   op = (rfft_op_t *)mem;
+  op->type = (mote_type_t)type;
   if (mote_rfft_plan_factor(&op->plan, (int32_t)length) != MOTE_OK) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
                           "fft_length %ld: must be even, at least 4, and "
@@ -137,13 +207,9 @@ static mote_status_t rfft_prepare(mote_kctx_t *ctx) {
   }
   op->in_len = in_len;
   op->frames = mote_tensor_elements(&in) / in_len;
-  if ((st = mote_kctx_alloc_persistent(
-           ctx,
-           (size_t)mote_rfft_q15_twiddle_values(&op->plan) * sizeof(int16_t),
-           &mem)) != MOTE_OK) {
+  if ((st = rfft_init_twiddles(ctx, op)) != MOTE_OK) {
     return st;
   }
-  mote_rfft_q15_init(&op->plan, (int16_t *)mem);
   mote_kctx_set_user_data(ctx, op);
   return MOTE_OK;
 }
@@ -151,12 +217,20 @@ static mote_status_t rfft_prepare(mote_kctx_t *ctx) {
 static mote_status_t rfft_invoke(mote_kctx_t *ctx) {
   const rfft_op_t *op = (const rfft_op_t *)mote_kctx_user_data(ctx);
   const int32_t out_len = op->plan.fft_length + 2;
-  const int16_t *src = (const int16_t *)mote_kctx_input_data(ctx, 0);
-  int16_t *dst = (int16_t *)mote_kctx_output_data(ctx, 0);
+  const void *src = mote_kctx_input_data(ctx, 0);
+  void *dst = mote_kctx_output_data(ctx, 0);
   int32_t f;
   for (f = 0; f < op->frames; ++f) {
-    mote_rfft_q15(&op->plan, src + f * op->in_len, op->in_len,
-                  dst + f * out_len);
+    if (op->type == MOTE_TYPE_INT16) {
+      mote_rfft_q15(&op->plan, (const int16_t *)src + f * op->in_len,
+                    op->in_len, (int16_t *)dst + f * out_len);
+    } else if (op->type == MOTE_TYPE_INT32) {
+      mote_rfft_q31(&op->plan, (const int32_t *)src + f * op->in_len,
+                    op->in_len, (int32_t *)dst + f * out_len);
+    } else {
+      mote_rfft_f32(&op->plan, (const float *)src + f * op->in_len,
+                    op->in_len, (float *)dst + f * out_len);
+    }
   }
   return MOTE_OK;
 }

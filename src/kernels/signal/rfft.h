@@ -3,15 +3,21 @@
  * SignalRfft compute function: the seam between the op's glue (rfft.c)
  * and its implementations (kernels/impl.h).
  *
- * int16 real FFT with the arithmetic of kissfft v130 (fixed point,
- * FIXED_POINT=16), the FFT behind TFLM's SignalRfft for int16: one frame
- * of N = fft_length samples, zero-padded, into bins 0..N/2 scaled by 1/N,
- * bit for bit as kissfft computes them (ref/rfft_q15_ref.c says how).
+ * Real FFTs with the arithmetic of kissfft v130, the FFT behind TFLM's
+ * SignalRfft: one frame of N = fft_length samples, zero-padded, into bins
+ * 0..N/2, bit for bit as kissfft computes them. Three element types, each
+ * its own compute function so that a firmware links only what it calls:
+ * int16 (FIXED_POINT=16, bins scaled by 1/N; ref/rfft_q15_ref.c says
+ * how), int32 (FIXED_POINT=32, the same with 64-bit products and 31
+ * fractional bits) and float32 (unscaled); the last two share one body,
+ * ref/rfft_kiss_body.inc.
  *
  * The plan is the parameter: kissfft's factoring of N / 2 (radix 4
  * first, then 2, then odd numbers from 3 up, any factor above sqrt(N / 2)
- * taken whole; stages outermost first) and its twiddles, floor(0.5 +
- * 32767 * cos/sin) of the double phase, in storage the caller provides.
+ * taken whole; stages outermost first) and its twiddles in the element
+ * type, from the double phase: floor(0.5 + 32767 * cos/sin) for int16,
+ * floor(0.5 + 2147483647 * cos/sin) for int32, (float)cos/sin for
+ * float32, in storage the caller provides.
  * Both are prepare-time helpers (rfft.c), because which factors and
  * twiddles kissfft uses is part of what makes the result TFLM's. Radices
  * above 5 are rejected: TFLM's patched kissfft has no memory for its
@@ -41,8 +47,15 @@ typedef struct mote_rfft_plan {
   int32_t stages;
   int32_t radix[MOTE_RFFT_MAX_STAGES]; /* p of each stage, outermost first */
   int32_t sub_length[MOTE_RFFT_MAX_STAGES]; /* m = remaining length / p */
-  int16_t *twiddles;       /* n complex: exp(-2 pi i k / n), re, im */
-  int16_t *super_twiddles; /* n / 2 complex for the split step */
+  /* The twiddles of the element type the plan was initialised for (the
+   * other pointers are unset): n complex values exp(-2 pi i k / n) as
+   * (re, im), then n / 2 for the split step. */
+  int16_t *twiddles;
+  int16_t *super_twiddles;
+  int32_t *twiddles_q31;
+  int32_t *super_twiddles_q31;
+  float *twiddles_f32;
+  float *super_twiddles_f32;
 } mote_rfft_plan_t;
 
 /* --- prepare-time helpers (rfft.c), for the glue and for tests --------- */
@@ -54,13 +67,22 @@ typedef struct mote_rfft_plan {
  */
 mote_status_t mote_rfft_plan_factor(mote_rfft_plan_t *plan, int32_t fft_length);
 
-/* int16 values of twiddle storage a factored plan needs:
- * 2 * (n + n / 2). */
+/* Values of twiddle storage a factored plan needs, in its element type
+ * (the same count for every type): 2 * (n + n / 2). */
 int32_t mote_rfft_q15_twiddle_values(const mote_rfft_plan_t *plan);
 
-/* Fills the twiddles into `storage` (mote_rfft_q15_twiddle_values()
- * int16s, caller-owned, kept by the plan for as long as it is used). */
+/* Fill the twiddles of one element type into `storage`
+ * (mote_rfft_q15_twiddle_values() values, caller-owned, kept by the plan
+ * for as long as it is used). */
 void mote_rfft_q15_init(mote_rfft_plan_t *plan, int16_t *storage);
+void mote_rfft_q31_init(mote_rfft_plan_t *plan, int32_t *storage);
+void mote_rfft_f32_init(mote_rfft_plan_t *plan, float *storage);
+
+/* The leaf copy of kissfft's recursion, shared by the element types:
+ * which input sample pair lands at position j (0 <= j < n) of the complex
+ * FFT's working buffer, sum(q_s * P_s) over the stages, q_s the stage
+ * digit of j and P_s the product of the radices outside stage s. */
+int32_t mote_rfft_plan_source(const mote_rfft_plan_t *plan, int32_t j);
 
 /* --- compute function --------------------------------------------------- */
 
@@ -77,6 +99,30 @@ mote_rfft_q15_fn mote_rfft_q15_ref;
 mote_rfft_q15_fn mote_rfft_q15;
 #else
 #define mote_rfft_q15 mote_rfft_q15_ref
+#endif
+
+/* The same for int32 (bins scaled by 1/N) and float32 (unscaled), over a
+ * plan initialised with mote_rfft_q31_init / mote_rfft_f32_init. */
+typedef void mote_rfft_q31_fn(const mote_rfft_plan_t *plan, const int32_t *in,
+                              int32_t in_len, int32_t *out);
+typedef void mote_rfft_f32_fn(const mote_rfft_plan_t *plan, const float *in,
+                              int32_t in_len, float *out);
+
+mote_rfft_q31_fn mote_rfft_q31_ref;
+mote_rfft_f32_fn mote_rfft_f32_ref;
+
+#ifdef MOTE_IMPL_RFFT_Q31
+#define mote_rfft_q31 MOTE_IMPL_NAME(rfft_q31, MOTE_IMPL_RFFT_Q31)
+mote_rfft_q31_fn mote_rfft_q31;
+#else
+#define mote_rfft_q31 mote_rfft_q31_ref
+#endif
+
+#ifdef MOTE_IMPL_RFFT_F32
+#define mote_rfft_f32 MOTE_IMPL_NAME(rfft_f32, MOTE_IMPL_RFFT_F32)
+mote_rfft_f32_fn mote_rfft_f32;
+#else
+#define mote_rfft_f32 mote_rfft_f32_ref
 #endif
 
 #endif /* MOTE_KERNELS_SIGNAL_RFFT_H */

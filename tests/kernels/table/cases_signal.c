@@ -9,8 +9,8 @@
  * tables are drawn consistent (channels inside the spectrum, weights
  * inside the table), as a front-end generator writes them. The stateful
  * SignalFilterBankSpectralSubtraction runs three invokes. SignalRfft
- * also has one float32 and one int32 case, element types TFLM has and
- * mote does not.
+ * runs its three element types over a grid of fft_lengths (every radix
+ * kissfft has a butterfly for: 2, 3, 4, 5) and frame counts.
  */
 #include "cases_gen.h"
 
@@ -52,19 +52,35 @@ void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng) {
   }
 }
 
+/* fft_lengths of the grid cases: N / 2 a power of two, or with factors
+ * 3 and 5 (kissfft's radix-3 and radix-5 butterflies), up to 1000. */
+static const int32_t kRfftLengths[KT_RFFT_GRID_CASES / 3] = {
+    4, 6, 10, 12, 20, 30, 64, 120, 256, 480, 512, 1000};
+
 void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng) {
-  const int32_t len =
-      index == 6 || index == 7 ? 8 : 1 << kt_rand_int(rng, 3, 9);
-  const int32_t in_n = index % 3 == 0 ? len : kt_rand_int(rng, 1, len);
-  /* Element type: int16, except one float32 and one int32 case. */
-  const int type = index == 6 ? KT_F32 : index == 7 ? KT_I32 : KT_I16;
+  /* Cases 0-11 are drawn (int16, except a float32 #6 and an int32 #7);
+   * the rest walk the grid: each length in the three types. */
+  static const uint8_t kTypes[3] = {KT_I16, KT_I32, KT_F32};
+  const int grid = index >= KT_RFFT_DRAWN_CASES;
+  const int g = index - KT_RFFT_DRAWN_CASES;
+  const int32_t len = grid ? kRfftLengths[g / 3]
+                      : index == 6 || index == 7 ? 8
+                                                 : 1 << kt_rand_int(rng, 3, 9);
+  const int32_t in_n =
+      grid ? (g / 3 % 2 ? kt_rand_int(rng, 1, len) : len)
+           : index % 3 == 0 || index == 6 || index == 7 ? len
+                                                        : kt_rand_int(rng, 1, len);
+  const int type = grid         ? kTypes[g % 3]
+                   : index == 6 ? KT_F32
+                   : index == 7 ? KT_I32
+                                : KT_I16;
   int in;
   kt_flex_t f;
   int32_t shape[2];
-  shape[0] = index % 2 && index != 7 ? 2 : 1;
-  shape[1] = index == 6 || index == 7 ? len : in_n;
+  shape[0] = grid ? kt_rand_int(rng, 1, 3) : index % 2 && index != 7 ? 2 : 1;
+  shape[1] = in_n;
   in = kt_add(c, KT_INPUT, (uint8_t)type, 2, shape);
-  if (index % 4 == 1) {
+  if (grid ? g % 4 == 1 : index % 4 == 1) {
     kt_range(c, in, -300, 300);
   }
   shape[1] = 2 * (len / 2 + 1);
@@ -77,7 +93,7 @@ void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, " ");
   kt_name_shape(c, in);
   kt_name_n(c, " fft_length ", len);
-  if (index >= 8) {
+  if (grid ? g % 5 == 4 : index >= 8) {
     kt_special_values(c);
   }
 }

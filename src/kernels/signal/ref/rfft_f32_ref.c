@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Reference float32 real FFT (rfft.h), kissfft v130 with
+ * kiss_fft_scalar float: no scaling (C_FIXDIV is nothing), products and
+ * sums in float, one operation at a time and in kissfft's order, so that
+ * every rounding is the same as TFLM's. kissfft's HALF_OF multiplies by
+ * the double constant .5, which makes "a - HALF_OF(b)" a double
+ * expression rounded once to float; kept as such. This needs
+ * FLT_EVAL_METHOD 0 and no contraction into fused multiply-adds
+ * (mote builds with -ffp-contract=off where the compiler would fuse).
+ * The butterflies, the gather and the split step are
+ * ref/rfft_kiss_body.inc.
+ */
+#include "kernels/signal/rfft.h"
+
+typedef float scalar_t;
+
+typedef struct cpx {
+  scalar_t r, i;
+} cpx_t;
+
+static scalar_t add(scalar_t a, scalar_t b) {
+  return a + b;
+}
+
+static scalar_t sub(scalar_t a, scalar_t b) {
+  return a - b;
+}
+
+static scalar_t neg(scalar_t a) {
+  return -a;
+}
+
+static scalar_t s_mul(scalar_t a, scalar_t t) {
+  return a * t;
+}
+
+static scalar_t sub_half(scalar_t a, scalar_t b) {
+  return (scalar_t)((double)a - (double)b * .5);
+}
+
+static scalar_t half(scalar_t a) {
+  return (scalar_t)((double)a * .5);
+}
+
+static cpx_t c_mul(cpx_t a, cpx_t t) {
+  cpx_t m;
+  m.r = a.r * t.r - a.i * t.i;
+  m.i = a.r * t.i + a.i * t.r;
+  return m;
+}
+
+static cpx_t c_fixdiv(cpx_t c, int32_t radix) {
+  (void)radix;
+  return c;
+}
+
+#define RFFT_FN mote_rfft_f32_ref
+#define RFFT_TW(plan) ((plan)->twiddles_f32)
+#define RFFT_SUPER_TW(plan) ((plan)->super_twiddles_f32)
+#include "rfft_kiss_body.inc"
