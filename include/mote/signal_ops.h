@@ -32,6 +32,8 @@ extern const mote_kernel_t mote_kernel_signal_window;
 extern const mote_kernel_t mote_kernel_signal_fft_auto_scale;
 /** Custom op "SignalRfft" (int16, int32, float32). */
 extern const mote_kernel_t mote_kernel_signal_rfft;
+/** Custom op "SignalIrfft" (int16, int32, float32). */
+extern const mote_kernel_t mote_kernel_signal_irfft;
 /** Custom op "SignalEnergy". */
 extern const mote_kernel_t mote_kernel_signal_energy;
 /** Custom op "SignalFilterBank". */
@@ -46,9 +48,9 @@ extern const mote_kernel_t mote_kernel_signal_pcan;
 extern const mote_kernel_t mote_kernel_signal_filter_bank_log;
 
 /** Number of resolver entries mote_resolver_add_signal_ops() uses. */
-#define MOTE_RESOLVER_SIGNAL_OPS 9
+#define MOTE_RESOLVER_SIGNAL_OPS 10
 
-/** Registers all nine signal kernels under their custom names. Returns
+/** Registers all ten signal kernels under their custom names. Returns
  * MOTE_ERR_CAPACITY when the resolver is full, MOTE_ERR_BAD_ARG for a
  * NULL resolver. */
 mote_status_t mote_resolver_add_signal_ops(mote_resolver_t *r);

@@ -47,6 +47,7 @@ typedef struct mote_rfft_plan {
   int32_t stages;
   int32_t radix[MOTE_RFFT_MAX_STAGES]; /* p of each stage, outermost first */
   int32_t sub_length[MOTE_RFFT_MAX_STAGES]; /* m = remaining length / p */
+  int32_t inverse; /* 0: SignalRfft; 1: SignalIrfft, conjugate twiddles */
   /* The twiddles of the element type the plan was initialised for (the
    * other pointers are unset): n complex values exp(-2 pi i k / n) as
    * (re, im), then n / 2 for the split step. */
@@ -62,7 +63,9 @@ typedef struct mote_rfft_plan {
 
 /*
  * Factors N / 2 as kissfft does into plan->radix / sub_length and sets
- * fft_length, n and stages. MOTE_ERR_UNSUPPORTED when N is odd, below 4,
+ * fft_length, n and stages, and inverse to 0 (the caller sets it to 1
+ * before the twiddles are filled, for an inverse plan).
+ * MOTE_ERR_UNSUPPORTED when N is odd, below 4,
  * above 2^24, or N / 2 has a prime factor above 5.
  */
 mote_status_t mote_rfft_plan_factor(mote_rfft_plan_t *plan, int32_t fft_length);
@@ -71,7 +74,8 @@ mote_status_t mote_rfft_plan_factor(mote_rfft_plan_t *plan, int32_t fft_length);
  * (the same count for every type): 2 * (n + n / 2). */
 int32_t mote_rfft_q15_twiddle_values(const mote_rfft_plan_t *plan);
 
-/* Fill the twiddles of one element type into `storage`
+/* Fill the twiddles of one element type into `storage`, those of the
+ * inverse transform if plan->inverse
  * (mote_rfft_q15_twiddle_values() values, caller-owned, kept by the plan
  * for as long as it is used). */
 void mote_rfft_q15_init(mote_rfft_plan_t *plan, int16_t *storage);
@@ -110,6 +114,29 @@ typedef void mote_rfft_f32_fn(const mote_rfft_plan_t *plan, const float *in,
 
 mote_rfft_q31_fn mote_rfft_q31_ref;
 mote_rfft_f32_fn mote_rfft_f32_ref;
+
+/*
+ * Inverse real FFTs (SignalIrfft), kissfft's kiss_fftri over an inverse
+ * plan: in: [N / 2 + 1][2], bins 0..N/2 as (re, im); out: N reals. work:
+ * N values of scratch (the folded spectrum), caller-owned; none of the
+ * three buffers may overlap. int16 and int32 scale by 1/N through the
+ * butterflies as the forward transforms do; float32 is kissfft's
+ * unscaled inverse divided by N, as TFLM divides it.
+ */
+typedef void mote_irfft_q15_fn(const mote_rfft_plan_t *plan, const int16_t *in,
+                               int16_t *work, int16_t *out);
+typedef void mote_irfft_q31_fn(const mote_rfft_plan_t *plan, const int32_t *in,
+                               int32_t *work, int32_t *out);
+typedef void mote_irfft_f32_fn(const mote_rfft_plan_t *plan, const float *in,
+                               float *work, float *out);
+
+mote_irfft_q15_fn mote_irfft_q15_ref;
+mote_irfft_q31_fn mote_irfft_q31_ref;
+mote_irfft_f32_fn mote_irfft_f32_ref;
+
+#define mote_irfft_q15 mote_irfft_q15_ref
+#define mote_irfft_q31 mote_irfft_q31_ref
+#define mote_irfft_f32 mote_irfft_f32_ref
 
 #ifdef MOTE_IMPL_RFFT_Q31
 #define mote_rfft_q31 MOTE_IMPL_NAME(rfft_q31, MOTE_IMPL_RFFT_Q31)

@@ -126,6 +126,7 @@ static const kt_op_t kOps[] = {
     {"SignalFftAutoScale", 12, kt_gen_signal_fft_auto_scale, 32},
     {"SignalRfft", KT_RFFT_DRAWN_CASES + KT_RFFT_GRID_CASES, kt_gen_signal_rfft,
      32},
+    {"SignalIrfft", KT_RFFT_GRID_CASES, kt_gen_signal_irfft, 32},
     {"SignalEnergy", 12, kt_gen_signal_energy, 32},
     {"SignalFilterBank", 12, kt_gen_signal_filter_bank, 32},
     {"SignalFilterBankSquareRoot", 12, kt_gen_signal_filter_bank_sqrt, 32},

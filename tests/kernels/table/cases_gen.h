@@ -278,6 +278,7 @@ void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng);
 #define KT_RFFT_DRAWN_CASES 12
 #define KT_RFFT_GRID_CASES 36
 void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_irfft(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_energy(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_filter_bank(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_filter_bank_sqrt(int index, kt_case_t *c, uint32_t *rng);

@@ -5,7 +5,8 @@
  * sums in float, one operation at a time and in kissfft's order, so that
  * every rounding is the same as TFLM's. kissfft's HALF_OF multiplies by
  * the double constant .5, which makes "a - HALF_OF(b)" a double
- * expression rounded once to float; kept as such. This needs
+ * expression rounded once to float; kept as such (it differs from float
+ * arithmetic when b is subnormal). This needs
  * FLT_EVAL_METHOD 0 and no contraction into fused multiply-adds
  * (mote builds with -ffp-contract=off where the compiler would fuse).
  * The butterflies, the gather and the split step are
@@ -39,8 +40,14 @@ static scalar_t sub_half(scalar_t a, scalar_t b) {
   return (scalar_t)((double)a - (double)b * .5);
 }
 
-static scalar_t half(scalar_t a) {
-  return (scalar_t)((double)a * .5);
+/* HALF_OF of a float sum: the double product by .5 is exact, so rounding
+ * it to float gives what the float product gives. */
+static scalar_t half_add(scalar_t a, scalar_t b) {
+  return (a + b) * .5f;
+}
+
+static scalar_t half_sub(scalar_t a, scalar_t b) {
+  return (a - b) * .5f;
 }
 
 static cpx_t c_mul(cpx_t a, cpx_t t) {
@@ -58,4 +65,16 @@ static cpx_t c_fixdiv(cpx_t c, int32_t radix) {
 #define RFFT_FN mote_rfft_f32_ref
 #define RFFT_TW(plan) ((plan)->twiddles_f32)
 #define RFFT_SUPER_TW(plan) ((plan)->super_twiddles_f32)
+#define RFFT_INVERSE
 #include "rfft_kiss_body.inc"
+
+void mote_irfft_f32_ref(const mote_rfft_plan_t *plan, const float *in,
+                        float *work, float *out) {
+  const float length = (float)plan->fft_length;
+  int32_t i;
+  kiss_irfft(plan, in, work, out);
+  /* kissfft's inverse is unscaled; TFLM divides by N. */
+  for (i = 0; i < plan->fft_length; ++i) {
+    out[i] /= length;
+  }
+}

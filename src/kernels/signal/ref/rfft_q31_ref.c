@@ -49,8 +49,12 @@ static scalar_t sub_half(scalar_t a, scalar_t b) {
   return sub(a, b >> 1);
 }
 
-static scalar_t half(scalar_t a) {
-  return a >> 1;
+static scalar_t half_add(scalar_t a, scalar_t b) {
+  return add(a, b) >> 1;
+}
+
+static scalar_t half_sub(scalar_t a, scalar_t b) {
+  return sub(a, b) >> 1;
 }
 
 static cpx_t c_mul(cpx_t a, cpx_t t) {
@@ -71,4 +75,10 @@ static cpx_t c_fixdiv(cpx_t c, int32_t radix) {
 #define RFFT_FN mote_rfft_q31_ref
 #define RFFT_TW(plan) ((plan)->twiddles_q31)
 #define RFFT_SUPER_TW(plan) ((plan)->super_twiddles_q31)
+#define RFFT_INVERSE
 #include "rfft_kiss_body.inc"
+
+void mote_irfft_q31_ref(const mote_rfft_plan_t *plan, const int32_t *in,
+                        int32_t *work, int32_t *out) {
+  kiss_irfft(plan, in, work, out);
+}
