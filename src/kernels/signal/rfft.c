@@ -64,15 +64,6 @@ int32_t mote_rfft_q15_twiddle_values(const mote_rfft_plan_t *plan) {
   return 2 * (plan->n + plan->n / 2);
 }
 
-int32_t mote_rfft_plan_source(const mote_rfft_plan_t *plan, int32_t j) {
-  int32_t src = 0, outer = 1, s;
-  for (s = 0; s < plan->stages; ++s) {
-    src += (j / plan->sub_length[s]) % plan->radix[s] * outer;
-    outer *= plan->radix[s];
-  }
-  return src;
-}
-
 /* The phases of kissfft's twiddles, in the same double expressions:
  * (-2 * pi * k) / n for the n FFT twiddles, then -pi * ((k + 1) / n + .5)
  * for the n / 2 of the split step; entry k of the concatenation. The
@@ -124,14 +115,12 @@ void mote_rfft_q15_init(mote_rfft_plan_t *plan, int16_t *storage) {
 }
 
 void mote_rfft_q31_init(mote_rfft_plan_t *plan, int32_t *storage) {
-  plan->twiddles_q31 = storage;
-  plan->super_twiddles_q31 = storage + 2 * plan->n;
+  plan->twiddles_wide = storage;
   fill_twiddles(plan, storage, store_q31);
 }
 
 void mote_rfft_f32_init(mote_rfft_plan_t *plan, float *storage) {
-  plan->twiddles_f32 = storage;
-  plan->super_twiddles_f32 = storage + 2 * plan->n;
+  plan->twiddles_wide = storage;
   fill_twiddles(plan, storage, store_f32);
 }
 
@@ -141,7 +130,6 @@ typedef struct rfft_op {
   mote_rfft_plan_t plan;
   mote_type_t type;
   int32_t in_len;  /* values per input frame */
-  int32_t out_len; /* values per output frame */
   int32_t frames;
   int32_t scratch; /* SignalIrfft: the folded spectrum, N values */
 } rfft_op_t;
@@ -225,7 +213,6 @@ static mote_status_t rfft_prepare_common(mote_kctx_t *ctx, int32_t inverse,
                           (long)in_len, (long)out_len, (long)length);
   }
   op->in_len = in_len;
-  op->out_len = out_len;
   op->frames = mote_tensor_elements(&in) / in_len;
   op->scratch = -1;
   if ((st = rfft_init_twiddles(ctx, op)) != MOTE_OK) {
@@ -247,7 +234,7 @@ static mote_status_t rfft_invoke(mote_kctx_t *ctx) {
   void *dst = mote_kctx_output_data(ctx, 0);
   int32_t f;
   for (f = 0; f < op->frames; ++f) {
-    const int32_t i = f * op->in_len, o = f * op->out_len;
+    const int32_t i = f * op->in_len, o = f * (op->plan.fft_length + 2);
     if (op->type == MOTE_TYPE_INT16) {
       mote_rfft_q15(&op->plan, (const int16_t *)src + i, op->in_len,
                     (int16_t *)dst + o);
@@ -285,7 +272,7 @@ static mote_status_t irfft_invoke(mote_kctx_t *ctx) {
   void *work = mote_kctx_scratch(ctx, op->scratch);
   int32_t f;
   for (f = 0; f < op->frames; ++f) {
-    const int32_t i = f * op->in_len, o = f * op->out_len;
+    const int32_t i = f * op->in_len, o = f * op->plan.fft_length;
     if (op->type == MOTE_TYPE_INT16) {
       mote_irfft_q15(&op->plan, (const int16_t *)src + i, (int16_t *)work,
                      (int16_t *)dst + o);

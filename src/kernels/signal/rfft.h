@@ -9,8 +9,8 @@
  * its own compute function so that a firmware links only what it calls:
  * int16 (FIXED_POINT=16, bins scaled by 1/N; ref/rfft_q15_ref.c says
  * how), int32 (FIXED_POINT=32, the same with 64-bit products and 31
- * fractional bits) and float32 (unscaled); the last two share one body,
- * ref/rfft_kiss_body.inc.
+ * fractional bits) and float32 (unscaled); the last two, and the inverse
+ * transforms of all three, share one body, ref/rfft_kiss_body.inc.
  *
  * The plan is the parameter: kissfft's factoring of N / 2 (radix 4
  * first, then 2, then odd numbers from 3 up, any factor above sqrt(N / 2)
@@ -48,15 +48,13 @@ typedef struct mote_rfft_plan {
   int32_t radix[MOTE_RFFT_MAX_STAGES]; /* p of each stage, outermost first */
   int32_t sub_length[MOTE_RFFT_MAX_STAGES]; /* m = remaining length / p */
   int32_t inverse; /* 0: SignalRfft; 1: SignalIrfft, conjugate twiddles */
-  /* The twiddles of the element type the plan was initialised for (the
-   * other pointers are unset): n complex values exp(-2 pi i k / n) as
-   * (re, im), then n / 2 for the split step. */
+  /* The twiddles: n complex values exp(-2 pi i k / n) as (re, im), then
+   * n / 2 for the split step. int16 plans point at them twice, typed;
+   * int32 and float32 plans keep one untyped pointer (fewer bytes of
+   * persistent arena per op), read through the ref files' RFFT_TW. */
   int16_t *twiddles;
   int16_t *super_twiddles;
-  int32_t *twiddles_q31;
-  int32_t *super_twiddles_q31;
-  float *twiddles_f32;
-  float *super_twiddles_f32;
+  void *twiddles_wide;
 } mote_rfft_plan_t;
 
 /* --- prepare-time helpers (rfft.c), for the glue and for tests --------- */
@@ -81,12 +79,6 @@ int32_t mote_rfft_q15_twiddle_values(const mote_rfft_plan_t *plan);
 void mote_rfft_q15_init(mote_rfft_plan_t *plan, int16_t *storage);
 void mote_rfft_q31_init(mote_rfft_plan_t *plan, int32_t *storage);
 void mote_rfft_f32_init(mote_rfft_plan_t *plan, float *storage);
-
-/* The leaf copy of kissfft's recursion, shared by the element types:
- * which input sample pair lands at position j (0 <= j < n) of the complex
- * FFT's working buffer, sum(q_s * P_s) over the stages, q_s the stage
- * digit of j and P_s the product of the radices outside stage s. */
-int32_t mote_rfft_plan_source(const mote_rfft_plan_t *plan, int32_t j);
 
 /* --- compute function --------------------------------------------------- */
 

@@ -63,8 +63,8 @@ static cpx_t c_fixdiv(cpx_t c, int32_t radix) {
 }
 
 #define RFFT_FN mote_rfft_f32_ref
-#define RFFT_TW(plan) ((plan)->twiddles_f32)
-#define RFFT_SUPER_TW(plan) ((plan)->super_twiddles_f32)
+#define RFFT_TW(plan) ((const float *)(plan)->twiddles_wide)
+#define RFFT_SUPER_TW(plan) (RFFT_TW(plan) + 2 * (plan)->n)
 #define RFFT_INVERSE
 #include "rfft_kiss_body.inc"
 

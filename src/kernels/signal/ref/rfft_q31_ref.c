@@ -73,8 +73,8 @@ static cpx_t c_fixdiv(cpx_t c, int32_t radix) {
 }
 
 #define RFFT_FN mote_rfft_q31_ref
-#define RFFT_TW(plan) ((plan)->twiddles_q31)
-#define RFFT_SUPER_TW(plan) ((plan)->super_twiddles_q31)
+#define RFFT_TW(plan) ((const int32_t *)(plan)->twiddles_wide)
+#define RFFT_SUPER_TW(plan) (RFFT_TW(plan) + 2 * (plan)->n)
 #define RFFT_INVERSE
 #include "rfft_kiss_body.inc"
 
