@@ -34,8 +34,10 @@ extern "C" {
 extern const mote_kernel_t mote_kernel_signal_window;
 /** Custom op "SignalFftAutoScale". */
 extern const mote_kernel_t mote_kernel_signal_fft_auto_scale;
-/** Custom op "SignalRfft" (int16). */
+/** Custom op "SignalRfft" (int16, int32, float32). */
 extern const mote_kernel_t mote_kernel_signal_rfft;
+/** Custom op "SignalIrfft" (int16, int32, float32). */
+extern const mote_kernel_t mote_kernel_signal_irfft;
 /** Custom op "SignalEnergy". */
 extern const mote_kernel_t mote_kernel_signal_energy;
 /** Custom op "SignalFilterBank". */
@@ -59,7 +61,7 @@ extern const mote_kernel_t mote_kernel_signal_stacker;
 extern const mote_kernel_t mote_kernel_signal_overlap_add;
 
 /** Number of resolver entries mote_resolver_add_signal_ops() uses. */
-#define MOTE_RESOLVER_SIGNAL_OPS 13
+#define MOTE_RESOLVER_SIGNAL_OPS 14
 
 /** Registers all the signal kernels above under their custom names. Returns
  * MOTE_ERR_CAPACITY when the resolver is full, MOTE_ERR_BAD_ARG for a

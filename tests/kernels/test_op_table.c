@@ -67,8 +67,6 @@ static const known_diff_t kKnown[] = {
      "16x8 with an int32 bias: TFLM reads it as int64, past the buffer"},
     {"DEQUANTIZE", 4, MOTE_REFUSES, 0,
      "per-channel scales: TFLM uses scale[0] for every channel"},
-    {"SignalRfft", 6, MOTE_REFUSES, 0, "float32 FFT is not implemented"},
-    {"SignalRfft", 7, MOTE_REFUSES, 0, "int32 FFT is not implemented"},
     {"GATHER", 10, MOTE_REFUSES, 0,
      "a constant index past the axis: TFLM reads out of bounds"},
     {"GATHER", 11, MOTE_REFUSES, 0,

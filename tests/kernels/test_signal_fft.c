@@ -7,7 +7,10 @@
  *  - a double-precision DFT divided by N, for every supported radix mix:
  *    the fixed-point result stays within stages + 1 LSB plus the known
  *    gain shortfall of the fixed-point scaling (see dft_excess);
- *  - kissfft's factoring order and the lengths it must reject.
+ *  - kissfft's factoring order and the lengths it must reject;
+ * and the int32 and float32 transforms and the inverses of all three
+ * against the DFT and by round trip (bit-exactness with TFLM is the op
+ * table's: kernels/test_op_table).
  */
 #include <math.h>
 #include <stdint.h>
@@ -211,10 +214,112 @@ static void test_twiddles(void) {
   }
 }
 
+/* Lengths of every radix mix, for the other types. */
+static const int32_t kLengths[] = {4, 6, 10, 12, 40, 120, 480, 512, 1000};
+
+static void plan_typed(mote_rfft_plan_t *plan, int32_t n, int32_t inverse,
+                       void *twiddles, int type_bits) {
+  CHECK_EQ_INT(mote_rfft_plan_factor(plan, n), MOTE_OK);
+  plan->inverse = inverse;
+  if (type_bits == 32) {
+    mote_rfft_q31_init(plan, (int32_t *)twiddles);
+  } else if (type_bits == 16) {
+    mote_rfft_q15_init(plan, (int16_t *)twiddles);
+  } else {
+    mote_rfft_f32_init(plan, (float *)twiddles);
+  }
+}
+
+/* Bins 0..n/2 of the double DFT of in[0..n). */
+static void dft(const double *in, int32_t n, double *re, double *im) {
+  const double pi = 3.14159265358979323846;
+  int32_t k, t;
+  for (k = 0; k <= n / 2; ++k) {
+    re[k] = im[k] = 0;
+    for (t = 0; t < n; ++t) {
+      re[k] += in[t] * cos(-2 * pi * (double)k * t / n);
+      im[k] += in[t] * sin(-2 * pi * (double)k * t / n);
+    }
+  }
+}
+
+static void test_float_and_int32(void) {
+  static float fin[MAXN], fout[MAXN + 2], fback[MAXN], fwork[MAXN];
+  static float ftw[2 * MAXN], ftw_inv[2 * MAXN];
+  static int32_t qin[MAXN], qout[MAXN + 2], qback[MAXN], qwork[MAXN];
+  static int32_t qtw[2 * MAXN], qtw_inv[2 * MAXN];
+  static double din[MAXN], re[MAXN / 2 + 1], im[MAXN / 2 + 1];
+  size_t i;
+  for (i = 0; i < sizeof kLengths / sizeof kLengths[0]; ++i) {
+    const int32_t n = kLengths[i];
+    mote_rfft_plan_t fwd, inv;
+    double worst_f = 0, worst_q = 0, back_f = 0, back_q = 0;
+    int32_t t, k;
+    uint32_t seed = 12345u + (uint32_t)n;
+    for (t = 0; t < n; ++t) {
+      seed = seed * 1664525u + 1013904223u;
+      qin[t] = (int32_t)(seed >> 1) - (1 << 30); /* +-2^30 */
+      fin[t] = (float)qin[t] / 1073741824.0f;
+      din[t] = (double)qin[t];
+    }
+    dft(din, n, re, im);
+    plan_typed(&fwd, n, 0, ftw, 0);
+    plan_typed(&inv, n, 1, ftw_inv, 0);
+    mote_rfft_f32(&fwd, fin, n, fout);
+    mote_irfft_f32(&inv, fout, fwork, fback);
+    for (k = 0; k <= n / 2; ++k) {
+      const double r = re[k] / 1073741824.0, m = im[k] / 1073741824.0;
+      worst_f = fmax(worst_f,
+                     fmax(fabs(fout[2 * k] - r), fabs(fout[2 * k + 1] - m)));
+    }
+    for (t = 0; t < n; ++t) {
+      back_f = fmax(back_f, fabs((double)fback[t] - (double)fin[t]));
+    }
+    /* Float: the DFT's magnitude is up to n, errors of a few ulps of
+     * that per stage. */
+    CHECK(worst_f < 1e-5 * n);
+    CHECK(back_f < 1e-5);
+    plan_typed(&fwd, n, 0, qtw, 32);
+    plan_typed(&inv, n, 1, qtw_inv, 32);
+    mote_rfft_q31(&fwd, qin, n, qout);
+    mote_irfft_q31(&inv, qout, qwork, qback);
+    for (k = 0; k <= n / 2; ++k) {
+      worst_q = fmax(worst_q, fmax(fabs(qout[2 * k] - re[k] / n),
+                                   fabs(qout[2 * k + 1] - im[k] / n)));
+    }
+    for (t = 0; t < n; ++t) {
+      back_q = fmax(back_q, fabs(qback[t] - (double)qin[t] / n));
+    }
+    /* int32: the DFT / N within a few LSB per stage (the scaling gain
+     * shortfall is 2^-31 per stage, far below an LSB at +-2^30 / N). */
+    CHECK(worst_q < 8.0 * (fwd.stages + 1));
+    CHECK(back_q < 8.0 * (fwd.stages + 1));
+  }
+}
+
+static void test_int16_inverse(void) {
+  /* The inverse of an impulse spectrum (DC only, value 4096 at N = 8):
+   * kissfft's fixed-point inverse scales by 1/N, giving 4096 / 8 = 512
+   * everywhere, up to the C_FIXDIV rounding of each stage. */
+  static int16_t tw[2 * MAXN], work[MAXN], out[MAXN];
+  int16_t in[10] = {4096, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  mote_rfft_plan_t plan;
+  int32_t t;
+  plan_typed(&plan, 8, 1, tw, 16);
+  mote_irfft_q15(&plan, in, work, out);
+  for (t = 0; t < 8; ++t) {
+    CHECK_NEAR(out[t], 512.0, 1.0);
+  }
+  /* The inverse twiddles are the conjugates. */
+  CHECK_EQ_INT(plan.twiddles[2 * 1 + 1], 32767); /* k = 1 of n = 4: +pi/2 */
+}
+
 int main(void) {
   MOTE_RUN(test_tiny_exact);
   MOTE_RUN(test_against_dft);
   MOTE_RUN(test_factoring);
   MOTE_RUN(test_twiddles);
+  MOTE_RUN(test_float_and_int32);
+  MOTE_RUN(test_int16_inverse);
   return MOTE_TEST_END();
 }

@@ -176,16 +176,43 @@ static void test_rfft(void) {
                      kRfftOpts, sizeof kRfftOpts, out, 512),
               MOTE_ERR_BAD_SHAPE, "fft_length 512");
   memcpy(opts, kRfftOpts, sizeof opts);
-  opts[22] = 0; /* T = float32 */
+  opts[22] = 9; /* T = int8: TFLM has no int8 FFT either */
   expect_fail(run_op("SignalRfft", 1, in_shape, 1, in, NULL, 0, out_shape, 1,
                      opts, sizeof opts, out, 514),
-              MOTE_ERR_UNSUPPORTED_TYPE, "float32");
+              MOTE_ERR_UNSUPPORTED_TYPE, "int8");
+  opts[22] = 0; /* T = float32 against int16 tensors */
+  expect_fail(run_op("SignalRfft", 1, in_shape, 1, in, NULL, 0, out_shape, 1,
+                     opts, sizeof opts, out, 514),
+              MOTE_ERR_UNSUPPORTED_TYPE, "input 0");
   memcpy(opts, kRfftOpts, sizeof opts);
   opts[24] = 14; /* fft_length 14: a radix-7 stage */
   opts[25] = 0;
   expect_fail(run_op("SignalRfft", 1, in_shape, 1, in, NULL, 0, out_shape, 1,
                      opts, sizeof opts, out, 514),
               MOTE_ERR_UNSUPPORTED, "fft_length 14");
+}
+
+/* SignalIrfft takes exactly N / 2 + 1 bins per frame (TFLM reads that
+ * many whatever the tensor holds) and writes N reals. */
+static void test_irfft(void) {
+  static const int32_t in_shape[1] = {514};
+  static const int32_t short_in[1] = {512};
+  static const int32_t out_shape[1] = {512};
+  static int16_t in[514], out[512];
+  int i;
+  for (i = 0; i < 514; ++i) {
+    in[i] = (int16_t)((i * 7919) % 20000 - 10000);
+  }
+  CHECK_EQ_INT(run_op("SignalIrfft", 1, in_shape, 1, in, NULL, 0, out_shape,
+                      1, kRfftOpts, sizeof kRfftOpts, out, 512)
+                   .status,
+               MOTE_OK);
+  expect_fail(run_op("SignalIrfft", 1, short_in, 1, in, NULL, 0, out_shape, 1,
+                     kRfftOpts, sizeof kRfftOpts, out, 512),
+              MOTE_ERR_BAD_SHAPE, "fft_length 512");
+  expect_fail(run_op("SignalIrfft", 1, in_shape, 1, in, NULL, 0, in_shape, 1,
+                     kRfftOpts, sizeof kRfftOpts, out, 512),
+              MOTE_ERR_BAD_SHAPE, "fft_length 512");
 }
 
 static void test_registration(void) {
@@ -197,6 +224,8 @@ static void test_registration(void) {
   CHECK_EQ_INT(mote_resolver_init(&r, entries, MOTE_RESOLVER_SIGNAL_OPS),
                MOTE_OK);
   CHECK_EQ_INT(mote_resolver_add_signal_ops(&r), MOTE_OK);
+  CHECK(mote_resolver_find(&r, MOTE_OP_CUSTOM, "SignalIrfft") ==
+        &mote_kernel_signal_irfft);
   CHECK(mote_resolver_find(&r, MOTE_OP_CUSTOM, "SignalPCAN") ==
         &mote_kernel_signal_pcan);
   CHECK(mote_resolver_find(&r, MOTE_OP_CUSTOM, "SignalFilterBankLog") ==
@@ -212,6 +241,7 @@ int main(void) {
   MOTE_RUN(test_window_runs);
   MOTE_RUN(test_window_rejects);
   MOTE_RUN(test_rfft);
+  MOTE_RUN(test_irfft);
   MOTE_RUN(test_registration);
   return MOTE_TEST_END();
 }

@@ -22,6 +22,7 @@ static const struct {
     {&mote_kernel_signal_window, "mote_kernel_signal_window"},
     {&mote_kernel_signal_fft_auto_scale, "mote_kernel_signal_fft_auto_scale"},
     {&mote_kernel_signal_rfft, "mote_kernel_signal_rfft"},
+    {&mote_kernel_signal_irfft, "mote_kernel_signal_irfft"},
     {&mote_kernel_signal_energy, "mote_kernel_signal_energy"},
     {&mote_kernel_signal_filter_bank, "mote_kernel_signal_filter_bank"},
     {&mote_kernel_signal_filter_bank_square_root,

@@ -141,6 +141,7 @@ const cli_op_types_t cli_op_types[] = {
     {MOTE_OP_CUSTOM, "SignalWindow", T(INT16)},
     {MOTE_OP_CUSTOM, "SignalFftAutoScale", T(INT16)},
     {MOTE_OP_CUSTOM, "SignalRfft", T(FLOAT32) | T(INT32) | T(INT16)},
+    {MOTE_OP_CUSTOM, "SignalIrfft", T(FLOAT32) | T(INT32) | T(INT16)},
     {MOTE_OP_CUSTOM, "SignalEnergy", T(INT16)},
     {MOTE_OP_CUSTOM, "SignalFilterBank", T(UINT32)},
     {MOTE_OP_CUSTOM, "SignalFilterBankSquareRoot", T(UINT64)},

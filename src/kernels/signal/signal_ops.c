@@ -14,6 +14,7 @@ mote_status_t mote_resolver_add_signal_ops(mote_resolver_t *r) {
       {"SignalWindow", &mote_kernel_signal_window},
       {"SignalFftAutoScale", &mote_kernel_signal_fft_auto_scale},
       {"SignalRfft", &mote_kernel_signal_rfft},
+      {"SignalIrfft", &mote_kernel_signal_irfft},
       {"SignalEnergy", &mote_kernel_signal_energy},
       {"SignalFilterBank", &mote_kernel_signal_filter_bank},
       {"SignalFilterBankSquareRoot",

@@ -309,7 +309,11 @@ void kt_gen_dynamic_update_slice(int index, kt_case_t *c, uint32_t *rng);
 /* cases_signal.c */
 void kt_gen_signal_window(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng);
+/* SignalRfft: drawn cases, then a grid of lengths x element types. */
+#define KT_RFFT_DRAWN_CASES 12
+#define KT_RFFT_GRID_CASES 36
 void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng);
+void kt_gen_signal_irfft(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_energy(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_filter_bank(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_filter_bank_sqrt(int index, kt_case_t *c, uint32_t *rng);

@@ -9,8 +9,9 @@
  * tables are drawn consistent (channels inside the spectrum, weights
  * inside the table), as a front-end generator writes them. The stateful
  * SignalFilterBankSpectralSubtraction runs three invokes. SignalRfft
- * also has one float32 and one int32 case, element types TFLM has and
- * mote does not.
+ * and SignalIrfft run their three element types over a grid of
+ * fft_lengths (every radix kissfft has a butterfly for: 2, 3, 4, 5) and
+ * frame counts.
  */
 #include "cases_gen.h"
 
@@ -52,22 +53,27 @@ void kt_gen_signal_fft_auto_scale(int index, kt_case_t *c, uint32_t *rng) {
   }
 }
 
-void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng) {
-  const int32_t len =
-      index == 6 || index == 7 ? 8 : 1 << kt_rand_int(rng, 3, 9);
-  const int32_t in_n = index % 3 == 0 ? len : kt_rand_int(rng, 1, len);
-  /* Element type: int16, except one float32 and one int32 case. */
-  const int type = index == 6 ? KT_F32 : index == 7 ? KT_I32 : KT_I16;
+/* fft_lengths of the grid cases: N / 2 a power of two, or with factors
+ * 3 and 5 (kissfft's radix-3 and radix-5 butterflies), up to 1000. */
+static const int32_t kRfftLengths[KT_RFFT_GRID_CASES / 3] = {
+    4, 6, 10, 12, 20, 30, 64, 120, 256, 480, 512, 1000};
+
+static const uint8_t kRfftTypes[3] = {KT_I16, KT_I32, KT_F32};
+
+/* One SignalRfft or SignalIrfft case: `frames` frames of in_n values in,
+ * out_n out, of `type`; quiet: inputs in [-300, 300]. */
+static void fft_case(kt_case_t *c, int type, int32_t len, int32_t frames,
+                     int32_t in_n, int32_t out_n, int quiet, int specials) {
   int in;
   kt_flex_t f;
   int32_t shape[2];
-  shape[0] = index % 2 && index != 7 ? 2 : 1;
-  shape[1] = index == 6 || index == 7 ? len : in_n;
+  shape[0] = frames;
+  shape[1] = in_n;
   in = kt_add(c, KT_INPUT, (uint8_t)type, 2, shape);
-  if (index % 4 == 1) {
+  if (quiet) {
     kt_range(c, in, -300, 300);
   }
-  shape[1] = 2 * (len / 2 + 1);
+  shape[1] = out_n;
   kt_add(c, KT_OUTPUT, (uint8_t)type, 2, shape);
   f.n = 0;
   kt_flex_int(&f, "T", type);
@@ -77,9 +83,37 @@ void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng) {
   kt_name(c, " ");
   kt_name_shape(c, in);
   kt_name_n(c, " fft_length ", len);
-  if (index >= 8) {
+  if (specials) {
     kt_special_values(c);
   }
+}
+
+void kt_gen_signal_rfft(int index, kt_case_t *c, uint32_t *rng) {
+  /* Cases 0-11 are drawn (int16, except a float32 #6 and an int32 #7);
+   * the rest walk the grid: each length in the three types. */
+  const int g = index - KT_RFFT_DRAWN_CASES;
+  int32_t len, in_n;
+  if (g >= 0) {
+    len = kRfftLengths[g / 3];
+    in_n = g / 3 % 2 ? kt_rand_int(rng, 1, len) : len;
+    fft_case(c, kRfftTypes[g % 3], len, kt_rand_int(rng, 1, 3), in_n,
+             len + 2, g % 4 == 1, g % 5 == 4);
+    return;
+  }
+  len = index == 6 || index == 7 ? 8 : 1 << kt_rand_int(rng, 3, 9);
+  in_n = index % 3 == 0 || index == 6 || index == 7 ? len
+                                                    : kt_rand_int(rng, 1, len);
+  fft_case(c, index == 6 ? KT_F32 : index == 7 ? KT_I32 : KT_I16, len,
+           index % 2 && index != 7 ? 2 : 1, in_n, len + 2, index % 4 == 1,
+           index >= 8);
+}
+
+void kt_gen_signal_irfft(int index, kt_case_t *c, uint32_t *rng) {
+  /* The same grid of lengths and types as SignalRfft's: spectra of
+   * N / 2 + 1 bins in, N reals out. */
+  const int32_t len = kRfftLengths[index / 3 % (KT_RFFT_GRID_CASES / 3)];
+  fft_case(c, kRfftTypes[index % 3], len, kt_rand_int(rng, 1, 3), len + 2,
+           len, index % 4 == 1, index % 5 == 4);
 }
 
 void kt_gen_signal_energy(int index, kt_case_t *c, uint32_t *rng) {
