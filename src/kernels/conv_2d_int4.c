@@ -5,4 +5,4 @@
  * compilation rather than a branch in the plain kernel: flash).
  */
 #define MOTE_KERNEL_INT4 1
-#include "kernels/conv_2d.c"
+#include "kernels/conv_2d.c" /* NOLINT(bugprone-suspicious-include): on purpose */

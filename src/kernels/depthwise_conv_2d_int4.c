@@ -5,4 +5,4 @@
  * a second compilation rather than a branch in the plain kernel: flash).
  */
 #define MOTE_KERNEL_INT4 1
-#include "kernels/depthwise_conv_2d.c"
+#include "kernels/depthwise_conv_2d.c" /* NOLINT(bugprone-suspicious-include): on purpose */

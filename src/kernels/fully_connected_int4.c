@@ -6,4 +6,4 @@
  * kernel: flash).
  */
 #define MOTE_KERNEL_INT4 1
-#include "kernels/fully_connected.c"
+#include "kernels/fully_connected.c" /* NOLINT(bugprone-suspicious-include): on purpose */

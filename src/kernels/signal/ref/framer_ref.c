@@ -20,7 +20,7 @@ void mote_signal_framer_ref(const mote_signal_framer_params_t *p,
   *ready = true;
   for (r = 0; r < p->rows; ++r) {
     int16_t *buf = pending + (size_t)r * (size_t)p->capacity; /* [capacity] */
-    have = (size_t)(p->prefill + *count);
+    have = (size_t)p->prefill + (size_t)*count;
     for (f = 0; f < p->frames; ++f) {
       const size_t at = (size_t)r * (size_t)p->frames + (size_t)f;
       int16_t *out = output + at * size; /* [size] */
