@@ -86,17 +86,15 @@ static mote_status_t rfft_check_only(mote_kctx_t *ctx, int32_t inverse,
   if (in->type == MOTE_TYPE_INT16 || in->type == MOTE_TYPE_INT32 ||
       in->type == MOTE_TYPE_FLOAT32) {
     return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                          "input 0 has type %s; %s_%s runs %s only: "
-                          "register %s_%s, or %s for every type",
-                          mote_type_name(in->type), base, MOTE_RFFT_ONLY_NAME,
-                          MOTE_RFFT_ONLY_NAME, base, mote_type_name(in->type),
-                          base);
+                          "input 0 is %s but this kernel runs %s only: "
+                          "register %s_%s or %s",
+                          mote_type_name(in->type), MOTE_RFFT_ONLY_NAME, base,
+                          mote_type_name(in->type), base);
   }
   return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                        "input 0 has type %s; %s_%s runs %s only (the FFT "
+                        "input 0 is %s but this kernel runs %s only (the FFT "
                         "runs int16, int32 and float32)",
-                        mote_type_name(in->type), base, MOTE_RFFT_ONLY_NAME,
-                        MOTE_RFFT_ONLY_NAME);
+                        mote_type_name(in->type), MOTE_RFFT_ONLY_NAME);
 }
 #else
 static mote_status_t rfft_check_only(mote_kctx_t *ctx, int32_t inverse,
