@@ -36,7 +36,8 @@ typedef struct fft_op {
  * output of one frame (SignalRfft: 8 reals to 10 bin values; SignalIrfft
  * the reverse), fft_length 8. */
 static int write_model(const char *path, const fft_op_t *ops, int n) {
-  static const int32_t reals[2] = {1, FFT_LENGTH}, bins[2] = {1, FFT_LENGTH + 2};
+  static const int32_t reals[2] = {1, FFT_LENGTH},
+                       bins[2] = {1, FFT_LENGTH + 2};
   tfb_model_t *m = tfb_new();
   int32_t ins[4], outs[4];
   int i, rc;
@@ -95,8 +96,7 @@ static void test_int16(void) {
   static const fft_op_t ops[2] = {{"SignalRfft", TYPE_INT16},
                                   {"SignalRfft", TYPE_INT16}};
   char *r = gen(ops, 2, "int16");
-  CHECK(strstr(r, "\"SignalRfft\", &mote_kernel_signal_rfft_int16)") !=
-        NULL);
+  CHECK(strstr(r, "\"SignalRfft\", &mote_kernel_signal_rfft_int16)") != NULL);
   CHECK(strstr(r, "&mote_kernel_signal_rfft)") == NULL);
   CHECK(strstr(r, "irfft") == NULL);
   free(r);
@@ -106,8 +106,7 @@ static void test_each_type(void) {
   static const fft_op_t ops[2] = {{"SignalRfft", TYPE_INT32},
                                   {"SignalIrfft", TYPE_FLOAT32}};
   char *r = gen(ops, 2, "each");
-  CHECK(strstr(r, "\"SignalRfft\", &mote_kernel_signal_rfft_int32)") !=
-        NULL);
+  CHECK(strstr(r, "\"SignalRfft\", &mote_kernel_signal_rfft_int32)") != NULL);
   CHECK(strstr(r, "\"SignalIrfft\", &mote_kernel_signal_irfft_float32)") !=
         NULL);
   free(r);
@@ -120,8 +119,7 @@ static void test_mixed(void) {
                                   {"SignalRfft", TYPE_FLOAT32}};
   char *r = gen(ops, 3, "mixed");
   CHECK(strstr(r, "\"SignalRfft\", &mote_kernel_signal_rfft)") != NULL);
-  CHECK(strstr(r, "\"SignalIrfft\", &mote_kernel_signal_irfft_int16)") !=
-        NULL);
+  CHECK(strstr(r, "\"SignalIrfft\", &mote_kernel_signal_irfft_int16)") != NULL);
   CHECK(strstr(r, "rfft_float32") == NULL);
   free(r);
 }

@@ -188,8 +188,9 @@ static void note_fft_type(const cli_session_t *s, gen_plan_t *plan,
     if (g->op != MOTE_OP_CUSTOM || strcmp(g->custom, e->custom_name) != 0) {
       continue;
     }
-    if (ti >= 0 && mote_model_tensor(&s->model, sg, (uint32_t)ti, &t) ==
-                       MOTE_OK && (uint32_t)t.type < 32) {
+    if (ti >= 0 &&
+        mote_model_tensor(&s->model, sg, (uint32_t)ti, &t) == MOTE_OK &&
+        (uint32_t)t.type < 32) {
       g->types |= (uint32_t)1 << t.type;
     } else {
       g->types = ~(uint32_t)0; /* unknown: every type */

@@ -70,8 +70,8 @@ static const struct {
 };
 
 int gen_has_typed_kernels(const char *custom) {
-  return custom != NULL &&
-         (strcmp(custom, "SignalRfft") == 0 || strcmp(custom, "SignalIrfft") == 0);
+  return custom != NULL && (strcmp(custom, "SignalRfft") == 0 ||
+                            strcmp(custom, "SignalIrfft") == 0);
 }
 
 const mote_kernel_t *gen_typed_kernel(const char *custom, uint32_t types,

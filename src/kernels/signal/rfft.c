@@ -202,7 +202,7 @@ static mote_status_t rfft_invoke(mote_kctx_t *ctx) {
 }
 
 const mote_kernel_t MOTE_RFFT_KERNEL = {"SignalRfft", 1, rfft_prepare,
-                                       rfft_invoke};
+                                        rfft_invoke};
 
 /* TFLM folds the spectrum into a buffer of its persistent state; here it
  * is invoke-time scratch. */
@@ -240,4 +240,4 @@ static mote_status_t irfft_invoke(mote_kctx_t *ctx) {
 }
 
 const mote_kernel_t MOTE_IRFFT_KERNEL = {"SignalIrfft", 1, irfft_prepare,
-                                        irfft_invoke};
+                                         irfft_invoke};

@@ -54,9 +54,8 @@ int32_t mote_rfft_q15_twiddle_values(const mote_rfft_plan_t *plan) {
 static double twiddle_phase(const mote_rfft_plan_t *plan, int32_t k) {
   const double pi = 3.14159265358979323846;
   const int32_t n = plan->n;
-  const double phase = k < n
-                           ? -2 * pi * (double)k / (double)n
-                           : -pi * ((double)(k - n + 1) / (double)n + 0.5);
+  const double phase = k < n ? -2 * pi * (double)k / (double)n
+                             : -pi * ((double)(k - n + 1) / (double)n + 0.5);
   return plan->inverse ? -phase : phase;
 }
 
