@@ -6,7 +6,8 @@
  * TFLM's bytes) and through each per-type kernel registered alone. The
  * kernel of the case's type must give the same bytes; the other two must
  * refuse at prepare with MOTE_ERR_UNSUPPORTED_TYPE and a message naming
- * the op, input 0, its type and the kernel to register instead.
+ * the op, input 0, its type and the kernel to register instead. A type
+ * no FFT kernel runs (int8) is refused by each per-type kernel too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,8 +15,11 @@
 
 #include "mote/mote.h"
 #include "mote/signal_ops.h"
+#include "support.h"
+#include "table/cases_gen.h"
 #include "table/run.h"
 #include "test.h"
+#include "tflite_build.h"
 
 #define ARENA_BYTES (1u << 20)
 
@@ -180,12 +184,55 @@ static void test_op_table_cases(void) {
   }
 }
 
+/* SignalRfft over int8 (T int8, fft_length 8): no FFT kernel runs it. */
+static void test_int8_refused(void) {
+  static const int32_t in_shape[2] = {1, 8}, out_shape[2] = {1, 10};
+  static kt_case_t c;
+  tfb_model_t *m = tfb_new();
+  kt_flex_t f;
+  int32_t x, y;
+  uint8_t *bytes;
+  size_t len = 0;
+  int k;
+  memset(&c, 0, sizeof c);
+  memset(&f, 0, sizeof f);
+  kt_flex_int(&f, "T", MOTE_TYPE_INT8);
+  kt_flex_int(&f, "fft_length", 8);
+  kt_flex_end(&c, &f);
+  x = tfb_add_tensor(m, NULL, MOTE_TYPE_INT8, in_shape, 2, 0, NULL, NULL, 0, 0,
+                     false);
+  y = tfb_add_tensor(m, NULL, MOTE_TYPE_INT8, out_shape, 2, 0, NULL, NULL, 0, 0,
+                     false);
+  tfb_add_op(m, tfb_add_opcode(m, 32, "SignalRfft", 1), &x, 1, &y, 1, 0, NULL,
+             c.custom_options, c.ncustom);
+  tfb_set_io(m, &x, 1, &y, 1);
+  bytes = mote_test_tfb_finish(m, &len);
+  CHECK(bytes != NULL);
+  for (k = 0; bytes != NULL && k < 3; ++k) {
+    mote_error_t err;
+    size_t got;
+    uint8_t out[1];
+    char want[120];
+    c.invokes = 1;
+    CHECK_EQ_INT(
+        run_alone(&kKernels[k], &c, bytes, len, NULL, out, 0, &got, &err),
+        MOTE_ERR_UNSUPPORTED_TYPE);
+    snprintf(want, sizeof want,
+             "SignalRfft): input 0 is int8 but this kernel runs %s only (the "
+             "FFT runs int16, int32 and float32)",
+             kKernels[k].type_name);
+    CHECK(strstr(err.message, want) != NULL);
+  }
+  free(bytes);
+}
+
 int main(void) {
   g_arena = (uint8_t *)malloc(ARENA_BYTES);
   if (g_arena == NULL) {
     return 1;
   }
   MOTE_RUN(test_op_table_cases);
+  MOTE_RUN(test_int8_refused);
   free(g_arena);
   return MOTE_TEST_END();
 }
