@@ -62,6 +62,29 @@ int main(int argc, char **argv) {
             entries[k].custom_name ? entries[k].custom_name : "NULL",
             entries[k].custom_name ? "\"" : "", sym, sym);
   }
+  /* The per-type kernels gen writes for SignalRfft / SignalIrfft: the
+   * name must link, to a kernel of that op that is not the all-type one. */
+  fputs("};\n\nstatic const struct {\n  const char *custom;\n"
+        "  const mote_kernel_t *kernel;\n  const char *symbol;\n"
+        "} typed[] = {\n",
+        f);
+  for (k = 0; k < 2; k++) {
+    static const char *const ops[2] = {"SignalRfft", "SignalIrfft"};
+    static const mote_type_t types[3] = {MOTE_TYPE_INT16, MOTE_TYPE_INT32,
+                                         MOTE_TYPE_FLOAT32};
+    uint32_t t;
+    for (t = 0; t < 3; t++) {
+      const char *sym = NULL;
+      if (gen_typed_kernel(ops[k], (uint32_t)1 << types[t], &sym) == NULL) {
+        fprintf(stderr, "gen_symbols_list: no %s kernel of type %d\n", ops[k],
+                (int)types[t]);
+        fclose(f);
+        remove(argv[1]);
+        return 1;
+      }
+      fprintf(f, "    {\"%s\", &%s, \"%s\"},\n", ops[k], sym, sym);
+    }
+  }
   fprintf(f,
           "};\n\n"
           "int main(void) {\n"
@@ -77,6 +100,15 @@ int main(int argc, char **argv) {
           "        named[i].kernel) {\n"
           "      printf(\"FAIL %%s is not the kernel of op %%d\\n\",\n"
           "             named[i].symbol, (int)named[i].op);\n"
+          "      bad++;\n"
+          "    }\n"
+          "  }\n"
+          "  for (i = 0; i < sizeof typed / sizeof typed[0]; i++) {\n"
+          "    if (strcmp(typed[i].kernel->name, typed[i].custom) != 0 ||\n"
+          "        mote_resolver_find(&r, 32, typed[i].custom) ==\n"
+          "            typed[i].kernel) {\n"
+          "      printf(\"FAIL %%s is not a per-type %%s kernel\\n\",\n"
+          "             typed[i].symbol, typed[i].custom);\n"
           "      bad++;\n"
           "    }\n"
           "  }\n"

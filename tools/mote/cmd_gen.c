@@ -174,6 +174,34 @@ static void use_int4_variant(gen_plan_t *plan, int32_t code) {
   }
 }
 
+/* Adds the type of input 0 of operator `op` of subgraph `sg` to the
+ * kernel of its op, and picks that op's per-type kernel while all its
+ * operators have one type (gen_symbols.c), the all-type one after. */
+static void note_fft_type(const cli_session_t *s, gen_plan_t *plan,
+                          const mote_resolver_entry_t *e, uint32_t sg,
+                          uint32_t op) {
+  const int32_t ti = mote_model_op_input(&s->model, sg, op, 0);
+  mote_tensor_t t;
+  uint32_t k;
+  for (k = 0; k < plan->kernel_count; k++) {
+    gen_kernel_t *g = &plan->kernels[k];
+    if (g->op != MOTE_OP_CUSTOM || strcmp(g->custom, e->custom_name) != 0) {
+      continue;
+    }
+    if (ti >= 0 &&
+        mote_model_tensor(&s->model, sg, (uint32_t)ti, &t) == MOTE_OK &&
+        (uint32_t)t.type < 32) {
+      g->types |= (uint32_t)1 << t.type;
+    } else {
+      g->types = ~(uint32_t)0; /* unknown: every type */
+    }
+    g->kernel = gen_typed_kernel(g->custom, g->types, &g->symbol);
+    if (g->kernel == NULL) {
+      g->symbol = gen_kernel_symbol(e);
+    }
+  }
+}
+
 /* Fills plan->kernels with one entry per distinct op of the model, in
  * order of first use, over every subgraph: a control-flow model's IF,
  * WHILE and CALL_ONCE run ops of the other subgraphs, whose kernels the
@@ -202,6 +230,8 @@ static int collect_kernels(cli_session_t *s, gen_plan_t *plan) {
           gen_kernel_t *g = &plan->kernels[plan->kernel_count++];
           g->op = e->op;
           g->custom = e->op == MOTE_OP_CUSTOM ? e->custom_name : NULL;
+          g->kernel = NULL;
+          g->types = 0;
           /* The plain kernel until an operator needs the int4 variant. */
           g->symbol = gen_has_int4_variant(e->op)
                           ? gen_builtin_symbol(e->op, 0)
@@ -214,6 +244,9 @@ static int collect_kernels(cli_session_t *s, gen_plan_t *plan) {
         }
         if (gen_has_int4_variant(info.builtin) && int4_filter(s, sg, i)) {
           use_int4_variant(plan, info.builtin);
+        }
+        if (e->op == MOTE_OP_CUSTOM && gen_has_typed_kernels(e->custom_name)) {
+          note_fft_type(s, plan, e, sg, i);
         }
         continue;
       }
@@ -246,8 +279,12 @@ static int host_arena(cli_session_t *s, gen_plan_t *plan, size_t *bytes) {
   cli_error_clear(&err);
   st = mote_resolver_init(&r, entries, plan->kernel_count);
   for (k = 0; k < plan->kernel_count && st == MOTE_OK; k++) {
-    const mote_kernel_t *kernel = mote_resolver_find(
-        &s->resolver, plan->kernels[k].op, plan->kernels[k].custom);
+    /* The kernel the generated resolver registers. */
+    const mote_kernel_t *kernel =
+        plan->kernels[k].kernel != NULL
+            ? plan->kernels[k].kernel
+            : mote_resolver_find(&s->resolver, plan->kernels[k].op,
+                                 plan->kernels[k].custom);
     st = plan->kernels[k].op == MOTE_OP_CUSTOM
              ? mote_resolver_add_custom(&r, plan->kernels[k].custom, kernel)
              : mote_resolver_add(&r, plan->kernels[k].op, kernel);

@@ -20,6 +20,10 @@ typedef struct gen_kernel {
   int32_t op;         /* builtin code, or MOTE_OP_CUSTOM */
   const char *custom; /* custom op name (static storage), or NULL */
   const char *symbol; /* the kernel's C name, e.g. "mote_kernel_conv_2d" */
+  /* A per-type kernel (gen_typed_kernel) in place of the all-kernels
+   * resolver's, or NULL. */
+  const mote_kernel_t *kernel;
+  uint32_t types; /* ops with per-type kernels: 1 << type of each input 0 */
 } gen_kernel_t;
 
 typedef struct gen_plan {
@@ -46,6 +50,16 @@ const char *gen_builtin_symbol(int32_t code, int int4);
 
 /* Whether builtin `code` has an int4 variant (mote/ops.h). */
 int gen_has_int4_variant(int32_t code);
+
+/* Whether custom op `custom` has per-type kernels (SignalRfft,
+ * SignalIrfft: mote/signal_ops.h). */
+int gen_has_typed_kernels(const char *custom);
+
+/* The per-type kernel of custom op `custom` for the input types in
+ * `types` (1 << mote_type_t each) and its C name in *symbol, when they
+ * are one type that has such a kernel; else NULL (the all-type kernel). */
+const mote_kernel_t *gen_typed_kernel(const char *custom, uint32_t types,
+                                      const char **symbol);
 
 /* Writes every file of `plan` into `dir` (which exists). Returns 0, or -1
  * after printing "mote: PATH: reason". */

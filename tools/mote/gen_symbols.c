@@ -46,6 +46,47 @@ static const mote_kernel_t *const int4_kernels[] = {
     &mote_kernel_conv_2d_int4, &mote_kernel_depthwise_conv_2d_int4,
     &mote_kernel_fully_connected_int4};
 
+/* The per-type kernels of the FFTs (mote/signal_ops.h): `mote gen`
+ * writes one when every operator of the op has that type, as the
+ * all-type kernel links the transforms of all three. */
+static const struct {
+  const char *custom;
+  mote_type_t type;
+  const mote_kernel_t *kernel;
+  const char *symbol;
+} typed_kernels[] = {
+    {"SignalRfft", MOTE_TYPE_INT16, &mote_kernel_signal_rfft_int16,
+     "mote_kernel_signal_rfft_int16"},
+    {"SignalRfft", MOTE_TYPE_INT32, &mote_kernel_signal_rfft_int32,
+     "mote_kernel_signal_rfft_int32"},
+    {"SignalRfft", MOTE_TYPE_FLOAT32, &mote_kernel_signal_rfft_float32,
+     "mote_kernel_signal_rfft_float32"},
+    {"SignalIrfft", MOTE_TYPE_INT16, &mote_kernel_signal_irfft_int16,
+     "mote_kernel_signal_irfft_int16"},
+    {"SignalIrfft", MOTE_TYPE_INT32, &mote_kernel_signal_irfft_int32,
+     "mote_kernel_signal_irfft_int32"},
+    {"SignalIrfft", MOTE_TYPE_FLOAT32, &mote_kernel_signal_irfft_float32,
+     "mote_kernel_signal_irfft_float32"},
+};
+
+int gen_has_typed_kernels(const char *custom) {
+  return custom != NULL && (strcmp(custom, "SignalRfft") == 0 ||
+                            strcmp(custom, "SignalIrfft") == 0);
+}
+
+const mote_kernel_t *gen_typed_kernel(const char *custom, uint32_t types,
+                                      const char **symbol) {
+  uint32_t i;
+  for (i = 0; i < sizeof typed_kernels / sizeof typed_kernels[0]; i++) {
+    if (strcmp(typed_kernels[i].custom, custom) == 0 &&
+        types == (uint32_t)1 << typed_kernels[i].type) {
+      *symbol = typed_kernels[i].symbol;
+      return typed_kernels[i].kernel;
+    }
+  }
+  return NULL;
+}
+
 int gen_has_int4_variant(int32_t code) {
   return code == MOTE_OP_CONV_2D || code == MOTE_OP_DEPTHWISE_CONV_2D ||
          code == MOTE_OP_FULLY_CONNECTED;

@@ -17,112 +17,32 @@
  * room for every bin; mote requires input frames of at most fft_length
  * values and output frames of exactly fft_length + 2 (inverse: input
  * frames of exactly fft_length + 2 values, output frames of fft_length).
+ *
+ * Compiled as is, this file makes the kernels of every type
+ * (mote_kernel_signal_rfft, _irfft). Compiled again with MOTE_RFFT_ONLY
+ * set to one type (rfft_int16.c, rfft_int32.c, rfft_float32.c), it makes
+ * that type's kernels, mote_kernel_signal_rfft_<type> and _irfft_<type>:
+ * every type test below is then a constant, so they call only that
+ * type's transforms and twiddle fill, and a firmware registering them
+ * links nothing of the other types (TFLM's Register_RFFT_INT16 and
+ * friends do the same). A table of per-type functions, picked at
+ * prepare, was rejected: it costs an indirect call per frame, and the
+ * all-type kernel would still reference every type.
  */
 #include "kernels/signal/rfft.h"
-
-#include <math.h>
 
 #include "kernels/signal/signal_util.h"
 #include "mote/signal_ops.h"
 
-/* --- the plan: prepare-time helpers of rfft.h ---------------------------- */
-
-mote_status_t mote_rfft_plan_factor(mote_rfft_plan_t *plan,
-                                    int32_t fft_length) {
-  int32_t n, p = 4, stages = 0;
-  double floor_sqrt;
-  /* N = 2 would be a radix-1 stage, which kissfft sends to its generic
-   * butterfly: rejected with the other generic radices. */
-  if (fft_length < 4 || fft_length > (1 << 24) || (fft_length & 1) != 0) {
-    return MOTE_ERR_UNSUPPORTED;
-  }
-  plan->fft_length = fft_length;
-  plan->n = n = fft_length / 2;
-  plan->inverse = 0;
-  /* kissfft takes the bound once, from the full length. */
-  floor_sqrt = floor(sqrt((double)n));
-  do {
-    while (n % p != 0) {
-      p = p == 4 ? 2 : (p == 2 ? 3 : p + 2);
-      if ((double)p > floor_sqrt) {
-        p = n;
-      }
-    }
-    if (p > 5 || stages == MOTE_RFFT_MAX_STAGES) {
-      return MOTE_ERR_UNSUPPORTED;
-    }
-    n /= p;
-    plan->radix[stages] = p;
-    plan->sub_length[stages] = n;
-    ++stages;
-  } while (n > 1);
-  plan->stages = stages;
-  return MOTE_OK;
-}
-
-int32_t mote_rfft_q15_twiddle_values(const mote_rfft_plan_t *plan) {
-  return 2 * (plan->n + plan->n / 2);
-}
-
-/* The phases of kissfft's twiddles, in the same double expressions:
- * (-2 * pi * k) / n for the n FFT twiddles, then -pi * ((k + 1) / n + .5)
- * for the n / 2 of the split step; entry k of the concatenation. The
- * inverse negates the phase (not the rounded value: in fixed point the
- * two differ where the scaled sine rounds a tie). */
-static double twiddle_phase(const mote_rfft_plan_t *plan, int32_t k) {
-  const double pi = 3.14159265358979323846;
-  const int32_t n = plan->n;
-  const double phase = k < n
-                           ? -2 * pi * (double)k / (double)n
-                           : -pi * ((double)(k - n + 1) / (double)n + 0.5);
-  return plan->inverse ? -phase : phase;
-}
-
-/* Stores one twiddle component, cos or sin of the phase, at storage[at]
- * in the element type, as kissfft's kf_cexp of that type does. */
-typedef void twiddle_store_fn(void *storage, int32_t at, double v);
-
-/* Fixed point: round half up of 32767 (FIXED_POINT=16) or 2147483647
- * (FIXED_POINT=32) times the value. */
-static void store_q15(void *storage, int32_t at, double v) {
-  ((int16_t *)storage)[at] = (int16_t)floor(0.5 + 32767.0 * v);
-}
-
-static void store_q31(void *storage, int32_t at, double v) {
-  ((int32_t *)storage)[at] = (int32_t)floor(0.5 + 2147483647.0 * v);
-}
-
-/* Float: the double value rounded to float. */
-static void store_f32(void *storage, int32_t at, double v) {
-  ((float *)storage)[at] = (float)v;
-}
-
-static void fill_twiddles(const mote_rfft_plan_t *plan, void *storage,
-                          twiddle_store_fn *store) {
-  const int32_t count = plan->n + plan->n / 2;
-  int32_t k;
-  for (k = 0; k < count; ++k) {
-    const double phase = twiddle_phase(plan, k);
-    store(storage, 2 * k, cos(phase));
-    store(storage, 2 * k + 1, sin(phase));
-  }
-}
-
-void mote_rfft_q15_init(mote_rfft_plan_t *plan, int16_t *storage) {
-  plan->twiddles = storage;
-  plan->super_twiddles = storage + 2 * plan->n;
-  fill_twiddles(plan, storage, store_q15);
-}
-
-void mote_rfft_q31_init(mote_rfft_plan_t *plan, int32_t *storage) {
-  plan->twiddles_wide = storage;
-  fill_twiddles(plan, storage, store_q31);
-}
-
-void mote_rfft_f32_init(mote_rfft_plan_t *plan, float *storage) {
-  plan->twiddles_wide = storage;
-  fill_twiddles(plan, storage, store_f32);
-}
+#ifdef MOTE_RFFT_ONLY
+/* The wrapper file names the kernels and the type (MOTE_RFFT_ONLY_NAME,
+ * its mote_type_name()). */
+#define RFFT_IS(type, want) ((want) == MOTE_RFFT_ONLY)
+#else
+#define RFFT_IS(type, want) ((type) == (want))
+#define MOTE_RFFT_KERNEL mote_kernel_signal_rfft
+#define MOTE_IRFFT_KERNEL mote_kernel_signal_irfft
+#endif
 
 /* --- kernel glue: SignalRfft and SignalIrfft ---------------------------- */
 
@@ -143,15 +63,46 @@ static mote_status_t rfft_init_twiddles(mote_kctx_t *ctx, rfft_op_t *op) {
   if (st != MOTE_OK) {
     return st;
   }
-  if (op->type == MOTE_TYPE_INT16) {
+  if (RFFT_IS(op->type, MOTE_TYPE_INT16)) {
     mote_rfft_q15_init(&op->plan, (int16_t *)mem);
-  } else if (op->type == MOTE_TYPE_INT32) {
+  } else if (RFFT_IS(op->type, MOTE_TYPE_INT32)) {
     mote_rfft_q31_init(&op->plan, (int32_t *)mem);
   } else {
     mote_rfft_f32_init(&op->plan, (float *)mem);
   }
   return MOTE_OK;
 }
+
+#ifdef MOTE_RFFT_ONLY
+/* A per-type kernel refuses the other types by their tensor, naming the
+ * kernel that runs them. */
+static mote_status_t rfft_check_only(mote_kctx_t *ctx, int32_t inverse,
+                                     const mote_tensor_t *in) {
+  const char *base =
+      inverse ? "mote_kernel_signal_irfft" : "mote_kernel_signal_rfft";
+  if (in->type == MOTE_RFFT_ONLY) {
+    return MOTE_OK;
+  }
+  if (in->type == MOTE_TYPE_INT16 || in->type == MOTE_TYPE_INT32 ||
+      in->type == MOTE_TYPE_FLOAT32) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                          "input 0 is %s but this kernel runs %s only: "
+                          "register %s_%s or %s",
+                          mote_type_name(in->type), MOTE_RFFT_ONLY_NAME, base,
+                          mote_type_name(in->type), base);
+  }
+  return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                        "input 0 is %s but this kernel runs %s only (the FFT "
+                        "runs int16, int32 and float32)",
+                        mote_type_name(in->type), MOTE_RFFT_ONLY_NAME);
+}
+#else
+static mote_status_t rfft_check_only(mote_kctx_t *ctx, int32_t inverse,
+                                     const mote_tensor_t *in) {
+  (void)ctx, (void)inverse, (void)in;
+  return MOTE_OK;
+}
+#endif
 
 /*
  * What both directions share: options T and fft_length, one input and
@@ -169,6 +120,7 @@ static mote_status_t rfft_prepare_common(mote_kctx_t *ctx, int32_t inverse,
   int32_t in_len, out_len, n_in, n_out;
   mote_status_t st;
   if ((st = mote_signal_io(ctx, 1, &in, 1, &out)) != MOTE_OK ||
+      (st = rfft_check_only(ctx, inverse, &in)) != MOTE_OK ||
       (st = mote_signal_options(ctx, &opts)) != MOTE_OK ||
       (st = mote_signal_option_int(ctx, &opts, "T", 0, 255, &type)) !=
           MOTE_OK ||
@@ -235,10 +187,10 @@ static mote_status_t rfft_invoke(mote_kctx_t *ctx) {
   int32_t f;
   for (f = 0; f < op->frames; ++f) {
     const int32_t i = f * op->in_len, o = f * (op->plan.fft_length + 2);
-    if (op->type == MOTE_TYPE_INT16) {
+    if (RFFT_IS(op->type, MOTE_TYPE_INT16)) {
       mote_rfft_q15(&op->plan, (const int16_t *)src + i, op->in_len,
                     (int16_t *)dst + o);
-    } else if (op->type == MOTE_TYPE_INT32) {
+    } else if (RFFT_IS(op->type, MOTE_TYPE_INT32)) {
       mote_rfft_q31(&op->plan, (const int32_t *)src + i, op->in_len,
                     (int32_t *)dst + o);
     } else {
@@ -249,8 +201,8 @@ static mote_status_t rfft_invoke(mote_kctx_t *ctx) {
   return MOTE_OK;
 }
 
-const mote_kernel_t mote_kernel_signal_rfft = {"SignalRfft", 1, rfft_prepare,
-                                               rfft_invoke};
+const mote_kernel_t MOTE_RFFT_KERNEL = {"SignalRfft", 1, rfft_prepare,
+                                        rfft_invoke};
 
 /* TFLM folds the spectrum into a buffer of its persistent state; here it
  * is invoke-time scratch. */
@@ -273,10 +225,10 @@ static mote_status_t irfft_invoke(mote_kctx_t *ctx) {
   int32_t f;
   for (f = 0; f < op->frames; ++f) {
     const int32_t i = f * op->in_len, o = f * op->plan.fft_length;
-    if (op->type == MOTE_TYPE_INT16) {
+    if (RFFT_IS(op->type, MOTE_TYPE_INT16)) {
       mote_irfft_q15(&op->plan, (const int16_t *)src + i, (int16_t *)work,
                      (int16_t *)dst + o);
-    } else if (op->type == MOTE_TYPE_INT32) {
+    } else if (RFFT_IS(op->type, MOTE_TYPE_INT32)) {
       mote_irfft_q31(&op->plan, (const int32_t *)src + i, (int32_t *)work,
                      (int32_t *)dst + o);
     } else {
@@ -287,5 +239,5 @@ static mote_status_t irfft_invoke(mote_kctx_t *ctx) {
   return MOTE_OK;
 }
 
-const mote_kernel_t mote_kernel_signal_irfft = {"SignalIrfft", 1,
-                                                irfft_prepare, irfft_invoke};
+const mote_kernel_t MOTE_IRFFT_KERNEL = {"SignalIrfft", 1, irfft_prepare,
+                                         irfft_invoke};

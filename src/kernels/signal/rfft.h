@@ -18,7 +18,7 @@
  * type, from the double phase: floor(0.5 + 32767 * cos/sin) for int16,
  * floor(0.5 + 2147483647 * cos/sin) for int32, (float)cos/sin for
  * float32, in storage the caller provides.
- * Both are prepare-time helpers (rfft.c), because which factors and
+ * Both are prepare-time helpers (rfft_plan.c), because which factors and
  * twiddles kissfft uses is part of what makes the result TFLM's. Radices
  * above 5 are rejected: TFLM's patched kissfft has no memory for its
  * generic butterfly and crashes.
@@ -57,7 +57,7 @@ typedef struct mote_rfft_plan {
   void *twiddles_wide;
 } mote_rfft_plan_t;
 
-/* --- prepare-time helpers (rfft.c), for the glue and for tests --------- */
+/* --- prepare-time helpers (rfft_plan.c), for the glue and for tests ---- */
 
 /*
  * Factors N / 2 as kissfft does into plan->radix / sub_length and sets

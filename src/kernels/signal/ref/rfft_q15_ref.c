@@ -7,7 +7,7 @@
  * the samples taken in pairs (even sample real, odd imaginary), followed
  * by a split step that untangles the two interleaved spectra into bins
  * 0..n. The complex FFT is mixed radix, decimation in time, over the
- * stages the plan holds (rfft.c factors n as kissfft does). Fixed point
+ * stages the plan holds (rfft_plan.c factors n as kissfft does). Fixed point
  * loses one bit of range per radix-2 level, so every butterfly scales its
  * inputs down by its radix (kissfft's C_FIXDIV: a multiply by
  * 32767 / radix and a rounding shift), and the output is the DFT divided
