@@ -108,7 +108,9 @@ def parse_ops_header():
     kernels = set(re.findall(r"extern const mote_kernel_t (mote_kernel_\w+);", ops_h))
     sig_h = open(os.path.join(ROOT, "include/mote/signal_ops.h")).read()
     custom = dict(re.findall(
-        r'/\*\s*"(\w+)"[^*]*\*/\s*extern const mote_kernel_t (mote_kernel_\w+);', sig_h))
+        r'/\*\*?\s*Custom op\s*"(\w+)"[^*]*\*/\s*extern const mote_kernel_t (mote_kernel_\w+);',
+        sig_h))
+    kernels |= set(re.findall(r"extern const mote_kernel_t (mote_kernel_\w+);", sig_h))
     return enums, kernels, custom
 
 
@@ -151,8 +153,17 @@ def registration(info, enums, kernels, custom):
             if name not in custom:
                 return None, "no mote kernel for custom op %s" % name
             headers.add("mote/signal_ops.h")
+            kernel = custom[name]
+            # The FFTs' one-type kernels, as mote gen registers them.
+            if op["inputs"] and op["inputs"][0] >= 0:
+                typed = kernel + "_" + info["tensors"][op["inputs"][0]]["type"]
+                if typed in kernels and all(
+                        o["name"] != name or info["tensors"][o["inputs"][0]]["type"]
+                        == info["tensors"][op["inputs"][0]]["type"]
+                        for o in info["operators"]):
+                    kernel = typed
             lines.append('  if (st == MOTE_OK) st = mote_resolver_add_custom(r, "%s", &%s);'
-                         % (name, custom[name]))
+                         % (name, kernel))
     return (lines, sorted(headers)), None
 
 
