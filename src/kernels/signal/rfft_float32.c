@@ -9,4 +9,4 @@
 #define MOTE_RFFT_ONLY_NAME "float32"
 #define MOTE_RFFT_KERNEL mote_kernel_signal_rfft_float32
 #define MOTE_IRFFT_KERNEL mote_kernel_signal_irfft_float32
-#include "kernels/signal/rfft.c"
+#include "kernels/signal/rfft.c" /* NOLINT(bugprone-suspicious-include): on purpose */

@@ -8,4 +8,4 @@
 #define MOTE_RFFT_ONLY_NAME "int16"
 #define MOTE_RFFT_KERNEL mote_kernel_signal_rfft_int16
 #define MOTE_IRFFT_KERNEL mote_kernel_signal_irfft_int16
-#include "kernels/signal/rfft.c"
+#include "kernels/signal/rfft.c" /* NOLINT(bugprone-suspicious-include): on purpose */
