@@ -9,7 +9,9 @@
  * types and widths. Every table is as wide as its channel's stride and
  * every index inside it: the header, bits and values are written here as
  * TFLM's compression tool lays them out (16-byte header, value tables,
- * indices most significant bit first).
+ * indices most significant bit first). Cases 24..26: bool, int32 and
+ * int64 outputs. Cases 27, 28: DCM version and LUT version 2, which
+ * both refuse.
  */
 #include "cases_gen.h"
 
@@ -17,7 +19,10 @@
 #define DECODE_TABLE_BUDGET 280 /* value-table bytes per pair */
 
 static size_t decode_esize(int type) {
-  return type == KT_F32 ? 4u : type == KT_I16 ? 2u : 1u;
+  return type == KT_I64                       ? 8u
+         : type == KT_F32 || type == KT_I32 ? 4u
+         : type == KT_I16                   ? 2u
+                                            : 1u;
 }
 
 /* One pair and its output: mode 0 one table, 1 channels along dim 0,
@@ -57,14 +62,17 @@ static void decode_pair(kt_case_t *c, uint32_t *rng, int type, int width,
   for (k = 0; k < ch * nvals; ++k) {
     uint32_t v = kt_rand(rng);
     size_t b;
-    if (type == KT_F32) {
+    if (type == KT_BOOL) {
+      v &= 1u; /* a bool holds 0 or 1 */
+    } else if (type == KT_F32) {
       float f = kt_rand_float(rng, -8.0f, 8.0f);
       const uint8_t *p = (const uint8_t *)&f;
       v = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
           (uint32_t)p[3] << 24;
     }
     for (b = 0; b < es; ++b) {
-      dcm[16 + (size_t)k * es + b] = (int32_t)((v >> (8 * b)) & 0xffu);
+      const uint32_t word = b < 4u ? v : kt_rand(rng);
+      dcm[16 + (size_t)k * es + b] = (int32_t)((word >> (8 * (b & 3u))) & 0xffu);
     }
   }
   for (k = 0; k < DECODE_MAX_BYTES; ++k) {
@@ -92,7 +100,7 @@ static void decode_output(kt_case_t *c, uint32_t *rng, int type, int mode,
   const int o = kt_add(c, KT_OUTPUT, (uint8_t)type, rank, shape);
   float scales[4];
   int k;
-  if (type == KT_F32) {
+  if (type != KT_I8 && type != KT_I16) {
     return;
   }
   if (mode == 0) {
@@ -107,18 +115,27 @@ static void decode_output(kt_case_t *c, uint32_t *rng, int type, int mode,
 
 void kt_gen_decode(int index, kt_case_t *c, uint32_t *rng) {
   static const uint8_t types[3] = {KT_I8, KT_I16, KT_F32};
+  static const uint8_t wide[3] = {KT_BOOL, KT_I32, KT_I64};
   int32_t shape[2][3];
   int rank[2], ch[2], type[2], width[2], mode[2];
-  int pairs = index < 21 ? 1 : 2, p;
+  int pairs = index >= 21 && index < 24 ? 2 : 1, p;
   for (p = 0; p < pairs; ++p) {
-    type[p] = types[index < 21 ? index / 7 : (index + p) % 3];
+    type[p] = index < 21   ? types[index / 7]
+              : index < 24 ? types[(index + p) % 3]
+              : index < 27 ? wide[index - 24]
+                           : KT_I8;
     width[p] = index < 21 ? 1 + index % 7 : kt_rand_int(rng, 1, 7);
     mode[p] = index < 21 ? index % 3 : (index + 2 * p) % 3;
-    if (type[p] == KT_F32) {
-      mode[p] = 0; /* a float output has no channels */
+    if (type[p] != KT_I8 && type[p] != KT_I16) {
+      mode[p] = 0; /* only a quantized output has channels */
     }
     decode_pair(c, rng, type[p], width[p], mode[p], shape[p], &rank[p],
                 &ch[p]);
+  }
+  if (index >= 27) {
+    /* DCM version (byte 1), then LUT version (byte 4), not 1: refused. */
+    c->ival[c->t[1].values_at + (index == 27 ? 1 : 4)] = 2;
+    kt_name(c, index == 27 ? "DCM version 2 " : "LUT version 2 ");
   }
   for (p = 0; p < pairs; ++p) {
     decode_output(c, rng, type[p], mode[p], shape[p], rank[p], ch[p]);
