@@ -11,7 +11,10 @@
  * TFLM's compression tool lays them out (16-byte header, value tables,
  * indices most significant bit first). Cases 24..26: bool, int32 and
  * int64 outputs. Cases 27, 28: DCM version and LUT version 2, which
- * both refuse.
+ * both refuse. Cases 29..34: int8 widths 2, 3 and 4 with one table,
+ * then two channels along dimension 0, each 33 to 71 elements (odd):
+ * long enough for TFLM's word-at-a-time int8 paths, channels starting
+ * mid-word.
  */
 #include "cases_gen.h"
 
@@ -29,16 +32,18 @@ static size_t decode_esize(int type) {
  * 2 along the last dim. Appends the two constants; returns the output's
  * shape in shape/rank and its channels for the caller to add last. */
 static void decode_pair(kt_case_t *c, uint32_t *rng, int type, int width,
-                        int mode, int32_t *shape, int *rank, int *channels) {
+                        int mode, int big, int32_t *shape, int *rank,
+                        int *channels) {
   int32_t bytes[DECODE_MAX_BYTES], dcm[16 + DECODE_TABLE_BUDGET];
   const size_t es = decode_esize(type);
-  int ch = mode == 0 ? 1 : kt_rand_int(rng, 2, 4);
-  int inner = kt_rand_int(rng, 1, 9) | (kt_rand_int(rng, 0, 3) == 0 ? 0 : 1);
+  int ch = mode == 0 ? 1 : kt_rand_int(rng, 2, big ? 2 : 4);
+  int inner = big ? kt_rand_int(rng, 33, 71) | 1
+                  : kt_rand_int(rng, 1, 9) | (kt_rand_int(rng, 0, 3) == 0 ? 0 : 1);
   int n, nvals, cap, e, k, bit;
   int32_t dshape[1];
   if (mode == 0) {
-    *rank = kt_rand_int(rng, 1, 3);
-    shape[0] = kt_rand_int(rng, 1, 5) | 1;
+    *rank = big ? 2 : kt_rand_int(rng, 1, 3);
+    shape[0] = big ? kt_rand_int(rng, 1, 2) : kt_rand_int(rng, 1, 5) | 1;
     shape[1] = inner;
     shape[2] = kt_rand_int(rng, 1, 2);
   } else {
@@ -124,15 +129,18 @@ void kt_gen_decode(int index, kt_case_t *c, uint32_t *rng) {
               : index < 24 ? types[(index + p) % 3]
               : index < 27 ? wide[index - 24]
                            : KT_I8;
-    width[p] = index < 21 ? 1 + index % 7 : kt_rand_int(rng, 1, 7);
-    mode[p] = index < 21 ? index % 3 : (index + 2 * p) % 3;
+    width[p] = index < 21   ? 1 + index % 7
+               : index < 29 ? kt_rand_int(rng, 1, 7)
+                            : 2 + (index - 29) % 3;
+    mode[p] = index < 21 ? index % 3 : index < 29 ? (index + 2 * p) % 3
+                                                  : (index - 29) / 3;
     if (type[p] != KT_I8 && type[p] != KT_I16) {
       mode[p] = 0; /* only a quantized output has channels */
     }
-    decode_pair(c, rng, type[p], width[p], mode[p], shape[p], &rank[p],
-                &ch[p]);
+    decode_pair(c, rng, type[p], width[p], mode[p], index >= 29, shape[p],
+                &rank[p], &ch[p]);
   }
-  if (index >= 27) {
+  if (index == 27 || index == 28) {
     /* DCM version (byte 1), then LUT version (byte 4), not 1: refused. */
     c->ival[c->t[1].values_at + (index == 27 ? 1 : 4)] = 2;
     kt_name(c, index == 27 ? "DCM version 2 " : "LUT version 2 ");
