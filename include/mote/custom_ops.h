@@ -51,7 +51,7 @@ extern const mote_kernel_t mote_kernel_circular_buffer;
  * table or index stream is shorter than it needs or an index is past its
  * table (the message names the input, field and byte), and
  * MOTE_ERR_UNSUPPORTED_TYPE for other output types. No working memory
- * beyond 24 bytes of kernel data per output. */
+ * beyond kernel data of 28 bytes per output (40 on a 64-bit host). */
 extern const mote_kernel_t mote_kernel_decode;
 
 /** Number of resolver entries mote_resolver_add_custom_ops() uses. */
