@@ -3,7 +3,7 @@
  * @file
  * TFLM's custom operators (besides the signal library, signal_ops.h),
  * registered by the names the converter writes: TFLite_Detection_PostProcess
- * and CIRCULAR_BUFFER.
+ * CIRCULAR_BUFFER and TFLM_DECODE.
  *
  * TFLite_Detection_PostProcess: SSD box decoding and non-maximum
  * suppression. Inputs: box encodings [1, anchors, >= 4] (y, x, h, w),
@@ -41,8 +41,21 @@ extern const mote_kernel_t mote_kernel_detection_postprocess;
  * mote refuses at prepare (MOTE_ERR_UNSUPPORTED). */
 extern const mote_kernel_t mote_kernel_circular_buffer;
 
+/** Custom op "TFLM_DECODE" (TFLM's decoder of compressed constants),
+ * LUT type only: inputs in (encoded, DCM) constant pairs, one output per
+ * pair (bool, int8, int16, int32, int64 or float32), each element the
+ * value-table entry its bit-packed index (1 to 7 bits, most significant
+ * bit first) selects in its quantization channel's table. Prepare fails
+ * with MOTE_ERR_UNSUPPORTED for another decode type or version, a bit
+ * width of 0 or non-constant inputs, MOTE_ERR_BAD_SHAPE when a header,
+ * table or index stream is shorter than it needs or an index is past its
+ * table (the message names the input, field and byte), and
+ * MOTE_ERR_UNSUPPORTED_TYPE for other output types. No working memory
+ * beyond kernel data of 28 bytes per output (40 on a 64-bit host). */
+extern const mote_kernel_t mote_kernel_decode;
+
 /** Number of resolver entries mote_resolver_add_custom_ops() uses. */
-#define MOTE_RESOLVER_CUSTOM_OPS 2
+#define MOTE_RESOLVER_CUSTOM_OPS 3
 
 /** Registers every kernel above under its custom name. Returns
  * MOTE_ERR_CAPACITY when the resolver has fewer than

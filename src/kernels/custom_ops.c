@@ -9,7 +9,11 @@
 mote_status_t mote_resolver_add_custom_ops(mote_resolver_t *r) {
   mote_status_t st = mote_resolver_add_custom(
       r, "TFLite_Detection_PostProcess", &mote_kernel_detection_postprocess);
-  return st != MOTE_OK ? st
-                       : mote_resolver_add_custom(r, "CIRCULAR_BUFFER",
-                                                  &mote_kernel_circular_buffer);
+  if (st == MOTE_OK) {
+    st = mote_resolver_add_custom(r, "CIRCULAR_BUFFER",
+                                  &mote_kernel_circular_buffer);
+  }
+  return st != MOTE_OK
+             ? st
+             : mote_resolver_add_custom(r, "TFLM_DECODE", &mote_kernel_decode);
 }

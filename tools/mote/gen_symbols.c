@@ -37,6 +37,7 @@ static const struct {
     {&mote_kernel_signal_overlap_add, "mote_kernel_signal_overlap_add"},
     {&mote_kernel_detection_postprocess, "mote_kernel_detection_postprocess"},
     {&mote_kernel_circular_buffer, "mote_kernel_circular_buffer"},
+    {&mote_kernel_decode, "mote_kernel_decode"},
 };
 
 /* The int4 variants (mote/ops.h): what the all-kernels resolver

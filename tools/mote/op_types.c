@@ -154,6 +154,7 @@ const cli_op_types_t cli_op_types[] = {
     {MOTE_OP_CUSTOM, "SignalOverlapAdd", T(FLOAT32) | T(INT16)},
     {MOTE_OP_CUSTOM, "TFLite_Detection_PostProcess", T(FLOAT32)},
     {MOTE_OP_CUSTOM, "CIRCULAR_BUFFER", T(INT8)},
+    {MOTE_OP_CUSTOM, "TFLM_DECODE", T(UINT8)},
 };
 
 const uint32_t cli_op_types_count =

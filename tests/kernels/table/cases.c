@@ -139,6 +139,7 @@ static const kt_op_t kOps[] = {
     {"SignalFilterBankLog", 12, kt_gen_signal_filter_bank_log, 32},
     {"TFLite_Detection_PostProcess", 16, kt_gen_detection_postprocess, 32},
     {"CIRCULAR_BUFFER", 9, kt_gen_circular_buffer, 32},
+    {"TFLM_DECODE", KT_DECODE_CASES, kt_gen_decode, 32},
     /* Streaming signal ops (cases_signal_stream.c). */
     {"SignalDelay", 12, kt_gen_signal_delay, 32},
     {"SignalFramer", 12, kt_gen_signal_framer, 32},

@@ -327,5 +327,8 @@ void kt_gen_signal_stacker(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_signal_overlap_add(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_detection_postprocess(int index, kt_case_t *c, uint32_t *rng);
 void kt_gen_circular_buffer(int index, kt_case_t *c, uint32_t *rng);
+/* cases_decode.c */
+#define KT_DECODE_CASES 35
+void kt_gen_decode(int index, kt_case_t *c, uint32_t *rng);
 
 #endif /* MOTE_TEST_KT_CASES_GEN_H */
