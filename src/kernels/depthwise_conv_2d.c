@@ -41,18 +41,8 @@ static mote_status_t prepare(mote_kctx_t *ctx) {
   }
 #ifdef MOTE_KERNEL_INT4
   const bool int4 = t.filter.type == MOTE_TYPE_INT4;
-  if (int4) {
-    if (t.input.type != MOTE_TYPE_INT8) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
-                            "input 1 (filter) is int4: input 0 must be "
-                            "int8, is %s",
-                            mote_type_name((mote_type_t)t.input.type));
-    }
-    if ((t.filter.flags & MOTE_TENSOR_CONST) == 0) {
-      return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
-                            "input 1 (filter) is int4 and not constant");
-    }
-    t.filter.type = MOTE_TYPE_INT8; /* the int8 path on the unpacked filter */
+  if (int4 && (st = mote_conv_int4_check(ctx, &t)) != MOTE_OK) {
+    return st;
   }
 #endif
   p.filter_c = 1;

@@ -35,6 +35,21 @@ static int32_t conv_filter_count(const mote_conv_params_t *p) {
   return p->out_c * p->filter_h * p->filter_w * p->filter_c;
 }
 
+mote_status_t mote_conv_int4_check(mote_kctx_t *ctx, mote_conv_tensors_t *t) {
+  if (t->input.type != MOTE_TYPE_INT8) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED_TYPE,
+                          "input 1 (filter) is int4: input 0 must be "
+                          "int8, is %s",
+                          mote_type_name((mote_type_t)t->input.type));
+  }
+  if ((t->filter.flags & MOTE_TENSOR_CONST) == 0) {
+    return mote_kctx_fail(ctx, MOTE_ERR_UNSUPPORTED,
+                          "input 1 (filter) is int4 and not constant");
+  }
+  t->filter.type = MOTE_TYPE_INT8;
+  return MOTE_OK;
+}
+
 mote_status_t mote_conv_int4_prepare(mote_kctx_t *ctx, mote_conv_op_t *op,
                                      size_t impl_bytes) {
   const size_t offset = mote_int4_offset((size_t)conv_filter_count(&op->p));

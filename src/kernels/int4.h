@@ -29,6 +29,13 @@ size_t mote_int4_offset(size_t bytes);
  * into `out` (count bytes), sign-extended. */
 void mote_int4_unpack(const uint8_t *packed, int32_t count, int8_t *out);
 
+/* CONV_2D and DEPTHWISE_CONV_2D with an int4 filter (t->filter), early in
+ * prepare: requires int8 input and a constant filter, then retypes the
+ * filter int8, the type of what invoke unpacks it into, so that the rest
+ * of prepare takes the int8 path. MOTE_ERR_UNSUPPORTED_TYPE or
+ * MOTE_ERR_UNSUPPORTED, naming the input. */
+mote_status_t mote_conv_int4_check(mote_kctx_t *ctx, mote_conv_tensors_t *t);
+
 /*
  * CONV_2D and DEPTHWISE_CONV_2D with an int4 filter, at the end of
  * prepare (in place of the scratch and in-place requests): requests one
