@@ -3,17 +3,20 @@
  * One model of TFLM's custom ops (mote/custom_ops.h, mote/signal_ops.h)
  * opened, initialised and prepared with a resolver of those ops alone,
  * for the tests of each (test_detection_postprocess.c,
- * test_circular_buffer.c, test_signal_stream.c). Static functions in a
+ * test_circular_buffer.c, test_signal_stream.c, test_decode.c). Static functions in a
  * header, like op_model.h.
  */
 #ifndef MOTE_TEST_CUSTOM_RUN_H
 #define MOTE_TEST_CUSTOM_RUN_H
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mote/custom_ops.h"
 #include "mote/mote.h"
 #include "mote/signal_ops.h"
+#include "test.h"
 
 typedef struct custom_run {
   mote_model_t model;
@@ -45,6 +48,25 @@ static mote_status_t custom_start(custom_run_t *x, const uint8_t *bytes,
     st = mote_interp_init(&x->in, &x->model, &x->r, &x->arena, &x->err);
   }
   return st != MOTE_OK ? st : mote_interp_prepare(&x->in, &x->err);
+}
+
+/* Requires that preparing `bytes` (malloc'ed by a model builder, NULL
+ * when building failed; freed here) fails with `status` and a message
+ * containing `what`. */
+static inline void custom_expect_refused(uint8_t *bytes, size_t len,
+                                         mote_status_t status,
+                                         const char *what) {
+  static custom_run_t x;
+  CHECK(bytes != NULL);
+  if (bytes == NULL) {
+    return;
+  }
+  CHECK_EQ_INT(custom_start(&x, bytes, len), status);
+  if (strstr(x.err.message, what) == NULL) {
+    fprintf(stderr, "want \"%s\" in \"%s\"\n", what, x.err.message);
+    CHECK(0);
+  }
+  free(bytes);
 }
 
 #endif /* MOTE_TEST_CUSTOM_RUN_H */
